@@ -1,0 +1,532 @@
+"""The command line: ``jwtscope inspect | demo | crack | mint | codes``.
+
+Only argparse and the pure core are imported at start-up; httpx (``--jwks URL``), the
+crack workers and the TUI are imported when a command needs them, so ``jwtscope
+inspect`` starts about as fast as ``import jwt``.
+
+Exit codes: 0 no error/critical finding (crack: key found), 1 an error/critical finding
+(crack: key not found), 2 unusable input or options, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from jwtscope import __version__
+from jwtscope.errors import InputError, JwtscopeError, KeyLoadError, UsageError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+MAX_INPUT_BYTES = 100_000
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (never raises for user errors)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.run(args))
+    except JwtscopeError as exc:
+        _error(exc)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\njwtscope: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="jwtscope",
+        description="Why does my JWT-protected API say 401, and is my JWT setup safe?",
+        epilog="Exit codes: 0 ok, 1 error/critical findings, 2 unusable input or options.",
+    )
+    parser.add_argument("--version", action="version", version=f"jwtscope {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    keys = argparse.ArgumentParser(add_help=False)
+    group = keys.add_argument_group("keys and environment")
+    group.add_argument(
+        "--env-file",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="read secrets from this .env file too (repeatable; compared "
+        "with the others for SECRET-MISMATCH)",
+    )
+    group.add_argument(
+        "--no-dotenv", action="store_true", help="do not pick up .env* files in the current folder"
+    )
+    group.add_argument(
+        "--secret-env",
+        metavar="NAME",
+        help="the variable that holds the secret (default: BETTER_AUTH_SECRET, "
+        "AUTH_SECRET, JWT_SECRET, JWT_SECRET_KEY, SECRET_KEY, NEXTAUTH_SECRET)",
+    )
+    group.add_argument(
+        "--secret",
+        metavar="VALUE",
+        help="the HMAC secret itself (stays in your shell history: prefer "
+        "--secret-env or a .env file)",
+    )
+    group.add_argument(
+        "--secret-encoding",
+        choices=("utf8", "base64", "hex"),
+        default="utf8",
+        help="how the secret text becomes key bytes (default utf8)",
+    )
+    group.add_argument(
+        "--key",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a PEM public key/certificate, JWK or JWKS file (repeatable)",
+    )
+    group.add_argument(
+        "--jwks",
+        action="append",
+        default=[],
+        metavar="FILE|URL",
+        help="a JWKS file or URL, e.g. http://localhost:3000/api/auth/jwks",
+    )
+    group.add_argument(
+        "--timeout",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="network timeout for --jwks URL (default 5 s)",
+    )
+
+    judge = argparse.ArgumentParser(add_help=False)
+    jgroup = judge.add_argument_group("judgement")
+    jgroup.add_argument(
+        "--at",
+        metavar="TIME",
+        help="judge at this time: ISO-8601, epoch seconds, '2h ago', 'in 15m'",
+    )
+    jgroup.add_argument(
+        "--leeway",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="clock tolerance, like PyJWT's leeway= (default 0)",
+    )
+    jgroup.add_argument(
+        "--aud", metavar="AUDIENCE", help="expected audience (default: origin of BETTER_AUTH_URL)"
+    )
+    jgroup.add_argument(
+        "--iss", metavar="ISSUER", help="expected issuer (default: origin of BETTER_AUTH_URL)"
+    )
+
+    output = argparse.ArgumentParser(add_help=False)
+    ogroup = output.add_argument_group("output")
+    ogroup.add_argument("--json", action="store_true", help="print one JSON object")
+    ogroup.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default auto; NO_COLOR is honoured)",
+    )
+    ogroup.add_argument("-v", "--verbose", action="store_true", help="show ok findings too")
+
+    p = sub.add_parser(
+        "inspect",
+        parents=[keys, judge, output],
+        help="decode, verify and check a token (default command for a pasted token)",
+        description="Decode a token, verify it against the secret/JWKS found, and report "
+        "every finding with a fix. TOKEN may be a raw token, 'Bearer …', an Authorization, "
+        "Cookie or Set-Cookie line, a Better Auth session cookie, or '-' for stdin.",
+    )
+    p.add_argument(
+        "token", nargs="?", metavar="TOKEN|-", help="the token or pasted text; - reads stdin"
+    )
+    p.add_argument("-f", "--file", metavar="PATH", help="read the token from a file")
+    p.set_defaults(run=cmd_inspect)
+
+    p = sub.add_parser(
+        "demo",
+        parents=[output],
+        help="inspect the built-in demo token",
+        description="Inspect the built-in demo token against its demo .env, "
+        "at a fixed time. Needs no setup.",
+    )
+    p.set_defaults(run=cmd_demo)
+
+    p = sub.add_parser(
+        "crack",
+        help="dictionary search for an HS256/384/512 token's key",
+        description="Search a wordlist for the HMAC key of an HS* token, on all cores. "
+        "Prints the key it finds (the one place jwtscope shows a secret).",
+    )
+    p.add_argument("token", nargs="?", metavar="TOKEN|-", help="the token; - reads stdin")
+    p.add_argument(
+        "-w",
+        "--wordlist",
+        required=True,
+        metavar="FILE",
+        help="candidate keys, one per line (streamed; any size)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes to use (default: all cores)",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object, no progress")
+    p.set_defaults(run=cmd_crack)
+
+    p = sub.add_parser(
+        "mint",
+        parents=[keys],
+        help="sign a test token with the environment's secret",
+        description="Sign a test token (e.g. USER1_TOKEN / USER2_TOKEN for a review) with the "
+        "HMAC secret found like 'inspect' finds it. Prints the token.",
+    )
+    p.add_argument("--sub", required=True, metavar="ID", help="the subject (user id), a string")
+    p.add_argument(
+        "--exp",
+        default="15m",
+        metavar="DURATION",
+        help="lifetime, e.g. 15m, 2h, 7d; 'none' for no exp (default 15m)",
+    )
+    p.add_argument(
+        "--claim",
+        action="append",
+        default=[],
+        metavar="K=V",
+        help="extra claim; V is parsed as JSON when it can be (n=5, admin=true, "
+        "'roles=[\"a\"]'), else kept as a string (repeatable)",
+    )
+    p.add_argument("--alg", default="HS256", choices=("HS256", "HS384", "HS512"))
+    p.add_argument("--aud", metavar="AUDIENCE", help="set aud")
+    p.add_argument("--iss", metavar="ISSUER", help="set iss")
+    p.add_argument("--kid", metavar="KID", help="set the header kid")
+    p.add_argument("--at", metavar="TIME", help="issue as of this time (default now)")
+    p.add_argument("--json", action="store_true", help="print token, header and payload as JSON")
+    p.set_defaults(run=cmd_mint)
+
+    p = sub.add_parser("codes", help="list every finding code and what it means")
+    p.add_argument("--markdown", action="store_true", help="print the Markdown reference")
+    p.add_argument("--json", action="store_true", help="print the codes as JSON")
+    p.set_defaults(run=cmd_codes)
+    return parser
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """``jwtscope inspect``."""
+    from jwtscope.core.analysis import analyze
+    from jwtscope.core.timefmt import parse_at
+
+    text = read_token_text(args.token, args.file)
+    real_now = int(time.time())
+    now = parse_at(args.at, real_now) if args.at else real_now
+    if args.leeway < 0:
+        raise UsageError("--leeway cannot be negative", "pass seconds, e.g. --leeway 30")
+    env = _environment(args)
+    keys = _explicit_keys(args)
+    report = analyze(
+        text,
+        now=now,
+        env=env,
+        keys=keys,
+        leeway=args.leeway,
+        audience=args.aud,
+        issuer=args.iss,
+        now_is_real=not args.at,
+    )
+    _print_report(report, args)
+    return report.exit_code
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """``jwtscope demo``: the built-in token against the built-in ``.env``."""
+    from jwtscope.core.analysis import analyze
+    from jwtscope.core.environment import KNOWN_SECRET_NAMES, URL_NAMES, Environment
+    from jwtscope.demo import DEMO_ENV_FILE, DEMO_NOW, DEMO_TOKEN
+    from jwtscope.env import read_env_file
+
+    source = read_env_file(DEMO_ENV_FILE, "demo .env", (*KNOWN_SECRET_NAMES, *URL_NAMES))
+    report = analyze(
+        DEMO_TOKEN, now=DEMO_NOW, env=Environment(sources=(source,)), now_is_real=False
+    )
+    if not args.json:
+        print(
+            "Demo: a token from a ticket, checked against the demo backend's .env "
+            "(JWT_SECRET, BETTER_AUTH_URL).\n"
+        )
+    _print_report(report, args)
+    return report.exit_code
+
+
+def cmd_crack(args: argparse.Namespace) -> int:
+    """``jwtscope crack``: stream a wordlist through all cores."""
+    from jwtscope.core.dictionary import HmacTarget
+    from jwtscope.core.token import normalize
+    from jwtscope.crack import crack_file, format_progress
+
+    text = read_token_text(args.token, None)
+    token = normalize(text).token
+    try:
+        target = HmacTarget.from_token(token)
+    except ValueError as exc:
+        raise InputError(f"cannot crack this token: {exc}", "pass an HS256/384/512 JWT") from exc
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1", "omit it to use all cores")
+    show = not args.json and sys.stderr.isatty()
+
+    def progress(p: Any) -> None:
+        print("\r" + format_progress(p), end="", file=sys.stderr, flush=True)
+
+    result = crack_file(
+        target, Path(args.wordlist), workers=args.workers, progress=progress if show else None
+    )
+    if show:
+        print(file=sys.stderr)
+    key_text = None
+    if result.key is not None:
+        key_text = result.key.decode("utf-8", errors="backslashreplace")
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "found": result.key is not None,
+                    "key": key_text,
+                    "tried": result.tried,
+                    "elapsed_s": round(result.elapsed, 3),
+                    "interrupted": result.interrupted,
+                    "rate_per_s": round(result.tried / result.elapsed) if result.elapsed else None,
+                }
+            )
+        )
+    elif result.key is not None:
+        print(f"Key found after {result.tried:,} candidates in {result.elapsed:.1f} s: {key_text}")
+    elif result.interrupted:
+        print(f"Stopped after {result.tried:,} candidates; key not found.", file=sys.stderr)
+    else:
+        print(f"Key not found in {result.tried:,} candidates ({result.elapsed:.1f} s).")
+    if result.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if result.key is not None else EXIT_FINDINGS
+
+
+def cmd_mint(args: argparse.Namespace) -> int:
+    """``jwtscope mint``: sign a test token with the environment's secret."""
+    from jwtscope.core.mint import mint_token, parse_claims
+    from jwtscope.core.timefmt import parse_at, parse_duration
+
+    now = parse_at(args.at, int(time.time())) if args.at else int(time.time())
+    lifetime = None if args.exp.lower() == "none" else parse_duration(args.exp)
+    keys = _explicit_keys(args).merged(_secret_keyset(_environment(args)))
+    if not keys.secrets:
+        raise KeyLoadError(
+            "no HMAC secret found to sign with",
+            "put JWT_SECRET/BETTER_AUTH_SECRET in .env, or pass --env-file, --secret-env NAME "
+            "or --secret",
+        )
+    secret = keys.secrets[0]
+    minted = mint_token(
+        secret=secret.value,
+        alg=args.alg,
+        sub=args.sub,
+        now=now,
+        lifetime=lifetime,
+        claims=parse_claims(args.claim),
+        aud=args.aud,
+        iss=args.iss,
+        kid=args.kid,
+    )
+    print(f"signed with {secret.describe()}", file=sys.stderr)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "token": minted.token,
+                    "header": minted.header,
+                    "payload": minted.payload,
+                    "key": secret.describe(),
+                },
+                indent=2,
+            )
+        )
+    else:
+        print(minted.token)
+    return EXIT_OK
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    """``jwtscope codes``: the finding-code reference."""
+    from jwtscope.reference import codes_markdown, codes_table
+
+    if args.markdown:
+        print(codes_markdown(), end="")
+    elif args.json:
+        from jwtscope.core.catalog import CODES
+
+        print(
+            json.dumps(
+                [
+                    {
+                        "code": c.code,
+                        "severity": c.severity.value,
+                        "title": c.title,
+                        "family": c.family,
+                        "explain": c.explain,
+                    }
+                    for c in CODES.values()
+                ],
+                indent=2,
+            )
+        )
+    else:
+        print(codes_table())
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def read_token_text(arg: str | None, file: str | None, stdin: TextIO | None = None) -> str:
+    """The pasted text from the argument, ``-``/piped stdin, or ``--file``.
+
+    Raises:
+        InputError: empty, binary, too large, or unreadable input.
+    """
+    stdin = stdin or sys.stdin
+    if file:
+        data = _read_file(Path(file), "the token file")
+        source = file
+    elif arg is None or arg == "-":
+        if arg is None and stdin.isatty():
+            raise InputError("no token given", "pass TOKEN, '-' to read stdin, or --file PATH")
+        data = (
+            stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            if hasattr(stdin, "buffer")
+            else (stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogateescape"))
+        )
+        source = "stdin"
+    else:
+        data = arg.encode("utf-8", "surrogateescape")
+        source = "the argument"
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{source} is over {MAX_INPUT_BYTES // 1000} KB; no real token is that large",
+            "paste only the token (or the Authorization/Cookie line)",
+        )
+    if b"\x00" in data:
+        raise InputError(f"{source} is binary data, not text", "pass the token as text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source} is not UTF-8 text (byte {exc.start})", "pass the token as text"
+        ) from exc
+    if text.endswith("\n") and source != "the argument":
+        text = text.removesuffix("\n").removesuffix("\r")
+    if not text.strip():
+        raise InputError(f"{source} is empty", "paste a token, e.g. jwtscope inspect eyJhbGciOi…")
+    return text
+
+
+def _read_file(path: Path, what: str) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise InputError(f"{what} {path} does not exist", "check the path") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{what} {path} is a folder", "pass a file") from exc
+    except OSError as exc:
+        raise InputError(
+            f"{what} {path} cannot be read ({exc.strerror})", "check the path"
+        ) from exc
+
+
+def _environment(args: argparse.Namespace) -> Any:
+    from jwtscope.env import load_environment
+
+    return load_environment(
+        environ=os.environ,
+        cwd=Path.cwd(),
+        env_files=args.env_file,
+        discover=not args.no_dotenv,
+        secret_env=args.secret_env,
+        encoding=args.secret_encoding,
+    )
+
+
+def _secret_keyset(env: Any) -> Any:
+    from jwtscope.core.keys import KeySet
+
+    return KeySet(secrets=env.secrets())
+
+
+def _explicit_keys(args: argparse.Namespace) -> Any:
+    from jwtscope.core.keys import KeySet, Secret, decode_secret, load_jwks, load_key_file
+
+    keys = KeySet()
+    if args.secret is not None:
+        print(
+            "warning: --secret stays in your shell history; prefer --secret-env NAME or a "
+            ".env file",
+            file=sys.stderr,
+        )
+        if not args.secret:
+            raise UsageError("--secret is empty", "pass the secret value, or use --secret-env")
+        value = decode_secret(args.secret, args.secret_encoding)
+        keys = keys.merged(KeySet(secrets=(Secret("--secret", "--secret", args.secret, value),)))
+    for path in args.key:
+        keys = keys.merged(load_key_file(_read_key(path), f"key {path}"))
+    for ref in args.jwks:
+        if ref.startswith(("http://", "https://")):
+            from jwtscope.net.jwks import fetch_jwks
+
+            fetched = fetch_jwks(ref, timeout=args.timeout)
+            keys = keys.merged(load_jwks(fetched.document, f"JWKS {fetched.url}"))
+        else:
+            keys = keys.merged(load_key_file(_read_key(ref), f"JWKS {ref}"))
+    return keys
+
+
+def _read_key(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise KeyLoadError(f"key file {path} does not exist", "check the path") from exc
+    except OSError as exc:
+        raise KeyLoadError(
+            f"key file {path} cannot be read ({exc.strerror})", "check the path"
+        ) from exc
+
+
+def _print_report(report: Any, args: argparse.Namespace) -> None:
+    from jwtscope.core.render import report_to_dict, report_to_text
+
+    if args.json:
+        print(json.dumps(report_to_dict(report), indent=2, ensure_ascii=False, default=str))
+        return
+    color = args.color == "always" or (
+        args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    print(report_to_text(report, color=color, verbose=args.verbose))
+
+
+def _error(exc: JwtscopeError) -> None:
+    fix = f" — fix: {exc.fix}" if exc.fix else ""
+    print(f"jwtscope: error: {exc.message}{fix}", file=sys.stderr)

@@ -1,0 +1,152 @@
+"""Checks on the JOSE header: alg none, key references, kid, alg vs key type."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jwtscope.core.catalog import make
+from jwtscope.core.checks.registry import check
+from jwtscope.core.context import CheckContext
+from jwtscope.core.findings import Finding, Severity
+from jwtscope.core.keys import HMAC_ALGS
+from jwtscope.core.token import TokenKind
+from jwtscope.core.verify import SigStatus
+
+_KID_DANGER = re.compile(r"(\.\./|\.\.\\|[/\\'\";|`$]|--|\x00|\bunion\b|\bselect\b)", re.I)
+
+
+@check("header", "ALG-NONE")
+def alg_none(ctx: CheckContext) -> Iterator[Finding]:
+    """``alg: none`` in any casing."""
+    alg = ctx.token.alg
+    if ctx.token.kind is TokenKind.JWS and alg is not None and alg.lower() == "none":
+        yield make(
+            "ALG-NONE",
+            f"The header says alg {alg!r}: the token is unsigned"
+            + (" and still carries a signature segment." if ctx.token.signature else "."),
+            "Reject it. Always pass an explicit list to PyJWT: "
+            "`jwt.decode(token, key, algorithms=[\"EdDSA\"])` (never 'none', never "
+            "taken from the token header).",
+            evidence={"alg": alg},
+        )
+
+
+@check("header", "HEADER-KEY-REF")
+def key_references(ctx: CheckContext) -> Iterator[Finding]:
+    """``jku``/``x5u``/``jwk``/``x5c`` in the header, or a dangerous ``kid``."""
+    header = ctx.token.header or {}
+    if ctx.token.kind not in (TokenKind.JWS, TokenKind.JWE):
+        return
+    refs = [name for name in ("jku", "x5u", "jwk", "x5c") if name in header]
+    if refs:
+        shown = ", ".join(refs)
+        yield make(
+            "HEADER-KEY-REF",
+            f"The header carries {shown}: it tells the verifier where to find the key.",
+            "Ignore key references in the header; verify only against keys you configured "
+            "(a fixed JWKS URL or PEM).",
+            evidence={"fields": shown},
+        )
+    kid = header.get("kid")
+    if isinstance(kid, str) and _KID_DANGER.search(kid):
+        yield make(
+            "HEADER-KEY-REF",
+            f"The kid {kid[:60]!r} contains path or SQL characters.",
+            "Never use 'kid' in a file path or SQL query; look it up in a fixed key map.",
+            severity=Severity.ERROR,
+            title="kid with path or SQL characters",
+            evidence={"kid": kid[:60]},
+        )
+
+
+@check("header", "KID-UNKNOWN")
+def kid_unknown(ctx: CheckContext) -> Iterator[Finding]:
+    """The token's kid is not in the offered key set."""
+    sig = ctx.signature
+    if not sig.kid_unknown:
+        return
+    kids = ", ".join(sig.available_kids) or "(none)"
+    also = ""
+    if sig.status is SigStatus.VALID and sig.matched_public is not None:
+        also = (
+            f" The signature still verifies with the key {sig.matched_public.kid or '(no kid)'}"
+            ", so a kid-based lookup (PyJWKClient) fails while the key is right."
+        )
+    yield make(
+        "KID-UNKNOWN",
+        f"The token's kid {sig.kid!r} is not in the key set offered (kids: {kids})." + also,
+        "Fetch the JWKS of the environment that issued the token (check 'iss'); if keys "
+        "were rotated, the client must get a fresh token.",
+        evidence={"kid": str(sig.kid), "available": kids},
+    )
+
+
+@check("header", "ALG-KEY-MISMATCH")
+def alg_key_mismatch(ctx: CheckContext) -> Iterator[Finding]:
+    """The token's alg family does not fit the keys offered."""
+    sig = ctx.signature
+    alg = sig.alg
+    if ctx.token.kind is not TokenKind.JWS or alg is None or alg.lower() == "none":
+        return
+    if sig.confusion_key:
+        yield make(
+            "ALG-KEY-MISMATCH",
+            f"This {alg} token verifies when the public key ({sig.confusion_key}) is used as "
+            "the HMAC secret: it was forged with the algorithm-confusion attack.",
+            "Pin the algorithm on the server: `jwt.decode(token, public_key, "
+            'algorithms=["RS256"])` (the asymmetric alg only, never HS* for a public key).',
+            severity=Severity.CRITICAL,
+            title="Algorithm confusion: HS* token signed with a public key",
+            evidence={"key": sig.confusion_key},
+        )
+        return
+    if sig.status is not SigStatus.UNVERIFIED or not sig.mismatched_keys:
+        return
+    if alg in HMAC_ALGS:
+        yield make(
+            "ALG-KEY-MISMATCH",
+            f"The token is {alg} (HMAC with a shared secret) but only public keys were "
+            f"offered: {'; '.join(sig.mismatched_keys)}.",
+            "Verify HS* tokens with the shared secret (--secret-env NAME or .env). If the "
+            "issuer publishes a JWKS it should not issue HS* tokens — check who signed it.",
+            evidence={"alg": alg},
+        )
+        return
+    ba_secret = any(s.name in ("BETTER_AUTH_SECRET", "AUTH_SECRET") for s in ctx.keys.secrets)
+    origin = ctx.issuer or ctx.audience
+    iss = (ctx.token.payload or {}).get("iss")
+    base = (
+        iss
+        if isinstance(iss, str) and iss.startswith("http")
+        else (origin.value if origin else "http://localhost:3000")
+    )
+    jwks_url = f"{base.rstrip('/')}/api/auth/jwks"
+    fix_code = (
+        f'jwks = jwt.PyJWKClient("{jwks_url}")\n'
+        "key = jwks.get_signing_key_from_jwt(token).key\n"
+        f'jwt.decode(token, key, algorithms=["{alg}"]' + (_aud_arg(ctx) or "") + ")"
+    )
+    if ba_secret and alg in ("EdDSA", "Ed25519", "ES256", "ES512", "PS256", "RS256"):
+        detail = (
+            f"The token is {alg}, signed by Better Auth's JWT plugin with a key from its "
+            "JWKS. BETTER_AUTH_SECRET is not that key: Better Auth never signs JWTs with it "
+            "(it signs cookies and encrypts the JWKS private keys)."
+        )
+        fix = f"Verify against the JWKS at {jwks_url} (--jwks {jwks_url}). In FastAPI:\n{fix_code}"
+    else:
+        detail = (
+            f"The token is {alg} (public-key signature) but the keys offered cannot verify "
+            f"it: {'; '.join(sig.mismatched_keys)}."
+        )
+        fix = f"Verify with the issuer's JWKS or public key (--jwks/--key), e.g.:\n{fix_code}"
+    yield make("ALG-KEY-MISMATCH", detail, fix, evidence={"alg": alg, "jwks": jwks_url})
+
+
+def _aud_arg(ctx: CheckContext) -> str:
+    aud = (ctx.token.payload or {}).get("aud")
+    if isinstance(aud, str) and aud:
+        return f', audience="{aud}"'
+    if isinstance(aud, list) and aud and isinstance(aud[0], str):
+        return f', audience="{aud[0]}"'
+    return ""

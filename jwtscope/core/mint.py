@@ -1,0 +1,78 @@
+"""Sign test tokens (the review's USER1_TOKEN / USER2_TOKEN) with a known HMAC secret."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+
+from jwtscope.errors import UsageError
+
+__all__ = ["MintedToken", "mint_token", "parse_claims"]
+
+_RESERVED = {"sub", "iat", "exp"}
+
+
+@dataclass(frozen=True)
+class MintedToken:
+    """A signed token and what went into it."""
+
+    token: str
+    header: dict[str, Any]
+    payload: dict[str, Any]
+
+
+def parse_claims(items: list[str]) -> dict[str, Any]:
+    """``k=v`` pairs; ``v`` is JSON when it parses (5, true, ["a"]), else a string.
+
+    Raises:
+        UsageError: for an item without ``=`` or with an empty name, or one that sets
+            sub/iat/exp (they have their own options).
+    """
+    claims: dict[str, Any] = {}
+    for item in items:
+        name, sep, raw = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UsageError(
+                f"--claim {item!r} is not NAME=VALUE", "write it like --claim role=admin"
+            )
+        if name in _RESERVED:
+            raise UsageError(f"--claim {name} is set by its own option", f"use --{name}")
+        try:
+            claims[name] = json.loads(raw)
+        except json.JSONDecodeError:
+            claims[name] = raw
+    return claims
+
+
+def mint_token(
+    *,
+    secret: bytes,
+    alg: str,
+    sub: str,
+    now: int,
+    lifetime: int | None,
+    claims: dict[str, Any] | None = None,
+    aud: str | None = None,
+    iss: str | None = None,
+    kid: str | None = None,
+) -> MintedToken:
+    """Sign an HS* token with ``sub``, ``iat`` = now and ``exp`` = now + lifetime."""
+    payload: dict[str, Any] = {"sub": sub, "iat": now}
+    if lifetime is not None:
+        payload["exp"] = now + lifetime
+    if iss:
+        payload["iss"] = iss
+    if aud:
+        payload["aud"] = aud
+    payload.update(claims or {})
+    headers = {"kid": kid} if kid else None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # short test secrets are reported by inspect, not here
+        token = jwt.encode(payload, secret, algorithm=alg, headers=headers)
+    header = jwt.get_unverified_header(token)
+    return MintedToken(token=token, header=header, payload=payload)

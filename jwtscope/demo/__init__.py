@@ -1,0 +1,23 @@
+"""The built-in demo: a token with the classic defects and the `.env` it was signed with.
+
+The token was minted once (HS256, signed with jwt.io's sample secret, an integer
+``sub`` and a 30-day lifetime) and is judged at a fixed instant one hour after it was
+issued, so the demo shows the same thing on every machine and every day.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["DEMO_ENV_FILE", "DEMO_NOW", "DEMO_TOKEN"]
+
+DEMO_TOKEN = (
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+    "eyJzdWIiOjQyLCJuYW1lIjoiRGFuYSBEZW1vIiwiZW1haWwiOiJkYW5hQGV4YW1wbGUuY29tIiwicm9sZSI6ImFkbWlu"
+    "IiwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdDozMDAwIiwiYXVkIjoiaHR0cDovL2xvY2FsaG9zdDozMDAwIiwiaWF0IjoxNzk1"
+    "NTYwMDAwLCJleHAiOjE3OTgxNTIwMDB9."
+    "CwA0dmIvlikNAesx3OfXXN9dlHEPmDlA2LBKKqglpbA"
+)
+#: One hour after the demo token's ``iat`` (2026-11-24T21:20:00Z).
+DEMO_NOW = 1795560000 + 3600
+DEMO_ENV_FILE = Path(__file__).with_name("demo.env")
