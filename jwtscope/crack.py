@@ -176,8 +176,10 @@ def crack_file(
                 processes.append(process)
                 readers.append(reader)
         last_report = time.perf_counter()
+        # Without a callback, sleep until a worker reports; with one, wake up to call it.
+        timeout = None if progress is None else max(progress_interval, 0.001)
         while readers and key is None and failure is None:
-            for ready in wait(readers, timeout=progress_interval):
+            for ready in wait(readers, timeout=timeout):
                 assert isinstance(ready, Connection)
                 readers.remove(ready)
                 kind, value = _receive(ready)

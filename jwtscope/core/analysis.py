@@ -9,7 +9,7 @@ from jwtscope.core.context import CheckContext, Expectation
 from jwtscope.core.environment import Environment
 from jwtscope.core.findings import Finding, Severity
 from jwtscope.core.keys import KeySet
-from jwtscope.core.token import DecodedToken, NormalizedInput, decode, normalize
+from jwtscope.core.token import DecodedToken, NormalizedInput, TokenKind, decode, normalize
 from jwtscope.core.verify import SignatureCheck, verify_signature
 
 __all__ = ["Report", "analyze"]
@@ -55,7 +55,10 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0 when no finding is error or critical, else 1."""
+        """0 when no finding is error or critical, 1 when one is, 2 when the input is not a
+        token that can be decoded at all (TOKEN-MALFORMED)."""
+        if self.token.kind is TokenKind.MALFORMED:
+            return 2
         return 1 if any(f.severity.fails for f in self.findings) else 0
 
     def finding(self, code: str) -> Finding | None:

@@ -172,7 +172,12 @@ def _finding_lines(finding: Finding, paint: Any) -> list[str]:
 def _summary(report: Report) -> str:
     if report.exit_code:
         worst = [f.code for f in report.findings if f.severity.fails]
-        return f"Verdict: NOT OK — {', '.join(dict.fromkeys(worst))}"
+        return f"Verdict: NOT OK — {', '.join(dict.fromkeys(worst)) or 'not a decodable token'}"
+    if report.signature.status is SigStatus.UNVERIFIED:
+        return (
+            "Verdict: signature NOT VERIFIED — no error in what could be checked, but nothing "
+            "proves who issued this token"
+        )
     return "Verdict: OK — no error or critical finding"
 
 

@@ -365,10 +365,15 @@ def _json_object(
     except (json.JSONDecodeError, RecursionError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
         where = f" at character {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
-        return None, Malformation(name, f"is not valid JSON ({reason}{where})", offset)
+        return None, Malformation(name, f"not valid JSON ({reason}{where})", offset)
     if not isinstance(value, dict):
-        return None, Malformation(name, f"is JSON {type(value).__name__}, not an object", offset)
+        return None, Malformation(name, f"JSON {_json_type(value)}, not an object", offset)
     return value, None
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+    return names.get(type(value), "null")
 
 
 def _malformed(token: str, segments: tuple[str, ...], problem: Malformation) -> DecodedToken:

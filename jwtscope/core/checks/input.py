@@ -63,7 +63,7 @@ def malformed(ctx: CheckContext) -> Iterator[Finding]:
             )
         yield make(
             "TOKEN-MALFORMED",
-            f"{problem.segment}: {problem.reason}{where}.",
+            f"{problem.segment.capitalize()}: {problem.reason}{where}.",
             fix,
             evidence={"segment": problem.segment, "position": str(problem.position)},
         )
