@@ -33,13 +33,15 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from jwtscope.core.dictionary import HmacTarget, make_matcher
 from jwtscope.errors import InputError, JwtscopeError, UsageError
+
+if TYPE_CHECKING:  # ForkContext and ForkServerContext do not exist on Windows
+    from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
 
 __all__ = ["CrackProgress", "CrackResult", "crack_file", "format_progress"]
 
@@ -142,9 +144,9 @@ def crack_file(
         JwtscopeError: a worker process died without reporting (killed, out of memory).
     """
     started = time.perf_counter()
-    size = _wordlist_size(path)
     if workers is not None and workers < 1:
         raise UsageError(f"workers must be at least 1, not {workers}", "use 1 or more workers")
+    size = _wordlist_size(path)
     if size == 0:
         return _finish(progress, CrackProgress(0, 0, 0, time.perf_counter() - started), None)
     if workers is None:
@@ -163,7 +165,7 @@ def crack_file(
         with _sigint_deferred():
             for slot, (start, end) in enumerate(ranges):
                 reader, writer = context.Pipe(duplex=False)
-                process = context.Process(  # type: ignore[attr-defined]
+                process = context.Process(
                     target=_worker_main,
                     args=(target, str(path), start, end, stop, counters, slot, writer),
                     name=f"jwtscope-crack-{slot}",
@@ -192,7 +194,7 @@ def crack_file(
                 last_report = now
                 progress(_snapshot(counters, size, started))
     except KeyboardInterrupt:
-        interrupted = True
+        interrupted = key is None  # a key that arrived first is still the answer
     finally:
         stop.value = True
         _reap(processes)
@@ -266,7 +268,7 @@ def _byte_ranges(size: int, parts: int) -> list[tuple[int, int]]:
     return [(size * i // parts, size * (i + 1) // parts) for i in range(parts)]
 
 
-def _start_context() -> BaseContext:
+def _start_context() -> ForkContext | ForkServerContext | SpawnContext:
     """The multiprocessing start method, chosen on purpose.
 
     ``fork`` when the process has a single thread (the CLI): a worker exists within a

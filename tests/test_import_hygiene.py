@@ -28,8 +28,8 @@ def test_core_imports_no_ui_or_network_library():
 def test_inspect_path_loads_no_ui_or_network_library(tmp_path):
     code = (
         "import os, contextlib, io\n"
-        f"os.chdir({str(tmp_path)!r})\n"
         "from jwtscope.cli import main\n"
+        f"os.chdir({str(tmp_path)!r})\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['inspect', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', '--at', '1795563230'])\n"
     )
