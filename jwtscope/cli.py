@@ -254,8 +254,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     _print_report(report, args)
     malformed = report.finding("TOKEN-MALFORMED")
     if malformed is not None and not args.json:
-        print(f"jwtscope: error: not a decodable token: {malformed.detail} — fix: {malformed.fix}",
-              file=sys.stderr)
+        print(
+            f"jwtscope: error: not a decodable token: {malformed.detail} — fix: {malformed.fix}",
+            file=sys.stderr,
+        )
     return report.exit_code
 
 

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from servers.harness import serve
 from servers.jwks_server import create_app
+from testdata import BETTERAUTH_EDDSA
 
 from jwtscope.core.environment import KNOWN_SECRET_NAMES, URL_NAMES
 
-DATA = Path(__file__).resolve().parent / "data"
-BETTERAUTH_EDDSA = DATA / "betterauth" / "eddsa"
-#: alice.jwt's iat (2026-11-24T23:32:50Z); exp is iat + 900.
-BA_IAT = 1795563170
-_PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+_PROXY_VARIABLES = (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+)
 
 
 @pytest.fixture(autouse=True)

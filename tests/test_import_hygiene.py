@@ -13,7 +13,11 @@ HEAVY = ("textual", "httpx", "rich")
 def _loaded_after(code: str) -> set[str]:
     probe = f"{code}\nimport sys\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
     result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True,
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
         timeout=60,
     )
     return set(result.stdout.split())

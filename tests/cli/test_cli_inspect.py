@@ -12,7 +12,7 @@ from typing import Any
 
 import jwt
 import pytest
-from conftest import BA_IAT, BETTERAUTH_EDDSA
+from testdata import BA_IAT, BETTERAUTH_EDDSA
 
 from jwtscope.cli import main
 
@@ -45,13 +45,19 @@ def hs256(secret: str, **claims: Any) -> str:
 
 
 def test_betterauth_token_valid_with_jwks_file(capsys, betterauth_token):
-    code, data = run_json(capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE, "--at", AT_VALID)
+    code, data = run_json(
+        capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE, "--at", AT_VALID
+    )
     assert code == 0
     assert data["signature"]["status"] == "valid"
     assert data["signature"]["alg"] == "EdDSA"
     assert "TcXl9gojN3A0ePCByybDYqICGSAtgcuD" in data["signature"]["key"]
-    assert data["at"] == {"epoch": BA_IAT + 60, "iso": "2026-11-24T23:33:50Z", "is_now": False,
-                          "leeway": 0}
+    assert data["at"] == {
+        "epoch": BA_IAT + 60,
+        "iso": "2026-11-24T23:33:50Z",
+        "is_now": False,
+        "leeway": 0,
+    }
     assert "EXP-PAST" not in [f["code"] for f in data["findings"]]
 
 
@@ -78,7 +84,9 @@ def test_expired_exits_1_and_says_how_long_ago(capsys, betterauth_token):
     assert "exp  2026-11-24T23:47:50Z  (45 min ago)" in out
 
 
-def test_env_file_in_cwd_gives_alg_key_mismatch(capsys, betterauth_token, betterauth_secret, _in_tmp):
+def test_env_file_in_cwd_gives_alg_key_mismatch(
+    capsys, betterauth_token, betterauth_secret, _in_tmp
+):
     (_in_tmp / ".env").write_text(f"BETTER_AUTH_SECRET={betterauth_secret}\n")
     code, data = run_json(capsys, "inspect", betterauth_token, "--at", AT_VALID)
     codes = [f["code"] for f in data["findings"]]
@@ -107,8 +115,12 @@ def test_process_environment_secret_verifies(capsys, monkeypatch):
 
 
 def test_secret_env_picks_any_name(capsys, _in_tmp):
-    (_in_tmp / ".env").write_text(f"MY_APP_KEY={STRONG}\nJWT_SECRET=something-else-entirely-0000000\n")
-    _, data = run_json(capsys, "inspect", hs256(STRONG), "--at", AT_VALID, "--secret-env", "MY_APP_KEY")
+    (_in_tmp / ".env").write_text(
+        f"MY_APP_KEY={STRONG}\nJWT_SECRET=something-else-entirely-0000000\n"
+    )
+    _, data = run_json(
+        capsys, "inspect", hs256(STRONG), "--at", AT_VALID, "--secret-env", "MY_APP_KEY"
+    )
     assert data["signature"]["status"] == "valid"
     assert "MY_APP_KEY from ./.env" in data["signature"]["key"]
 
@@ -116,10 +128,16 @@ def test_secret_env_picks_any_name(capsys, _in_tmp):
 @pytest.mark.parametrize(
     ("encoding", "text", "key"),
     [
-        ("base64", "c2VjcmV0LWJ5dGVzLWZvci10aGUtdGVzdC1vZi1iYXNlNjQtZW5jb2Rpbmc=",
-         b"secret-bytes-for-the-test-of-base64-encoding"),
-        ("hex", "7365637265742d62797465732d666f722d7468652d746573742d6f662d686578",
-         b"secret-bytes-for-the-test-of-hex"),
+        (
+            "base64",
+            "c2VjcmV0LWJ5dGVzLWZvci10aGUtdGVzdC1vZi1iYXNlNjQtZW5jb2Rpbmc=",
+            b"secret-bytes-for-the-test-of-base64-encoding",
+        ),
+        (
+            "hex",
+            "7365637265742d62797465732d666f722d7468652d746573742d6f662d686578",
+            b"secret-bytes-for-the-test-of-hex",
+        ),
     ],
 )
 def test_secret_encoding(capsys, _in_tmp, encoding, text, key):
@@ -142,8 +160,16 @@ def test_mismatch_between_two_env_files(capsys, _in_tmp):
     web.write_text(f"JWT_SECRET={STRONG}\n")
     api.write_text(f"JWT_SECRET={STRONG[::-1]}\n")
     code, data = run_json(
-        capsys, "inspect", hs256(STRONG), "--at", AT_VALID, "--env-file", str(web),
-        "--env-file", str(api), "--no-dotenv",
+        capsys,
+        "inspect",
+        hs256(STRONG),
+        "--at",
+        AT_VALID,
+        "--env-file",
+        str(web),
+        "--env-file",
+        str(api),
+        "--no-dotenv",
     )
     finding = next(f for f in data["findings"] if f["code"] == "SECRET-MISMATCH")
     assert code == 1
@@ -163,14 +189,17 @@ def test_stdin_dash(capsys, monkeypatch, betterauth_token):
 def test_file_input(capsys, _in_tmp, betterauth_token):
     path = _in_tmp / "ticket.txt"
     path.write_text(f"Authorization: Bearer {betterauth_token}\r\n")
-    code, data = run_json(capsys, "inspect", "--file", str(path), "--jwks", JWKS_FILE, "--at", AT_VALID)
+    code, data = run_json(
+        capsys, "inspect", "--file", str(path), "--jwks", JWKS_FILE, "--at", AT_VALID
+    )
     assert code == 0
     assert data["input"]["carrier"] == "authorization"
 
 
 def test_at_accepts_iso_and_relative(capsys, betterauth_token):
-    _, iso = run_json(capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE,
-                      "--at", "2026-11-24T23:40:00Z")
+    _, iso = run_json(
+        capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE, "--at", "2026-11-24T23:40:00Z"
+    )
     assert iso["at"]["epoch"] == 1795563600
     before = int(time.time())
     _, rel = run_json(capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE, "--at", "2h ago")
@@ -182,14 +211,24 @@ def test_leeway_turns_a_just_expired_token_valid(capsys, betterauth_token):
     at = str(BA_IAT + 900 + 20)
     code, _, _ = run(capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE, "--at", at)
     assert code == 1
-    code, _, _ = run(capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE, "--at", at,
-                     "--leeway", "30")
+    code, _, _ = run(
+        capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE, "--at", at, "--leeway", "30"
+    )
     assert code == 0
 
 
 def test_aud_flag_mismatch(capsys, betterauth_token):
-    code, data = run_json(capsys, "inspect", betterauth_token, "--jwks", JWKS_FILE, "--at", AT_VALID,
-                          "--aud", "http://localhost:4000")
+    code, data = run_json(
+        capsys,
+        "inspect",
+        betterauth_token,
+        "--jwks",
+        JWKS_FILE,
+        "--at",
+        AT_VALID,
+        "--aud",
+        "http://localhost:4000",
+    )
     assert code == 1
     assert "AUD-MISMATCH" in [f["code"] for f in data["findings"]]
 
@@ -242,7 +281,10 @@ def test_missing_token_file(capsys):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----\n", "not a readable PEM"),
+        (
+            b"-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----\n",
+            "not a readable PEM",
+        ),
         (b'{"kty": "OKP", "crv": "Ed25519"}', "cannot be used"),
         (b'{"keys": [', "does not parse"),
         (b"hello", "neither PEM nor JSON"),
@@ -266,7 +308,9 @@ def test_malformed_env_file(capsys, _in_tmp, betterauth_token, betterauth_secret
 
 
 def test_unreadable_env_file(capsys, _in_tmp, betterauth_token):
-    code, _, err = run(capsys, "inspect", betterauth_token, "--env-file", str(_in_tmp / "missing.env"))
+    code, _, err = run(
+        capsys, "inspect", betterauth_token, "--env-file", str(_in_tmp / "missing.env")
+    )
     assert code == 2
     assert "does not exist" in _one_line_error(err)
 
@@ -306,13 +350,30 @@ def test_demo(capsys):
 
 def test_mint_then_inspect_round_trip(capsys, _in_tmp):
     (_in_tmp / ".env").write_text(f"JWT_SECRET={STRONG}\n")
-    code, out, err = run(capsys, "mint", "--sub", "42", "--exp", "2h", "--claim", "role=admin",
-                         "--claim", "n=5", "--at", AT_VALID)
+    code, out, err = run(
+        capsys,
+        "mint",
+        "--sub",
+        "42",
+        "--exp",
+        "2h",
+        "--claim",
+        "role=admin",
+        "--claim",
+        "n=5",
+        "--at",
+        AT_VALID,
+    )
     assert code == 0
     token = out.strip()
     claims = jwt.decode(token, STRONG, algorithms=["HS256"], options={"verify_exp": False})
-    assert claims == {"sub": "42", "iat": BA_IAT + 60, "exp": BA_IAT + 60 + 7200,
-                      "role": "admin", "n": 5}
+    assert claims == {
+        "sub": "42",
+        "iat": BA_IAT + 60,
+        "exp": BA_IAT + 60 + 7200,
+        "role": "admin",
+        "n": 5,
+    }
     assert "JWT_SECRET from ./.env" in err and STRONG not in err
     code, data = run_json(capsys, "inspect", token, "--at", AT_VALID)
     assert code == 0
@@ -337,7 +398,9 @@ def test_codes_markdown_is_the_checked_in_reference(capsys):
     code, out, _ = run(capsys, "codes", "--markdown")
     reference = Path(__file__).resolve().parents[2] / "jwtscope" / "FINDINGS.md"
     assert code == 0
-    assert out == reference.read_text(), "regenerate: jwtscope codes --markdown > jwtscope/FINDINGS.md"
+    assert out == reference.read_text(), (
+        "regenerate: jwtscope codes --markdown > jwtscope/FINDINGS.md"
+    )
 
 
 def test_crack_finds_the_key(capsys, _in_tmp):
@@ -361,9 +424,23 @@ def test_crack_rejects_an_eddsa_token(capsys, _in_tmp, betterauth_token):
 
 def test_python_dash_m_runs_in_a_fresh_interpreter(betterauth_token, tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "jwtscope", "inspect", betterauth_token, "--jwks", JWKS_FILE,
-         "--at", AT_VALID, "--json"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "jwtscope",
+            "inspect",
+            betterauth_token,
+            "--jwks",
+            JWKS_FILE,
+            "--at",
+            AT_VALID,
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
     )
     assert result.returncode == 0, result.stderr
