@@ -326,7 +326,7 @@ def test_unreadable_env_file(capsys, _in_tmp, betterauth_token):
 def test_bad_options(capsys, betterauth_token, args, expected):
     code, _, err = run(capsys, "inspect", betterauth_token, *args)
     assert code == 2
-    assert expected in [line for line in err.splitlines() if line.startswith("jwtscope:")][0]
+    assert expected in next(line for line in err.splitlines() if line.startswith("jwtscope:"))
 
 
 def test_bad_secret_encoding_of_env_names_the_variable(capsys, _in_tmp, betterauth_token):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from testdata import BA_IAT
 from servers.harness import free_port_refused
+from testdata import BA_IAT
 
 from jwtscope.cli import main
 
