@@ -49,7 +49,6 @@ PAYLOAD = {
     "aud": ["https://api.example.com", "https://example.eu.auth0.com/userinfo"],
     "iat": 1_732_000_000,
     "exp": 1_732_086_400,
-    "azp": "Xq3vP9sLk2RmT8wYz1AbCdEf",
     "scope": "openid profile email read:orders write:orders",
     "email": "jane.doe@example.com",
     "name": "Jane Doe",
@@ -116,8 +115,8 @@ def main() -> int:
     candidates = [word.encode() for word in words]
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    print(f"token {len(token)} chars, signing input {len(signing_input)} bytes, payload")
-    print(f"  {len(payload_b64)} base64url chars; {len(candidates):,} candidates, key last")
+    print(f"token {len(token)} chars, signing input {len(signing_input)} bytes")
+    print(f"{len(candidates):,} candidates, the key last")
 
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "wordlist.txt"
@@ -125,7 +124,8 @@ def main() -> int:
         print(f"wordlist {path.stat().st_size / 1e6:.1f} MB\n")
         count = len(candidates)
         for round_number in range(1, args.repeat + 1):
-            print(f"round {round_number}")
+            load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+            print(f"round {round_number} (load average before: {load}; other work skews (c))")
             a = timed(
                 "(a) naive hmac.new + base64",
                 count,

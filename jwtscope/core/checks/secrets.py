@@ -111,7 +111,8 @@ def cracked(ctx: CheckContext) -> Iterator[Finding]:
     key = search(target, common_secrets.candidates())
     if key is None:
         return
-    configured = next((s for s in ctx.keys.secrets if s.value == key), None)
+    # Keys equal up to RFC 2104 padding sign alike, so compare by what verified the token.
+    configured = ctx.signature.matched_secret
     same = f" It is the value of {configured.label}." if configured else ""
     yield make(
         "SECRET-CRACKED",
