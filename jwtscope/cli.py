@@ -31,10 +31,9 @@ MAX_INPUT_BYTES = 100_000
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (never raises for user errors)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(["tui"] if argv is not None and not argv else argv)
     if not getattr(args, "command", None):
-        parser.print_help()
-        return EXIT_OK
+        args = parser.parse_args(["tui"])
     try:
         return int(args.run(args))
     except JwtscopeError as exc:
@@ -261,17 +260,24 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def cmd_tui(args: argparse.Namespace) -> int:
+    """``jwtscope`` / ``jwtscope tui``: the interactive app in the current folder."""
+    text = ""
+    if args.token is not None or args.file:
+        text = read_token_text(args.token, args.file)
+        if args.token == "-":
+            _reattach_terminal()
+    return _run_app(_app_config(args, text))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """``jwtscope demo``: the built-in token against the built-in ``.env``."""
     from jwtscope.core.analysis import analyze
-    from jwtscope.core.environment import KNOWN_SECRET_NAMES, URL_NAMES, Environment
-    from jwtscope.demo import DEMO_ENV_FILE, DEMO_NOW, DEMO_TOKEN
-    from jwtscope.env import read_env_file
+    from jwtscope.demo import DEMO_NOW, DEMO_TOKEN, demo_config, demo_environment
 
-    source = read_env_file(DEMO_ENV_FILE, "demo .env", (*KNOWN_SECRET_NAMES, *URL_NAMES))
-    report = analyze(
-        DEMO_TOKEN, now=DEMO_NOW, env=Environment(sources=(source,)), now_is_real=False
-    )
+    if not (args.text or args.json) and sys.stdin.isatty() and sys.stdout.isatty():
+        return _run_app(demo_config())
+    report = analyze(DEMO_TOKEN, now=DEMO_NOW, env=demo_environment(), now_is_real=False)
     if not args.json:
         print(
             "Demo: a token from a ticket, checked against the demo backend's .env "
@@ -406,6 +412,68 @@ def cmd_codes(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _app_config(args: argparse.Namespace, text: str) -> Any:
+    from jwtscope.core.timefmt import parse_at
+    from jwtscope.env import discover_env_files, load_environment
+    from jwtscope.tui.config import AppConfig, EnvChoice
+
+    cwd = Path.cwd()
+    if args.leeway < 0:
+        raise UsageError("--leeway cannot be negative", "pass seconds, e.g. --leeway 30")
+
+    def load_env(choice: EnvChoice) -> Any:
+        return load_environment(
+            environ=os.environ, cwd=cwd, env_files=choice.env_files, discover=choice.discover,
+            secret_env=choice.secret_env, encoding=choice.encoding,
+        )
+
+    def fetch(url: str) -> tuple[str, dict[str, Any]]:
+        from jwtscope.net.jwks import fetch_jwks
+
+        fetched = fetch_jwks(url, timeout=args.timeout)
+        return fetched.url, fetched.document
+
+    def read_file(path: str) -> bytes:
+        return _read_key(path)
+
+    return AppConfig(
+        text=text,
+        clock=time.time,
+        load_env=load_env,
+        env_choice=EnvChoice(args.secret_env, tuple(args.env_file), not args.no_dotenv,
+                             args.secret_encoding),
+        list_env_files=lambda: [f"./{p.name}" for p in discover_env_files(cwd)],
+        explicit_keys=_explicit_keys(args),
+        fetch_jwks=fetch,
+        read_file=read_file,
+        at=parse_at(args.at, time.time()) if args.at else None,
+        leeway=args.leeway,
+        audience=args.aud,
+        issuer=args.iss,
+    )
+
+
+def _run_app(config: Any) -> int:
+    from jwtscope.tui.app import JwtscopeApp
+
+    JwtscopeApp(config).run()
+    return EXIT_OK
+
+
+def _reattach_terminal() -> None:
+    """After reading a piped token, give the app the terminal back as its input."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR)
+    except OSError as exc:
+        raise InputError(
+            "no terminal to run the app in after reading stdin",
+            "pass the token as an argument or with --file",
+        ) from exc
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 lives as long as the process
 
 
 def read_token_text(arg: str | None, file: str | None, stdin: TextIO | None = None) -> str:

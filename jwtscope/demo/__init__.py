@@ -8,8 +8,14 @@ issued, so the demo shows the same thing on every machine and every day.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["DEMO_ENV_FILE", "DEMO_NOW", "DEMO_TOKEN"]
+from jwtscope.core.environment import KNOWN_SECRET_NAMES, URL_NAMES, Environment
+
+if TYPE_CHECKING:
+    from jwtscope.tui.config import AppConfig
+
+__all__ = ["DEMO_ENV_FILE", "DEMO_NOW", "DEMO_TOKEN", "demo_config", "demo_environment"]
 
 DEMO_TOKEN = (
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
@@ -21,3 +27,28 @@ DEMO_TOKEN = (
 #: One hour after the demo token's ``iat`` (2026-11-24T21:20:00Z).
 DEMO_NOW = 1795560000 + 3600
 DEMO_ENV_FILE = Path(__file__).with_name("demo.env")
+
+
+def demo_environment() -> Environment:
+    """The demo backend's ``.env``, read the way any ``.env`` is read."""
+    from jwtscope.env import read_env_file
+
+    names = (*KNOWN_SECRET_NAMES, *URL_NAMES)
+    return Environment(sources=(read_env_file(DEMO_ENV_FILE, "demo .env", names),))
+
+
+def demo_config(**overrides: Any) -> AppConfig:
+    """The app's configuration for the demo: fixed time, demo .env, no network."""
+    from jwtscope.tui.config import AppConfig
+
+    settings: dict[str, Any] = {
+        "text": DEMO_TOKEN,
+        "clock": lambda: float(DEMO_NOW),
+        "load_env": lambda choice: demo_environment(),
+        "list_env_files": lambda: ["demo .env"],
+        "at": DEMO_NOW,
+        "title": "demo",
+        "tick_seconds": 0,
+    }
+    settings.update(overrides)
+    return AppConfig(**settings)

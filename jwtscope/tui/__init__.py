@@ -1,0 +1,3 @@
+"""The Textual app. It presents what the engine computes and holds no check logic."""
+
+from __future__ import annotations

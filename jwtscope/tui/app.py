@@ -1,0 +1,216 @@
+"""The jwtscope app: paste a token, see everything that is wrong with it, and why.
+
+The app owns the state (the pasted text, the key sources, the evaluation time) and
+asks the engine for a :class:`~jwtscope.core.analysis.Report` whenever one of them
+changes; widgets receive the report and only present it. Clock, environment and
+network come in through :class:`~jwtscope.tui.config.AppConfig`.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+
+from jwtscope.core.analysis import Report, analyze
+from jwtscope.core.environment import Environment
+from jwtscope.core.triage import triage_note
+from jwtscope.errors import JwtscopeError
+from jwtscope.tui.commands import JwtscopeCommands
+from jwtscope.tui.config import AppConfig, EnvChoice
+from jwtscope.tui.screens.help import HelpScreen
+from jwtscope.tui.screens.keys import KeysChange, KeysScreen
+from jwtscope.tui.screens.time_travel import TimeChange, TimeTravelScreen
+from jwtscope.tui.widgets.decoded import ClaimsTable, JsonView
+from jwtscope.tui.widgets.findings import FindingDetail, FindingsList
+from jwtscope.tui.widgets.token_editor import TokenEditor
+from jwtscope.tui.widgets.verdict import VerdictBanner
+
+__all__ = ["JwtscopeApp"]
+
+
+class JwtscopeApp(App[None]):
+    """The interactive inspector."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "jwtscope"
+    SUB_TITLE = "why does my API say 401?"
+    COMMANDS = App.COMMANDS | {JwtscopeCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="Explain every finding code and key"),
+        Binding("f2", "keys", "Keys", id="keys",
+                tooltip="Choose the secret, .env files, a key file or a JWKS URL"),
+        Binding("f3", "time_travel", "Time", id="time_travel",
+                tooltip="Judge the token as of another time (incident triage)"),
+        Binding("f4", "copy_note", "Copy note", id="copy_note",
+                tooltip="Copy a redacted triage note (Markdown) to the clipboard"),
+        Binding("f5", "copy_payload", "Copy payload", id="copy_payload", show=False,
+                tooltip="Copy the decoded payload (JSON) to the clipboard"),
+        Binding("ctrl+l", "clear", "Clear", id="clear", show=False, priority=True,
+                tooltip="Clear the token editor"),
+        Binding("ctrl+o", "keys", "Keys", id="keys_alt", show=False, priority=True,
+                tooltip="Open the keys dialog"),
+        Binding("ctrl+t", "time_travel", "Time", id="time_alt", show=False, priority=True,
+                tooltip="Open the time-travel dialog"),
+    ]
+
+    report: reactive[Report | None] = reactive(None, init=False)
+
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.env_choice = config.env_choice
+        self.explicit_keys = config.explicit_keys
+        self.at = config.at
+        self.leeway = config.leeway
+        self.env = Environment()
+        self._env_error: str | None = None
+        if config.title:
+            self.sub_title = config.title
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="token-pane"):
+            yield TokenEditor(self.config.text, id="token", soft_wrap=True,
+                              placeholder="Paste a token, 'Bearer …', an Authorization or Cookie line")
+            yield Static("", id="steps")
+        yield VerdictBanner(id="verdict")
+        with Horizontal(id="main"):
+            yield FindingsList(id="findings")
+            with TabbedContent(id="tabs", initial="tab-finding"):
+                with TabPane("Finding", id="tab-finding"), VerticalScroll():
+                    yield FindingDetail(id="detail")
+                with TabPane("Claims", id="tab-claims"):
+                    yield ClaimsTable(id="claims", local_tz=self.config.local_tz)
+                with TabPane("JSON", id="tab-json"), VerticalScroll():
+                    yield JsonView(id="json")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#token-pane").border_title = "Token"
+        self.query_one("#findings").border_title = "Findings"
+        self._load_env(self.env_choice)
+        self.recompute()
+        if self.config.tick_seconds > 0:
+            self.set_interval(self.config.tick_seconds, self._tick)
+        self.query_one(TokenEditor).focus()
+        if self._env_error:
+            self.notify(self._env_error, title="Environment not read", severity="error",
+                        timeout=10)
+
+    # ------------------------------------------------------------------ state
+
+    def _load_env(self, choice: EnvChoice) -> None:
+        try:
+            self.env = self.config.load_env(choice)
+            self._env_error = None
+        except JwtscopeError as exc:
+            self.env = Environment()
+            self._env_error = exc.one_line()
+        self.env_choice = choice
+
+    @property
+    def now(self) -> int:
+        """The evaluation time: the time-travel instant, or the injected clock."""
+        return self.at if self.at is not None else int(self.config.clock())
+
+    def recompute(self) -> None:
+        """Ask the engine for a fresh report of the current text, keys and time."""
+        text = self.query_one(TokenEditor).text
+        if not text.strip():
+            self.report = None
+            return
+        kwargs = dict(now=self.now, keys=self.explicit_keys, leeway=self.leeway,
+                      audience=self.config.audience, issuer=self.config.issuer,
+                      now_is_real=self.at is None)
+        try:
+            self.report = analyze(text, env=self.env, **kwargs)  # type: ignore[arg-type]
+        except JwtscopeError as exc:
+            self.notify(exc.one_line(), title="Secret not usable", severity="error")
+            self.report = analyze(text, env=Environment(), **kwargs)  # type: ignore[arg-type]
+
+    def watch_report(self, report: Report | None) -> None:
+        self.query_one(VerdictBanner).report = report
+        self.query_one(FindingsList).report = report
+        self.query_one(ClaimsTable).report = report
+        self.query_one(JsonView).report = report
+        steps = self.query_one("#steps", Static)
+        if report is not None and report.input.steps:
+            steps.update("✂ " + "; ".join(report.input.steps))
+        else:
+            steps.update("")
+
+    def _tick(self) -> None:
+        if self.at is None and self.report is not None:
+            self.recompute()
+
+    @on(TextArea.Changed, "#token")
+    def _token_changed(self) -> None:
+        self.recompute()
+
+    @on(FindingsList.Selected)
+    def _finding_selected(self, event: FindingsList.Selected) -> None:
+        self.query_one(FindingDetail).finding = event.finding
+
+    # ------------------------------------------------------------------ actions
+
+    def action_help(self) -> None:
+        """Show the help screen."""
+        self.push_screen(HelpScreen())
+
+    def action_keys(self) -> None:
+        """Open the keys dialog."""
+        self.push_screen(KeysScreen(self.env_choice, self.explicit_keys, self.env), self._keys_done)
+
+    def _keys_done(self, change: KeysChange | None) -> None:
+        if change is None:
+            return
+        self.explicit_keys = change.explicit
+        self.env = change.env
+        self.env_choice = change.choice
+        self.recompute()
+        self.notify("Key sources updated.", timeout=3)
+
+    def action_time_travel(self) -> None:
+        """Open the time-travel dialog."""
+        self.push_screen(TimeTravelScreen(self.at, self.leeway), self._time_done)
+
+    def _time_done(self, change: TimeChange | None) -> None:
+        if change is None:
+            return
+        self.at, self.leeway = change.at, change.leeway
+        self.recompute()
+
+    def action_copy_note(self) -> None:
+        """Copy the redacted triage note."""
+        if self.report is None:
+            self.notify("Paste a token first.", severity="warning")
+            return
+        self.copy_to_clipboard(triage_note(self.report))
+        self.notify("Redacted triage note copied (signature cut, PII masked).", timeout=4)
+
+    def action_copy_payload(self) -> None:
+        """Copy the decoded payload as JSON."""
+        import json
+
+        if self.report is None or self.report.token.payload is None:
+            self.notify("No decoded payload to copy.", severity="warning")
+            return
+        self.copy_to_clipboard(json.dumps(self.report.token.payload, indent=2, ensure_ascii=False))
+        self.notify("Decoded payload copied.", timeout=3)
+
+    def action_clear(self) -> None:
+        """Clear the token editor."""
+        editor = self.query_one(TokenEditor)
+        editor.clear()
+        editor.focus()
+
+    def set_token(self, text: str) -> None:
+        """Replace the editor's text (used by the command palette and tests)."""
+        self.query_one(TokenEditor).load_text(text)
+        self.recompute()

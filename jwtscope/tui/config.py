@@ -1,0 +1,85 @@
+"""What the app receives through its constructor: input, clock, environment and network.
+
+Nothing here imports textual; the CLI builds an :class:`AppConfig` from its options and
+tests build one with a fixed clock, an in-memory environment and a real or fake
+JWKS fetcher, which makes every run and every screenshot deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import Any
+
+from jwtscope.core.environment import Environment
+from jwtscope.core.keys import KeySet
+
+__all__ = ["AppConfig", "EnvChoice", "JwksFetcher"]
+
+#: ``url -> (final url, JWKS document)``; raises JwtscopeError on failure.
+JwksFetcher = Callable[[str], tuple[str, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class EnvChoice:
+    """Which environment sources to use.
+
+    Args:
+        secret_env: one variable name, or None for the known names.
+        env_files: ``.env`` files to read (paths as shown to the user).
+        discover: also pick up ``.env*`` files in the working folder.
+        encoding: how secret text becomes key bytes.
+    """
+
+    secret_env: str | None = None
+    env_files: tuple[str, ...] = ()
+    discover: bool = True
+    encoding: str = "utf8"
+
+
+def _no_env(choice: EnvChoice) -> Environment:
+    return Environment()
+
+
+def _no_files() -> Sequence[str]:
+    return ()
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """Everything the app needs from outside.
+
+    Args:
+        text: the initial token text.
+        clock: returns the current time (epoch seconds); tests pass a fixed one.
+        load_env: builds the environment snapshot for an :class:`EnvChoice`.
+        env_choice: the initial choice (from the CLI options).
+        list_env_files: the ``.env*`` files that can be offered in the keys dialog.
+        explicit_keys: keys from ``--secret``, ``--key``, ``--jwks``.
+        fetch_jwks: fetches a JWKS URL (None disables JWKS URLs).
+        read_file: reads a key file (path → bytes); raises JwtscopeError.
+        at: a fixed evaluation time (time travel), or None for "now".
+        leeway: clock tolerance in seconds.
+        audience: expected ``aud``.
+        issuer: expected ``iss``.
+        title: shown in the header (e.g. "demo").
+        tick_seconds: how often relative times are refreshed; 0 disables the timer.
+        local_tz: the zone for "local" times (None: the machine's).
+    """
+
+    text: str = ""
+    clock: Callable[[], float] = field(default=lambda: 0.0)
+    load_env: Callable[[EnvChoice], Environment] = _no_env
+    env_choice: EnvChoice = EnvChoice()
+    list_env_files: Callable[[], Sequence[str]] = _no_files
+    explicit_keys: KeySet = KeySet()
+    fetch_jwks: JwksFetcher | None = None
+    read_file: Callable[[str], bytes] | None = None
+    at: int | None = None
+    leeway: int = 0
+    audience: str | None = None
+    issuer: str | None = None
+    title: str = ""
+    tick_seconds: float = 1.0
+    local_tz: tzinfo | None = None

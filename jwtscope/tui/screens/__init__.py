@@ -1,0 +1,3 @@
+"""Modal screens: keys, time travel, help."""
+
+from __future__ import annotations

@@ -1,0 +1,57 @@
+"""F1: the keys of the app and every finding code, in plain words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+from jwtscope.core.catalog import CODES
+
+__all__ = ["HelpScreen", "help_markdown"]
+
+
+def help_markdown() -> str:
+    """The help text: keys, then each finding code with its meaning."""
+    lines = [
+        "## Keys",
+        "",
+        "| key | action |",
+        "|---|---|",
+        "| `F1` | this help |",
+        "| `F2` / `Ctrl+O` | key sources: env variable, .env files, pasted secret, key file, JWKS URL |",
+        "| `F3` / `Ctrl+T` | time travel: judge the token as of another time, set the leeway |",
+        "| `F4` | copy a redacted triage note (Markdown) |",
+        "| `F5` | copy the decoded payload (JSON) |",
+        "| `Ctrl+L` | clear the token |",
+        "| `Tab` / `Shift+Tab` | move between token, findings and details |",
+        "| `Ctrl+P` | command palette (every action) |",
+        "| `Ctrl+Q` | quit |",
+        "",
+        "## Finding codes",
+        "",
+    ]
+    for info in CODES.values():
+        lines += [f"### `{info.code}` — {info.title}", "",
+                  f"*{info.severity.value}* · {info.explain}", ""]
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Scrollable help; Escape or F1 closes it."""
+
+    BINDINGS = [
+        Binding("escape,f1,q", "close", "Close", id="help_close", tooltip="Close the help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog"):
+            yield Static("jwtscope help", classes="dialog-title")
+            with VerticalScroll():
+                yield Markdown(help_markdown())
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

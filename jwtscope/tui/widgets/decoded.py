@@ -1,0 +1,90 @@
+"""The decoded token: header and payload as highlighted JSON, and a claims table in words."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from rich.syntax import Syntax
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import DataTable, Static
+
+from jwtscope.core.analysis import Report
+from jwtscope.core.timefmt import relative
+
+__all__ = ["CLAIM_MEANINGS", "ClaimsTable", "JsonView"]
+
+CLAIM_MEANINGS = {
+    "iss": "issuer: who created and signed the token",
+    "sub": "subject: the user (or client) the token is about",
+    "aud": "audience: who the token is meant for; PyJWT needs audience= to accept it",
+    "exp": "expires: rejected at or after this time",
+    "nbf": "not before: rejected before this time",
+    "iat": "issued at: when the token was created",
+    "jti": "token id: a unique id, for revocation or replay checks",
+    "sid": "session id",
+    "azp": "authorized party: the client the token was issued to",
+    "scope": "scopes / permissions granted",
+    "role": "role used for authorisation decisions",
+    "email": "e-mail address (personal data)",
+    "name": "display name (personal data)",
+    "auth_time": "when the user authenticated",
+}
+_TIMES = ("exp", "nbf", "iat", "auth_time")
+
+
+class JsonView(Static):
+    """Header and payload, pretty-printed and highlighted."""
+
+    report: reactive[Report | None] = reactive(None)
+
+    def watch_report(self, report: Report | None) -> None:
+        if report is None or report.token.header is None:
+            self.update(Text("Nothing decoded yet.", style="dim"))
+            return
+        blocks = [("Header", report.token.header), ("Payload", report.token.payload)]
+        parts: list[Any] = []
+        for title, data in blocks:
+            parts.append(Text(title, style="bold"))
+            if data is None:
+                parts.append(Text("(not decodable)", style="dim"))
+                continue
+            text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+            parts.append(Syntax(text, "json", theme="ansi_dark", background_color="default",
+                                word_wrap=True))
+        from rich.console import Group
+
+        self.update(Group(*parts))
+
+
+class ClaimsTable(DataTable[Text]):
+    """One row per claim: name, value, and what it means (times in UTC, local, relative)."""
+
+    report: reactive[Report | None] = reactive(None)
+
+    def __init__(self, *, local_tz: tzinfo | None = None, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self._local_tz = local_tz
+
+    def on_mount(self) -> None:
+        self.add_columns("claim", "value", "meaning")
+
+    def watch_report(self, report: Report | None) -> None:
+        self.clear()
+        payload = report.token.payload if report else None
+        if not payload or report is None:
+            return
+        for name, value in payload.items():
+            shown = json.dumps(value, ensure_ascii=False, default=str)
+            meaning = CLAIM_MEANINGS.get(name, "")
+            if name in _TIMES and isinstance(value, (int, float)) and not isinstance(value, bool):
+                ts = int(value)
+                utc = datetime.fromtimestamp(ts, UTC)
+                local = utc.astimezone(self._local_tz) if self._local_tz else utc.astimezone()
+                shown = f"{utc:%Y-%m-%d %H:%M:%S} UTC"
+                meaning = (f"{relative(ts, report.now)} · local {local:%Y-%m-%d %H:%M %Z} · "
+                           + CLAIM_MEANINGS.get(name, ""))
+            code_style = "bold" if name in CLAIM_MEANINGS else ""
+            self.add_row(Text(name, style=code_style), Text(shown[:80]), Text(meaning), key=name)

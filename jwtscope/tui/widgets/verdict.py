@@ -1,0 +1,77 @@
+"""The verdict banner: signature verdict, key used, expiry and evaluation time."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from jwtscope.core.analysis import Report
+from jwtscope.core.render import expiry_state
+from jwtscope.core.timefmt import iso_utc
+from jwtscope.core.token import TokenKind
+from jwtscope.core.verify import SigStatus
+
+__all__ = ["VerdictBanner"]
+
+_KIND_TEXT = {
+    TokenKind.JUNK: ("NOT A TOKEN", "-bad"),
+    TokenKind.MALFORMED: ("MALFORMED", "-bad"),
+    TokenKind.JWE: ("ENCRYPTED (JWE)", "-warn"),
+    TokenKind.SESSION: ("SESSION TOKEN, NOT A JWT", "-bad"),
+}
+_STATUS_CLASS = {SigStatus.VALID: "-ok", SigStatus.INVALID: "-bad", SigStatus.UNVERIFIED: "-warn"}
+
+
+class VerdictBanner(Static):
+    """A large, coloured summary readable from across the desk."""
+
+    report: reactive[Report | None] = reactive(None, layout=True)
+
+    def watch_report(self, report: Report | None) -> None:
+        self.remove_class("-ok", "-bad", "-warn", "-idle")
+        if report is None:
+            self.add_class("-idle")
+            self.update("Paste a token, an Authorization header or a cookie above.")
+            return
+        title, css = self._headline(report)
+        self.add_class(css)
+        text = Text()
+        text.append(f" {title} ", style="bold reverse")
+        sig = report.signature
+        if report.token.kind is TokenKind.JWS:
+            text.append(f"  {sig.alg or '?'}  ", style="bold")
+            text.append(sig.key if sig.status is SigStatus.VALID else sig.reason)
+        state = expiry_state(report)
+        second = Text()
+        if state:
+            expired = report.finding("EXP-PAST") is not None
+            second.append(state.upper() if expired else state, style="bold" if expired else "")
+            second.append("  ·  ")
+        if report.now_is_real:
+            second.append(f"as of now ({iso_utc(report.now)})")
+        else:
+            second.append(f"AS OF {iso_utc(report.now)} — NOT NOW", style="bold reverse")
+        problems = sum(1 for f in report.findings if f.severity.fails)
+        if problems:
+            second.append(f"  ·  {problems} problem{'s' if problems > 1 else ''} below",
+                          style="bold")
+        text.no_wrap = second.no_wrap = True
+        text.overflow = second.overflow = "ellipsis"
+        self.update(Text("\n").join([text, second]))
+
+    @staticmethod
+    def _headline(report: Report) -> tuple[str, str]:
+        kind = report.token.kind
+        if kind in _KIND_TEXT:
+            return _KIND_TEXT[kind]
+        status = report.signature.status
+        label = {
+            SigStatus.VALID: "✔ SIGNATURE VALID",
+            SigStatus.INVALID: "✖ SIGNATURE INVALID",
+            SigStatus.UNVERIFIED: "? SIGNATURE UNVERIFIED",
+        }[status]
+        css = _STATUS_CLASS[status]
+        if status is SigStatus.VALID and report.exit_code:
+            css = "-warn"
+        return label, css
