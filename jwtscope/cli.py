@@ -156,12 +156,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_inspect)
 
     p = sub.add_parser(
+        "tui",
+        parents=[keys, judge],
+        help="open the interactive app (the default when no command is given)",
+        description="Open the app in the current folder, with keys found as 'inspect' finds them.",
+    )
+    p.add_argument(
+        "token", nargs="?", metavar="TOKEN|-", help="a token to start with; - reads stdin"
+    )
+    p.add_argument("-f", "--file", metavar="PATH", help="read the token from a file")
+    p.set_defaults(run=cmd_tui)
+
+    p = sub.add_parser(
         "demo",
         parents=[output],
-        help="inspect the built-in demo token",
-        description="Inspect the built-in demo token against its demo .env, "
-        "at a fixed time. Needs no setup.",
+        help="open the app on the built-in demo",
+        description="Open the app on the built-in demo token and demo .env, at a fixed time. "
+        "Needs no setup. With --text or --json (or without a terminal) print the analysis.",
     )
+    p.add_argument("--text", action="store_true", help="print the analysis instead of the app")
     p.set_defaults(run=cmd_demo)
 
     p = sub.add_parser(
@@ -425,8 +438,12 @@ def _app_config(args: argparse.Namespace, text: str) -> Any:
 
     def load_env(choice: EnvChoice) -> Any:
         return load_environment(
-            environ=os.environ, cwd=cwd, env_files=choice.env_files, discover=choice.discover,
-            secret_env=choice.secret_env, encoding=choice.encoding,
+            environ=os.environ,
+            cwd=cwd,
+            env_files=choice.env_files,
+            discover=choice.discover,
+            secret_env=choice.secret_env,
+            encoding=choice.encoding,
         )
 
     def fetch(url: str) -> tuple[str, dict[str, Any]]:
@@ -442,8 +459,9 @@ def _app_config(args: argparse.Namespace, text: str) -> Any:
         text=text,
         clock=time.time,
         load_env=load_env,
-        env_choice=EnvChoice(args.secret_env, tuple(args.env_file), not args.no_dotenv,
-                             args.secret_encoding),
+        env_choice=EnvChoice(
+            args.secret_env, tuple(args.env_file), not args.no_dotenv, args.secret_encoding
+        ),
         list_env_files=lambda: [f"./{p.name}" for p in discover_env_files(cwd)],
         explicit_keys=_explicit_keys(args),
         fetch_jwks=fetch,

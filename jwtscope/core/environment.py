@@ -86,7 +86,7 @@ class Environment:
         for name in self.secret_names:
             for source in self.sources:
                 present, text = source.get(name)
-                if not present or not text:
+                if not present or not text or not text.strip():
                     continue
                 secret = Secret(
                     name, source.label, text, _decode(text, self.encoding, name, source)
@@ -111,7 +111,7 @@ class Environment:
         for name in self.secret_names:
             for source in self.sources:
                 present, text = source.get(name)
-                if present and not text:
+                if present and not (text or "").strip():
                     out.append((name, source.label))
         return tuple(out)
 

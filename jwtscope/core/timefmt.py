@@ -46,6 +46,8 @@ def iso_utc(ts: float) -> str:
 def span(seconds: float) -> str:
     """A duration in the largest sensible unit: ``45 s``, ``12 min``, ``3 h``, ``9 d``."""
     s = abs(seconds)
+    if s > 1e12:
+        return "forever"
     if s < 90:
         return f"{int(s)} s"
     if s < 90 * 60:

@@ -78,6 +78,7 @@ _B64URL_CHAR = re.compile(r"[A-Za-z0-9_\-]")
 _SESSION_TOKEN = re.compile(r"^([A-Za-z0-9]{32})\.([A-Za-z0-9+/_\-]{42,44}={0,2})$")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9\-]*)\s*:\s*(.*)$", re.DOTALL)
 _QUOTES = ('"', "'", "`")
+_DELIMITERS = frozenset(" \t\r\n\"'`,;:()<>[]{}|=")
 
 
 class TokenKind(StrEnum):
@@ -224,14 +225,17 @@ def normalize(text: str) -> NormalizedInput:
             steps.append("URL-encoding decoded (%XX)")
             s = decoded
 
+    if s.lower() in JUNK_VALUES or re.sub(r"\s+", " ", s.lower()) in JUNK_VALUES:
+        return NormalizedInput(token=s, steps=tuple(steps), carrier=carrier)
+
     if re.search(r"\s", s):
         squeezed = re.sub(r"\s+", "", s)
         if _JWT_SHAPE.fullmatch(squeezed) or not _JWT_SHAPE.search(s):
             steps.append("whitespace and line breaks inside the token removed")
             s = squeezed
 
-    if not _looks_like_token(s) and s.lower() not in JUNK_VALUES:
-        match = _JWT_SHAPE.search(s)
+    if not _looks_like_token(s):
+        match = next((m for m in _JWT_SHAPE.finditer(s) if _delimited(s, m)), None)
         if match:
             steps.append("token found inside surrounding text")
             s = match.group(0)
@@ -362,8 +366,12 @@ def _json_object(
         return None, Malformation(name, "decodes to bytes that are not UTF-8 text", offset)
     try:
         value = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        reason = (
+            exc.msg
+            if isinstance(exc, json.JSONDecodeError)
+            else ("nested too deeply" if isinstance(exc, RecursionError) else "a number too long")
+        )
         where = f" at character {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
         return None, Malformation(name, f"not valid JSON ({reason}{where})", offset)
     if not isinstance(value, dict):
@@ -387,6 +395,13 @@ def _strip_quotes(s: str, steps: list[str]) -> str:
     return s
 
 
+def _delimited(s: str, match: re.Match[str]) -> bool:
+    """The match stands alone: not part of a longer run of token-like characters."""
+    before = s[match.start() - 1] if match.start() else " "
+    after = s[match.end()] if match.end() < len(s) else " "
+    return before in _DELIMITERS and after in _DELIMITERS
+
+
 def _looks_like_token(s: str) -> bool:
     return bool(_JWT_SHAPE.fullmatch(s)) or bool(_SESSION_TOKEN.match(s))
 
@@ -396,7 +411,7 @@ def _token_from_json(s: str) -> tuple[str, str] | None:
         return None
     try:
         value = json.loads(s)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return None
     if not isinstance(value, dict):
         return None

@@ -66,8 +66,10 @@ def triage_note(report: Report, *, redact: bool = True) -> str:
     lines = ["### JWT triage (jwtscope)", ""]
     clock = "" if report.now_is_real else " (set by hand, not the time of writing)"
     lines.append(f"- **Evaluated at:** {iso_utc(report.now)}{clock}")
-    lines.append(f"- **Token:** {token.kind.value}, {len(token.raw)} chars, "
-                 f"`{_short(redact_token(token.raw))}`")
+    lines.append(
+        f"- **Token:** {token.kind.value}, {len(token.raw)} chars, "
+        f"`{_short(redact_token(token.raw))}`"
+    )
     if payload:
         lines.append(f"- **Subject (sub):** `{payload.get('sub', '—')}`")
         lines.append(f"- **Issuer (iss):** `{payload.get('iss', '—')}`")
@@ -88,10 +90,16 @@ def triage_note(report: Report, *, redact: bool = True) -> str:
     if not report.findings:
         lines.append("- none")
     if payload:
-        lines += ["", "<details><summary>Payload" + (" (PII masked)" if redact else "") +
-                  "</summary>", "", "```json",
-                  json.dumps(shown, indent=2, ensure_ascii=False, default=str), "```",
-                  "", "</details>"]
+        lines += [
+            "",
+            "<details><summary>Payload" + (" (PII masked)" if redact else "") + "</summary>",
+            "",
+            "```json",
+            json.dumps(shown, indent=2, ensure_ascii=False, default=str),
+            "```",
+            "",
+            "</details>",
+        ]
     return "\n".join(lines) + "\n"
 
 

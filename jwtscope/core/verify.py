@@ -171,7 +171,8 @@ def _verify_public(token: DecodedToken, keys: KeySet, alg: str, kid: str | None)
         k.describe() for k in keys.public_keys if alg not in k.algorithms
     )
     available = tuple(k.kid for k in keys.public_keys if k.kid)
-    kid_unknown = bool(kid) and bool(keys.public_keys) and kid not in available
+    # Only a key set that names its keys (a JWKS with kids) can lack the token's kid.
+    kid_unknown = bool(kid) and bool(available) and kid not in available
     if kid and not kid_unknown:
         # Keys with the token's kid first; the others are tried too so that a key
         # published under another kid is still recognised.

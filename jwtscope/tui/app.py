@@ -8,9 +8,11 @@ network come in through :class:`~jwtscope.tui.config.AppConfig`.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
@@ -39,22 +41,64 @@ class JwtscopeApp(App[None]):
     TITLE = "jwtscope"
     SUB_TITLE = "why does my API say 401?"
     COMMANDS = App.COMMANDS | {JwtscopeCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help", tooltip="Explain every finding code and key"),
-        Binding("f2", "keys", "Keys", id="keys",
-                tooltip="Choose the secret, .env files, a key file or a JWKS URL"),
-        Binding("f3", "time_travel", "Time", id="time_travel",
-                tooltip="Judge the token as of another time (incident triage)"),
-        Binding("f4", "copy_note", "Copy note", id="copy_note",
-                tooltip="Copy a redacted triage note (Markdown) to the clipboard"),
-        Binding("f5", "copy_payload", "Copy payload", id="copy_payload", show=False,
-                tooltip="Copy the decoded payload (JSON) to the clipboard"),
-        Binding("ctrl+l", "clear", "Clear", id="clear", show=False, priority=True,
-                tooltip="Clear the token editor"),
-        Binding("ctrl+o", "keys", "Keys", id="keys_alt", show=False, priority=True,
-                tooltip="Open the keys dialog"),
-        Binding("ctrl+t", "time_travel", "Time", id="time_alt", show=False, priority=True,
-                tooltip="Open the time-travel dialog"),
+        Binding(
+            "f2",
+            "keys",
+            "Keys",
+            id="keys",
+            tooltip="Choose the secret, .env files, a key file or a JWKS URL",
+        ),
+        Binding(
+            "f3",
+            "time_travel",
+            "Time",
+            id="time_travel",
+            tooltip="Judge the token as of another time (incident triage)",
+        ),
+        Binding(
+            "f4",
+            "copy_note",
+            "Copy note",
+            id="copy_note",
+            tooltip="Copy a redacted triage note (Markdown) to the clipboard",
+        ),
+        Binding(
+            "f5",
+            "copy_payload",
+            "Copy payload",
+            id="copy_payload",
+            show=False,
+            tooltip="Copy the decoded payload (JSON) to the clipboard",
+        ),
+        Binding(
+            "ctrl+l",
+            "clear",
+            "Clear",
+            id="clear",
+            show=False,
+            priority=True,
+            tooltip="Clear the token editor",
+        ),
+        Binding(
+            "ctrl+o",
+            "keys",
+            "Keys",
+            id="keys_alt",
+            show=False,
+            priority=True,
+            tooltip="Open the keys dialog",
+        ),
+        Binding(
+            "ctrl+t",
+            "time_travel",
+            "Time",
+            id="time_alt",
+            show=False,
+            priority=True,
+            tooltip="Open the time-travel dialog",
+        ),
     ]
 
     report: reactive[Report | None] = reactive(None, init=False)
@@ -76,8 +120,12 @@ class JwtscopeApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="token-pane"):
-            yield TokenEditor(self.config.text, id="token", soft_wrap=True,
-                              placeholder="Paste a token, 'Bearer …', an Authorization or Cookie line")
+            yield TokenEditor(
+                self.config.text,
+                id="token",
+                soft_wrap=True,
+                placeholder="Paste a token, 'Bearer …', an Authorization or Cookie line",
+            )
             yield Static("", id="steps")
         yield VerdictBanner(id="verdict")
         with Horizontal(id="main"):
@@ -100,8 +148,7 @@ class JwtscopeApp(App[None]):
             self.set_interval(self.config.tick_seconds, self._tick)
         self.query_one(TokenEditor).focus()
         if self._env_error:
-            self.notify(self._env_error, title="Environment not read", severity="error",
-                        timeout=10)
+            self.notify(self._env_error, title="Environment not read", severity="error", timeout=10)
 
     # ------------------------------------------------------------------ state
 
@@ -125,9 +172,14 @@ class JwtscopeApp(App[None]):
         if not text.strip():
             self.report = None
             return
-        kwargs = dict(now=self.now, keys=self.explicit_keys, leeway=self.leeway,
-                      audience=self.config.audience, issuer=self.config.issuer,
-                      now_is_real=self.at is None)
+        kwargs = dict(
+            now=self.now,
+            keys=self.explicit_keys,
+            leeway=self.leeway,
+            audience=self.config.audience,
+            issuer=self.config.issuer,
+            now_is_real=self.at is None,
+        )
         try:
             self.report = analyze(text, env=self.env, **kwargs)  # type: ignore[arg-type]
         except JwtscopeError as exc:

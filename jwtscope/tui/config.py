@@ -73,7 +73,7 @@ class AppConfig:
     load_env: Callable[[EnvChoice], Environment] = _no_env
     env_choice: EnvChoice = EnvChoice()
     list_env_files: Callable[[], Sequence[str]] = _no_files
-    explicit_keys: KeySet = KeySet()
+    explicit_keys: KeySet = field(default_factory=KeySet)
     fetch_jwks: JwksFetcher | None = None
     read_file: Callable[[str], bytes] | None = None
     at: int | None = None

@@ -20,6 +20,10 @@ _SENSITIVE_KEY = re.compile(
 )
 _SSN = re.compile(r"^\d{3}-\d{2}-\d{4}$")
 _CARD = re.compile(r"^(?:\d[ -]?){12,18}\d$")
+#: Card networks' leading digits (Visa, Mastercard, Amex, Discover, JCB, Diners).
+_CARD_IIN = re.compile(r"^(4|5[1-5]|2[2-7]|3[47]|6011|65|35|30[0-5]|36|38)")
+#: Claims that hold identifiers: long digit strings there are ids, not card numbers.
+_ID_KEY = re.compile(r"(^|[_\-.])(id|sub|jti|sid|uid|oid|nonce)$|Id$|^id$", re.IGNORECASE)
 _KEY_VALUE = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY|^(sk_live_|AKIA[0-9A-Z]{16}|ghp_|xox[bp]-)")
 
 
@@ -173,8 +177,12 @@ def _sensitive_paths(value: Any, path: str, depth: int) -> Iterator[str]:
     elif isinstance(value, list):
         for i, item in enumerate(value[:100]):
             yield from _sensitive_paths(item, f"{path}[{i}]", depth + 1)
-    elif isinstance(value, str) and _sensitive_value(value):
+    elif isinstance(value, str) and not _ID_KEY.search(_last_key(path)) and _sensitive_value(value):
         yield path
+
+
+def _last_key(path: str) -> str:
+    return re.split(r"[.\[]", path)[-1]
 
 
 def _has_content(value: Any) -> bool:
@@ -189,7 +197,8 @@ def _sensitive_value(text: str) -> bool:
         return True
     if _CARD.match(s):
         digits = [int(c) for c in s if c.isdigit()]
-        return 13 <= len(digits) <= 19 and _luhn(digits)
+        number = "".join(map(str, digits))
+        return 13 <= len(digits) <= 19 and bool(_CARD_IIN.match(number)) and _luhn(digits)
     return False
 
 

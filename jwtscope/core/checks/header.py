@@ -13,7 +13,13 @@ from jwtscope.core.keys import HMAC_ALGS
 from jwtscope.core.token import TokenKind
 from jwtscope.core.verify import SigStatus
 
-_KID_DANGER = re.compile(r"(\.\./|\.\.\\|[/\\'\";|`$]|--|\x00|\bunion\b|\bselect\b)", re.I)
+#: Path traversal, absolute system paths, SQL and shell metacharacters. A bare "/" is
+#: allowed: base64 kids (AWS Cognito) contain it.
+_KID_DANGER = re.compile(
+    r"(\.\./|\.\.\\|^/(dev|etc|proc|tmp|var|usr|home|root)\b|^[a-z]:\\|['\";|`]|\$\(|--|"
+    r"\x00|\bunion\b|\bselect\b)",
+    re.IGNORECASE,
+)
 
 
 @check("header", "ALG-NONE")

@@ -36,6 +36,34 @@ def _configured(ctx: CheckContext) -> list[Secret]:
     return out
 
 
+def _effective(ctx: CheckContext) -> list[tuple[Secret, bytes]]:
+    """Each configured secret with the key it really amounts to once quotes/whitespace are
+    stripped (the value most loaders end up using), one entry per distinct key."""
+    seen: set[bytes] = set()
+    out: list[tuple[Secret, bytes]] = []
+    for secret in _configured(ctx):
+        clean = strip_secret_text(secret.text)
+        key = (
+            secret.value
+            if clean == secret.text
+            else (
+                next(
+                    (
+                        v.value
+                        for v in ctx.keys.secrets
+                        if v.variant and v.name == secret.name and v.source == secret.source
+                    ),
+                    clean.encode(),
+                )
+            )
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((secret, key))
+    return out
+
+
 @check("secrets", "SECRET-MISSING", "SECRET-EMPTY")
 def presence(ctx: CheckContext) -> Iterator[Finding]:
     """No secret where an HS* or session token needs one; empty secret variables."""
@@ -65,8 +93,8 @@ def presence(ctx: CheckContext) -> Iterator[Finding]:
 def secret_strength(ctx: CheckContext) -> Iterator[Finding]:
     """Length, guessability and well-known values of each configured secret."""
     alg = ctx.token.alg if _hmac_token(ctx) else None
-    for secret in _configured(ctx):
-        judged = strength(strip_secret_text(secret.text), secret.value, alg)
+    for secret, key in _effective(ctx):
+        judged = strength(strip_secret_text(secret.text), key, alg)
         who = secret.describe()
         if judged.common:
             yield make(

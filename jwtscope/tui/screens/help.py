@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
@@ -21,7 +23,8 @@ def help_markdown() -> str:
         "| key | action |",
         "|---|---|",
         "| `F1` | this help |",
-        "| `F2` / `Ctrl+O` | key sources: env variable, .env files, pasted secret, key file, JWKS URL |",
+        "| `F2` / `Ctrl+O` | key sources: env variable, .env files, pasted secret, key file, "
+        "JWKS URL |",
         "| `F3` / `Ctrl+T` | time travel: judge the token as of another time, set the leeway |",
         "| `F4` | copy a redacted triage note (Markdown) |",
         "| `F5` | copy the decoded payload (JSON) |",
@@ -34,15 +37,19 @@ def help_markdown() -> str:
         "",
     ]
     for info in CODES.values():
-        lines += [f"### `{info.code}` — {info.title}", "",
-                  f"*{info.severity.value}* · {info.explain}", ""]
+        lines += [
+            f"### `{info.code}` — {info.title}",
+            "",
+            f"*{info.severity.value}* · {info.explain}",
+            "",
+        ]
     return "\n".join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
     """Scrollable help; Escape or F1 closes it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "close", "Close", id="help_close", tooltip="Close the help"),
     ]
 

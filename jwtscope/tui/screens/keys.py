@@ -8,11 +8,11 @@ progress and any error shown inline.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import ClassVar, TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, LoadingIndicator, SelectionList, Static
@@ -40,7 +40,7 @@ class KeysChange:
 class KeysScreen(ModalScreen[KeysChange | None]):
     """Choose where keys come from."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="keys_cancel", tooltip="Close without changes"),
         Binding("ctrl+s", "apply", "Apply", id="keys_apply", tooltip="Use these key sources"),
     ]
@@ -66,9 +66,12 @@ class KeysScreen(ModalScreen[KeysChange | None]):
             with VerticalScroll(id="keys-body"):
                 yield Label("In use (fingerprints only):")
                 yield Static(self._describe(), id="keys-current")
-                yield Label("Secret variable (empty: BETTER_AUTH_SECRET, AUTH_SECRET, JWT_SECRET, …)")
-                yield Input(self.choice.secret_env or "", placeholder="e.g. MY_JWT_KEY",
-                            id="secret-env")
+                yield Label(
+                    "Secret variable (empty: BETTER_AUTH_SECRET, AUTH_SECRET, JWT_SECRET, …)"
+                )
+                yield Input(
+                    self.choice.secret_env or "", placeholder="e.g. MY_JWT_KEY", id="secret-env"
+                )
                 yield Label(".env files to read")
                 yield SelectionList[str](*[(f, f, f in selected) for f in files], id="env-files")
                 yield Label("Paste a secret (kept in memory only)")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import ClassVar, TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -32,7 +32,7 @@ class TimeChange:
 class TimeTravelScreen(ModalScreen[TimeChange | None]):
     """Set the evaluation time and the leeway."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="time_cancel", tooltip="Close without changes"),
     ]
 
@@ -45,8 +45,10 @@ class TimeTravelScreen(ModalScreen[TimeChange | None]):
         current = iso_utc(self.at) if self.at is not None else ""
         with Vertical(id="time-dialog"):
             yield Static("Evaluate as of…", classes="dialog-title")
-            yield Label("Time: ISO-8601 (2026-11-20 14:03, UTC unless a zone is given), "
-                        "epoch seconds, '2h ago', 'in 15m'; empty = now")
+            yield Label(
+                "Time: ISO-8601 (2026-11-20 14:03, UTC unless a zone is given), "
+                "epoch seconds, '2h ago', 'in 15m'; empty = now"
+            )
             yield Input(current, placeholder="2026-11-20 14:03", id="at")
             yield Label("Leeway (seconds of clock tolerance, like PyJWT's leeway=)")
             yield Input(str(self.leeway), id="leeway", type="integer")

@@ -52,8 +52,9 @@ class JsonView(Static):
                 parts.append(Text("(not decodable)", style="dim"))
                 continue
             text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
-            parts.append(Syntax(text, "json", theme="ansi_dark", background_color="default",
-                                word_wrap=True))
+            parts.append(
+                Syntax(text, "json", theme="ansi_dark", background_color="default", word_wrap=True)
+            )
         from rich.console import Group
 
         self.update(Group(*parts))
@@ -84,7 +85,9 @@ class ClaimsTable(DataTable[Text]):
                 utc = datetime.fromtimestamp(ts, UTC)
                 local = utc.astimezone(self._local_tz) if self._local_tz else utc.astimezone()
                 shown = f"{utc:%Y-%m-%d %H:%M:%S} UTC"
-                meaning = (f"{relative(ts, report.now)} · local {local:%Y-%m-%d %H:%M %Z} · "
-                           + CLAIM_MEANINGS.get(name, ""))
+                meaning = (
+                    f"{relative(ts, report.now)} · local {local:%Y-%m-%d %H:%M %Z} · "
+                    + CLAIM_MEANINGS.get(name, "")
+                )
             code_style = "bold" if name in CLAIM_MEANINGS else ""
             self.add_row(Text(name, style=code_style), Text(shown[:80]), Text(meaning), key=name)

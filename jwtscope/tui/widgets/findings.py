@@ -44,7 +44,9 @@ class FindingsList(OptionList):
             label = Text()
             label.append(f"{ICONS[finding.severity]:<2} ", style=SEVERITY_STYLE[finding.severity])
             label.append(f"{finding.code:<18}", style=SEVERITY_STYLE[finding.severity])
-            label.append(f" {finding.title}", style="dim" if finding.severity is Severity.OK else "")
+            label.append(
+                f" {finding.title}", style="dim" if finding.severity is Severity.OK else ""
+            )
             label.no_wrap = True
             label.overflow = "ellipsis"
             self.add_option(Option(label, id=f"{index}:{finding.code}"))

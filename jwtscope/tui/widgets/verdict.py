@@ -41,7 +41,7 @@ class VerdictBanner(Static):
         sig = report.signature
         if report.token.kind is TokenKind.JWS:
             text.append(f"  {sig.alg or '?'}  ", style="bold")
-            text.append(sig.key if sig.status is SigStatus.VALID else sig.reason)
+            text.append((sig.key or "") if sig.status is SigStatus.VALID else sig.reason)
         state = expiry_state(report)
         second = Text()
         if state:
@@ -54,8 +54,9 @@ class VerdictBanner(Static):
             second.append(f"AS OF {iso_utc(report.now)} — NOT NOW", style="bold reverse")
         problems = sum(1 for f in report.findings if f.severity.fails)
         if problems:
-            second.append(f"  ·  {problems} problem{'s' if problems > 1 else ''} below",
-                          style="bold")
+            second.append(
+                f"  ·  {problems} problem{'s' if problems > 1 else ''} below", style="bold"
+            )
         text.no_wrap = second.no_wrap = True
         text.overflow = second.overflow = "ellipsis"
         self.update(Text("\n").join([text, second]))
