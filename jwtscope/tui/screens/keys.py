@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, LoadingIndicator, SelectionList, Static
+from textual.widgets import Button, Input, LoadingIndicator, SelectionList, Static
 
 from jwtscope.core.environment import Environment
 from jwtscope.core.keys import KeySet, Secret, decode_secret, load_jwks, load_key_file
@@ -64,32 +64,41 @@ class KeysScreen(ModalScreen[KeysChange | None]):
         with Vertical(id="keys-dialog"):
             yield Static("Key sources", classes="dialog-title")
             with VerticalScroll(id="keys-body"):
-                yield Label("In use (fingerprints only):")
+                yield Static("In use (fingerprints only):")
                 yield Static(self._describe(), id="keys-current")
-                yield Label(
+                yield Static(
                     "Secret variable (empty: BETTER_AUTH_SECRET, AUTH_SECRET, JWT_SECRET, …)"
                 )
                 yield Input(
-                    self.choice.secret_env or "", placeholder="e.g. MY_JWT_KEY", id="secret-env"
+                    self.choice.secret_env or "",
+                    placeholder="e.g. MY_JWT_KEY",
+                    id="secret-env",
+                    compact=True,
                 )
-                yield Label(".env files to read")
-                yield SelectionList[str](*[(f, f, f in selected) for f in files], id="env-files")
-                yield Label("Paste a secret (kept in memory only)")
-                yield Input(password=True, placeholder="secret value", id="secret")
-                yield Label("PEM / JWK / JWKS file")
+                yield Static(".env files to read")
+                yield SelectionList[str](
+                    *[(f, f, f in selected) for f in files], id="env-files", compact=True
+                )
+                yield Static("Paste a secret (kept in memory only)")
+                yield Input(password=True, placeholder="secret value", id="secret", compact=True)
+                yield Static("PEM / JWK / JWKS file")
                 with Horizontal(classes="row"):
-                    yield Input(placeholder="path/to/key.pem", id="key-file")
-                    yield Button("Load", id="load-file")
-                yield Label("JWKS URL")
+                    yield Input(placeholder="path/to/key.pem", id="key-file", compact=True)
+                    yield Button("Load", id="load-file", compact=True)
+                yield Static("JWKS URL")
                 with Horizontal(classes="row"):
-                    yield Input(placeholder="http://localhost:3000/api/auth/jwks", id="jwks-url")
-                    yield Button("Fetch", id="fetch", variant="primary")
+                    yield Input(
+                        placeholder="http://localhost:3000/api/auth/jwks",
+                        id="jwks-url",
+                        compact=True,
+                    )
+                    yield Button("Fetch", id="fetch", variant="primary", compact=True)
                 yield LoadingIndicator(id="fetching")
                 yield Static("", id="keys-error")
             with Horizontal(classes="buttons"):
-                yield Button("Apply", id="apply", variant="success")
-                yield Button("Forget pasted keys", id="forget")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", id="apply", variant="success", compact=True)
+                yield Button("Forget pasted keys", id="forget", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#fetching").display = False

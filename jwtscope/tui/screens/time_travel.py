@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from jwtscope.core.timefmt import iso_utc, parse_at
 from jwtscope.errors import JwtscopeError
@@ -45,18 +45,18 @@ class TimeTravelScreen(ModalScreen[TimeChange | None]):
         current = iso_utc(self.at) if self.at is not None else ""
         with Vertical(id="time-dialog"):
             yield Static("Evaluate as of…", classes="dialog-title")
-            yield Label(
+            yield Static(
                 "Time: ISO-8601 (2026-11-20 14:03, UTC unless a zone is given), "
                 "epoch seconds, '2h ago', 'in 15m'; empty = now"
             )
-            yield Input(current, placeholder="2026-11-20 14:03", id="at")
-            yield Label("Leeway (seconds of clock tolerance, like PyJWT's leeway=)")
-            yield Input(str(self.leeway), id="leeway", type="integer")
+            yield Input(current, placeholder="2026-11-20 14:03", id="at", compact=True)
+            yield Static("Leeway (seconds of clock tolerance, like PyJWT's leeway=)")
+            yield Input(str(self.leeway, compact=True), id="leeway", type="integer")
             yield Static("", id="time-error")
             with Horizontal(classes="buttons"):
-                yield Button("Apply", id="apply", variant="success")
-                yield Button("Back to now", id="now")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", id="apply", variant="success", compact=True)
+                yield Button("Back to now", id="now", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     @on(Button.Pressed, "#apply")
     @on(Input.Submitted)

@@ -57,9 +57,10 @@ class VerdictBanner(Static):
             second.append(
                 f"  ·  {problems} problem{'s' if problems > 1 else ''} below", style="bold"
             )
-        text.no_wrap = second.no_wrap = True
-        text.overflow = second.overflow = "ellipsis"
-        self.update(Text("\n").join([text, second]))
+        banner = Text("\n").join([text, second])
+        banner.no_wrap = True
+        banner.overflow = "ellipsis"
+        self.update(banner)
 
     @staticmethod
     def _headline(report: Report) -> tuple[str, str]:
