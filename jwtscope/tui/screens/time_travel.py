@@ -51,7 +51,7 @@ class TimeTravelScreen(ModalScreen[TimeChange | None]):
             )
             yield Input(current, placeholder="2026-11-20 14:03", id="at", compact=True)
             yield Static("Leeway (seconds of clock tolerance, like PyJWT's leeway=)")
-            yield Input(str(self.leeway, compact=True), id="leeway", type="integer")
+            yield Input(str(self.leeway), id="leeway", type="integer", compact=True)
             yield Static("", id="time-error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply", id="apply", variant="success", compact=True)
