@@ -11,7 +11,7 @@ import jwt
 
 from jwtscope.errors import UsageError
 
-__all__ = ["MintedToken", "mint_token", "parse_claims"]
+__all__ = ["MintedToken", "mint_token", "parse_claims", "sign_claims"]
 
 _RESERVED = {"sub", "iat", "exp"}
 
@@ -70,6 +70,13 @@ def mint_token(
     if aud:
         payload["aud"] = aud
     payload.update(claims or {})
+    return sign_claims(secret=secret, alg=alg, payload=payload, kid=kid)
+
+
+def sign_claims(
+    *, secret: bytes, alg: str, payload: dict[str, Any], kid: str | None = None
+) -> MintedToken:
+    """Sign exactly ``payload`` (any claim types, e.g. to reproduce a token) with HS*."""
     headers = {"kid": kid} if kid else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # short test secrets are reported by inspect, not here

@@ -19,8 +19,6 @@ query string, since either may carry a credential.
 from __future__ import annotations
 
 import json
-import socket
-import ssl
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,10 +26,13 @@ import httpx
 
 from jwtscope import __version__
 from jwtscope.errors import NetworkError
+from jwtscope.net.failures import DEFAULT_PORTS as _DEFAULT_PORTS
+from jwtscope.net.failures import origin_of as _origin
+from jwtscope.net.failures import request_failed as _request_failed
+from jwtscope.net.failures import show_url as _show
 
 __all__ = ["FetchedJwks", "fetch_jwks"]
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 _HEADERS = {"Accept": "application/json", "User-Agent": f"jwtscope/{__version__}"}
 _EXAMPLE_URL = "https://app.example.com/api/auth/jwks"
 _FIX_PASS_JWKS = "pass the JWKS URL itself with --jwks"
@@ -46,15 +47,6 @@ _STATUS_FIXES = {
     405: "the endpoint does not accept GET: " + _FIX_CHECK_URL,
     429: "the server is rate limiting: wait a moment and try again",
 }
-_TLS_MARKERS = ("ssl", "tls", "certificate")
-_DNS_MARKERS = (
-    "name or service not known",
-    "nodename nor servname",
-    "getaddrinfo",
-    "name resolution",
-    "no address associated",
-)
-_REFUSED_MARKERS = ("refused", "errno 111", "errno 61", "winerror 10061")
 
 
 @dataclass(frozen=True)
@@ -294,100 +286,6 @@ def _discovered_jwks_url(raw: Any, discovery: httpx.URL) -> httpx.URL:
             fix=f"if you trust that server, pass the jwks_uri explicitly: --jwks {_show(target)}",
         )
     return target
-
-
-def _request_failed(exc: Exception, url: httpx.URL, timeout: float) -> NetworkError:
-    """Turn an httpx exception into a one-line NetworkError."""
-    shown = _show(url)
-    where = f"{url.host}:{_origin(url)[2]}"
-    slow_fix = "check the server is up and not stuck, or allow a longer timeout"
-    if isinstance(exc, httpx.ConnectTimeout):
-        return NetworkError(
-            f"Timed out after {timeout:g} s connecting to {where}",
-            fix="check the host and port, and that no firewall or VPN drops the connection",
-        )
-    if isinstance(exc, httpx.ReadTimeout):
-        return NetworkError(f"No answer from {shown} within {timeout:g} s", fix=slow_fix)
-    if isinstance(exc, httpx.TimeoutException):
-        return NetworkError(f"Timed out after {timeout:g} s talking to {shown}", fix=slow_fix)
-    if isinstance(exc, httpx.ConnectError):
-        return _connect_failed(exc, url, where)
-    if isinstance(exc, httpx.ProxyError):
-        return NetworkError(
-            f"The HTTP proxy refused the request to {shown}: {_reason(exc)}",
-            fix="check HTTP_PROXY / HTTPS_PROXY / NO_PROXY in your environment",
-        )
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return NetworkError(
-            f"{where} broke off the HTTP exchange: {_reason(exc)}",
-            fix="check that this port speaks HTTP (http:// vs https://), then try again",
-        )
-    if isinstance(exc, httpx.DecodingError):
-        return NetworkError(f"{shown} sent a body that cannot be decompressed", fix=_FIX_CHECK_URL)
-    return NetworkError(
-        f"Request to {shown} failed: {type(exc).__name__}: {_reason(exc)}",
-        fix="check the URL and your network, then try again",
-    )
-
-
-def _connect_failed(exc: httpx.ConnectError, url: httpx.URL, where: str) -> NetworkError:
-    """Tell TLS, DNS and refused connections apart (by cause type, else by text)."""
-    causes = _causes(exc)
-    text = " ".join(str(cause) for cause in causes).lower()
-    if any(isinstance(c, ssl.SSLError) for c in causes) or any(
-        marker in text for marker in _TLS_MARKERS
-    ):
-        return NetworkError(
-            f"TLS/certificate error connecting to {where}: {_reason(exc)}",
-            fix=(
-                "use the host name the certificate was issued for, trust its CA"
-                " (SSL_CERT_FILE), or use http:// if the server speaks plain HTTP"
-            ),
-        )
-    if any(isinstance(c, socket.gaierror) for c in causes) or any(
-        marker in text for marker in _DNS_MARKERS
-    ):
-        return NetworkError(
-            f"Cannot resolve the host name {url.host[:80]!r}",
-            fix="check the spelling of the host, your DNS and VPN",
-        )
-    if any(isinstance(c, ConnectionRefusedError) for c in causes) or any(
-        marker in text for marker in _REFUSED_MARKERS
-    ):
-        return NetworkError(
-            f"Connection refused by {where}: nothing is listening there",
-            fix="start the server, or check the host and port in the URL",
-        )
-    return NetworkError(
-        f"Cannot connect to {where}: {_reason(exc)}",
-        fix="check the host and port, your network, VPN and firewall",
-    )
-
-
-def _causes(exc: BaseException) -> list[BaseException]:
-    """The exception and its chain of causes, without loops."""
-    chain: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and current not in chain and len(chain) < 10:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    return chain
-
-
-def _reason(exc: BaseException) -> str:
-    """A library's error text on one short line (it holds no URL userinfo or body)."""
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 160 else text[:159] + "…"
-
-
-def _origin(url: httpx.URL) -> tuple[str, str, int]:
-    return (url.scheme, url.host, url.port or _DEFAULT_PORTS.get(url.scheme, 0))
-
-
-def _show(url: httpx.URL) -> str:
-    """A URL for messages: no user:password, query shown as ``?…``, no fragment."""
-    shown = str(url.copy_with(userinfo=b"", query=None, fragment=None))
-    return shown + "?…" if url.query else shown
 
 
 def _json_type(value: Any) -> str:
