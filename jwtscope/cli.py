@@ -178,6 +178,57 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_demo)
 
     p = sub.add_parser(
+        "replay",
+        parents=[keys],
+        help="replay the failing request and name the root cause of the 401",
+        description="Send the failing request (a URL + token, or the browser's 'Copy as cURL', "
+        "a raw HTTP request or a HAR file), run the few extra requests that separate one "
+        "hypothesis from another, and rank the causes with evidence and a fix. Every request "
+        "goes only to the origin you give. Exit: 0 succeeded, 1 auth problem diagnosed, "
+        "2 unusable input, 3 server unreachable.",
+    )
+    p.add_argument("url", nargs="?", metavar="URL", help="the endpoint (with --token)")
+    p.add_argument("--token", metavar="T", help="the token (raw, 'Bearer …', or - for stdin)")
+    p.add_argument("--curl", metavar="TEXT", help="a 'Copy as cURL' command")
+    p.add_argument(
+        "--curl-file",
+        metavar="PATH",
+        help="a file holding a curl command, a raw HTTP request or a HAR file",
+    )
+    p.add_argument("-X", "--request", dest="method", default="GET", metavar="METHOD")
+    p.add_argument(
+        "-H",
+        "--header",
+        action="append",
+        default=[],
+        metavar="'K: V'",
+        help="extra header (repeatable)",
+    )
+    p.add_argument(
+        "--cookie",
+        action="append",
+        default=[],
+        metavar="'a=b; c=d'",
+        help="cookies to send (repeatable)",
+    )
+    p.add_argument("--data", metavar="BODY", help="request body")
+    p.add_argument(
+        "--origin",
+        metavar="ORIGIN",
+        help="the browser origin, for the CORS preflight (default: the curl's Origin or Referer)",
+    )
+    p.add_argument("--only-original", action="store_true", help="send just the given request")
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="do not verify TLS certificates (flagged in the output)",
+    )
+    p.add_argument("--aud", metavar="AUDIENCE", help="expected audience")
+    p.add_argument("--iss", metavar="ISSUER", help="expected issuer")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=cmd_replay)
+
+    p = sub.add_parser(
         "crack",
         help="dictionary search for an HS256/384/512 token's key",
         description="Search a wordlist for the HMAC key of an HS* token, on all cores. "
@@ -298,6 +349,112 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     _print_report(report, args)
     return report.exit_code
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    """``jwtscope replay``: send, bisect, diagnose."""
+    from dataclasses import replace as dc_replace
+
+    from jwtscope.core.environment import origin_of
+    from jwtscope.core.render_replay import replay_to_dict, replay_to_text
+    from jwtscope.replay import run_replay
+
+    request = _replay_request(args)
+    if args.insecure:
+        request = dc_replace(request, insecure=True)
+    if not request.url.startswith(("http://", "https://")):
+        raise UsageError("the URL must start with http:// or https://", "pass the full URL")
+    origin = (
+        args.origin
+        or request.header("Origin")
+        or (origin_of(request.header("Referer") or "") if request.header("Referer") else None)
+    )
+    jwks_url = next((j for j in args.jwks if j.startswith(("http://", "https://"))), None)
+    outcome = run_replay(
+        request,
+        env=_environment(args),
+        keys=_explicit_keys(args),
+        origin=origin,
+        only_original=args.only_original,
+        timeout=args.timeout,
+        audience=args.aud,
+        issuer=args.iss,
+        jwks_url=jwks_url,
+    )
+    if args.json:
+        print(
+            json.dumps(
+                replay_to_dict(
+                    request, outcome.probes, outcome.exchanges, outcome.diagnosis, outcome.exit_code
+                ),
+                indent=2,
+            )
+        )
+    else:
+        print(replay_to_text(request, outcome.probes, outcome.exchanges, outcome.diagnosis))
+    if outcome.unreachable:
+        original = outcome.exchanges[0]
+        print(
+            f"jwtscope: error: {original.error} — fix: check the URL and that the server "
+            "is running",
+            file=sys.stderr,
+        )
+    return outcome.exit_code
+
+
+def _replay_request(args: argparse.Namespace) -> Any:
+    from jwtscope.core.curl import parse_curl
+    from jwtscope.core.importers import parse_request_text
+    from jwtscope.core.request import build_request
+
+    if args.curl is not None:
+        request = parse_curl(args.curl)
+    elif args.curl_file:
+        data = _read_file(Path(args.curl_file), "the request file")
+        request = parse_request_text(data.decode("utf-8", errors="replace"))
+    elif args.url:
+        token = None
+        if args.token is not None:
+            from jwtscope.core.token import normalize
+
+            token = normalize(read_token_text(args.token, None)).token
+        headers = []
+        for item in args.header:
+            name, sep, value = item.partition(":")
+            if not sep or not name.strip():
+                raise UsageError(
+                    f"-H {item[:40]!r} is not 'Name: value'",
+                    "write it like -H 'Accept: application/json'",
+                )
+            headers.append((name.strip(), value.strip()))
+        cookies = []
+        for item in args.cookie:
+            for pair in item.split(";"):
+                name, sep, value = pair.strip().partition("=")
+                if sep and name:
+                    cookies.append((name, value))
+        body = args.data.encode() if args.data is not None else None
+        request = build_request(
+            args.url,
+            token=token,
+            method=args.method.upper(),
+            headers=tuple(headers),
+            cookies=tuple(cookies),
+            body=body,
+        )
+    elif not sys.stdin.isatty():
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES * 10)
+        request = parse_request_text(data.decode("utf-8", errors="replace"))
+    else:
+        raise InputError(
+            "nothing to replay",
+            "pass URL --token T, --curl '…', --curl-file PATH, or pipe a curl command",
+        )
+    if args.url and (args.curl is not None or args.curl_file) and args.token:
+        raise UsageError(
+            "--token goes with URL, not with a curl command", "the curl carries its own token"
+        )
+    return request
 
 
 def cmd_crack(args: argparse.Namespace) -> int:
