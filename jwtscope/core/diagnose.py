@@ -220,7 +220,10 @@ class _Context:
 
     def call(self, alg: str | None = None) -> str:
         return pyjwt_call(
-            self.report, alg=alg, jwks_url=self.jwks_url, secret_name=self.secret_name
+            self.report.token.payload,
+            alg or self.report.token.alg or "HS256",
+            jwks_url=self.jwks_url,
+            secret_name=self.secret_name,
         )
 
 
@@ -643,7 +646,8 @@ def _messages(ctx: _Context) -> None:
             "high",
             [ctx.ev(ORIGINAL), *_opt(ctx.token_ev("KID-UNKNOWN"))],
             f"The backend's JWKS lacks the token's kid: point it at the issuer's JWKS "
-            f"({jwks_url_for(report, ctx.jwks_url)}) and refetch after key rotation.",
+            f"({jwks_url_for(report.token.payload, explicit=ctx.jwks_url)}) and refetch after "
+            "key rotation.",
             weight=5,
         )
     elif report.finding("KID-UNKNOWN"):

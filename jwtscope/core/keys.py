@@ -16,12 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import jwt
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
-
 from jwtscope.errors import KeyLoadError
+
+# PyJWT and cryptography are imported where public keys are loaded, not at import time:
+# HS* tokens (and the app's first frame) never pay for them.
 
 __all__ = [
     "HMAC_ALGS",
@@ -198,6 +196,9 @@ def load_pem(data: bytes, source: str) -> PublicKey:
     Raises:
         KeyLoadError: when the data is not a PEM key jwtscope can use.
     """
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
     text = data.strip()
     key: Any
     try:
@@ -233,6 +234,9 @@ def load_jwk(obj: dict[str, Any], source: str) -> PublicKey | Secret:
         except (binascii.Error, ValueError) as exc:
             raise KeyLoadError(f"{source}: oct JWK 'k' is not base64url", "fix 'k'") from exc
         return Secret(name=f"JWK {kid or 'oct'}", source=source, text=k, value=value)
+    import jwt
+    from cryptography.hazmat.primitives.asymmetric import ed448, ed25519
+
     try:
         pyjwk = jwt.PyJWK(obj)
     except (jwt.PyJWKError, jwt.InvalidKeyError, ValueError, TypeError, KeyError) as exc:
@@ -317,6 +321,8 @@ def load_key_file(data: bytes, source: str) -> KeySet:
 
 
 def _is_private(key: Any) -> bool:
+    from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
+
     return isinstance(
         key,
         (
@@ -329,6 +335,9 @@ def _is_private(key: Any) -> bool:
 
 
 def _public_key(key: Any, source: str, kid: str | None, jwk_alg: str | None) -> PublicKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
+
     if _is_private(key):
         key = key.public_key()
     algs: Iterable[str]

@@ -1,62 +1,63 @@
-"""The corrected PyJWT call for a backend, with the real values filled in."""
+"""The corrected PyJWT call for a backend, with the real values filled in.
+
+Pure string building from the token's header and payload; used by check fixes
+(ALG-KEY-MISMATCH, AUD-PRESENT) and by the replay diagnosis.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from jwtscope.core.analysis import Report
 from jwtscope.core.keys import HMAC_ALGS
 
 __all__ = ["jwks_url_for", "pyjwt_call"]
 
 
-def jwks_url_for(report: Report, explicit: str | None = None) -> str:
+def jwks_url_for(
+    payload: dict[str, Any] | None, fallback_origin: str | None = None, explicit: str | None = None
+) -> str:
     """The JWKS URL to verify against: the one given, else Better Auth's under ``iss``."""
     if explicit:
         return explicit
-    payload = report.token.payload or {}
-    iss = payload.get("iss")
+    iss = (payload or {}).get("iss")
     base = iss if isinstance(iss, str) and iss.startswith(("http://", "https://")) else None
-    if base is None and report.issuer is not None:
-        base = report.issuer.value
-    return f"{(base or 'http://localhost:3000').rstrip('/')}/api/auth/jwks"
+    return f"{(base or fallback_origin or 'http://localhost:3000').rstrip('/')}/api/auth/jwks"
 
 
 def pyjwt_call(
-    report: Report,
+    payload: dict[str, Any] | None,
+    alg: str,
     *,
-    alg: str | None = None,
     jwks_url: str | None = None,
     secret_name: str = "JWT_SECRET",
-    audience: bool = True,
-    issuer: bool = True,
+    key: str | None = None,
 ) -> str:
-    """The ``jwt.decode`` a FastAPI backend should make for this token.
+    """The ``jwt.decode`` a FastAPI backend should make for this token, one argument a line.
 
     Args:
-        report: the analysis of the token (its alg, aud and iss are used).
-        alg: the algorithm to pin (default: the token's).
-        jwks_url: for asymmetric algorithms, the JWKS URL (default: under ``iss``).
+        payload: the token's payload (its ``aud`` and ``iss`` become ``audience=``/``issuer=``).
+        alg: the algorithm to pin.
+        jwks_url: for asymmetric algorithms, the JWKS URL.
         secret_name: for HS*, the variable holding the secret.
-        audience: pass ``audience=`` when the token has ``aud``.
-        issuer: pass ``issuer=`` when the token has ``iss``.
+        key: the key expression to show instead (e.g. ``key``).
     """
-    payload: dict[str, Any] = report.token.payload or {}
-    alg = alg or report.token.alg or "HS256"
+    payload = payload or {}
     lines: list[str] = []
-    if alg in HMAC_ALGS:
-        key = f'os.environ["{secret_name}"]'
-    else:
-        lines.append(f'jwks = jwt.PyJWKClient("{jwks_url_for(report, jwks_url)}")')
-        key = "jwks.get_signing_key_from_jwt(token).key"
-    args = [f'algorithms=["{alg}"]']
+    if key is None:
+        if alg in HMAC_ALGS:
+            key = f'os.environ["{secret_name}"]'
+        else:
+            lines.append(f'jwks = jwt.PyJWKClient("{jwks_url_for(payload, explicit=jwks_url)}")')
+            key = "jwks.get_signing_key_from_jwt(token).key"
+    args = ["token", key, f'algorithms=["{alg}"]']
     aud = payload.get("aud")
-    if audience and aud:
-        first = aud if isinstance(aud, str) else aud[0] if isinstance(aud, list) and aud else None
-        if isinstance(first, str):
-            args.append(f'audience="{first}"')
+    first = aud if isinstance(aud, str) else aud[0] if isinstance(aud, list) and aud else None
+    if isinstance(first, str) and first:
+        args.append(f'audience="{first}"')
     iss = payload.get("iss")
-    if issuer and isinstance(iss, str) and iss:
+    if isinstance(iss, str) and iss:
         args.append(f'issuer="{iss}"')
-    lines.append(f"payload = jwt.decode(token, {key}, {', '.join(args)})")
+    lines.append("payload = jwt.decode(")
+    lines += [f"    {arg}," for arg in args]
+    lines.append(")")
     return "\n".join(lines)

@@ -75,6 +75,7 @@ JSON_TOKEN_KEYS = ("token", "access_token", "accessToken", "id_token", "jwt")
 
 _JWT_SHAPE = re.compile(r"eyJ[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*")
 _B64URL_CHAR = re.compile(r"[A-Za-z0-9_\-]")
+_B64URL_RUN = re.compile(r"[A-Za-z0-9_\-]*")
 _SESSION_TOKEN = re.compile(r"^([A-Za-z0-9]{32})\.([A-Za-z0-9+/_\-]{42,44}={0,2})$")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9\-]*)\s*:\s*(.*)$", re.DOTALL)
 _QUOTES = ('"', "'", "`")
@@ -341,6 +342,13 @@ def _decode_jwe(token: str, segments: tuple[str, ...]) -> DecodedToken:
 
 def _decode_segment(seg: str, name: str, offset: int) -> tuple[bytes, Malformation | None]:
     body = seg.rstrip("=")
+    if _B64URL_RUN.fullmatch(body):
+        try:
+            return b64url_decode(seg), None
+        except ValueError:
+            return b"", Malformation(
+                name, f"{len(body)} characters is an impossible length for base64url", offset
+            )
     for i, ch in enumerate(body):
         if not _B64URL_CHAR.match(ch):
             hint = ""

@@ -14,15 +14,29 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from jwt.algorithms import get_default_algorithms
-
 from jwtscope.core.keys import HMAC_ALGS, KeySet, PublicKey, Secret
 from jwtscope.core.token import DecodedToken, TokenKind
 
 __all__ = ["SigStatus", "SignatureCheck", "verify_signature"]
 
 _HASHES = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
-_ALGORITHMS = get_default_algorithms()
+#: JWS algorithms PyJWT can verify (PyJWT/cryptography load on the first public-key check).
+_KNOWN_ALGS = frozenset(
+    {
+        "ES256",
+        "ES256K",
+        "ES384",
+        "ES512",
+        "ES521",
+        "EdDSA",
+        "PS256",
+        "PS384",
+        "PS512",
+        "RS256",
+        "RS384",
+        "RS512",
+    }
+)
 
 
 class SigStatus(StrEnum):
@@ -102,7 +116,7 @@ def verify_signature(token: DecodedToken, keys: KeySet) -> SignatureCheck:
         )
     if alg in HMAC_ALGS:
         return _verify_hmac(token, keys, alg, kid)
-    if alg not in _ALGORITHMS:
+    if alg not in _KNOWN_ALGS:
         return SignatureCheck(
             SigStatus.UNVERIFIED,
             alg,
@@ -190,7 +204,9 @@ def _verify_public(token: DecodedToken, keys: KeySet, alg: str, kid: str | None)
             available_kids=available,
             mismatched_keys=mismatched,
         )
-    algorithm = _ALGORITHMS[alg]
+    from jwt.algorithms import get_default_algorithms
+
+    algorithm = get_default_algorithms()[alg]
     tried = tuple(k.describe() for k in compatible)
     for key in compatible:
         if _public_ok(algorithm, key, token):

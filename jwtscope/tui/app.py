@@ -8,28 +8,29 @@ network come in through :class:`~jwtscope.tui.config.AppConfig`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
 from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.environment import Environment
-from jwtscope.core.triage import triage_note
 from jwtscope.errors import JwtscopeError
 from jwtscope.tui.commands import JwtscopeCommands
 from jwtscope.tui.config import AppConfig, EnvChoice
-from jwtscope.tui.screens.help import HelpScreen
-from jwtscope.tui.screens.keys import KeysChange, KeysScreen
-from jwtscope.tui.screens.time_travel import TimeChange, TimeTravelScreen
 from jwtscope.tui.widgets.decoded import ClaimsTable, JsonView
 from jwtscope.tui.widgets.findings import FindingDetail, FindingsList
 from jwtscope.tui.widgets.token_editor import TokenEditor
 from jwtscope.tui.widgets.verdict import VerdictBanner
+
+if TYPE_CHECKING:
+    from jwtscope.tui.screens.keys import KeysChange
+    from jwtscope.tui.screens.time_travel import TimeChange
 
 __all__ = ["JwtscopeApp"]
 
@@ -37,7 +38,7 @@ __all__ = ["JwtscopeApp"]
 class JwtscopeApp(App[None]):
     """The interactive inspector."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "jwtscope"
     SUB_TITLE = "why does my API say 401?"
     COMMANDS = App.COMMANDS | {JwtscopeCommands}
@@ -78,7 +79,6 @@ class JwtscopeApp(App[None]):
             "Clear",
             id="clear",
             show=False,
-            priority=True,
             tooltip="Clear the token editor",
         ),
         Binding(
@@ -87,7 +87,6 @@ class JwtscopeApp(App[None]):
             "Keys",
             id="keys_alt",
             show=False,
-            priority=True,
             tooltip="Open the keys dialog",
         ),
         Binding(
@@ -96,12 +95,12 @@ class JwtscopeApp(App[None]):
             "Time",
             id="time_alt",
             show=False,
-            priority=True,
             tooltip="Open the time-travel dialog",
         ),
     ]
 
-    report: reactive[Report | None] = reactive(None, init=False)
+    #: A var, not a reactive: the views repaint what changed, not the whole screen.
+    report: var[Report | None] = var(None, init=False)
 
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
@@ -112,6 +111,7 @@ class JwtscopeApp(App[None]):
         self.leeway = config.leeway
         self.env = Environment()
         self._env_error: str | None = None
+        self._steps = ""
         if config.title:
             self.sub_title = config.title
 
@@ -191,11 +191,10 @@ class JwtscopeApp(App[None]):
         self.query_one(FindingsList).report = report
         self.query_one(ClaimsTable).report = report
         self.query_one(JsonView).report = report
-        steps = self.query_one("#steps", Static)
-        if report is not None and report.input.steps:
-            steps.update("✂ " + "; ".join(report.input.steps))
-        else:
-            steps.update("")
+        steps = "✂ " + "; ".join(report.input.steps) if report and report.input.steps else ""
+        if steps != self._steps:
+            self._steps = steps
+            self.query_one("#steps", Static).update(steps)
 
     def _tick(self) -> None:
         if self.at is None and self.report is not None:
@@ -211,12 +210,24 @@ class JwtscopeApp(App[None]):
 
     # ------------------------------------------------------------------ actions
 
+    _MAIN_SCREEN_ACTIONS = frozenset(
+        {"keys", "time_travel", "clear", "copy_note", "copy_payload", "help"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The main screen's actions do nothing while a dialog is open."""
+        return not (action in self._MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
+
     def action_help(self) -> None:
         """Show the help screen."""
+        from jwtscope.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_keys(self) -> None:
         """Open the keys dialog."""
+        from jwtscope.tui.screens.keys import KeysScreen
+
         self.push_screen(KeysScreen(self.env_choice, self.explicit_keys, self.env), self._keys_done)
 
     def _keys_done(self, change: KeysChange | None) -> None:
@@ -230,6 +241,8 @@ class JwtscopeApp(App[None]):
 
     def action_time_travel(self) -> None:
         """Open the time-travel dialog."""
+        from jwtscope.tui.screens.time_travel import TimeTravelScreen
+
         self.push_screen(TimeTravelScreen(self.at, self.leeway), self._time_done)
 
     def _time_done(self, change: TimeChange | None) -> None:
@@ -243,6 +256,8 @@ class JwtscopeApp(App[None]):
         if self.report is None:
             self.notify("Paste a token first.", severity="warning")
             return
+        from jwtscope.core.triage import triage_note
+
         self.copy_to_clipboard(triage_note(self.report))
         self.notify("Redacted triage note copied (signature cut, PII masked).", timeout=4)
 

@@ -10,7 +10,7 @@ __all__ = ["COMMANDS", "JwtscopeCommands"]
 
 #: (title, action, help) for every action of the app.
 COMMANDS = (
-    ("Keys: choose secret, .env files, key file, JWKS URL", "keys", "Open the keys dialog"),
+    ("Key sources: secret, .env files, key file, JWKS URL", "keys", "Open the keys dialog"),
     ("Time travel: evaluate as of another time", "time_travel", "Set the evaluation time"),
     ("Copy redacted triage note", "copy_note", "Markdown for a support ticket"),
     ("Copy decoded payload", "copy_payload", "The payload as JSON"),

@@ -205,11 +205,6 @@ async def test_secret_pasted_in_keys_dialog_turns_invalid_into_valid() -> None:
         assert any("•" * len(STRONG_A) in text for text in seen)  # typed as bullets
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a secret typed into 'Paste a secret' is silently dropped when the user "
-    "presses Apply without pressing Enter first; the verdict stays SIG-INVALID",
-)
 @pilot_test
 async def test_apply_uses_a_typed_secret_without_enter() -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_B))
@@ -472,14 +467,9 @@ async def test_usable_at_80x24(betterauth_token: str) -> None:
             await pilot.press("escape")
 
 
-# --- bindings while a dialog is open ----------------------------------------------------
+# --- bindings while a dialog is open (regressions) ----------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: ctrl+l is an app binding with priority=True, so inside the keys dialog "
-    "(or help, time travel, palette) it silently clears the token behind the dialog",
-)
 @pilot_test
 async def test_ctrl_l_in_a_dialog_leaves_the_token_alone(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
@@ -492,12 +482,6 @@ async def test_ctrl_l_in_a_dialog_leaves_the_token_alone(betterauth_token: str) 
         assert app.report is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: ctrl+o / ctrl+t have priority=True, so inside the keys dialog they stack a "
-    "second dialog on top (a second KeysScreen built from the app's old state, or the "
-    "time dialog), while F2/F3 are correctly ignored there",
-)
 @pytest.mark.parametrize("key", ["ctrl+o", "ctrl+t"])
 @pilot_test
 async def test_dialog_shortcuts_do_not_stack_dialogs(key: str) -> None:
@@ -511,11 +495,6 @@ async def test_dialog_shortcuts_do_not_stack_dialogs(key: str) -> None:
         assert len(app.screen_stack) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'Forget pasted keys' forgets every explicit key, including the JWKS/key "
-    "file given on the command line, not only what was pasted in the dialog",
-)
 @pilot_test
 async def test_forget_pasted_keys_keeps_the_command_line_keys(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
@@ -532,14 +511,6 @@ async def test_forget_pasted_keys_keeps_the_command_line_keys(betterauth_token: 
 _MARKUP_KID = "../<b>keys</b>/**x**/[c](https://evil.example)"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: finding details and evidence are fed to a Markdown widget unescaped, so "
-    "text from the token (here a kid) is rendered as Markdown/HTML: '<b>keys</b>', '**x**' "
-    "and '[c](https://evil.example)' show as 'keys', 'x' and a link 'c' that Markdown's "
-    "open_links=True opens in the browser on click; Better Auth's own "
-    "'(<32-char token>.<base64 HMAC-SHA256>)' is shown as '(<32-char token>.)'",
-)
 @pytest.mark.parametrize("case", ["kid-from-token", "session-token-detail"])
 @pilot_test
 async def test_detail_pane_shows_text_literally(case: str, betterauth_secret: str) -> None:

@@ -10,6 +10,7 @@ from jwtscope.core.catalog import make
 from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding
+from jwtscope.core.pyjwt_fix import pyjwt_call
 from jwtscope.core.token import TokenKind
 
 _SENSITIVE_KEY = re.compile(
@@ -74,13 +75,11 @@ def audience(ctx: CheckContext) -> Iterator[Finding]:
     aud = payload.get("aud")
     alg = ctx.token.alg or "HS256"
     if aud:
-        value = aud if isinstance(aud, str) else (aud[0] if isinstance(aud, list) and aud else aud)
-        shown = f'"{value}"' if isinstance(value, str) else repr(value)
         yield make(
             "AUD-PRESENT",
             f"The token has aud {aud!r}. PyJWT raises InvalidAudienceError('Invalid audience') "
             "unless jwt.decode is given audience=.",
-            f'jwt.decode(token, key, algorithms=["{alg}"], audience={shown})',
+            pyjwt_call(payload, alg, key="key"),
             evidence={"aud": str(aud)},
         )
     expected = ctx.audience

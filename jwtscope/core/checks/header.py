@@ -10,6 +10,7 @@ from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding, Severity
 from jwtscope.core.keys import HMAC_ALGS
+from jwtscope.core.pyjwt_fix import jwks_url_for, pyjwt_call
 from jwtscope.core.token import TokenKind
 from jwtscope.core.verify import SigStatus
 
@@ -121,18 +122,9 @@ def alg_key_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         return
     ba_secret = any(s.name in ("BETTER_AUTH_SECRET", "AUTH_SECRET") for s in ctx.keys.secrets)
     origin = ctx.issuer or ctx.audience
-    iss = (ctx.token.payload or {}).get("iss")
-    base = (
-        iss
-        if isinstance(iss, str) and iss.startswith("http")
-        else (origin.value if origin else "http://localhost:3000")
-    )
-    jwks_url = f"{base.rstrip('/')}/api/auth/jwks"
-    fix_code = (
-        f'jwks = jwt.PyJWKClient("{jwks_url}")\n'
-        "key = jwks.get_signing_key_from_jwt(token).key\n"
-        f'jwt.decode(token, key, algorithms=["{alg}"]' + (_aud_arg(ctx) or "") + ")"
-    )
+    payload = ctx.token.payload
+    jwks_url = jwks_url_for(payload, origin.value if origin else None)
+    fix_code = pyjwt_call(payload, alg, jwks_url=jwks_url)
     if ba_secret and alg in ("EdDSA", "Ed25519", "ES256", "ES512", "PS256", "RS256"):
         detail = (
             f"The token is {alg}, signed by Better Auth's JWT plugin with a key from its "
@@ -147,12 +139,3 @@ def alg_key_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         )
         fix = f"Verify with the issuer's JWKS or public key (--jwks/--key), e.g.:\n{fix_code}"
     yield make("ALG-KEY-MISMATCH", detail, fix, evidence={"alg": alg, "jwks": jwks_url})
-
-
-def _aud_arg(ctx: CheckContext) -> str:
-    aud = (ctx.token.payload or {}).get("aud")
-    if isinstance(aud, str) and aud:
-        return f', audience="{aud}"'
-    if isinstance(aud, list) and aud and isinstance(aud[0], str):
-        return f', audience="{aud[0]}"'
-    return ""

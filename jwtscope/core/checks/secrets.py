@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from jwtscope.core import common_secrets
 from jwtscope.core.catalog import make
@@ -132,15 +133,15 @@ def cracked(ctx: CheckContext) -> Iterator[Finding]:
     """Search the built-in list of common secrets for an HS* token's key."""
     if not _hmac_token(ctx):
         return
-    try:
-        target = HmacTarget(ctx.token.signing_input, ctx.token.signature, ctx.token.alg or "")
-    except ValueError:
-        return  # a signature of the wrong size cannot be produced by any key
-    key = search(target, common_secrets.candidates())
+    configured = ctx.signature.matched_secret
+    if configured is not None:
+        # The key is known: HMAC keys that verify the same token are the same key (up to
+        # RFC 2104 padding), so the list holds it exactly when it holds this value.
+        key = configured.value if configured.value in _common_keys() else None
+    else:
+        key = _search(ctx.token.signing_input, ctx.token.signature, ctx.token.alg or "")
     if key is None:
         return
-    # Keys equal up to RFC 2104 padding sign alike, so compare by what verified the token.
-    configured = ctx.signature.matched_secret
     same = f" It is the value of {configured.label}." if configured else ""
     yield make(
         "SECRET-CRACKED",
@@ -150,6 +151,21 @@ def cracked(ctx: CheckContext) -> Iterator[Finding]:
         "`jwtscope crack TOKEN --wordlist FILE` shows the key.",
         evidence={"key": fingerprint(key)},
     )
+
+
+@lru_cache(maxsize=1)
+def _common_keys() -> frozenset[bytes]:
+    return frozenset(common_secrets.candidates())
+
+
+@lru_cache(maxsize=64)
+def _search(signing_input: bytes, signature: bytes, alg: str) -> bytes | None:
+    """The dictionary search, remembered per token (the app re-analyses every second)."""
+    try:
+        target = HmacTarget(signing_input, signature, alg)
+    except ValueError:
+        return None  # a signature of the wrong size cannot be produced by any key
+    return search(target, common_secrets.candidates())
 
 
 @check("secrets", "SECRET-QUOTED", "SECRET-MISMATCH")

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from jwtscope.core.catalog import CODES
+from jwtscope.tui.widgets.findings import md_escape
 
 __all__ = ["HelpScreen", "help_markdown"]
 
@@ -20,27 +21,22 @@ def help_markdown() -> str:
     lines = [
         "## Keys",
         "",
-        "| key | action |",
-        "|---|---|",
-        "| `F1` | this help |",
-        "| `F2` / `Ctrl+O` | key sources: env variable, .env files, pasted secret, key file, "
-        "JWKS URL |",
-        "| `F3` / `Ctrl+T` | time travel: judge the token as of another time, set the leeway |",
-        "| `F4` | copy a redacted triage note (Markdown) |",
-        "| `F5` | copy the decoded payload (JSON) |",
-        "| `Ctrl+L` | clear the token |",
-        "| `Tab` / `Shift+Tab` | move between token, findings and details |",
-        "| `Ctrl+P` | command palette (every action) |",
-        "| `Ctrl+Q` | quit |",
+        "- **F1** this help (Esc closes it)",
+        "- **F2** / **Ctrl+O** key sources: pasted secret, env variable, .env files, key file, "
+        "JWKS URL",
+        "- **F3** / **Ctrl+T** time travel: judge the token as of another time, set the leeway",
+        "- **F4** copy a redacted triage note (Markdown) · **F5** copy the decoded payload",
+        "- **Ctrl+L** clear the token · **Tab** / **Shift+Tab** move between panes",
+        "- **Ctrl+P** command palette (every action) · **Ctrl+Q** quit",
         "",
         "## Finding codes",
         "",
     ]
     for info in CODES.values():
         lines += [
-            f"### `{info.code}` — {info.title}",
+            f"### `{info.code}` — {md_escape(info.title)}",
             "",
-            f"*{info.severity.value}* · {info.explain}",
+            f"*{info.severity.value}* · {md_escape(info.explain)}",
             "",
         ]
     return "\n".join(lines)
@@ -55,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
-            yield Static("jwtscope help", classes="dialog-title")
+            yield Static("jwtscope help — Esc closes", classes="dialog-title")
             with VerticalScroll():
                 yield Markdown(help_markdown())
 

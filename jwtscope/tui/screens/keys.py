@@ -62,12 +62,17 @@ class KeysScreen(ModalScreen[KeysChange | None]):
             set(self.jwt_app.config.list_env_files()) if self.choice.discover else set()
         )
         with Vertical(id="keys-dialog"):
-            yield Static("Key sources", classes="dialog-title")
+            yield Static(
+                "Key sources — Enter adds a field · Ctrl+S applies · Esc cancels",
+                classes="dialog-title",
+            )
             with VerticalScroll(id="keys-body"):
                 yield Static("In use (fingerprints only):")
                 yield Static(self._describe(), id="keys-current")
+                yield Static("Paste a secret (hidden, kept in memory only; Enter adds it)")
+                yield Input(password=True, placeholder="secret value", id="secret", compact=True)
                 yield Static(
-                    "Secret variable (empty: BETTER_AUTH_SECRET, AUTH_SECRET, JWT_SECRET, …)"
+                    "Secret variable name (empty: BETTER_AUTH_SECRET, AUTH_SECRET, JWT_SECRET, …)"
                 )
                 yield Input(
                     self.choice.secret_env or "",
@@ -79,8 +84,6 @@ class KeysScreen(ModalScreen[KeysChange | None]):
                 yield SelectionList[str](
                     *[(f, f, f in selected) for f in files], id="env-files", compact=True
                 )
-                yield Static("Paste a secret (kept in memory only)")
-                yield Input(password=True, placeholder="secret value", id="secret", compact=True)
                 yield Static("PEM / JWK / JWKS file")
                 with Horizontal(classes="row"):
                     yield Input(placeholder="path/to/key.pem", id="key-file", compact=True)
@@ -97,11 +100,12 @@ class KeysScreen(ModalScreen[KeysChange | None]):
                 yield Static("", id="keys-error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply", id="apply", variant="success", compact=True)
-                yield Button("Forget pasted keys", id="forget", compact=True)
+                yield Button("Forget keys added here", id="forget", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#fetching").display = False
+        self.query_one("#secret", Input).focus()
 
     def _describe(self) -> str:
         lines = [s.describe() for s in self.explicit.secrets if not s.variant]
@@ -124,36 +128,42 @@ class KeysScreen(ModalScreen[KeysChange | None]):
         return EnvChoice(name, explicit_files, discover, self.choice.encoding)
 
     @on(Input.Submitted, "#secret")
-    def _add_secret(self) -> None:
+    def _add_secret(self) -> bool:
+        """Add the typed secret; False when it cannot be used (the error is shown)."""
         field = self.query_one("#secret", Input)
         text = field.value
         if not text:
-            return
+            return True
         try:
             value = decode_secret(text, self.choice.encoding)
         except JwtscopeError as exc:
             self._error(exc.one_line())
-            return
+            return False
         secret = Secret("pasted secret", "keys dialog", text, value)
         self.explicit = KeySet((secret,)).merged(self.explicit)
         field.value = ""
         self._error("")
         self._refresh()
+        return True
 
     @on(Button.Pressed, "#load-file")
     @on(Input.Submitted, "#key-file")
-    def _load_file(self) -> None:
-        path = self.query_one("#key-file", Input).value.strip()
+    def _load_file(self) -> bool:
+        """Load the key file named; False when it cannot be used (the error is shown)."""
+        field = self.query_one("#key-file", Input)
+        path = field.value.strip()
         reader = self.jwt_app.config.read_file
         if not path or reader is None:
-            return
+            return True
         try:
             self.explicit = self.explicit.merged(load_key_file(reader(path), f"key {path}"))
         except JwtscopeError as exc:
             self._error(exc.one_line())
-            return
+            return False
+        field.value = ""
         self._error("")
         self._refresh()
+        return True
 
     @on(Button.Pressed, "#fetch")
     @on(Input.Submitted, "#jwks-url")
@@ -182,6 +192,7 @@ class KeysScreen(ModalScreen[KeysChange | None]):
 
     def _fetched(self, keys: KeySet) -> None:
         self.query_one("#fetching").display = False
+        self.query_one("#jwks-url", Input).value = ""
         self.explicit = self.explicit.merged(keys)
         self._refresh()
 
@@ -191,12 +202,18 @@ class KeysScreen(ModalScreen[KeysChange | None]):
 
     @on(Button.Pressed, "#forget")
     def _forget(self) -> None:
-        self.explicit = KeySet()
+        """Back to the keys given on the command line."""
+        self.explicit = self.jwt_app.config.explicit_keys
         self._refresh()
 
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:
         """Load the chosen environment and hand everything back."""
+        if not (self._add_secret() and self._load_file()):
+            return
+        if self.query_one("#jwks-url", Input).value.strip():
+            self._error("The JWKS URL is not fetched yet: press Fetch (or Enter), then Apply.")
+            return
         choice = self._choice()
         try:
             env = self.jwt_app.config.load_env(choice)

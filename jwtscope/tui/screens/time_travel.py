@@ -44,12 +44,12 @@ class TimeTravelScreen(ModalScreen[TimeChange | None]):
     def compose(self) -> ComposeResult:
         current = iso_utc(self.at) if self.at is not None else ""
         with Vertical(id="time-dialog"):
-            yield Static("Evaluate as of…", classes="dialog-title")
+            yield Static("Evaluate as of… — Enter applies · Esc cancels", classes="dialog-title")
             yield Static(
                 "Time: ISO-8601 (2026-11-20 14:03, UTC unless a zone is given), "
                 "epoch seconds, '2h ago', 'in 15m'; empty = now"
             )
-            yield Input(current, placeholder="2026-11-20 14:03", id="at", compact=True)
+            yield Input(current, placeholder="e.g. 2026-11-20 14:03, 2h ago", id="at", compact=True)
             yield Static("Leeway (seconds of clock tolerance, like PyJWT's leeway=)")
             yield Input(str(self.leeway), id="leeway", type="integer", compact=True)
             yield Static("", id="time-error")

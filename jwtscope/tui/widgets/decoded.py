@@ -84,10 +84,7 @@ class ClaimsTable(DataTable[Text]):
                 ts = int(value)
                 utc = datetime.fromtimestamp(ts, UTC)
                 local = utc.astimezone(self._local_tz) if self._local_tz else utc.astimezone()
-                shown = f"{utc:%Y-%m-%d %H:%M:%S} UTC"
-                meaning = (
-                    f"{relative(ts, report.now)} · local {local:%Y-%m-%d %H:%M %Z} · "
-                    + CLAIM_MEANINGS.get(name, "")
-                )
+                shown = f"{utc:%Y-%m-%d %H:%M:%S} UTC ({relative(ts, report.now)})"
+                meaning = f"local {local:%Y-%m-%d %H:%M %Z} · " + CLAIM_MEANINGS.get(name, "")
             code_style = "bold" if name in CLAIM_MEANINGS else ""
             self.add_row(Text(name, style=code_style), Text(shown[:80]), Text(meaning), key=name)

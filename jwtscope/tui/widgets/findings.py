@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from rich.console import Group
+from rich.syntax import Syntax
 from rich.text import Text
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Markdown, OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jwtscope.core.analysis import Report
@@ -16,7 +21,7 @@ from jwtscope.core.render import ICONS
 __all__ = ["FindingDetail", "FindingsList"]
 
 SEVERITY_STYLE = {
-    Severity.CRITICAL: "bold white on red",
+    Severity.CRITICAL: "bold magenta",
     Severity.ERROR: "bold red",
     Severity.WARNING: "yellow",
     Severity.INFO: "cyan",
@@ -40,10 +45,11 @@ class FindingsList(OptionList):
         previous = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
         findings = report.findings if report else ()
+        width = max((len(f.code) for f in findings), default=0)
         for index, finding in enumerate(findings):
             label = Text()
             label.append(f"{ICONS[finding.severity]:<2} ", style=SEVERITY_STYLE[finding.severity])
-            label.append(f"{finding.code:<18}", style=SEVERITY_STYLE[finding.severity])
+            label.append(f"{finding.code:<{width}}", style=SEVERITY_STYLE[finding.severity])
             label.append(
                 f" {finding.title}", style="dim" if finding.severity is Severity.OK else ""
             )
@@ -65,30 +71,64 @@ class FindingsList(OptionList):
         self.post_message(self.Selected(report.findings[event.option_index]))
 
 
-class FindingDetail(Markdown):
-    """Detail, evidence and fix of the selected finding."""
+class FindingDetail(Static):
+    """Detail, evidence and fix of the selected finding (text shown literally, code wrapped)."""
 
     finding: reactive[Finding | None] = reactive(None)
 
     def watch_finding(self, finding: Finding | None) -> None:
         if finding is None:
-            self.update("*No findings.*")
+            self.update(Text("No findings.", style="italic dim"))
             return
-        info = CODES.get(finding.code)
-        parts = [f"### {finding.code} — {finding.title}", f"**{finding.severity.value}**", ""]
+        style = SEVERITY_STYLE[finding.severity]
+        parts: list[Any] = []
+        head = Text()
+        head.append(f"{ICONS[finding.severity]} {finding.code}", style=style)
+        head.append(f"  {finding.title}", style="bold")
+        head.append(f"  ({finding.severity.value})", style="dim")
+        parts.append(head)
         if finding.detail:
-            parts += [finding.detail, ""]
+            parts += [Text(""), Text(finding.detail)]
         if finding.fix:
-            fix = finding.fix
-            if "\n" in fix or fix.startswith("jwt."):
-                head, _, code = fix.partition("\n") if "\n" in fix else ("", "", fix)
-                parts += ["**Fix**", "", head, "", "```python", code, "```", ""]
-            else:
-                parts += ["**Fix**", "", fix, ""]
+            prose, code = split_fix(finding.fix)
+            parts += [Text(""), Text("Fix", style="bold underline")]
+            if prose:
+                parts.append(Text(prose))
+            if code:
+                parts.append(
+                    Syntax(
+                        code,
+                        "python",
+                        theme="ansi_dark",
+                        word_wrap=True,
+                        background_color="default",
+                    )
+                )
         if finding.evidence:
-            parts += ["**Evidence**", ""]
-            parts += [f"- `{key}`: {value}" for key, value in finding.evidence]
-            parts.append("")
+            parts += [Text(""), Text("Evidence", style="bold underline")]
+            for key, value in finding.evidence:
+                line = Text("• ")
+                line.append(key, style="bold")
+                line.append(f": {value}")
+                parts.append(line)
+        info = CODES.get(finding.code)
         if info:
-            parts += ["---", f"*{info.explain}*"]
-        self.update("\n".join(parts))
+            parts += [Text(""), Text(info.explain, style="italic dim")]
+        self.update(Group(*parts))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown literally by a Markdown widget (no emphasis, links or HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def split_fix(fix: str) -> tuple[str, str]:
+    """A fix's prose and its code block: lines from the first that looks like code."""
+    lines = fix.splitlines()
+    for i, line in enumerate(lines):
+        if re.match(r"^(jwt\.|jwks = |payload = |key = |app\.|[a-z_]+ = jwt)", line.strip()):
+            return "\n".join(lines[:i]).strip(), "\n".join(lines[i:])
+    return fix, ""

@@ -26,7 +26,7 @@ _STATUS_CLASS = {SigStatus.VALID: "-ok", SigStatus.INVALID: "-bad", SigStatus.UN
 class VerdictBanner(Static):
     """A large, coloured summary readable from across the desk."""
 
-    report: reactive[Report | None] = reactive(None, layout=True)
+    report: reactive[Report | None] = reactive(None)
 
     def watch_report(self, report: Report | None) -> None:
         self.remove_class("-ok", "-bad", "-warn", "-idle")
@@ -36,34 +36,36 @@ class VerdictBanner(Static):
             return
         title, css = self._headline(report)
         self.add_class(css)
-        text = Text()
-        text.append(f" {title} ", style="bold reverse")
         sig = report.signature
-        if report.token.kind is TokenKind.JWS:
-            text.append(f"  {sig.alg or '?'}  ", style="bold")
-            text.append((sig.key or "") if sig.status is SigStatus.VALID else sig.reason)
+        headline = Text()
+        headline.append(f" {title} ", style="bold reverse")
         state = expiry_state(report)
-        second = Text()
         if state:
             expired = report.finding("EXP-PAST") is not None
-            second.append(state.upper() if expired else state, style="bold" if expired else "")
-            second.append("  ·  ")
+            mark = "✖ " if expired else ""
+            headline.append(
+                f"  {mark}{state.upper() if expired else state}", style="bold" if expired else ""
+            )
+        against = Text()
+        if report.token.kind is TokenKind.JWS:
+            against.append(f"{sig.alg or '?'}  ", style="bold")
+            against.append((sig.key or "") if sig.status is SigStatus.VALID else sig.reason)
+        when = Text()
         if report.now_is_real:
-            second.append(f"as of now ({iso_utc(report.now)})")
+            when.append(f"as of now ({iso_utc(report.now)})")
         else:
-            second.append(f"AS OF {iso_utc(report.now)} — NOT NOW", style="bold reverse")
+            when.append(f"AS OF {iso_utc(report.now)} — NOT NOW", style="bold reverse")
         problems = sum(1 for f in report.findings if f.severity.fails)
         if problems:
-            second.append(
-                f"  ·  {problems} problem{'s' if problems > 1 else ''} below", style="bold"
-            )
-        banner = Text("\n").join([text, second])
+            when.append(f"  ·  {problems} problem{'s' if problems > 1 else ''}", style="bold")
+        banner = Text("\n").join([headline, against, when])
         banner.no_wrap = True
         banner.overflow = "ellipsis"
         self.update(banner)
 
     @staticmethod
     def _headline(report: Report) -> tuple[str, str]:
+        """The signature verdict, and the banner's colour: the worst of verdict and findings."""
         kind = report.token.kind
         if kind in _KIND_TEXT:
             return _KIND_TEXT[kind]
@@ -74,6 +76,6 @@ class VerdictBanner(Static):
             SigStatus.UNVERIFIED: "? SIGNATURE UNVERIFIED",
         }[status]
         css = _STATUS_CLASS[status]
-        if status is SigStatus.VALID and report.exit_code:
-            css = "-warn"
+        if report.exit_code:
+            css = "-bad"
         return label, css
