@@ -467,7 +467,7 @@ async def test_usable_at_80x24(betterauth_token: str) -> None:
             await pilot.press("escape")
 
 
-# --- bindings while a dialog is open (regressions) ----------------------------------------------------
+# --- bindings while a dialog is open (regressions) ---
 
 
 @pilot_test
