@@ -6,7 +6,6 @@ import json
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
@@ -39,11 +38,17 @@ class JsonView(Static):
     """Header and payload, pretty-printed and highlighted."""
 
     report: reactive[Report | None] = reactive(None)
+    _shown: Any = ()
 
     def watch_report(self, report: Report | None) -> None:
+        key = (report.token.header, report.token.payload) if report else None
+        if key == self._shown and report is not None:
+            return  # typing in the signature changes neither header nor payload
+        self._shown = key
         if report is None or report.token.header is None:
             self.update(Text("Nothing decoded yet.", style="dim"))
             return
+        from rich.syntax import Syntax  # pygments loads on the first decoded token
         blocks = [("Header", report.token.header), ("Payload", report.token.payload)]
         parts: list[Any] = []
         for title, data in blocks:
@@ -68,11 +73,16 @@ class ClaimsTable(DataTable[Text]):
     def __init__(self, *, local_tz: tzinfo | None = None, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._local_tz = local_tz
+        self._shown: Any = ()
 
     def on_mount(self) -> None:
         self.add_columns("claim", "value", "meaning")
 
     def watch_report(self, report: Report | None) -> None:
+        key = (report.token.payload, report.now) if report else None
+        if key == self._shown and report is not None:
+            return
+        self._shown = key
         self.clear()
         payload = report.token.payload if report else None
         if not payload or report is None:

@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from rich.console import Group
-from rich.syntax import Syntax
 from rich.text import Text
 from textual.message import Message
 from textual.reactive import reactive
@@ -40,8 +39,13 @@ class FindingsList(OptionList):
             self.finding = finding
 
     report: reactive[Report | None] = reactive(None)
+    _shown: tuple[Finding, ...] = ()
 
     def watch_report(self, report: Report | None) -> None:
+        findings_now = report.findings if report else ()
+        if findings_now == self._shown and report is not None:
+            return  # same findings: keep the list and the selection as they are
+        self._shown = findings_now
         previous = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
         findings = report.findings if report else ()
@@ -95,6 +99,8 @@ class FindingDetail(Static):
             if prose:
                 parts.append(Text(prose))
             if code:
+                from rich.syntax import Syntax  # pygments loads with the first code fix
+
                 parts.append(
                     Syntax(
                         code,
