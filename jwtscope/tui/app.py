@@ -142,11 +142,18 @@ class JwtscopeApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#token-pane").border_title = "Token"
         self.query_one("#findings").border_title = "Findings"
+        self.query_one(TokenEditor).focus()
+        if self.query_one(TokenEditor).text.strip():
+            self.query_one(VerdictBanner).update("Analysing…")
+        # The window appears first; reading .env files and the first analysis follow in
+        # the next frame (a few tens of milliseconds later).
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
         self._load_env(self.env_choice)
         self.recompute()
         if self.config.tick_seconds > 0:
             self.set_interval(self.config.tick_seconds, self._tick)
-        self.query_one(TokenEditor).focus()
         if self._env_error:
             self.notify(self._env_error, title="Environment not read", severity="error", timeout=10)
 

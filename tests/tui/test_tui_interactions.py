@@ -62,6 +62,7 @@ def codes(app: JwtscopeApp) -> tuple[str, ...]:
 async def test_paste_shows_the_findings(betterauth_token: str) -> None:
     app = make_app(keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         assert isinstance(app.focused, TokenEditor)
         # A terminal paste reaches the app, which forwards it to the focused widget.
         app.post_message(events.Paste(f"Authorization: Bearer {betterauth_token}"))
@@ -80,6 +81,7 @@ async def test_insert_whole_token_then_typing_breaks_it_and_ctrl_l_clears(
 ) -> None:
     app = make_app(keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         editor = app.query_one(TokenEditor)
         editor.insert(betterauth_token)
         await pilot.pause()
@@ -106,6 +108,7 @@ async def test_insert_whole_token_then_typing_breaks_it_and_ctrl_l_clears(
 async def test_typing_a_few_characters_is_analysed_on_each_key() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         assert IDLE_TEXT in banner(app)
         await pilot.press(*"undefined")
         assert codes(app) == ("TOKEN-JUNK",)
@@ -141,6 +144,7 @@ _JUNK = [
 async def test_junk_input_never_crashes_and_gets_the_right_headline() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         for name, text, code, headline in _JUNK:
             await pilot.press("ctrl+l")
             app.post_message(events.Paste(text))
@@ -166,6 +170,7 @@ async def test_junk_input_never_crashes_and_gets_the_right_headline() -> None:
 async def test_secret_pasted_in_keys_dialog_turns_invalid_into_valid() -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_B))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         assert codes(app) == ("SIG-INVALID",)
         assert "SIGNATURE INVALID" in banner(app)
 
@@ -209,6 +214,7 @@ async def test_secret_pasted_in_keys_dialog_turns_invalid_into_valid() -> None:
 async def test_apply_uses_a_typed_secret_without_enter() -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_B))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("f2")
         app.screen.query_one("#secret", Input).focus()
         app.post_message(events.Paste(STRONG_A))
@@ -223,6 +229,7 @@ async def test_apply_uses_a_typed_secret_without_enter() -> None:
 async def test_jwks_url_from_a_real_server(betterauth_token: str, jwks_server: str) -> None:
     app = make_app(betterauth_token, fetch_jwks=real_fetcher())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         assert "SIG-UNVERIFIED" in codes(app)
 
         await pilot.press("f2")
@@ -253,6 +260,7 @@ async def test_jwks_url_that_serves_html_shows_an_inline_error(
 ) -> None:
     app = make_app(betterauth_token, fetch_jwks=real_fetcher())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         before = codes(app)
         await pilot.press("f2")
         url = app.screen.query_one("#jwks-url", Input)
@@ -282,6 +290,7 @@ async def test_jwks_url_that_serves_html_shows_an_inline_error(
 async def test_time_travel_to_after_expiry_and_back(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         assert "EXP-PAST" not in codes(app)
         assert "as of now" in banner(app)
 
@@ -311,6 +320,7 @@ async def test_time_travel_to_after_expiry_and_back(betterauth_token: str) -> No
 async def test_time_travel_rejects_nonsense_inline(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("f3")
         app.post_message(events.Paste("yesterday-ish"))
         await pilot.press("enter")
@@ -329,6 +339,7 @@ async def test_f1_help_lists_every_finding_code_and_escape_closes_it() -> None:
     app = make_app()
     # Tall enough for the whole help text, so "listed" means "on the screen".
     async with app.run_test(size=(100, 250)) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
@@ -347,6 +358,7 @@ async def test_f1_help_lists_every_finding_code_and_escape_closes_it() -> None:
 async def test_palette_search_runs_time_travel() -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_A))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"time")
@@ -362,6 +374,7 @@ async def test_palette_search_runs_time_travel() -> None:
 async def test_palette_provider_offers_every_jwtscope_command() -> None:
     app = make_app(DEMO_TOKEN, env=env_with(JWT_SECRET="your-256-bit-secret"))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("ctrl+p")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -395,6 +408,7 @@ async def test_f4_copies_a_redacted_note_and_f5_the_payload(
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         report = app.report
         assert report is not None
         await pilot.press("f4")
@@ -426,6 +440,7 @@ async def test_copy_without_a_token_copies_nothing(monkeypatch: pytest.MonkeyPat
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("f4", "f5")
         await pilot.pause()
         assert copied == []
@@ -474,6 +489,7 @@ async def test_usable_at_80x24(betterauth_token: str) -> None:
 async def test_ctrl_l_in_a_dialog_leaves_the_token_alone(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("f2")
         app.screen.query_one("#secret-env", Input).focus()
         await pilot.press("ctrl+l")
@@ -487,6 +503,7 @@ async def test_ctrl_l_in_a_dialog_leaves_the_token_alone(betterauth_token: str) 
 async def test_dialog_shortcuts_do_not_stack_dialogs(key: str) -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_A))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("f2")
         await pilot.press("f3")  # ignored inside the dialog, as it should be
         assert len(app.screen_stack) == 2
@@ -499,6 +516,7 @@ async def test_dialog_shortcuts_do_not_stack_dialogs(key: str) -> None:
 async def test_forget_pasted_keys_keeps_the_command_line_keys(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first analysis follows the first frame
         await pilot.press("f2")
         await pilot.click("#forget")
         await pilot.click("#apply")
