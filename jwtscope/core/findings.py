@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Finding", "Severity"]
+__all__ = ["ICONS", "Finding", "Severity"]
 
 
 class Severity(StrEnum):
@@ -30,6 +30,15 @@ class Severity(StrEnum):
 
 
 _RANK = {s: i for i, s in enumerate(Severity)}
+
+#: One glyph per severity, shared by the text output and the app.
+ICONS = {
+    Severity.CRITICAL: "✖✖",
+    Severity.ERROR: "✖",
+    Severity.WARNING: "▲",
+    Severity.INFO: "ℹ",
+    Severity.OK: "✔",
+}
 
 
 @dataclass(frozen=True)

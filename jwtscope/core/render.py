@@ -7,7 +7,7 @@ import textwrap
 from typing import Any
 
 from jwtscope.core.analysis import Report
-from jwtscope.core.findings import Finding, Severity
+from jwtscope.core.findings import ICONS, Finding, Severity
 from jwtscope.core.timefmt import iso_utc, relative
 from jwtscope.core.token import TokenKind, redact_token
 from jwtscope.core.verify import SigStatus
@@ -15,13 +15,6 @@ from jwtscope.core.verify import SigStatus
 __all__ = ["SCHEMA_VERSION", "report_to_dict", "report_to_text", "time_rows"]
 
 SCHEMA_VERSION = 1
-ICONS = {
-    Severity.CRITICAL: "✖✖",
-    Severity.ERROR: "✖",
-    Severity.WARNING: "▲",
-    Severity.INFO: "ℹ",
-    Severity.OK: "✔",
-}
 _ANSI = {
     Severity.CRITICAL: "\033[1;97;41m",
     Severity.ERROR: "\033[1;31m",

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.lazy import Lazy
 from textual.reactive import var
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
@@ -133,10 +134,11 @@ class JwtscopeApp(App[None]):
             with TabbedContent(id="tabs", initial="tab-finding"):
                 with TabPane("Finding", id="tab-finding"), VerticalScroll():
                     yield FindingDetail(id="detail")
+                # The hidden tabs mount after the first frame.
                 with TabPane("Claims", id="tab-claims"):
-                    yield ClaimsTable(id="claims", local_tz=self.config.local_tz)
+                    yield Lazy(ClaimsTable(id="claims", local_tz=self.config.local_tz))
                 with TabPane("JSON", id="tab-json"), VerticalScroll():
-                    yield JsonView(id="json")
+                    yield Lazy(JsonView(id="json"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -196,8 +198,10 @@ class JwtscopeApp(App[None]):
     def watch_report(self, report: Report | None) -> None:
         self.query_one(VerdictBanner).report = report
         self.query_one(FindingsList).report = report
-        self.query_one(ClaimsTable).report = report
-        self.query_one(JsonView).report = report
+        for view in self.query(ClaimsTable).results():  # lazily mounted: may be absent
+            view.report = report
+        for json_view in self.query(JsonView).results():
+            json_view.report = report
         steps = "✂ " + "; ".join(report.input.steps) if report and report.input.steps else ""
         if steps != self._steps:
             self._steps = steps

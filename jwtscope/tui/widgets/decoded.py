@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from jwtscope.core.analysis import Report
 from jwtscope.core.timefmt import relative
+
+if TYPE_CHECKING:
+    from jwtscope.core.analysis import Report
 
 __all__ = ["CLAIM_MEANINGS", "ClaimsTable", "JsonView"]
 
@@ -40,6 +42,9 @@ class JsonView(Static):
     report: reactive[Report | None] = reactive(None)
     _shown: Any = ()
 
+    def on_mount(self) -> None:
+        self.report = getattr(self.app, "report", None)  # mounted lazily
+
     def watch_report(self, report: Report | None) -> None:
         key = (report.token.header, report.token.payload) if report else None
         if key == self._shown and report is not None:
@@ -49,6 +54,7 @@ class JsonView(Static):
             self.update(Text("Nothing decoded yet.", style="dim"))
             return
         from rich.syntax import Syntax  # pygments loads on the first decoded token
+
         blocks = [("Header", report.token.header), ("Payload", report.token.payload)]
         parts: list[Any] = []
         for title, data in blocks:
@@ -77,6 +83,9 @@ class ClaimsTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         self.add_columns("claim", "value", "meaning")
+        self.report = getattr(
+            self.app, "report", None
+        )  # mounted lazily, after the app's first report
 
     def watch_report(self, report: Report | None) -> None:
         key = (report.token.payload, report.now) if report else None

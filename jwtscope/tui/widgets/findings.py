@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.text import Text
@@ -12,10 +12,11 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from jwtscope.core.analysis import Report
 from jwtscope.core.catalog import CODES
-from jwtscope.core.findings import Finding, Severity
-from jwtscope.core.render import ICONS
+from jwtscope.core.findings import ICONS, Finding, Severity
+
+if TYPE_CHECKING:
+    from jwtscope.core.analysis import Report
 
 __all__ = ["FindingDetail", "FindingsList"]
 

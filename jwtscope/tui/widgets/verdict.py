@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from jwtscope.core.analysis import Report
-from jwtscope.core.render import expiry_state
 from jwtscope.core.timefmt import iso_utc
 from jwtscope.core.token import TokenKind
 from jwtscope.core.verify import SigStatus
+
+if TYPE_CHECKING:
+    from jwtscope.core.analysis import Report
 
 __all__ = ["VerdictBanner"]
 
@@ -34,6 +37,8 @@ class VerdictBanner(Static):
             self.add_class("-idle")
             self.update("Paste a token, an Authorization header or a cookie above.")
             return
+        from jwtscope.core.render import expiry_state
+
         title, css = self._headline(report)
         self.add_class(css)
         sig = report.signature
