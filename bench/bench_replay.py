@@ -19,7 +19,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from servers.replay_backends import hs256_fed_eddsa  # noqa: E402
 from servers.replay_clock import serve_backend  # noqa: E402
 
-from jwtscope.core.environment import EnvSource, Environment  # noqa: E402
+from jwtscope.core.environment import Environment, EnvSource  # noqa: E402
 from jwtscope.core.keys import KeySet  # noqa: E402
 from jwtscope.core.replay_plan import Probe  # noqa: E402
 from jwtscope.core.request import build_request  # noqa: E402

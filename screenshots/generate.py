@@ -23,7 +23,10 @@ from typing import Any
 import jwt
 from textual.pilot import Pilot
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path[:0] = [
+    str(Path(__file__).resolve().parents[1]),
+    str(Path(__file__).resolve().parents[1] / "tests"),
+]
 
 from jwtscope.core.environment import Environment, EnvSource
 from jwtscope.core.keys import KeySet, load_key_file
@@ -139,6 +142,35 @@ async def _keys_dialog(pilot: Pilot[None]) -> None:
     await pilot.press(*JWKS_URL)
 
 
+#: Set by main() while a real backend runs for the replay scene.
+REPLAY_BASE: list[str] = []
+
+
+async def _replay(pilot: Pilot[None]) -> None:
+    from textual.widgets import Input
+
+    token = (BETTER_AUTH / "alice.jwt").read_text().strip()
+    await pilot.press("f6")
+    curl = (
+        f"curl '{REPLAY_BASE[0]}/todos' -H 'accept: */*' "
+        f"-H 'authorization: Bearer {token}' -H 'origin: {LOCAL_ORIGIN}'"
+    )
+    pilot.app.screen.query_one("#url", Input).value = curl
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def replay_config() -> AppConfig:
+    """The Better Auth token, BETTER_AUTH_SECRET in .env, a real backend on 127.0.0.1."""
+    secret = (BETTER_AUTH / "secret.txt").read_text().strip()
+    return fixed(
+        ALICE_IAT + 60,
+        text=(BETTER_AUTH / "alice.jwt").read_text().strip(),
+        load_env=in_memory_env("./.env", BETTER_AUTH_SECRET=secret),
+    )
+
+
 async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("f1")
 
@@ -165,6 +197,7 @@ SCENES: tuple[Shot, ...] = (
     Shot("demo-80x24.svg", lambda: demo_config(local_tz=UTC), size=SMALL),
     Shot("help.svg", lambda: demo_config(local_tz=UTC), _help),
     Shot("claims.svg", lambda: better_auth_config(with_jwks=True), _claims),
+    Shot("replay.svg", replay_config, _replay),
 )
 
 
@@ -181,10 +214,16 @@ async def take(shot: Shot) -> str:
 
 
 async def main() -> None:
-    """Write every scene's SVG."""
-    for shot in SCENES:
-        path = await take(shot)
-        print(Path(path).relative_to(ROOT))
+    """Write every scene's SVG (the replay scene against a real local backend)."""
+    from servers.replay_backends import hs256_fed_eddsa
+    from servers.replay_clock import FixedClock, serve_backend
+
+    secret = (BETTER_AUTH / "secret.txt").read_text().strip()
+    with serve_backend(hs256_fed_eddsa(secret, FixedClock(ALICE_IAT + 60))) as base:
+        REPLAY_BASE.append(base)
+        for shot in SCENES:
+            path = await take(shot)
+            print(Path(path).relative_to(ROOT))
 
 
 if __name__ == "__main__":

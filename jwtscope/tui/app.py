@@ -67,6 +67,14 @@ class JwtscopeApp(App[None]):
             tooltip="Copy a redacted triage note (Markdown) to the clipboard",
         ),
         Binding(
+            "f6",
+            "replay",
+            "Replay",
+            id="replay",
+            priority=True,  # the token editor binds F6 itself; check_action guards dialogs
+            tooltip="Replay the failing request and name the root cause",
+        ),
+        Binding(
             "f5",
             "copy_payload",
             "Copy payload",
@@ -222,7 +230,7 @@ class JwtscopeApp(App[None]):
     # ------------------------------------------------------------------ actions
 
     _MAIN_SCREEN_ACTIONS = frozenset(
-        {"keys", "time_travel", "clear", "copy_note", "copy_payload", "help"}
+        {"keys", "time_travel", "clear", "copy_note", "copy_payload", "help", "replay"}
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -234,6 +242,12 @@ class JwtscopeApp(App[None]):
         from jwtscope.tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    def action_replay(self) -> None:
+        """Open the Replay screen."""
+        from jwtscope.tui.screens.replay import ReplayScreen
+
+        self.push_screen(ReplayScreen())
 
     def action_keys(self) -> None:
         """Open the keys dialog."""

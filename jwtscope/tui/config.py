@@ -46,6 +46,12 @@ def _no_files() -> Sequence[str]:
     return ()
 
 
+def _run_replay(*args: Any, **kwargs: Any) -> Any:
+    from jwtscope.replay import run_replay  # httpx loads only when a replay is sent
+
+    return run_replay(*args, **kwargs)
+
+
 @dataclass(frozen=True)
 class AppConfig:
     """Everything the app needs from outside.
@@ -66,6 +72,7 @@ class AppConfig:
         title: shown in the header (e.g. "demo").
         tick_seconds: how often relative times are refreshed; 0 disables the timer.
         local_tz: the zone for "local" times (None: the machine's).
+        run_replay: runs a replay (tests inject a transport or a fake).
     """
 
     text: str = ""
@@ -83,3 +90,4 @@ class AppConfig:
     title: str = ""
     tick_seconds: float = 1.0
     local_tz: tzinfo | None = None
+    run_replay: Callable[..., Any] = _run_replay

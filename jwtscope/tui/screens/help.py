@@ -26,6 +26,8 @@ def help_markdown() -> str:
         "JWKS URL",
         "- **F3** / **Ctrl+T** time travel: judge the token as of another time, set the leeway",
         "- **F4** copy a redacted triage note (Markdown) · **F5** copy the decoded payload",
+        "- **F6** replay: paste 'Copy as cURL' or a URL, send it, see every request sent and the "
+        "ranked causes with evidence and fix (Ctrl+S sends, Esc cancels/back)",
         "- **Ctrl+L** clear the token · **Tab** / **Shift+Tab** move between panes",
         "- **Ctrl+P** command palette (every action) · **Ctrl+Q** quit",
         "",

@@ -1,0 +1,314 @@
+"""The Replay screen: send the failing request, see every request sent and the diagnosis.
+
+Paste a "Copy as cURL" command or a URL into the bar (method and extra headers are
+editable), press Send. The replay runs in a worker (Escape cancels: the result is then
+ignored, and timeouts bound the wait). The token replayed is the main screen's, unless
+the curl carries its own — the screen says which. Network work happens in
+:mod:`jwtscope.replay` (httpx is imported there lazily); this screen only presents.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.console import Group
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    LoadingIndicator,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+
+from jwtscope.errors import JwtscopeError
+
+if TYPE_CHECKING:
+    from jwtscope.core.exchange import Exchange
+    from jwtscope.core.request import ReplayRequest
+    from jwtscope.replay import ReplayOutcome
+    from jwtscope.tui.app import JwtscopeApp
+
+__all__ = ["ReplayScreen"]
+
+_CONFIDENCE_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
+
+
+class ReplayScreen(Screen[None]):
+    """Replay a request and diagnose it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="replay_back",
+            tooltip="Cancel a running replay, or go back to the token",
+        ),
+        Binding("ctrl+s", "send", "Send", id="replay_send", tooltip="Send the request"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.outcome: ReplayOutcome | None = None
+        self._busy = False
+
+    @property
+    def jwt_app(self) -> JwtscopeApp:
+        """The app, typed."""
+        return cast("JwtscopeApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="replay-top"):
+            yield Static(
+                "Replay — paste 'Copy as cURL' or a URL · Ctrl+S sends · Esc back",
+                classes="dialog-title",
+            )
+            with Horizontal(classes="row"):
+                yield Input("GET", id="method", compact=True)
+                yield Input(
+                    placeholder="curl 'http://localhost:8000/todos' -H 'authorization: …'"
+                    "  or  http://localhost:8000/todos",
+                    id="url",
+                    compact=True,
+                )
+                yield Button("Send", id="send", variant="primary", compact=True)
+            yield Static(
+                "Extra headers, one 'Name: value' a line (ignored for a curl):", classes="hint"
+            )
+            yield TextArea("", id="headers", soft_wrap=False)
+            yield Static("", id="replay-token")
+            yield LoadingIndicator(id="replay-busy")
+            yield Static("", id="replay-error")
+        with Horizontal(id="replay-main"):
+            yield OptionList(id="exchanges")
+            with TabbedContent(id="replay-tabs", initial="tab-diagnosis"):
+                with TabPane("Diagnosis", id="tab-diagnosis"), VerticalScroll():
+                    yield Static("Send a request to see the diagnosis.", id="diagnosis")
+                with TabPane("Response", id="tab-response"), VerticalScroll():
+                    yield Static("", id="response")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#replay-busy").display = False
+        self.query_one("#exchanges").border_title = "Requests sent"
+        self.query_one("#url", Input).focus()
+        self._show_token_source(None)
+
+    # ------------------------------------------------------------------ building
+
+    def _main_token(self) -> str | None:
+        report = self.jwt_app.report
+        return report.input.token if report is not None and report.input.token else None
+
+    def build_request(self) -> ReplayRequest:
+        """The request from the bar: a curl (with its own token, if any) or URL + token.
+
+        Raises:
+            JwtscopeError: when the bar or the headers cannot be used.
+        """
+        from jwtscope.core.curl import parse_curl
+        from jwtscope.core.request import build_request
+
+        text = self.query_one("#url", Input).value.strip()
+        main_token = self._main_token()
+        if text.lower().startswith("curl"):
+            request = parse_curl(text)
+            if request.token is None and main_token:
+                request = request.with_token(main_token)
+            return request
+        headers = []
+        for line in self.query_one("#headers", TextArea).text.splitlines():
+            if not line.strip():
+                continue
+            name, sep, value = line.partition(":")
+            if not sep or not name.strip():
+                raise JwtscopeError(
+                    f"header line {line[:40]!r} is not 'Name: value'",
+                    "write one 'Name: value' per line",
+                )
+            headers.append((name.strip(), value.strip()))
+        method = self.query_one("#method", Input).value.strip().upper() or "GET"
+        return build_request(text, token=main_token, method=method, headers=tuple(headers))
+
+    def _show_token_source(self, request: ReplayRequest | None) -> None:
+        main_token = self._main_token()
+        label = self.query_one("#replay-token", Static)
+        if request is None:
+            label.update(
+                "Token: the one on the main screen"
+                if main_token
+                else "Token: none on the main screen — paste one there, or a curl"
+            )
+        elif request.token is None:
+            label.update("Token: none (the request carries no token)")
+        elif main_token and request.token == main_token:
+            label.update("Token: the one on the main screen")
+        else:
+            label.update(
+                Text(
+                    "Token: the one carried by the curl — it differs from the main screen's",
+                    style="bold yellow",
+                )
+            )
+
+    # ------------------------------------------------------------------ sending
+
+    @on(Button.Pressed, "#send")
+    @on(Input.Submitted, "#url")
+    def action_send(self) -> None:
+        """Parse the bar and start the replay in a worker."""
+        if self._busy:
+            return
+        try:
+            request = self.build_request()
+        except JwtscopeError as exc:
+            self._error(exc.one_line())
+            return
+        self._show_token_source(request)
+        self._error("")
+        self._busy = True
+        self.query_one("#replay-busy").display = True
+        self._replay(request)
+
+    @work(thread=True, exclusive=True, group="replay")
+    def _replay(self, request: ReplayRequest) -> None:
+        app = self.jwt_app
+        origin = request.header("Origin")
+        try:
+            outcome = app.config.run_replay(
+                request,
+                env=app.env,
+                keys=app.explicit_keys,
+                origin=origin,
+                clock=app.config.clock,
+                audience=app.config.audience,
+                issuer=app.config.issuer,
+            )
+        except JwtscopeError as exc:
+            self.app.call_from_thread(self._failed, exc.one_line())
+            return
+        self.app.call_from_thread(self._done, outcome)
+
+    def _done(self, outcome: ReplayOutcome) -> None:
+        if not self._busy:
+            return  # cancelled: the result is ignored
+        self._busy = False
+        self.outcome = outcome
+        self.query_one("#replay-busy").display = False
+        exchanges = self.query_one("#exchanges", OptionList)
+        exchanges.clear_options()
+        purposes = {p.key: p.purpose for p in outcome.probes}
+        for index, ex in enumerate(outcome.exchanges):
+            status = str(ex.status) if ex.status is not None else "---"
+            label = Text()
+            label.append(f"{status:>3} ", style="bold green" if ex.ok else "bold red")
+            label.append(f"{ex.request.method:<7}{ex.elapsed * 1000:5.0f} ms  ")
+            label.append(purposes.get(ex.purpose, ex.purpose))
+            exchanges.add_option(Option(label, id=str(index)))
+        if outcome.exchanges:
+            exchanges.highlighted = 0
+        self.query_one("#diagnosis", Static).update(self._diagnosis_view(outcome))
+        if outcome.unreachable:
+            self._error(outcome.exchanges[0].error or "the server could not be reached")
+
+    def _failed(self, message: str) -> None:
+        self._busy = False
+        self.query_one("#replay-busy").display = False
+        self._error(message)
+
+    def action_back(self) -> None:
+        """Cancel a running replay; otherwise go back to the main screen."""
+        if self._busy:
+            self._busy = False
+            self.workers.cancel_group(self, "replay")
+            self.query_one("#replay-busy").display = False
+            self._error("Cancelled (requests already sent still finish within the timeout).")
+            return
+        self.app.pop_screen()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#replay-error", Static).update(message)
+
+    # ------------------------------------------------------------------ views
+
+    @on(OptionList.OptionHighlighted, "#exchanges")
+    def _exchange_selected(self, event: OptionList.OptionHighlighted) -> None:
+        if self.outcome is None or event.option_index >= len(self.outcome.exchanges):
+            return
+        self.query_one("#response", Static).update(
+            self._response_view(self.outcome.exchanges[event.option_index])
+        )
+
+    @staticmethod
+    def _response_view(ex: Exchange) -> Any:
+        if ex.status is None:
+            return Text(f"No answer: {ex.error}", style="bold red")
+        parts: list[Any] = [
+            Text(f"{ex.status}  {ex.request.method} {ex.request.url}", style="bold")
+        ]
+        parts += [Text(f"{k}: {v}", style="dim") for k, v in ex.headers]
+        parts.append(Text(""))
+        data = ex.json()
+        if data is not None:
+            from rich.syntax import Syntax
+
+            parts.append(
+                Syntax(
+                    json.dumps(data, indent=2, ensure_ascii=False)[:20_000],
+                    "json",
+                    theme="ansi_dark",
+                    background_color="default",
+                    word_wrap=True,
+                )
+            )
+        else:
+            parts.append(Text(ex.text[:20_000]))
+        if ex.truncated:
+            parts.append(Text("(body cut at the size cap)", style="italic dim"))
+        return Group(*parts)
+
+    @staticmethod
+    def _diagnosis_view(outcome: ReplayOutcome) -> Any:
+        diagnosis = outcome.diagnosis
+        if not diagnosis.causes:
+            return Text("No answer from the server: nothing to diagnose.", style="bold red")
+        parts: list[Any] = []
+        for i, cause in enumerate(diagnosis.causes, 1):
+            head = Text(f"{i}. ")
+            head.append(cause.code, style="bold")
+            head.append(f" ({cause.confidence})", style=_CONFIDENCE_STYLE[cause.confidence])
+            head.append(f" — {cause.title}")
+            parts.append(head)
+            for ev in cause.evidence:
+                parts.append(Text(f"   [{ev.source}] {ev.line}", style="dim"))
+            from jwtscope.tui.widgets.findings import split_fix
+
+            prose, code = split_fix(cause.fix)
+            parts.append(Text(f"   fix: {prose}" if prose else "   fix:"))
+            if code:
+                from rich.syntax import Syntax
+
+                parts.append(
+                    Syntax(
+                        code,
+                        "python",
+                        theme="ansi_dark",
+                        word_wrap=True,
+                        background_color="default",
+                        padding=(0, 0, 0, 3),
+                    )
+                )
+            parts.append(Text(""))
+        return Group(*parts)

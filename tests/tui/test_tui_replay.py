@@ -1,0 +1,83 @@
+"""The Replay screen against a real FastAPI backend on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from servers.replay_backends import hs256_fed_eddsa, hs256_ok
+from servers.replay_clock import FixedClock, serve_backend
+from testdata import BA_IAT, BETTERAUTH_EDDSA
+from textual.widgets import Input, OptionList, Static
+from tui_support import env_with, hs256, make_app, pilot_test, widget_text
+
+from jwtscope.tui.screens.replay import ReplayScreen
+
+NOW = BA_IAT + 60
+SECRET = (BETTERAUTH_EDDSA / "secret.txt").read_text().strip()
+TOKEN = (BETTERAUTH_EDDSA / "alice.jwt").read_text().strip()
+
+
+@pytest.fixture(scope="module")
+def fed_eddsa():
+    with serve_backend(hs256_fed_eddsa(SECRET, FixedClock(NOW))) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def hs_ok():
+    with serve_backend(hs256_ok(SECRET, FixedClock(NOW))) as base:
+        yield base
+
+
+async def _send(app, pilot, text: str) -> ReplayScreen:
+    await pilot.press("f6")
+    screen = app.screen
+    assert isinstance(screen, ReplayScreen)
+    screen.query_one("#url", Input).value = text
+    await pilot.press("ctrl+s")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+@pilot_test
+async def test_url_replays_the_main_screen_token_and_names_the_cause(fed_eddsa) -> None:
+    app = make_app(TOKEN, now=NOW, env=env_with(BETTER_AUTH_SECRET=SECRET))
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        screen = await _send(app, pilot, f"{fed_eddsa}/todos")
+        assert screen.outcome is not None
+        assert screen.outcome.diagnosis.top.code == "CAUSE-ALG-MISMATCH"
+        shown = widget_text(app, screen.query_one("#diagnosis", Static))
+        assert "CAUSE-ALG-MISMATCH" in shown and 'algorithms=["EdDSA"]' in shown
+        assert (
+            screen.query_one("#exchanges", OptionList).option_count
+            == len(screen.outcome.exchanges)
+            >= 3
+        )
+        assert "main screen" in widget_text(app, screen.query_one("#replay-token", Static))
+        assert TOKEN.split(".")[2] not in widget_text(app, screen)
+
+
+@pilot_test
+async def test_a_curl_with_its_own_token_says_so(hs_ok) -> None:
+    other = hs256(SECRET, iat=NOW, lifetime=900, sub="someone-else")
+    app = make_app(TOKEN, now=NOW, env=env_with(BETTER_AUTH_SECRET=SECRET))
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        curl = f"curl '{hs_ok}/todos' -H 'Authorization: Bearer {other}'"
+        screen = await _send(app, pilot, curl)
+        assert screen.outcome is not None and screen.outcome.diagnosis.ok
+        label = widget_text(app, screen.query_one("#replay-token", Static))
+        assert "carried by the curl" in label
+
+
+@pilot_test
+async def test_bad_input_is_shown_inline_and_escape_goes_back() -> None:
+    app = make_app(TOKEN, now=NOW)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        screen = await _send(app, pilot, "curl 'http://127.0.0.1:9/todos")
+        assert widget_text(app, screen.query_one("#replay-error", Static)).strip()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReplayScreen)
