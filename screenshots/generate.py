@@ -28,12 +28,12 @@ sys.path[:0] = [
     str(Path(__file__).resolve().parents[1] / "tests"),
 ]
 
-from jwtscope.core.environment import Environment, EnvSource
-from jwtscope.core.keys import KeySet, load_key_file
-from jwtscope.demo import demo_config
-from jwtscope.tui.app import JwtscopeApp
-from jwtscope.tui.config import AppConfig, EnvChoice
-from jwtscope.tui.widgets.findings import FindingsList
+from jwtscope.core.environment import Environment, EnvSource  # noqa: E402
+from jwtscope.core.keys import KeySet, load_key_file  # noqa: E402
+from jwtscope.demo import demo_config  # noqa: E402
+from jwtscope.tui.app import JwtscopeApp  # noqa: E402
+from jwtscope.tui.config import AppConfig, EnvChoice  # noqa: E402
+from jwtscope.tui.widgets.findings import FindingsList  # noqa: E402
 
 __all__ = ["SCENES", "main"]
 

@@ -23,8 +23,13 @@ SnapCompare = Callable[..., bool]
 
 
 async def _steady(pilot: Pilot[Any]) -> None:
-    """No cursor blink, and every pending refresh (e.g. the detail Markdown) done."""
+    """No cursor blink, and every pending refresh done: the first analysis follows the first
+    frame, then the findings list selects a finding, then the detail and lazy tabs update."""
     pilot.app.query_one(TokenEditor).cursor_blink = False
+    for _ in range(4):
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 
