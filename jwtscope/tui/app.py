@@ -19,7 +19,6 @@ from textual.lazy import Lazy
 from textual.reactive import var
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
-from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.environment import Environment
 from jwtscope.errors import JwtscopeError
 from jwtscope.tui.commands import JwtscopeCommands
@@ -30,6 +29,8 @@ from jwtscope.tui.widgets.token_editor import TokenEditor
 from jwtscope.tui.widgets.verdict import VerdictBanner
 
 if TYPE_CHECKING:
+    from jwtscope.core.analysis import Report
+    from jwtscope.core.findings import Finding
     from jwtscope.tui.screens.keys import KeysChange
     from jwtscope.tui.screens.time_travel import TimeChange
 
@@ -110,6 +111,8 @@ class JwtscopeApp(App[None]):
 
     #: A var, not a reactive: the views repaint what changed, not the whole screen.
     report: var[Report | None] = var(None, init=False)
+    #: The finding shown in the detail pane (read by the pane when it mounts).
+    selected_finding: Finding | None = None
 
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
@@ -139,15 +142,22 @@ class JwtscopeApp(App[None]):
         yield VerdictBanner(id="verdict")
         with Horizontal(id="main"):
             yield FindingsList(id="findings")
-            with TabbedContent(id="tabs", initial="tab-finding"):
-                with TabPane("Finding", id="tab-finding"), VerticalScroll():
-                    yield FindingDetail(id="detail")
-                # The hidden tabs mount after the first frame.
-                with TabPane("Claims", id="tab-claims"):
-                    yield Lazy(ClaimsTable(id="claims", local_tz=self.config.local_tz))
-                with TabPane("JSON", id="tab-json"), VerticalScroll():
-                    yield Lazy(JsonView(id="json"))
+            # The detail tabs are empty until the first analysis, which follows the first
+            # frame: they mount after it too.
+            yield Lazy(self._detail_tabs())
         yield Footer()
+
+    def _detail_tabs(self) -> TabbedContent:
+        tabs = TabbedContent(id="tabs", initial="tab-finding")
+        for pane in (
+            TabPane("Finding", VerticalScroll(FindingDetail(id="detail")), id="tab-finding"),
+            TabPane(
+                "Claims", ClaimsTable(id="claims", local_tz=self.config.local_tz), id="tab-claims"
+            ),
+            TabPane("JSON", VerticalScroll(JsonView(id="json")), id="tab-json"),
+        ):
+            tabs.compose_add_child(pane)
+        return tabs
 
     def on_mount(self) -> None:
         self.query_one("#token-pane").border_title = "Token"
@@ -185,6 +195,8 @@ class JwtscopeApp(App[None]):
 
     def recompute(self) -> None:
         """Ask the engine for a fresh report of the current text, keys and time."""
+        from jwtscope.core.analysis import analyze  # the engine loads after the first frame
+
         text = self.query_one(TokenEditor).text
         if not text.strip():
             self.report = None
@@ -225,7 +237,9 @@ class JwtscopeApp(App[None]):
 
     @on(FindingsList.Selected)
     def _finding_selected(self, event: FindingsList.Selected) -> None:
-        self.query_one(FindingDetail).finding = event.finding
+        self.selected_finding = event.finding
+        for detail in self.query(FindingDetail).results():  # lazily mounted: may be absent
+            detail.finding = event.finding
 
     # ------------------------------------------------------------------ actions
 

@@ -81,6 +81,9 @@ class FindingDetail(Static):
 
     finding: reactive[Finding | None] = reactive(None)
 
+    def on_mount(self) -> None:
+        self.finding = getattr(self.app, "selected_finding", None)  # mounted lazily
+
     def watch_finding(self, finding: Finding | None) -> None:
         if finding is None:
             self.update(Text("No findings.", style="italic dim"))
