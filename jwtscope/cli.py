@@ -418,28 +418,13 @@ def _replay_request(args: argparse.Namespace) -> Any:
             from jwtscope.core.token import normalize
 
             token = normalize(read_token_text(args.token, None)).token
-        headers = []
-        for item in args.header:
-            name, sep, value = item.partition(":")
-            if not sep or not name.strip():
-                raise UsageError(
-                    f"-H {item[:40]!r} is not 'Name: value'",
-                    "write it like -H 'Accept: application/json'",
-                )
-            headers.append((name.strip(), value.strip()))
-        cookies = []
-        for item in args.cookie:
-            for pair in item.split(";"):
-                name, sep, value = pair.strip().partition("=")
-                if sep and name:
-                    cookies.append((name, value))
         body = args.data.encode() if args.data is not None else None
         request = build_request(
             args.url,
             token=token,
             method=args.method.upper(),
-            headers=tuple(headers),
-            cookies=tuple(cookies),
+            headers=args.header,
+            cookies=args.cookie,
             body=body,
         )
     elif not sys.stdin.isatty():

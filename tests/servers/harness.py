@@ -53,6 +53,7 @@ def serve(
     startup_timeout: float = 10.0,
     shutdown_timeout: float = 5.0,
     graceful_timeout: int = 1,
+    date_header: bool = True,
 ) -> Iterator[str]:
     """Serve an ASGI app on ``127.0.0.1`` at a free port, for the ``with`` block.
 
@@ -64,6 +65,8 @@ def serve(
             most (a graceful stop, then a forced one).
         graceful_timeout: seconds uvicorn gives unfinished requests at shutdown
             before cancelling them (a handler that never answers cannot hang the run).
+        date_header: let uvicorn add its own ``Date`` header (off when the app sets a
+            ``Date`` from its own, injected clock).
 
     Yields:
         The base URL, ``http://127.0.0.1:PORT`` (no trailing slash).
@@ -87,6 +90,7 @@ def serve(
             http="h11",
             ws="none",
             timeout_graceful_shutdown=graceful_timeout,
+            date_header=date_header,
         )
         startup_done = threading.Event()
         server = _Server(config, startup_done)

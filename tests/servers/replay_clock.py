@@ -30,15 +30,12 @@ clock. A real app reads the wall clock in two places, and both are replaced here
 from __future__ import annotations
 
 import contextlib
-import socket
-import threading
 from collections.abc import Callable, Iterator
 from email.utils import formatdate
 from typing import Any
 
 import jwt
-import uvicorn
-from servers.harness import _Server, _stop
+from servers.harness import serve
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["Clock", "ClockedPyJWT", "FixedClock", "ServerDate", "http_date", "serve_backend"]
@@ -121,60 +118,18 @@ class ServerDate:
 
 
 @contextlib.contextmanager
-def serve_backend(
-    app: Any,
-    *,
-    startup_timeout: float = 10.0,
-    shutdown_timeout: float = 5.0,
-) -> Iterator[str]:
+def serve_backend(app: Any, *, startup_timeout: float = 10.0) -> Iterator[str]:
     """Like :func:`servers.harness.serve`, but the ``Date`` header follows the app's clock.
 
     Args:
         app: an app whose ``app.state.clock`` is its clock (every replay backend sets
             it); the header is then ``http_date(app.state.clock())``.
         startup_timeout: seconds to wait for uvicorn to start listening.
-        shutdown_timeout: seconds to wait for the server thread to stop (twice at most).
 
     Yields:
         The base URL, ``http://127.0.0.1:PORT``.
     """
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    try:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            ServerDate(app, app.state.clock),
-            log_level="warning",
-            access_log=False,
-            log_config=None,
-            lifespan="on",
-            loop="asyncio",
-            http="h11",
-            ws="none",
-            timeout_graceful_shutdown=1,
-            date_header=False,
-        )
-        startup_done = threading.Event()
-        server = _Server(config, startup_done)
-        failures: list[BaseException] = []
-
-        def run() -> None:
-            try:
-                server.run(sockets=[sock])
-            except BaseException as exc:
-                failures.append(exc)
-            finally:
-                startup_done.set()
-
-        thread = threading.Thread(target=run, name=f"replay-backend-{port}", daemon=True)
-        thread.start()
-        try:
-            startup_done.wait(startup_timeout)
-            if not server.started:
-                cause = failures[0] if failures else None
-                raise RuntimeError(f"replay backend on port {port} did not start") from cause
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            _stop(server, thread, shutdown_timeout)
-    finally:
-        sock.close()
+    with serve(
+        ServerDate(app, app.state.clock), startup_timeout=startup_timeout, date_header=False
+    ) as base_url:
+        yield base_url

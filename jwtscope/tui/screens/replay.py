@@ -33,6 +33,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from jwtscope.errors import JwtscopeError
+from jwtscope.tui.widgets.findings import fix_renderables
 
 if TYPE_CHECKING:
     from jwtscope.core.exchange import Exchange
@@ -128,19 +129,10 @@ class ReplayScreen(Screen[None]):
             if request.token is None and main_token:
                 request = request.with_token(main_token)
             return request
-        headers = []
-        for line in self.query_one("#headers", TextArea).text.splitlines():
-            if not line.strip():
-                continue
-            name, sep, value = line.partition(":")
-            if not sep or not name.strip():
-                raise JwtscopeError(
-                    f"header line {line[:40]!r} is not 'Name: value'",
-                    "write one 'Name: value' per line",
-                )
-            headers.append((name.strip(), value.strip()))
+        lines = self.query_one("#headers", TextArea).text.splitlines()
+        headers = [line for line in lines if line.strip()]
         method = self.query_one("#method", Input).value.strip().upper() or "GET"
-        return build_request(text, token=main_token, method=method, headers=tuple(headers))
+        return build_request(text, token=main_token, method=method, headers=headers)
 
     def _show_token_source(self, request: ReplayRequest | None) -> None:
         main_token = self._main_token()
@@ -293,22 +285,6 @@ class ReplayScreen(Screen[None]):
             parts.append(head)
             for ev in cause.evidence:
                 parts.append(Text(f"   [{ev.source}] {ev.line}", style="dim"))
-            from jwtscope.tui.widgets.findings import split_fix
-
-            prose, code = split_fix(cause.fix)
-            parts.append(Text(f"   fix: {prose}" if prose else "   fix:"))
-            if code:
-                from rich.syntax import Syntax
-
-                parts.append(
-                    Syntax(
-                        code,
-                        "python",
-                        theme="ansi_dark",
-                        word_wrap=True,
-                        background_color="default",
-                        padding=(0, 0, 0, 3),
-                    )
-                )
+            parts += fix_renderables(cause.fix, indent=3)
             parts.append(Text(""))
         return Group(*parts)

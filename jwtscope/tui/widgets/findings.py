@@ -98,22 +98,8 @@ class FindingDetail(Static):
         if finding.detail:
             parts += [Text(""), Text(finding.detail)]
         if finding.fix:
-            prose, code = split_fix(finding.fix)
             parts += [Text(""), Text("Fix", style="bold underline")]
-            if prose:
-                parts.append(Text(prose))
-            if code:
-                from rich.syntax import Syntax  # pygments loads with the first code fix
-
-                parts.append(
-                    Syntax(
-                        code,
-                        "python",
-                        theme="ansi_dark",
-                        word_wrap=True,
-                        background_color="default",
-                    )
-                )
+            parts += fix_renderables(finding.fix)
         if finding.evidence:
             parts += [Text(""), Text("Evidence", style="bold underline")]
             for key, value in finding.evidence:
@@ -133,6 +119,27 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 def md_escape(text: str) -> str:
     """Text shown literally by a Markdown widget (no emphasis, links or HTML)."""
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def fix_renderables(fix: str, indent: int = 0) -> list[Any]:
+    """A fix as text and, when it holds code, a wrapped, highlighted code block."""
+    prose, code = split_fix(fix)
+    pad = " " * indent
+    parts: list[Any] = [Text(f"{pad}fix: {prose}" if indent else prose)] if prose else []
+    if code:
+        from rich.syntax import Syntax  # pygments loads with the first code fix
+
+        parts.append(
+            Syntax(
+                code,
+                "python",
+                theme="ansi_dark",
+                word_wrap=True,
+                background_color="default",
+                padding=(0, 0, 0, indent),
+            )
+        )
+    return parts
 
 
 def split_fix(fix: str) -> tuple[str, str]:
