@@ -45,9 +45,7 @@ def send(
     clock: Callable[[], float] = time.time,
 ) -> Exchange:
     """Send one request and return the exchange (never raises for network failures)."""
-    headers = [(k, v) for k, v in request.headers if k.lower() not in ("cookie", "content-length")]
-    if request.cookies:
-        headers.append(("Cookie", "; ".join(f"{k}={v}" for k, v in request.cookies)))
+    headers = [(k, v) for k, v in request.wire_headers() if k.lower() != "content-length"]
     if not any(k.lower() == "user-agent" for k, _ in headers):
         headers.append(("User-Agent", _UA))
     sent_at = clock()
