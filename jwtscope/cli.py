@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from jwtscope import __version__
-from jwtscope.errors import InputError, JwtscopeError, KeyLoadError, UsageError
+from jwtscope.errors import InputError, JwtscopeError, KeyLoadError, NetworkError, UsageError
 
 __all__ = ["main"]
 
@@ -227,6 +227,70 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--iss", metavar="ISSUER", help="expected issuer")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(run=cmd_replay)
+
+    target = argparse.ArgumentParser(add_help=False)
+    tgroup = target.add_argument_group("the endpoint")
+    tgroup.add_argument("url", nargs="?", metavar="URL", help="the protected endpoint")
+    tgroup.add_argument("--token", metavar="T", help="user A's token (raw, 'Bearer …', or -)")
+    tgroup.add_argument("--curl", metavar="TEXT", help="a 'Copy as cURL' command instead of URL")
+    tgroup.add_argument(
+        "--curl-file", metavar="PATH", help="a file with a curl command, raw HTTP request or HAR"
+    )
+    tgroup.add_argument("-X", "--request", dest="method", default="GET", metavar="METHOD")
+    tgroup.add_argument("-H", "--header", action="append", default=[], metavar="'K: V'")
+    tgroup.add_argument("--cookie", action="append", default=[], metavar="'a=b'")
+    tgroup.add_argument("--data", metavar="BODY", help="request body")
+    tgroup.add_argument("--insecure", action="store_true", help="do not verify TLS (flagged)")
+
+    probe_opts = argparse.ArgumentParser(add_help=False)
+    pgroup = probe_opts.add_argument_group("the probe")
+    pgroup.add_argument("--token-b", metavar="T2", help="a second user's token (cross-user tests)")
+    pgroup.add_argument(
+        "--resource",
+        metavar="URL",
+        help="a resource of user A, as a template with {id} (with --resource-id)",
+    )
+    pgroup.add_argument("--resource-id", metavar="ID", help="the id to put into --resource")
+    pgroup.add_argument(
+        "--create",
+        metavar="JSON",
+        help="create A's resource by POSTing this body to the URL (a write)",
+    )
+    pgroup.add_argument(
+        "--allow-writes",
+        action="store_true",
+        help="allow POST/PUT/PATCH/DELETE requests (off by default)",
+    )
+
+    p = sub.add_parser(
+        "probe",
+        parents=[keys, target, probe_opts],
+        help="run the classic auth test suite against an endpoint",
+        description="Run, against one protected endpoint: valid token, no header, malformed, "
+        "expired, tampered payload, alg:none, wrong key / blank signature, and cross-user "
+        "isolation — each with its expected answer, PASS/FAIL, what a FAIL means and its "
+        "severity. Requests are paced and go only to the given origin; writes need "
+        "--allow-writes. Exit: 0 all pass, 1 a test failed, 2 unusable input, 3 unreachable.",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=cmd_probe)
+
+    p = sub.add_parser(
+        "report",
+        parents=[keys, target, probe_opts],
+        help="write the JWT authentication review report (Markdown or JSON)",
+        description="Run what the options ask for — the token analysis (--token), a replay "
+        "of the failing request (URL or --curl), the test suite (--probe) — and write the "
+        "review: summary, findings grouped Critical/High/Medium/Low with impact, evidence and "
+        "fix, test results, recommendations and a sign-off checklist. Always redacted: no "
+        "secret, no full token; personal data in claims masked unless --no-redact.",
+    )
+    p.add_argument("--probe", action="store_true", help="also run the test suite")
+    p.add_argument("--system", metavar="NAME", help="the system under review (default: URL)")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--no-redact", action="store_true", help="do not mask personal data")
+    p.add_argument("--json", action="store_true", help="the same content as JSON")
+    p.set_defaults(run=cmd_report)
 
     p = sub.add_parser(
         "crack",
@@ -440,6 +504,129 @@ def _replay_request(args: argparse.Namespace) -> Any:
             "--token goes with URL, not with a curl command", "the curl carries its own token"
         )
     return request
+
+
+def cmd_probe(args: argparse.Namespace) -> int:
+    """``jwtscope probe``: the auth test suite, with live progress on a terminal."""
+    from jwtscope.core.render_probe import probe_to_dict, probe_to_text, verdict_line
+
+    request = _target_request(args)
+    show = not args.json and sys.stderr.isatty()
+
+    def progress(verdict: Any) -> None:
+        print(verdict_line(verdict), file=sys.stderr, flush=True)
+
+    result = _run_probe(args, request, progress if show else None)
+    if args.json:
+        print(json.dumps(probe_to_dict(result, request), indent=2))
+    else:
+        print(probe_to_text(result, request))
+    return int(result.exit_code)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``jwtscope report``: run what was asked and write the review."""
+    from jwtscope.core.analysis import analyze
+    from jwtscope.core.review import build_review, review_markdown
+    from jwtscope.replay import run_replay
+
+    env, keys = _environment(args), _explicit_keys(args)
+    now = int(time.time())
+    request = _target_request(args) if (args.url or args.curl or args.curl_file) else None
+    token_text = (
+        request.token
+        if request is not None
+        else (normalize_token(read_token_text(args.token, None)) if args.token else None)
+    )
+    report = analyze(token_text, now=now, env=env, keys=keys) if token_text else None
+    diagnosis = probe = None
+    if request is not None:
+        outcome = run_replay(request, env=env, keys=keys, timeout=args.timeout)
+        if outcome.unreachable:
+            raise NetworkError(
+                outcome.exchanges[0].error or "the server could not be reached",
+                "check the URL and that the server is running",
+            )
+        diagnosis = outcome.diagnosis
+        if args.probe:
+            probe = _run_probe(args, request, None)
+    elif args.probe:
+        raise UsageError("--probe needs the endpoint", "pass URL (or --curl) with --probe")
+    if report is None and request is None:
+        raise InputError("nothing to review", "pass --token T, a URL (or --curl), or both")
+    review = build_review(
+        date=now,
+        system=args.system or (request.url if request else "token"),
+        report=report,
+        diagnosis=diagnosis,
+        probe=probe,
+        redact=not args.no_redact,
+    )
+    text = (
+        json.dumps(review.to_dict(), indent=2, ensure_ascii=False)
+        if args.json
+        else review_markdown(review)
+    )
+    if args.out:
+        try:
+            Path(args.out).write_text(text if text.endswith("\n") else text + "\n")
+        except OSError as exc:
+            raise UsageError(
+                f"cannot write {args.out} ({exc.strerror})", "choose another --out path"
+            ) from exc
+        print(f"review written to {args.out}", file=sys.stderr)
+    else:
+        print(text)
+    counts = review.counts()
+    return 1 if counts["critical"] or counts["high"] else 0
+
+
+def normalize_token(text: str) -> str:
+    """The token in pasted text (``Bearer …`` and friends stripped)."""
+    from jwtscope.core.token import normalize
+
+    return normalize(text).token
+
+
+def _target_request(args: argparse.Namespace) -> Any:
+    from dataclasses import replace as dc_replace
+
+    request = _replay_request(args)
+    if args.insecure:
+        request = dc_replace(request, insecure=True)
+    if not request.url.startswith(("http://", "https://")):
+        raise UsageError("the URL must start with http:// or https://", "pass the full URL")
+    return request
+
+
+def _run_probe(args: argparse.Namespace, request: Any, progress: Any) -> Any:
+    from jwtscope.core.analysis import analyze
+    from jwtscope.net.run_probe import run_probe
+    from jwtscope.replay import choose_secret
+
+    env, keys = _environment(args), _explicit_keys(args)
+    report = (
+        analyze(request.token, now=int(time.time()), env=env, keys=keys) if request.token else None
+    )
+    secret = (
+        choose_secret(report)
+        if report is not None
+        else next((s for s in env.secrets() if not s.variant), None)
+    )
+    token_b = normalize_token(read_token_text(args.token_b, None)) if args.token_b else None
+    create = args.create.encode() if args.create is not None else None
+    return run_probe(
+        request,
+        report=report,
+        secret=secret,
+        token_b=token_b,
+        resource=args.resource,
+        resource_id=args.resource_id,
+        create_body=create,
+        allow_writes=args.allow_writes,
+        timeout=args.timeout,
+        on_progress=progress,
+    )
 
 
 def cmd_crack(args: argparse.Namespace) -> int:

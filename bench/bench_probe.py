@@ -1,0 +1,77 @@
+"""The whole probe (tests 1–8, cross-user included) vs one single request, in one run.
+
+Goal (issue 6): the whole probe completes in under 2 s wall against a local server.
+Starts the correct FastAPI backend of ``tests/servers/probe_backends.py`` on 127.0.0.1;
+each probe mints both users with the secret, creates user A's todo, runs every test
+(20 requests in 13 sequential steps) and deletes the todo again. Timed with the default
+pacing (``DEFAULT_MIN_INTERVAL`` between tests) and without it.
+Usage: python3 bench/bench_probe.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from servers.probe_backends import correct  # noqa: E402
+from servers.replay_clock import serve_backend  # noqa: E402
+
+from jwtscope.core.keys import Secret  # noqa: E402
+from jwtscope.core.probe import ProbeResult  # noqa: E402
+from jwtscope.core.replay_plan import Probe  # noqa: E402
+from jwtscope.core.request import ReplayRequest, build_request  # noqa: E402
+from jwtscope.net.replay import send_probes  # noqa: E402
+from jwtscope.net.run_probe import DEFAULT_MIN_INTERVAL, run_probe  # noqa: E402
+
+SECRET_TEXT = "bench-probe-secret-0123456789abcdef01234567"
+SECRET = Secret("JWT_SECRET", "bench", SECRET_TEXT, SECRET_TEXT.encode())
+
+
+def whole(request: ReplayRequest, min_interval: float) -> ProbeResult:
+    return run_probe(
+        request,
+        report=None,
+        secret=SECRET,
+        create_body=b'{"title": "bench"}',
+        allow_writes=True,
+        min_interval=min_interval,
+    )
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    with serve_backend(correct(SECRET_TEXT, time.time)) as base:
+        request = build_request(base + "/todos")
+        single, paced, unpaced = [], [], []
+        result = None
+        for _ in range(runs + 1):  # the first round warms imports and sockets
+            start = time.perf_counter()
+            send_probes([Probe("one", "one request", request)], origin=request.origin)
+            single.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            result = whole(request, DEFAULT_MIN_INTERVAL)
+            paced.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            whole(request, 0.0)
+            unpaced.append(time.perf_counter() - start)
+    assert result is not None and result.exit_code == 0, result and result.counts
+    one = statistics.median(single[1:])
+    slow, fast = statistics.median(paced[1:]), statistics.median(unpaced[1:])
+    print(f"runs: {runs}; requests per probe: {len(result.exchanges)}; verdicts {result.counts}")
+    print(f"one request                   median {one * 1000:7.1f} ms")
+    print(
+        f"whole probe, paced {DEFAULT_MIN_INTERVAL * 1000:.0f} ms      "
+        f"median {slow * 1000:7.1f} ms  (goal < 2000 ms)"
+    )
+    print(f"whole probe, no pacing        median {fast * 1000:7.1f} ms")
+    print(f"ratio whole (paced) / one request: {slow / one:.2f}x")
+    print(f"ratio whole (no pacing) / one request: {fast / one:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
