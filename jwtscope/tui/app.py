@@ -30,7 +30,9 @@ from jwtscope.tui.widgets.verdict import VerdictBanner
 
 if TYPE_CHECKING:
     from jwtscope.core.analysis import Report
+    from jwtscope.core.diagnose import Diagnosis
     from jwtscope.core.findings import Finding
+    from jwtscope.core.probe import ProbeResult
     from jwtscope.tui.screens.keys import KeysChange
     from jwtscope.tui.screens.time_travel import TimeChange
 
@@ -76,6 +78,14 @@ class JwtscopeApp(App[None]):
             tooltip="Replay the failing request and name the root cause",
         ),
         Binding(
+            "f7",
+            "probe",
+            "Probe",
+            id="probe",
+            priority=True,  # the token editor binds F7 itself; check_action guards dialogs
+            tooltip="Run the auth test suite against an endpoint; export the review report",
+        ),
+        Binding(
             "f5",
             "copy_payload",
             "Copy payload",
@@ -113,6 +123,9 @@ class JwtscopeApp(App[None]):
     report: var[Report | None] = var(None, init=False)
     #: The finding shown in the detail pane (read by the pane when it mounts).
     selected_finding: Finding | None = None
+    #: The last replay's diagnosis and the last probe, for the exported review.
+    last_diagnosis: Diagnosis | None = None
+    last_probe: ProbeResult | None = None
 
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
@@ -244,7 +257,7 @@ class JwtscopeApp(App[None]):
     # ------------------------------------------------------------------ actions
 
     _MAIN_SCREEN_ACTIONS = frozenset(
-        {"keys", "time_travel", "clear", "copy_note", "copy_payload", "help", "replay"}
+        {"keys", "time_travel", "clear", "copy_note", "copy_payload", "help", "replay", "probe"}
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -262,6 +275,35 @@ class JwtscopeApp(App[None]):
         from jwtscope.tui.screens.replay import ReplayScreen
 
         self.push_screen(ReplayScreen())
+
+    def action_probe(self) -> None:
+        """Open the Probe screen."""
+        from jwtscope.tui.screens.probe import ProbeScreen
+
+        self.push_screen(ProbeScreen())
+
+    def export_review(self, system: str) -> None:
+        """Write the review report of everything run so far, and copy it."""
+        from jwtscope.core.review import build_review, review_markdown
+        from jwtscope.core.timefmt import iso_utc
+
+        now = int(self.config.clock())
+        review = build_review(
+            date=now,
+            system=system,
+            report=self.report,
+            diagnosis=self.last_diagnosis,
+            probe=self.last_probe,
+        )
+        text = review_markdown(review)
+        name = "jwtscope-review-" + iso_utc(now).replace(":", "").replace("-", "") + ".md"
+        try:
+            where = self.config.write_report(name, text)
+        except OSError as exc:
+            self.notify(f"Could not write {name}: {exc.strerror}", severity="error")
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"Review written to {where} (and copied).", timeout=6)
 
     def action_keys(self) -> None:
         """Open the keys dialog."""

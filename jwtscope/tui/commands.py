@@ -13,6 +13,7 @@ COMMANDS = (
     ("Key sources: secret, .env files, key file, JWKS URL", "keys", "Open the keys dialog"),
     ("Time travel: evaluate as of another time", "time_travel", "Set the evaluation time"),
     ("Replay the failing request and diagnose it", "replay", "Send it, bisect, rank causes"),
+    ("Probe: run the auth test suite against an endpoint", "probe", "Asks before sending"),
     ("Copy redacted triage note", "copy_note", "Markdown for a support ticket"),
     ("Copy decoded payload", "copy_payload", "The payload as JSON"),
     ("Clear token", "clear", "Empty the token editor"),

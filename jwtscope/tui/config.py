@@ -46,6 +46,20 @@ def _no_files() -> Sequence[str]:
     return ()
 
 
+def _run_probe(*args: Any, **kwargs: Any) -> Any:
+    from jwtscope.net.run_probe import run_probe
+
+    return run_probe(*args, **kwargs)
+
+
+def _write_report(name: str, text: str) -> str:
+    from pathlib import Path
+
+    path = Path.cwd() / name
+    path.write_text(text)
+    return str(path)
+
+
 def _run_replay(*args: Any, **kwargs: Any) -> Any:
     from jwtscope.replay import run_replay  # httpx loads only when a replay is sent
 
@@ -73,6 +87,8 @@ class AppConfig:
         tick_seconds: how often relative times are refreshed; 0 disables the timer.
         local_tz: the zone for "local" times (None: the machine's).
         run_replay: runs a replay (tests inject a transport or a fake).
+        run_probe: runs the auth test suite.
+        write_report: writes an exported review (name, text) and returns where it went.
     """
 
     text: str = ""
@@ -91,3 +107,5 @@ class AppConfig:
     tick_seconds: float = 1.0
     local_tz: tzinfo | None = None
     run_replay: Callable[..., Any] = _run_replay
+    run_probe: Callable[..., Any] = _run_probe
+    write_report: Callable[[str, str], str] = _write_report

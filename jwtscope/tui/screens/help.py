@@ -28,6 +28,8 @@ def help_markdown() -> str:
         "- **F4** copy a redacted triage note (Markdown) · **F5** copy the decoded payload",
         "- **F6** replay: paste 'Copy as cURL' or a URL, send it, see every request sent and the "
         "ranked causes with evidence and fix (Ctrl+S sends, Esc cancels/back)",
+        "- **F7** probe: run the auth test suite against an endpoint after you confirm, with live "
+        "results per test; Ctrl+E exports the review report (Markdown) of everything run",
         "- **Ctrl+L** clear the token · **Tab** / **Shift+Tab** move between panes",
         "- **Ctrl+P** command palette (every action) · **Ctrl+Q** quit",
         "",

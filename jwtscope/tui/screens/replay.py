@@ -198,6 +198,7 @@ class ReplayScreen(Screen[None]):
             return  # cancelled: the result is ignored
         self._busy = False
         self.outcome = outcome
+        self.jwt_app.last_diagnosis = outcome.diagnosis
         self.query_one("#replay-busy").display = False
         exchanges = self.query_one("#exchanges", OptionList)
         exchanges.clear_options()

@@ -1,0 +1,78 @@
+"""The Probe screen: asks first, shows each verdict, exports the review (real backend)."""
+
+from __future__ import annotations
+
+import jwt
+import pytest
+from servers.probe_backends import BACKENDS
+from servers.replay_clock import FixedClock, serve_backend
+from testdata import BA_IAT
+from textual.widgets import Checkbox, Input, OptionList
+from tui_support import env_with, make_app, pilot_test
+
+from jwtscope.tui.screens.probe import ConfirmScreen, ProbeScreen
+
+NOW = BA_IAT + 60
+SECRET = "probe-backend-secret-0123456789abcdef0123"
+TOKEN = jwt.encode({"sub": "user-a", "iat": NOW, "exp": NOW + 900}, SECRET, algorithm="HS256")
+
+
+@pytest.fixture(scope="module")
+def alg_none_backend():
+    with serve_backend(BACKENDS["alg_none_accepted"](SECRET, FixedClock(NOW))) as base:
+        yield base
+
+
+@pilot_test
+async def test_probe_asks_first_then_shows_each_verdict_and_exports(alg_none_backend) -> None:
+    written: dict[str, str] = {}
+
+    def write_report(name: str, text: str) -> str:
+        written[name] = text
+        return f"/virtual/{name}"
+
+    app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET), write_report=write_report)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")
+        screen = app.screen
+        assert isinstance(screen, ProbeScreen)
+        screen.query_one("#probe-url", Input).value = f"{alg_none_backend}/todos"
+        screen.query_one("#allow-writes", Checkbox).value = True
+        screen.query_one("#create", Input).value = '{"title": "probe"}'
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # nothing sent before the user confirms
+        assert screen.verdicts == []
+        await pilot.click("#yes")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        assert screen.result is not None
+        statuses = {v.test.id: v.status.value for v in screen.verdicts}
+        assert statuses["P6-alg-none"] == "FAIL" and statuses["P1-valid"] == "PASS"
+        assert screen.query_one("#verdicts", OptionList).option_count == len(screen.verdicts)
+
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        [(name, text)] = written.items()
+        assert name.startswith("jwtscope-review-") and name.endswith(".md")
+        assert "P6-alg-none" in text and "## Sign-off" in text
+        assert TOKEN.split(".")[2] not in text and SECRET not in text
+
+
+@pilot_test
+async def test_cancelling_the_confirmation_sends_nothing(alg_none_backend) -> None:
+    calls: list[object] = []
+    app = make_app(TOKEN, now=NOW, run_probe=lambda *a, **k: calls.append(a))
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")
+        app.screen.query_one("#probe-url", Input).value = f"{alg_none_backend}/todos"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ProbeScreen)
+        assert calls == []
