@@ -543,10 +543,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     if request is not None:
         outcome = run_replay(request, env=env, keys=keys, timeout=args.timeout)
         if outcome.unreachable:
-            raise NetworkError(
-                outcome.exchanges[0].error or "the server could not be reached",
-                "check the URL and that the server is running",
+            _error(
+                NetworkError(
+                    outcome.exchanges[0].error or "the server could not be reached",
+                    "check the URL and that the server is running",
+                )
             )
+            return 3
         diagnosis = outcome.diagnosis
         if args.probe:
             probe = _run_probe(args, request, None)

@@ -116,3 +116,11 @@ def test_report_without_anything_is_exit_2(capsys):
     assert "nothing to review" in capsys.readouterr().err
 
 
+
+
+def test_report_of_an_unreachable_server_is_exit_3(capsys):
+    from servers.harness import free_port_refused
+
+    code = main(["report", free_port_refused() + "/todos", "--token", _token(int(time.time()))])
+    assert code == 3
+    assert "refused" in capsys.readouterr().err.lower()
