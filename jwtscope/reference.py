@@ -44,7 +44,22 @@ def codes_markdown() -> str:
             info.explain,
             "",
         ]
+    lines += _causes_and_tests()
     return "\n".join(lines)
+
+
+def _causes_and_tests() -> list[str]:
+    from jwtscope.core.diagnose import CAUSES
+    from jwtscope.core.probe import TESTS
+
+    lines = ["", "## Replay causes (`jwtscope replay`)", "", "| code | meaning |", "|---|---|"]
+    lines += [f"| `{code}` | {title} |" for code, title in CAUSES.items()]
+    lines += ["", "## Probe tests (`jwtscope probe`)", "",
+              "| id | test | expected | severity of a FAIL |", "|---|---|---|---|"]
+    lines += [f"| `{t.id}` | {t.number}. {t.title} | {t.expected} | {t.severity.value} |"
+              for t in TESTS]
+    lines.append("")
+    return lines
 
 
 def codes_table() -> str:
