@@ -293,6 +293,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_report)
 
     p = sub.add_parser(
+        "audit",
+        help="audit a project's source for the JWT mistakes behind 401s and holes",
+        description="Read a project folder (a FastAPI backend; the frontend part is coming) "
+        "statically — never importing or running it — and report unprotected routes, missing "
+        "ownership checks, PyJWT/python-jose misuse and CORS/redirect configuration, each with "
+        "file:line, the line and a fix; plus a table of every route. Respects .gitignore; "
+        "skips node_modules, virtualenvs and build folders. Exit codes as 'inspect'.",
+    )
+    p.add_argument("path", nargs="?", default=".", metavar="PATH", help="the project folder")
+    p.add_argument(
+        "--public",
+        metavar="'/health,/docs'",
+        default="",
+        help="routes meant to be public (also [tool.jwtscope] public = [...])",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--format", choices=("text", "md"), default="text", help="text or Markdown")
+    p.set_defaults(run=cmd_audit)
+
+    p = sub.add_parser(
         "crack",
         help="dictionary search for an HS256/384/512 token's key",
         description="Search a wordlist for the HMAC key of an HS* token, on all cores. "
@@ -630,6 +650,32 @@ def _run_probe(args: argparse.Namespace, request: Any, progress: Any) -> Any:
         timeout=args.timeout,
         on_progress=progress,
     )
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``jwtscope audit PATH``."""
+    from jwtscope.audit import audit_python
+    from jwtscope.audit.render import audit_to_dict, audit_to_markdown, audit_to_text
+
+    root = Path(args.path)
+    if not root.is_dir():
+        raise UsageError(f"{args.path} is not a folder", "pass the project folder to audit")
+    public = [p.strip() for p in args.public.split(",") if p.strip()]
+    show = not args.json and sys.stderr.isatty()
+
+    def progress(files: int) -> None:
+        print(f"\raudited {files} files…", end="", file=sys.stderr, flush=True)
+
+    result = audit_python(root, public=public, progress=progress if show else None)
+    if show:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(audit_to_dict(result), indent=2, ensure_ascii=False))
+    elif args.format == "md":
+        print(audit_to_markdown(result, str(root)))
+    else:
+        print(audit_to_text(result, str(root)))
+    return 1 if any(f.severity.fails for f in result.findings) else 0
 
 
 def cmd_crack(args: argparse.Namespace) -> int:

@@ -54,6 +54,11 @@ def _causes_and_tests() -> list[str]:
 
     lines = ["", "## Replay causes (`jwtscope replay`)", "", "| code | meaning |", "|---|---|"]
     lines += [f"| `{code}` | {title} |" for code, title in CAUSES.items()]
+    from jwtscope.audit import AUDIT_CODES
+
+    lines += ["", "## Source audit codes (`jwtscope audit`)", "",
+              "| code | severity | title |", "|---|---|---|"]
+    lines += [f"| `{c.code}` | {c.severity.value} | {c.title} |" for c in AUDIT_CODES.values()]
     lines += ["", "## Probe tests (`jwtscope probe`)", "",
               "| id | test | expected | severity of a FAIL |", "|---|---|---|---|"]
     lines += [f"| `{t.id}` | {t.number}. {t.title} | {t.expected} | {t.severity.value} |"

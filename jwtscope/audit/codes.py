@@ -1,0 +1,218 @@
+"""The reference of audit finding codes: one entry per code, in plain words.
+
+Mirrors :mod:`jwtscope.core.catalog` (same :class:`CodeInfo`), so the project's generated
+reference of finding codes can list these next to the token codes. Audit findings are
+built through :func:`make`, so a code can only be emitted if it is listed here. Codes never
+change meaning once released; new ones may be added.
+"""
+
+from __future__ import annotations
+
+from jwtscope.audit.model import AuditFinding
+from jwtscope.core.catalog import CodeInfo
+from jwtscope.core.findings import Severity
+
+__all__ = ["AUDIT_CODES", "make"]
+
+C, E, W, INFO = Severity.CRITICAL, Severity.ERROR, Severity.WARNING, Severity.INFO
+
+_ENTRIES = (
+    # routes
+    CodeInfo(
+        "AUDIT-ROUTE-UNPROTECTED",
+        E,
+        "Route without authentication",
+        "No authentication dependency protects this FastAPI route: none in its parameters, "
+        "its decorator's dependencies=, its APIRouter, the include_router call, the FastAPI "
+        "app or an auth middleware. Anyone can call it. Mark intended public routes with "
+        "--public or [tool.jwtscope] public = [...]. Warning for GET/HEAD; info when no "
+        "route of the project is protected at all.",
+        "audit.routes",
+    ),
+    CodeInfo(
+        "AUDIT-OWNERSHIP-MISSING",
+        E,
+        "Record loaded by id without an ownership check",
+        "The route takes a record id from the path and loads, updates or deletes that "
+        "record, but never compares the record's owner with the current user nor filters "
+        "the query by the user: any signed-in user can reach anyone's record by changing "
+        "the id (IDOR).",
+        "audit.routes",
+    ),
+    CodeInfo(
+        "AUDIT-TRAILING-SLASH",
+        W,
+        "Route declared only with a trailing slash",
+        "The route exists only as '/todos/'. A client calling '/todos' gets a 307 redirect "
+        "from Starlette, and browsers and HTTP clients drop the Authorization header when "
+        "the redirect changes origin (e.g. http behind a proxy): the retried request is a "
+        "401. Info when the route needs no token.",
+        "audit.routes",
+    ),
+    # PyJWT / python-jose
+    CodeInfo(
+        "AUDIT-DECODE-NO-ALGORITHMS",
+        E,
+        "jwt.decode without algorithms=",
+        "PyJWT 2 refuses to decode without algorithms= (DecodeError on every request); "
+        "python-jose then accepts any algorithm the key allows, which opens key-confusion "
+        "attacks. Pin the one algorithm your issuer uses.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-DECODE-NO-VERIFY",
+        C,
+        "Signature verification turned off",
+        "jwt.decode is called with verify_signature False (or verify=False): any forged "
+        "token is accepted, including alg 'none'.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-DECODE-NO-EXP",
+        E,
+        "Expiry check turned off",
+        "jwt.decode is called with verify_exp False: expired tokens stay valid forever.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-ALG-NONE-ALLOWED",
+        C,
+        "algorithms allows 'none'",
+        "The algorithms list contains 'none': an unsigned token is accepted, so anyone "
+        "can forge any identity.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-ALG-MIXED",
+        E,
+        "HMAC and public-key algorithms mixed",
+        "The algorithms list mixes HS* with RS*/PS*/ES*/EdDSA for the same key. If the "
+        "public key is ever used as an HMAC secret, anyone holding it forges tokens "
+        "(algorithm confusion). One key, one algorithm family.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-DECODE-NO-AUDIENCE",
+        E,
+        "Better Auth token decoded without audience=",
+        "Better Auth's JWT plugin puts 'aud' (the baseURL origin) in every token. PyJWT "
+        "raises InvalidAudienceError when a token has 'aud' and no audience= is passed: "
+        "every request is a 401. Turning verify_aud off instead accepts tokens meant for "
+        "other services.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-DECODE-BA-SECRET",
+        E,
+        "Better Auth JWT checked with BETTER_AUTH_SECRET",
+        "The backend verifies tokens as HS* with BETTER_AUTH_SECRET/AUTH_SECRET. Better "
+        "Auth's JWT plugin never signs with that secret: it signs with EdDSA (or ES/RS/PS) "
+        "keys published at /api/auth/jwks. Every JWT fails with a signature error.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-SUB-INT-CAST",
+        W,
+        "Subject cast to int",
+        "The code calls int() on the token's 'sub'. JWT subjects are strings; Better "
+        "Auth's user ids are random strings, so the cast raises ValueError (a 500), and "
+        "PyJWT 2.10+ rejects tokens whose sub is a number. Keep the id a string.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-JOSE-EDDSA",
+        E,
+        "python-jose used for EdDSA tokens",
+        "The project's tokens are EdDSA (Better Auth's default, or an OKP/Ed25519 JWKS), "
+        "and python-jose cannot verify EdDSA at all: every request fails. Use PyJWT "
+        "(pyjwt[crypto]) with PyJWKClient.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
+        "AUDIT-EXCEPT-SWALLOW",
+        E,
+        "Token errors swallowed",
+        "A bare except / except Exception around jwt.decode returns a value instead of "
+        "raising: an invalid, expired or forged token becomes None, a default user or a "
+        "200. Catch jwt.InvalidTokenError and raise HTTPException(401).",
+        "audit.pyjwt",
+    ),
+    # secrets
+    CodeInfo(
+        "AUDIT-SECRET-LITERAL",
+        E,
+        "Hard-coded secret",
+        "A signing secret is written in the source (passed as the key or assigned to a "
+        "SECRET-like name). Everyone with the repository can forge tokens, and the value "
+        "cannot be rotated without a deploy. Shown redacted.",
+        "audit.secrets",
+    ),
+    CodeInfo(
+        "AUDIT-SECRET-DEFAULT",
+        W,
+        "Secret read with a default value",
+        "The secret is read from the environment with a literal fallback "
+        "(os.getenv('JWT_SECRET', 'dev'), a Settings field default, `or 'x'`). When the "
+        "variable is missing in production the server silently signs with the published "
+        "default. Critical when the default is a well-known secret.",
+        "audit.secrets",
+    ),
+    # configuration
+    CodeInfo(
+        "AUDIT-CORS-NO-AUTH-HEADER",
+        E,
+        "CORS does not allow the Authorization header",
+        "CORSMiddleware's allow_headers lacks 'authorization' (or '*') while routes need a "
+        "bearer token: the browser's preflight gets 400 'Disallowed CORS headers' and the "
+        "real request is never sent.",
+        "audit.config",
+    ),
+    CodeInfo(
+        "AUDIT-CORS-WILDCARD-CREDENTIALS",
+        E,
+        "CORS allows any origin with credentials",
+        "allow_origins=['*'] (or an any-origin regex) with allow_credentials=True: Starlette "
+        "then echoes the caller's Origin, so any website can make credentialed requests "
+        "with the user's cookies. List the real frontend origins.",
+        "audit.config",
+    ),
+    # files
+    CodeInfo(
+        "AUDIT-PARSE-ERROR",
+        INFO,
+        "File does not parse",
+        "The Python file could not be parsed (syntax error, Python 2 code, nesting too "
+        "deep), so it was not audited. The rest of the project was.",
+        "audit.files",
+    ),
+)
+
+AUDIT_CODES: dict[str, CodeInfo] = {info.code: info for info in _ENTRIES}
+
+
+def make(
+    code: str,
+    *,
+    path: str,
+    line: int,
+    source_line: str,
+    detail: str,
+    fix: str = "",
+    severity: Severity | None = None,
+) -> AuditFinding:
+    """Build an audit finding for a registered code.
+
+    Raises:
+        KeyError: for a code missing from the reference (a programming error).
+    """
+    info = AUDIT_CODES[code]
+    return AuditFinding(
+        code=code,
+        severity=severity or info.severity,
+        title=info.title,
+        detail=detail,
+        fix=fix,
+        path=path,
+        line=line,
+        source_line=source_line.strip(),
+    )

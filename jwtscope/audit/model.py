@@ -1,0 +1,158 @@
+"""What an audit returns: findings with a place in the source, and the table of routes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from jwtscope.core.findings import Finding, Severity
+
+__all__ = ["AuditFinding", "AuditResult", "Route", "RouteStatus"]
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    """One mistake found in a project's source.
+
+    Args:
+        code: stable code from :data:`jwtscope.audit.codes.AUDIT_CODES`.
+        severity: how bad it is.
+        title: one short line.
+        detail: what exactly was seen, in words (never a secret's value).
+        fix: what to do about it; may contain code.
+        path: the file, relative to the audited folder, with ``/`` separators.
+        line: 1-based line number.
+        source_line: that line of the file, stripped (secrets redacted).
+    """
+
+    code: str
+    severity: Severity
+    title: str
+    detail: str
+    fix: str
+    path: str
+    line: int
+    source_line: str
+
+    @property
+    def location(self) -> str:
+        """``path:line``."""
+        return f"{self.path}:{self.line}"
+
+    def to_finding(self) -> Finding:
+        """The same finding in the token engine's model (location in the evidence)."""
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            title=self.title,
+            detail=self.detail,
+            fix=self.fix,
+            evidence=(("location", self.location), ("source", self.source_line)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON-ready data."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "title": self.title,
+            "detail": self.detail,
+            "fix": self.fix,
+            "path": self.path,
+            "line": self.line,
+            "source_line": self.source_line,
+        }
+
+
+class RouteStatus(StrEnum):
+    """Whether a route needs credentials."""
+
+    PROTECTED = "protected"
+    PUBLIC = "public"
+    UNPROTECTED = "unprotected"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One FastAPI route with its full path and what protects it.
+
+    Args:
+        method: HTTP method, upper case.
+        path: the full URL path, every prefix applied; an unresolvable prefix is shown
+            as ``{expression}``.
+        status: protected, public (declared so) or unprotected.
+        file: where the route is declared, relative to the audited folder.
+        line: the decorator's (or ``add_api_route``'s) line.
+        endpoint: the endpoint function's name.
+        dependency: for a protected route, the dependency that protects it as written
+            (``get_current_user``, ``CurrentUser``, ``middleware AuthMiddleware``); for a
+            public route, the pattern or convention that made it public.
+        via: where that dependency sits and the chain down to the credential check
+            (``parameter user: CurrentUser → get_current_user → jwt.decode``).
+        mounted: False when no ``include_router`` from an app reaches the router; its
+            path then lacks the prefixes a dynamic include may add.
+    """
+
+    method: str
+    path: str
+    status: RouteStatus
+    file: str
+    line: int
+    endpoint: str
+    dependency: str = ""
+    via: str = ""
+    mounted: bool = True
+
+    @property
+    def location(self) -> str:
+        """``file:line``."""
+        return f"{self.file}:{self.line}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The route as JSON-ready data."""
+        return {
+            "method": self.method,
+            "path": self.path,
+            "status": self.status.value,
+            "file": self.file,
+            "line": self.line,
+            "endpoint": self.endpoint,
+            "dependency": self.dependency,
+            "via": self.via,
+            "mounted": self.mounted,
+        }
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """Everything one audit found.
+
+    Args:
+        findings: sorted by file, line and code.
+        routes: every route, sorted by path and method.
+        files_scanned: Python files read and parsed (or attempted).
+        parse_errors: how many of those did not parse (each is an AUDIT-PARSE-ERROR).
+        files_skipped: Python files not audited: tests, binary, undecodable or huge.
+    """
+
+    findings: tuple[AuditFinding, ...] = field(default=())
+    routes: tuple[Route, ...] = field(default=())
+    files_scanned: int = 0
+    parse_errors: int = 0
+    files_skipped: int = 0
+
+    @property
+    def fails(self) -> bool:
+        """True when a finding is an error or critical (the exit code of ``inspect``)."""
+        return any(f.severity.fails for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data."""
+        return {
+            "files_scanned": self.files_scanned,
+            "parse_errors": self.parse_errors,
+            "files_skipped": self.files_skipped,
+            "routes": [r.to_dict() for r in self.routes],
+            "findings": [f.to_dict() for f in self.findings],
+        }
