@@ -47,8 +47,10 @@ def main() -> None:
             full.append(time.perf_counter() - start)
     assert outcome is not None
     one, whole = statistics.median(single[1:]), statistics.median(full[1:])
-    print(f"runs: {runs}; requests per diagnosis: {len(outcome.exchanges)} "
-          f"(top cause {outcome.diagnosis.top.code if outcome.diagnosis.top else '-'})")
+    print(
+        f"runs: {runs}; requests per diagnosis: {len(outcome.exchanges)} "
+        f"(top cause {outcome.diagnosis.top.code if outcome.diagnosis.top else '-'})"
+    )
     print(f"one request            median {one * 1000:7.1f} ms")
     print(f"full diagnosis         median {whole * 1000:7.1f} ms  (goal < 1000 ms)")
     print(f"ratio full / one request: {whole / one:.2f}x")

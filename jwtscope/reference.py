@@ -56,13 +56,24 @@ def _causes_and_tests() -> list[str]:
     lines += [f"| `{code}` | {title} |" for code, title in CAUSES.items()]
     from jwtscope.audit import AUDIT_CODES
 
-    lines += ["", "## Source audit codes (`jwtscope audit`)", "",
-              "| code | severity | title |", "|---|---|---|"]
+    lines += [
+        "",
+        "## Source audit codes (`jwtscope audit`)",
+        "",
+        "| code | severity | title |",
+        "|---|---|---|",
+    ]
     lines += [f"| `{c.code}` | {c.severity.value} | {c.title} |" for c in AUDIT_CODES.values()]
-    lines += ["", "## Probe tests (`jwtscope probe`)", "",
-              "| id | test | expected | severity of a FAIL |", "|---|---|---|---|"]
-    lines += [f"| `{t.id}` | {t.number}. {t.title} | {t.expected} | {t.severity.value} |"
-              for t in TESTS]
+    lines += [
+        "",
+        "## Probe tests (`jwtscope probe`)",
+        "",
+        "| id | test | expected | severity of a FAIL |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{t.id}` | {t.number}. {t.title} | {t.expected} | {t.severity.value} |" for t in TESTS
+    ]
     lines.append("")
     return lines
 

@@ -40,10 +40,23 @@ def _review_of(backend: str):
         request = build_request(base + "/todos", token=_token(NOW))
         report = analyze(request.token, now=NOW, env=ENV)
         outcome = run_replay(request, env=ENV, keys=report.keys, clock=clock, timeout=5)
-        probe = run_probe(request, report=report, secret=SECRET, create_body=b'{"title": "t"}',
-                          allow_writes=True, clock=clock, min_interval=0, timeout=5)
-        review = build_review(date=NOW, system=base + "/todos", report=report,
-                              diagnosis=outcome.diagnosis, probe=probe)
+        probe = run_probe(
+            request,
+            report=report,
+            secret=SECRET,
+            create_body=b'{"title": "t"}',
+            allow_writes=True,
+            clock=clock,
+            min_interval=0,
+            timeout=5,
+        )
+        review = build_review(
+            date=NOW,
+            system=base + "/todos",
+            report=report,
+            diagnosis=outcome.diagnosis,
+            probe=probe,
+        )
     return review, base
 
 
@@ -93,8 +106,18 @@ def _env(tmp_path, monkeypatch):
 
 
 def test_probe_cli_json(capsys, live_backend):
-    code = main(["probe", live_backend + "/todos", "--token", _token(int(time.time())),
-                 "--allow-writes", "--create", '{"title": "cli"}', "--json"])
+    code = main(
+        [
+            "probe",
+            live_backend + "/todos",
+            "--token",
+            _token(int(time.time())),
+            "--allow-writes",
+            "--create",
+            '{"title": "cli"}',
+            "--json",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and data["passed"] is True
     assert {t["id"] for t in data["tests"]} >= {"P1-valid", "P6-alg-none", "P8-cross-read"}
@@ -102,8 +125,17 @@ def test_probe_cli_json(capsys, live_backend):
 
 def test_report_cli_writes_markdown(capsys, live_backend, tmp_path):
     out = tmp_path / "review.md"
-    code = main(["report", live_backend + "/todos", "--token", _token(int(time.time())),
-                 "--probe", "--out", str(out)])
+    code = main(
+        [
+            "report",
+            live_backend + "/todos",
+            "--token",
+            _token(int(time.time())),
+            "--probe",
+            "--out",
+            str(out),
+        ]
+    )
     text = out.read_text()
     assert code == 0
     assert text.startswith("# JWT authentication review — ")
@@ -114,8 +146,6 @@ def test_report_cli_writes_markdown(capsys, live_backend, tmp_path):
 def test_report_without_anything_is_exit_2(capsys):
     assert main(["report"]) == 2
     assert "nothing to review" in capsys.readouterr().err
-
-
 
 
 def test_report_of_an_unreachable_server_is_exit_3(capsys):
