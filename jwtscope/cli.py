@@ -177,61 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", action="store_true", help="print the analysis instead of the app")
     p.set_defaults(run=cmd_demo)
 
-    p = sub.add_parser(
-        "replay",
-        parents=[keys],
-        help="replay the failing request and name the root cause of the 401",
-        description="Send the failing request (a URL + token, or the browser's 'Copy as cURL', "
-        "a raw HTTP request or a HAR file), run the few extra requests that separate one "
-        "hypothesis from another, and rank the causes with evidence and a fix. Every request "
-        "goes only to the origin you give. Exit: 0 succeeded, 1 auth problem diagnosed, "
-        "2 unusable input, 3 server unreachable.",
-    )
-    p.add_argument("url", nargs="?", metavar="URL", help="the endpoint (with --token)")
-    p.add_argument("--token", metavar="T", help="the token (raw, 'Bearer …', or - for stdin)")
-    p.add_argument("--curl", metavar="TEXT", help="a 'Copy as cURL' command")
-    p.add_argument(
-        "--curl-file",
-        metavar="PATH",
-        help="a file holding a curl command, a raw HTTP request or a HAR file",
-    )
-    p.add_argument("-X", "--request", dest="method", default="GET", metavar="METHOD")
-    p.add_argument(
-        "-H",
-        "--header",
-        action="append",
-        default=[],
-        metavar="'K: V'",
-        help="extra header (repeatable)",
-    )
-    p.add_argument(
-        "--cookie",
-        action="append",
-        default=[],
-        metavar="'a=b; c=d'",
-        help="cookies to send (repeatable)",
-    )
-    p.add_argument("--data", metavar="BODY", help="request body")
-    p.add_argument(
-        "--origin",
-        metavar="ORIGIN",
-        help="the browser origin, for the CORS preflight (default: the curl's Origin or Referer)",
-    )
-    p.add_argument("--only-original", action="store_true", help="send just the given request")
-    p.add_argument(
-        "--insecure",
-        action="store_true",
-        help="do not verify TLS certificates (flagged in the output)",
-    )
-    p.add_argument("--aud", metavar="AUDIENCE", help="expected audience")
-    p.add_argument("--iss", metavar="ISSUER", help="expected issuer")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(run=cmd_replay)
-
     target = argparse.ArgumentParser(add_help=False)
     tgroup = target.add_argument_group("the endpoint")
     tgroup.add_argument("url", nargs="?", metavar="URL", help="the protected endpoint")
-    tgroup.add_argument("--token", metavar="T", help="user A's token (raw, 'Bearer …', or -)")
+    tgroup.add_argument(
+        "--token", metavar="T", help="the token (user A's, for a probe): raw, 'Bearer …', or -"
+    )
     tgroup.add_argument("--curl", metavar="TEXT", help="a 'Copy as cURL' command instead of URL")
     tgroup.add_argument(
         "--curl-file", metavar="PATH", help="a file with a curl command, raw HTTP request or HAR"
@@ -241,6 +192,27 @@ def build_parser() -> argparse.ArgumentParser:
     tgroup.add_argument("--cookie", action="append", default=[], metavar="'a=b'")
     tgroup.add_argument("--data", metavar="BODY", help="request body")
     tgroup.add_argument("--insecure", action="store_true", help="do not verify TLS (flagged)")
+
+    p = sub.add_parser(
+        "replay",
+        parents=[keys, target],
+        help="replay the failing request and name the root cause of the 401",
+        description="Send the failing request (a URL + token, or the browser's 'Copy as cURL', "
+        "a raw HTTP request or a HAR file), run the few extra requests that separate one "
+        "hypothesis from another, and rank the causes with evidence and a fix. Every request "
+        "goes only to the origin you give. Exit: 0 succeeded, 1 auth problem diagnosed, "
+        "2 unusable input, 3 server unreachable.",
+    )
+    p.add_argument(
+        "--origin",
+        metavar="ORIGIN",
+        help="the browser origin, for the CORS preflight (default: the curl's Origin or Referer)",
+    )
+    p.add_argument("--only-original", action="store_true", help="send just the given request")
+    p.add_argument("--aud", metavar="AUDIENCE", help="expected audience")
+    p.add_argument("--iss", metavar="ISSUER", help="expected issuer")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=cmd_replay)
 
     probe_opts = argparse.ArgumentParser(add_help=False)
     pgroup = probe_opts.add_argument_group("the probe")
@@ -437,17 +409,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """``jwtscope replay``: send, bisect, diagnose."""
-    from dataclasses import replace as dc_replace
-
     from jwtscope.core.environment import origin_of
     from jwtscope.core.render_replay import replay_to_dict, replay_to_text
     from jwtscope.replay import run_replay
 
-    request = _replay_request(args)
-    if args.insecure:
-        request = dc_replace(request, insecure=True)
-    if not request.url.startswith(("http://", "https://")):
-        raise UsageError("the URL must start with http:// or https://", "pass the full URL")
+    request = _target_request(args)
     origin = (
         args.origin
         or request.header("Origin")
@@ -497,11 +463,7 @@ def _replay_request(args: argparse.Namespace) -> Any:
         data = _read_file(Path(args.curl_file), "the request file")
         request = parse_request_text(data.decode("utf-8", errors="replace"))
     elif args.url:
-        token = None
-        if args.token is not None:
-            from jwtscope.core.token import normalize
-
-            token = normalize(read_token_text(args.token, None)).token
+        token = normalize_token(read_token_text(args.token, None)) if args.token else None
         body = args.data.encode() if args.data is not None else None
         request = build_request(
             args.url,
