@@ -29,10 +29,13 @@ from jwtscope.tui.widgets.token_editor import TokenEditor
 from jwtscope.tui.widgets.verdict import VerdictBanner
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from jwtscope.core.analysis import Report
     from jwtscope.core.diagnose import Diagnosis
     from jwtscope.core.findings import Finding
     from jwtscope.core.probe import ProbeResult
+    from jwtscope.core.request import ReplayRequest
     from jwtscope.tui.screens.keys import KeysChange
     from jwtscope.tui.screens.time_travel import TimeChange
 
@@ -357,6 +360,26 @@ class JwtscopeApp(App[None]):
         editor = self.query_one(TokenEditor)
         editor.clear()
         editor.focus()
+
+    @property
+    def main_token(self) -> str | None:
+        """The token found in the editor, if any."""
+        report = self.report
+        return report.input.token if report is not None and report.input.token else None
+
+    def request_from(
+        self, text: str, *, method: str = "GET", headers: Sequence[str] = ()
+    ) -> ReplayRequest:
+        """A request from a bar: a curl (with its own token, else the editor's) or a URL
+        with the editor's token. Raises JwtscopeError when the text cannot be used."""
+        from jwtscope.core.curl import parse_curl
+        from jwtscope.core.request import build_request
+
+        token = self.main_token
+        if text.lower().startswith("curl"):
+            request = parse_curl(text)
+            return request if request.token or not token else request.with_token(token)
+        return build_request(text, token=token, method=method, headers=headers)
 
     def set_token(self, text: str) -> None:
         """Replace the editor's text (used by the command palette and tests)."""

@@ -137,17 +137,8 @@ class ProbeScreen(Screen[None]):
         return self.query_one(selector, Input).value.strip() or None
 
     def build_request(self) -> ReplayRequest:
-        """The endpoint from the bar, with the main screen's token unless a curl has one."""
-        from jwtscope.core.curl import parse_curl
-        from jwtscope.core.request import build_request
-
-        text = self._value("#probe-url") or ""
-        report = self.jwt_app.report
-        token = report.input.token if report is not None and report.input.token else None
-        if text.lower().startswith("curl"):
-            request = parse_curl(text)
-            return request if request.token or not token else request.with_token(token)
-        return build_request(text, token=token)
+        """The endpoint from the bar (see :meth:`JwtscopeApp.request_from`)."""
+        return self.jwt_app.request_from(self._value("#probe-url") or "")
 
     @on(Button.Pressed, "#export")
     def _export_pressed(self) -> None:
@@ -186,11 +177,7 @@ class ProbeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="probe")
     def _run(self, request: ReplayRequest, writes: bool) -> None:
         app = self.jwt_app
-        report = (
-            app.report
-            if app.report is not None and request.token == (app.report.input.token)
-            else None
-        )
+        report = app.report if request.token and request.token == app.main_token else None
         create = self._value("#create")
         try:
             result = app.config.run_probe(

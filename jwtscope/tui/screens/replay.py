@@ -109,33 +109,18 @@ class ReplayScreen(Screen[None]):
 
     # ------------------------------------------------------------------ building
 
-    def _main_token(self) -> str | None:
-        report = self.jwt_app.report
-        return report.input.token if report is not None and report.input.token else None
-
     def build_request(self) -> ReplayRequest:
-        """The request from the bar: a curl (with its own token, if any) or URL + token.
-
-        Raises:
-            JwtscopeError: when the bar or the headers cannot be used.
-        """
-        from jwtscope.core.curl import parse_curl
-        from jwtscope.core.request import build_request
-
-        text = self.query_one("#url", Input).value.strip()
-        main_token = self._main_token()
-        if text.lower().startswith("curl"):
-            request = parse_curl(text)
-            if request.token is None and main_token:
-                request = request.with_token(main_token)
-            return request
+        """The request from the bar (see :meth:`JwtscopeApp.request_from`)."""
         lines = self.query_one("#headers", TextArea).text.splitlines()
-        headers = [line for line in lines if line.strip()]
         method = self.query_one("#method", Input).value.strip().upper() or "GET"
-        return build_request(text, token=main_token, method=method, headers=headers)
+        return self.jwt_app.request_from(
+            self.query_one("#url", Input).value.strip(),
+            method=method,
+            headers=[line for line in lines if line.strip()],
+        )
 
     def _show_token_source(self, request: ReplayRequest | None) -> None:
-        main_token = self._main_token()
+        main_token = self.jwt_app.main_token
         label = self.query_one("#replay-token", Static)
         if request is None:
             label.update(
