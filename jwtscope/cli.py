@@ -616,7 +616,7 @@ def _run_probe(args: argparse.Namespace, request: Any, progress: Any) -> Any:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """``jwtscope audit PATH``."""
-    from jwtscope.audit import audit_python
+    from jwtscope.audit import audit_project
     from jwtscope.audit.render import audit_to_dict, audit_to_markdown, audit_to_text
 
     root = Path(args.path)
@@ -628,7 +628,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     def progress(files: int) -> None:
         print(f"\raudited {files} files…", end="", file=sys.stderr, flush=True)
 
-    result = audit_python(root, public=public, progress=progress if show else None)
+    result = audit_project(
+        root, public=public, progress=progress if show else None, now=time.time()
+    )
     if show:
         print(file=sys.stderr)
     if args.json:

@@ -3,8 +3,8 @@
 The backend part reads Python (FastAPI, PyJWT, python-jose) with :mod:`ast`; nothing of
 the audited project is imported or executed::
 
-    from jwtscope.audit import audit_python
-    result = audit_python(Path("backend"), public=["/health"])
+    from jwtscope.audit import audit_project
+    result = audit_project(Path("."), public=["/health"], now=time.time())
     for route in result.routes: ...
     for finding in result.findings: ...
 
@@ -15,7 +15,20 @@ as the token codes, for the generated reference).
 from __future__ import annotations
 
 from jwtscope.audit.codes import AUDIT_CODES
-from jwtscope.audit.model import AuditFinding, AuditResult, Route, RouteStatus
+from jwtscope.audit.excerpt import Excerpt, excerpt
+from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo, Route, RouteStatus
+from jwtscope.audit.project import audit_project
 from jwtscope.audit.python_ast import audit_python
 
-__all__ = ["AUDIT_CODES", "AuditFinding", "AuditResult", "Route", "RouteStatus", "audit_python"]
+__all__ = [
+    "AUDIT_CODES",
+    "AuditFinding",
+    "AuditResult",
+    "Excerpt",
+    "IssuerInfo",
+    "Route",
+    "RouteStatus",
+    "audit_project",
+    "audit_python",
+    "excerpt",
+]

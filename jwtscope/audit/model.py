@@ -8,7 +8,7 @@ from typing import Any
 
 from jwtscope.core.findings import Finding, Severity
 
-__all__ = ["AuditFinding", "AuditResult", "Route", "RouteStatus"]
+__all__ = ["AuditFinding", "AuditResult", "IssuerInfo", "Route", "RouteStatus"]
 
 
 @dataclass(frozen=True)
@@ -125,15 +125,67 @@ class Route:
 
 
 @dataclass(frozen=True)
+class IssuerInfo:
+    """What the project's Better Auth configuration says the backend must accept.
+
+    Args:
+        file: the file holding ``betterAuth({...})``, relative to the audited folder.
+        line: the line of ``betterAuth(``.
+        jwt_plugin: whether the ``jwt()`` plugin is in the plugins list.
+        algorithm: the plugin's signing algorithm (``EdDSA`` unless configured).
+        base_url: the Better Auth base URL (``baseURL:`` or ``BETTER_AUTH_URL``), if known.
+        base_path: the auth route prefix (``/api/auth`` unless ``basePath:``).
+        jwks_url: the JWKS URL the backend must fetch keys from, if the base URL is known.
+        audience: the ``aud`` the tokens carry (the base URL origin unless configured).
+        issuer: the ``iss`` the tokens carry.
+        evidence: where each value came from, in words.
+    """
+
+    file: str
+    line: int
+    jwt_plugin: bool
+    algorithm: str | None = None
+    base_url: str | None = None
+    base_path: str = "/api/auth"
+    jwks_url: str | None = None
+    audience: str | None = None
+    issuer: str | None = None
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def location(self) -> str:
+        """``file:line``."""
+        return f"{self.file}:{self.line}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The issuer as JSON-ready data."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "jwt_plugin": self.jwt_plugin,
+            "algorithm": self.algorithm,
+            "base_url": self.base_url,
+            "base_path": self.base_path,
+            "jwks_url": self.jwks_url,
+            "audience": self.audience,
+            "issuer": self.issuer,
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
 class AuditResult:
     """Everything one audit found.
 
     Args:
         findings: sorted by file, line and code.
         routes: every route, sorted by path and method.
-        files_scanned: Python files read and parsed (or attempted).
-        parse_errors: how many of those did not parse (each is an AUDIT-PARSE-ERROR).
-        files_skipped: Python files not audited: tests, binary, undecodable or huge.
+        files_scanned: files read (Python, TypeScript/JavaScript, .env, logs, fixtures).
+        parse_errors: Python files that did not parse (each is an AUDIT-PARSE-ERROR).
+        files_skipped: files not audited: binary, undecodable or huge.
+        root: the audited folder (absolute), to show a finding's source around its line.
+        kinds: files read per kind (``python``, ``script``, ``env``, ``log``, ``data``).
+        issuer: the Better Auth configuration found in the frontend, if any.
     """
 
     findings: tuple[AuditFinding, ...] = field(default=())
@@ -141,6 +193,9 @@ class AuditResult:
     files_scanned: int = 0
     parse_errors: int = 0
     files_skipped: int = 0
+    root: str = ""
+    kinds: tuple[tuple[str, int], ...] = field(default=())
+    issuer: IssuerInfo | None = None
 
     @property
     def fails(self) -> bool:
@@ -153,6 +208,8 @@ class AuditResult:
             "files_scanned": self.files_scanned,
             "parse_errors": self.parse_errors,
             "files_skipped": self.files_skipped,
+            "files_by_kind": dict(self.kinds),
+            "issuer": self.issuer.to_dict() if self.issuer else None,
             "routes": [r.to_dict() for r in self.routes],
             "findings": [f.to_dict() for f in self.findings],
         }

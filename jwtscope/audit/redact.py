@@ -1,0 +1,85 @@
+"""Redact what must never be shown whole: JWTs, session cookies and secret assignments.
+
+Used wherever the audit shows a line of the user's files (findings, the TUI's source
+view, reports): a JWT becomes ``eyJhbGciOi…<redacted JWT, 3 parts, sha256 1a2b3c4d>``,
+a secret-looking assignment keeps its name and loses its value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from jwtscope.core.keys import fingerprint
+
+__all__ = ["JWT_IN_TEXT", "SECRET_ASSIGNMENT", "SESSION_COOKIE", "redact_jwt", "redact_line"]
+
+#: A compact JWS as it appears inside text (header and payload start with ``eyJ``).
+JWT_IN_TEXT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")
+
+#: ``NAME=value``, ``NAME: "value"``, ``"name": "value"`` where NAME says secret/key/token.
+SECRET_ASSIGNMENT = re.compile(
+    r"""(?ix)
+    (?P<name>["']?(?<![A-Za-z0-9_])[A-Za-z0-9_.-]*?(?:secret|password|passwd|private_?key|api_?key|
+        signing_?key|jwt_?key|token)[A-Za-z0-9_]*["']?)
+    (?P<sep>\s*(?::=|=|:)\s*)
+    (?P<quote>["'`]?)
+    (?P<value>[^"'`\s,;}{()\[\]]{4,})
+    """
+)
+
+#: Better Auth's session cookie value (``<32 chars>.<base64 HMAC>``, maybe URL-encoded).
+SESSION_COOKIE = re.compile(
+    r"(?P<name>(?:__Secure-)?better-auth\.session_token=)(?P<value>[A-Za-z0-9]{32}\.[A-Za-z0-9+/_%-]{20,}(?:=|%3D){0,2})"
+)
+
+#: A whole ``NAME=value`` line of a .env file or shell whose name says secret.
+_ENV_LINE = re.compile(
+    r"^(?P<head>\s*(?:export\s+)?[A-Z][A-Z0-9_]*(?:SECRET|PASSWORD|PRIVATE_KEY|API_KEY|TOKEN)"
+    r"[A-Z0-9_]*\s*=\s*)(?P<value>\S.*?)\s*$"
+)
+
+_SAFE_VALUES = re.compile(
+    r"(?i)^(?:process\.env\.|os\.environ|os\.getenv|env\(|settings\.|config\.|import\.meta\.env|"
+    r"\$\{|\$[A-Z_]|<|\*{3,}|x{4,}|undefined$|null$|none$|true$|false$|string$|str$)"
+)
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$.]*$")
+_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def _code_like(name: str, value: str, line: str, end: int) -> bool:
+    """An unquoted value that is an expression (``getToken(``, ``user.token``), not a secret."""
+    if _ENV_NAME.match(name.strip("\"'")):
+        return False  # NAME=value: an env file or a shell line
+    return bool(_IDENTIFIER.match(value) and not any(c.isdigit() for c in value)) or (
+        line[end : end + 1] == "("
+    )
+
+
+def redact_jwt(token: str) -> str:
+    """A short stand-in for a JWT: its first characters and a fingerprint."""
+    digest = hashlib.sha256(token.encode()).hexdigest()[:8]
+    return f"{token[:10]}…<redacted JWT, sha256 {digest}>"
+
+
+def redact_line(line: str) -> str:
+    """``line`` with every JWT, session cookie and secret value replaced by a stand-in."""
+    line = JWT_IN_TEXT.sub(lambda m: redact_jwt(m.group(0)), line)
+    env = _ENV_LINE.match(line)
+    if env and "<redacted" not in env.group("value") and not _SAFE_VALUES.match(env.group("value")):
+        value = env.group("value")
+        return f"{env.group('head')}<redacted: {fingerprint(value.encode(), len(value))}>"
+    line = SESSION_COOKIE.sub(lambda m: m.group("name") + "<redacted session token>", line)
+
+    def _secret(m: re.Match[str]) -> str:
+        value = m.group("value")
+        if _SAFE_VALUES.match(value) or "<redacted" in value or value.startswith("eyJ"):
+            return m.group(0)
+        if not m.group("quote") and _code_like(m.group("name"), value, m.string, m.end()):
+            return m.group(0)
+        shown = f"<redacted: {fingerprint(value.encode(), len(value))}>"
+        return f"{m.group('name')}{m.group('sep')}{m.group('quote')}{shown}"
+
+    return SECRET_ASSIGNMENT.sub(_secret, line)
