@@ -252,13 +252,34 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[keys, target, probe_opts],
         help="write the JWT authentication review report (Markdown or JSON)",
         description="Run what the options ask for — the token analysis (--token), a replay "
-        "of the failing request (URL or --curl), the test suite (--probe) — and write the "
-        "review: summary, findings grouped Critical/High/Medium/Low with impact, evidence and "
-        "fix, test results, recommendations and a sign-off checklist. Always redacted: no "
-        "secret, no full token; personal data in claims masked unless --no-redact.",
+        "of the failing request (URL or --curl), the test suite (--probe), a source audit "
+        "(--audit PATH) — and write the review: summary, findings grouped "
+        "Critical/High/Medium/Low with impact, evidence and fix, the source audit's routes "
+        "and findings (file:line, the line, the fix), test results, recommendations and a "
+        "sign-off checklist. Any one of --token, URL/--curl or --audit is enough. Always "
+        "redacted: no secret, no full token, no absolute path; personal data in claims masked "
+        "unless --no-redact. Exit: 0 no critical/high issue, 1 otherwise, 2 unusable input, "
+        "3 server unreachable.",
+    )
+    agroup = p.add_argument_group("the source audit")
+    agroup.add_argument(
+        "--audit",
+        metavar="PATH",
+        help="also audit the project folder PATH (statically: nothing is imported or run) "
+        "and add its routes and findings; alone, it makes an audit-only review",
+    )
+    agroup.add_argument(
+        "--public",
+        metavar="'/health,/docs'",
+        default="",
+        help="with --audit: routes meant to be public (also [tool.jwtscope] public = [...])",
     )
     p.add_argument("--probe", action="store_true", help="also run the test suite")
-    p.add_argument("--system", metavar="NAME", help="the system under review (default: URL)")
+    p.add_argument(
+        "--system",
+        metavar="NAME",
+        help="the system under review (default: the URL, else the audited folder's name)",
+    )
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--no-redact", action="store_true", help="do not mask personal data")
     p.add_argument("--json", action="store_true", help="the same content as JSON")
@@ -512,8 +533,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from jwtscope.core.review import build_review, review_markdown
     from jwtscope.replay import run_replay
 
+    audit_root = _report_audit_root(args)
     env, keys = _environment(args), _explicit_keys(args)
-    now = int(time.time())
+    clock = time.time()
+    now = int(clock)
     request = _target_request(args) if (args.url or args.curl or args.curl_file) else None
     token_text = (
         request.token
@@ -537,15 +560,23 @@ def cmd_report(args: argparse.Namespace) -> int:
             probe = _run_probe(args, request, None)
     elif args.probe:
         raise UsageError("--probe needs the endpoint", "pass URL (or --curl) with --probe")
-    if report is None and request is None:
-        raise InputError("nothing to review", "pass --token T, a URL (or --curl), or both")
+    if report is None and request is None and audit_root is None:
+        raise InputError(
+            "nothing to review",
+            "pass --token T, a URL (or --curl), --audit PATH, or several of them",
+        )
+    audit = _report_audit(audit_root, args.public, clock) if audit_root is not None else None
+    default_system = (
+        request.url if request else audit_root.name if audit_root is not None else "token"
+    )
     review = build_review(
         date=now,
-        system=args.system or (request.url if request else "token"),
+        system=args.system or default_system,
         report=report,
         diagnosis=diagnosis,
         probe=probe,
         redact=not args.no_redact,
+        audit=audit,
     )
     text = (
         json.dumps(review.to_dict(), indent=2, ensure_ascii=False)
@@ -562,8 +593,36 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"review written to {args.out}", file=sys.stderr)
     else:
         print(text)
-    counts = review.counts()
+    counts = review.severity_counts()
     return 1 if counts["critical"] or counts["high"] else 0
+
+
+def _report_audit_root(args: argparse.Namespace) -> Path | None:
+    """``report --audit PATH``'s folder, checked before anything is sent or read."""
+    if args.audit is None:
+        if args.public:
+            raise UsageError("--public goes with --audit", "add --audit PATH, or drop --public")
+        return None
+    root = Path(args.audit).resolve()
+    if not root.is_dir():
+        raise UsageError(f"{args.audit} is not a folder", "pass the project folder to --audit")
+    return root
+
+
+def _report_audit(root: Path, public: str, clock: float) -> Any:
+    """Run the source audit of ``report --audit`` (progress on a terminal's stderr)."""
+    from jwtscope.audit import audit_project
+
+    show = sys.stderr.isatty()
+
+    def progress(files: int) -> None:
+        print(f"\raudited {files} files…", end="", file=sys.stderr, flush=True)
+
+    patterns = [p.strip() for p in public.split(",") if p.strip()]
+    result = audit_project(root, public=patterns, progress=progress if show else None, now=clock)
+    if show:
+        print(file=sys.stderr)
+    return result
 
 
 def normalize_token(text: str) -> str:

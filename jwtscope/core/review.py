@@ -1,9 +1,11 @@
 """The JWT authentication review report: Markdown for the team, the same content as data.
 
-It combines whatever was run — the token analysis (``inspect``), a replay diagnosis and
-a probe of the endpoint — into the shape of a review: date, system under review,
-executive summary, findings grouped Critical / High / Medium / Low (impact, evidence
-with its location, fix), the test results, recommendations and a sign-off checklist.
+It combines whatever was run — the token analysis (``inspect``), a replay diagnosis,
+a probe of the endpoint and a source audit — into the shape of a review: date, system
+under review, executive summary, findings grouped Critical / High / Medium / Low (impact,
+evidence with its location, fix) plus the source audit's findings (group ``source``, each
+with its severity, ``path:line``, the line and a fix), the test results, the route table,
+recommendations and a sign-off checklist.
 Always redacted: no secret (fingerprints only), no full token (signature cut), and
 personal data in claims masked unless ``redact=False``. The date is passed in.
 """
@@ -12,20 +14,52 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jwtscope.core.analysis import Report
 from jwtscope.core.catalog import CODES
 from jwtscope.core.diagnose import Diagnosis
 from jwtscope.core.findings import Severity
 from jwtscope.core.probe import ProbeResult, ProbeStatus
+from jwtscope.core.review_audit import (
+    audit_checklist,
+    audit_data,
+    audit_markdown,
+    audit_recommendations,
+    audit_summary,
+    review_severity,
+)
 from jwtscope.core.timefmt import iso_utc
 from jwtscope.core.token import redact_token
 from jwtscope.core.triage import mask_claims
 
-__all__ = ["GROUPS", "PROBE_FIXES", "ReviewItem", "ReviewReport", "build_review", "review_markdown"]
+if TYPE_CHECKING:
+    from jwtscope.audit.model import AuditResult
 
-GROUPS = ("critical", "high", "medium", "low")
+__all__ = [
+    "GROUPS",
+    "GROUP_DESCRIPTIONS",
+    "PROBE_FIXES",
+    "SEVERITIES",
+    "ReviewItem",
+    "ReviewReport",
+    "build_review",
+    "review_markdown",
+]
+
+#: How bad a finding is, worst first (a finding of the source audit has one too).
+SEVERITIES = ("critical", "high", "medium", "low")
+#: Where a finding is listed: by severity, or under the source audit.
+GROUPS = (*SEVERITIES, "source")
+GROUP_DESCRIPTIONS = {
+    "critical": "Anyone can forge a token or get past authentication: fix before anything else.",
+    "high": "Authentication fails for legitimate users, or is seriously weakened: fix before "
+    "release.",
+    "medium": "Weakens the setup or makes it fragile: plan a fix.",
+    "low": "Hygiene and information: worth knowing.",
+    "source": "Mistakes in the project's source found by the static audit, each with its "
+    "severity, `path:line`, the line and a fix (see *Audit of the source*).",
+}
 _FROM_SEVERITY = {
     Severity.CRITICAL: "critical",
     Severity.ERROR: "high",
@@ -67,7 +101,19 @@ _TOKEN_PART = {
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """One finding of the review, whatever produced it."""
+    """One finding of the review, whatever produced it.
+
+    Args:
+        group: one of :data:`GROUPS` — the severity, or ``source`` for the source audit.
+        code: the stable code (``EXP-PAST``, ``P6-alg-none``, ``AUDIT-DECODE-NO-VERIFY``).
+        title: one short line.
+        impact: what it means (for an audit finding: what exactly was seen).
+        evidence: what shows it (for an audit finding: the source line, secrets redacted).
+        location: where (token part, request, or ``path:line`` in the audited folder).
+        fix: what to do; may contain code.
+        source: what produced it: ``inspect``, ``replay``, ``probe`` or ``audit``.
+        severity: one of :data:`SEVERITIES`; empty means the same as ``group``.
+    """
 
     group: str
     code: str
@@ -77,6 +123,12 @@ class ReviewItem:
     location: str
     fix: str
     source: str
+    severity: str = ""
+
+    @property
+    def level(self) -> str:
+        """The item's severity (``critical`` … ``low``), whatever its group."""
+        return self.severity or self.group
 
 
 @dataclass(frozen=True)
@@ -92,10 +144,15 @@ class ReviewReport:
     recommendations: tuple[str, ...] = ()
     checklist: tuple[tuple[str, bool], ...] = ()
     token: dict[str, Any] = field(default_factory=dict)
+    audit: dict[str, Any] | None = None
 
     def counts(self) -> dict[str, int]:
-        """Findings per group."""
+        """Findings per group (``source`` counts the source audit's findings)."""
         return {g: sum(1 for i in self.items if i.group == g) for g in GROUPS}
+
+    def severity_counts(self) -> dict[str, int]:
+        """Findings per severity, the source audit's included (the verdict and exit code)."""
+        return {s: sum(1 for i in self.items if i.level == s) for s in SEVERITIES}
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data with the same content as the Markdown."""
@@ -104,8 +161,13 @@ class ReviewReport:
             "date": self.date,
             "system": self.system,
             "scope": list(self.scope),
-            "summary": {"counts": self.counts(), "tests": _test_counts(self.tests)},
+            "summary": {
+                "counts": self.counts(),
+                "severity": self.severity_counts(),
+                "tests": _test_counts(self.tests),
+            },
             "token": self.token,
+            "audit": self.audit,
             "findings": {g: [_item_dict(i) for i in self.items if i.group == g] for g in GROUPS},
             "tests": list(self.tests),
             "causes": list(self.causes),
@@ -122,6 +184,7 @@ def build_review(
     diagnosis: Diagnosis | None = None,
     probe: ProbeResult | None = None,
     redact: bool = True,
+    audit: AuditResult | None = None,
 ) -> ReviewReport:
     """Combine what was run into a review.
 
@@ -132,6 +195,8 @@ def build_review(
         diagnosis: the replay diagnosis, if a replay was run.
         probe: the probe result, if the test suite was run.
         redact: mask personal data in claims (secrets and signatures are always cut).
+        audit: the source audit, if one was run (its folder is named, never its full path;
+            its source lines come redacted from the audit).
     """
     items: list[ReviewItem] = []
     scope: list[str] = []
@@ -213,20 +278,48 @@ def build_review(
                         "probe",
                     )
                 )
-    items.sort(key=lambda i: GROUPS.index(i.group))
+    audit_info = audit_data(audit) if audit is not None else None
+    if audit_info is not None:
+        scope.append(f"source audit of {audit_info['root']}")
+        for a in audit_info["findings"]:
+            severity = review_severity(a["severity"])
+            if severity is None:
+                continue
+            items.append(
+                ReviewItem(
+                    "source",
+                    a["code"],
+                    a["title"],
+                    a["detail"],
+                    a["source_line"],
+                    f"{a['path']}:{a['line']}",
+                    a["fix"],
+                    "audit",
+                    severity,
+                )
+            )
+    items.sort(key=lambda i: (GROUPS.index(i.group), SEVERITIES.index(i.level)))
     recommendations = tuple(
         dict.fromkeys(
-            i.fix.splitlines()[0] for i in items if i.group in ("critical", "high") and i.fix
+            [
+                *(
+                    i.fix.splitlines()[0]
+                    for i in items
+                    if i.group in ("critical", "high") and i.fix
+                ),
+                *(audit_recommendations(audit_info) if audit_info is not None else ()),
+            ]
         )
     )
     checklist = (
-        ("All critical issues resolved", not any(i.group == "critical" for i in items)),
-        ("All high issues resolved", not any(i.group == "high" for i in items)),
+        ("All critical issues resolved", not any(i.level == "critical" for i in items)),
+        ("All high issues resolved", not any(i.level == "high" for i in items)),
         ("All tests passing", bool(tests) and all(t["status"] in ("PASS", "SKIP") for t in tests)),
         (
             "Token signature verified against the issuer's key",
             report is not None and report.signature.status.value == "valid",
         ),
+        *(audit_checklist(audit_info) if audit_info is not None else ()),
     )
     system_info: dict[str, Any] = {"target": system}
     if report is not None and report.token.payload:
@@ -242,12 +335,13 @@ def build_review(
         recommendations,
         checklist,
         token,
+        audit_info,
     )
 
 
 def review_markdown(review: ReviewReport) -> str:
     """The review as Markdown."""
-    counts = review.counts()
+    counts = review.severity_counts()
     out = [
         f"# JWT authentication review — {review.system['target']}",
         "",
@@ -268,6 +362,8 @@ def review_markdown(review: ReviewReport) -> str:
         f"{verdict} Findings: {counts['critical']} critical, {counts['high']} high, "
         f"{counts['medium']} medium, {counts['low']} low."
     )
+    if review.audit is not None:
+        out.append(audit_summary(review.audit))
     if review.tests:
         out.append(
             f"Tests: {tests['PASS']} passed, {tests['FAIL']} failed, "
@@ -286,9 +382,12 @@ def review_markdown(review: ReviewReport) -> str:
             "```",
         ]
     out += ["", "## Findings"]
-    for group in GROUPS:
+    # An audit-only review has nothing in the severity groups: list just its source group.
+    only_audit = review.audit is not None and not (review.token or review.tests or review.causes)
+    for group in () if only_audit else SEVERITIES:
         chosen = [i for i in review.items if i.group == group]
         out += ["", f"### {group.capitalize()} ({len(chosen)})", ""]
+        out += [f"_{GROUP_DESCRIPTIONS[group]}_", ""]
         if not chosen:
             out.append("None.")
         for i in chosen:
@@ -300,6 +399,9 @@ def review_markdown(review: ReviewReport) -> str:
                 f"- **Fix:** {_md_fix(i.fix)}",
                 "",
             ]
+    if review.audit is not None:
+        source = review.counts()["source"]
+        out += ["", f"### Source ({source})", "", f"_{GROUP_DESCRIPTIONS['source']}_"]
     if review.tests:
         out += ["", "## Test results", ""]
         for t in review.tests:
@@ -314,6 +416,8 @@ def review_markdown(review: ReviewReport) -> str:
         out += ["", "## Replay diagnosis", ""]
         for n, c in enumerate(review.causes, 1):
             out.append(f"{n}. **{c['code']}** ({c['confidence']}) — {c['title']}")
+    if review.audit is not None:
+        out += audit_markdown(review.audit)
     out += ["", "## Recommendations", ""]
     out += [f"- {r}" for r in review.recommendations] or [
         "- Keep tokens short-lived, pin algorithms, and verify aud/iss."
@@ -352,6 +456,7 @@ def _item_dict(item: ReviewItem) -> dict[str, Any]:
         "location": item.location,
         "fix": item.fix,
         "source": item.source,
+        "severity": item.level,
     }
 
 
