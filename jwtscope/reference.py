@@ -64,6 +64,16 @@ def _causes_and_tests() -> list[str]:
         "|---|---|---|",
     ]
     lines += [f"| `{c.code}` | {c.severity.value} | {c.title} |" for c in AUDIT_CODES.values()]
+    from jwtscope.audit.codes import ENGINE_CODES
+
+    lines += [
+        "",
+        "The audit also reports these codes from above, with the same meaning, when the "
+        "evidence is in the source (a weak secret in a `.env` file, a backend that pins "
+        "another algorithm than the Better Auth configuration): "
+        + ", ".join(f"`{code}`" for code in ENGINE_CODES)
+        + ".",
+    ]
     lines += [
         "",
         "## Probe tests (`jwtscope probe`)",

@@ -12,7 +12,7 @@ from jwtscope.audit.model import AuditFinding
 from jwtscope.core.catalog import CodeInfo
 from jwtscope.core.findings import Severity
 
-__all__ = ["AUDIT_CODES", "make"]
+__all__ = ["AUDIT_CODES", "ENGINE_CODES", "make"]
 
 C, E, W, INFO = Severity.CRITICAL, Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -176,6 +176,92 @@ _ENTRIES = (
         "with the user's cookies. List the real frontend origins.",
         "audit.config",
     ),
+    # frontend (Better Auth, TypeScript/JavaScript)
+    CodeInfo(
+        "AUDIT-BA-NO-JWT-PLUGIN",
+        E,
+        "Backend verifies JWTs, but Better Auth has no jwt() plugin",
+        "The backend decodes JWTs from Better Auth (a JWKS URL under /api/auth, or "
+        "BETTER_AUTH_* settings), but the betterAuth({...}) configuration has no jwt() "
+        "plugin: /api/auth/token and /api/auth/jwks answer 404 and the frontend can only "
+        "send its session token, which is not a JWT (every request: 401).",
+        "audit.frontend",
+    ),
+    CodeInfo(
+        "AUDIT-JWKS-URL-MISMATCH",
+        E,
+        "Backend fetches keys from a URL Better Auth does not serve",
+        "The JWKS URL in the backend has another path than the one Better Auth publishes "
+        "(baseURL + basePath + /jwks, e.g. /api/auth/jwks): fetching keys fails (404 or "
+        "HTML) and no token verifies.",
+        "audit.frontend",
+    ),
+    CodeInfo(
+        "AUDIT-TOKEN-WEBSTORAGE",
+        W,
+        "Token kept in localStorage/sessionStorage",
+        "A token is written to Web Storage, which every script on the page can read: one "
+        "XSS steals it. Better Auth keeps the session in an httpOnly cookie; fetch the JWT "
+        "when needed (authClient.token() / the set-auth-jwt header) and keep it in memory.",
+        "audit.frontend",
+    ),
+    CodeInfo(
+        "AUDIT-BEARER-UNGUARDED",
+        E,
+        "Authorization built from a value that can be undefined",
+        "`Bearer ${token}` (or 'Bearer ' + token) with no check that the token exists: "
+        "before sign-in or when fetching the token failed, the request carries 'Bearer "
+        "undefined' or 'Bearer null', which the backend rejects as a malformed token "
+        "(401) — a confusing error instead of a clear 'not signed in'.",
+        "audit.frontend",
+    ),
+    CodeInfo(
+        "AUDIT-FETCH-NO-AUTH",
+        E,
+        "API call without Authorization header or credentials",
+        "A fetch() to the backend API sends neither an Authorization header nor "
+        "credentials: 'include': the backend receives no token and no cookie, and every "
+        "protected route answers 401 (cross-origin fetches never send cookies without "
+        "credentials: 'include').",
+        "audit.frontend",
+    ),
+    # env files and leaked credentials
+    CodeInfo(
+        "AUDIT-ENV-TRACKED",
+        E,
+        ".env file tracked by git",
+        "git tracks this .env file: its secrets are in the repository history of everyone "
+        "who cloned it, and stay there after the file is deleted. Warning when it holds no "
+        "secret.",
+        "audit.secrets",
+    ),
+    CodeInfo(
+        "AUDIT-LEAKED-JWT",
+        E,
+        "JWT committed in the repository",
+        "A signed token is written in a source file, fixture or log. Until it expires it "
+        "is a working credential for its subject; even expired, it exposes the claims and "
+        "lets anyone brute-force an HMAC secret offline. Warning when expired, info for "
+        "well-known sample tokens. Shown redacted, with its decoded sub and exp.",
+        "audit.secrets",
+    ),
+    CodeInfo(
+        "AUDIT-LEAKED-SESSION",
+        E,
+        "Better Auth session cookie committed",
+        "A better-auth.session_token cookie value is written in a log or fixture: it is a "
+        "working session until it expires or is revoked. Shown redacted.",
+        "audit.secrets",
+    ),
+    CodeInfo(
+        "AUDIT-LEAKED-SECRET",
+        E,
+        "Secret committed in a log or fixture",
+        "A value assigned to a secret-like name (SECRET, PASSWORD, PRIVATE_KEY, API_KEY) "
+        "is written in a log, fixture or config file of the repository. Rotate it. Shown "
+        "redacted.",
+        "audit.secrets",
+    ),
     # files
     CodeInfo(
         "AUDIT-PARSE-ERROR",
@@ -188,6 +274,37 @@ _ENTRIES = (
 )
 
 AUDIT_CODES: dict[str, CodeInfo] = {info.code: info for info in _ENTRIES}
+
+#: Engine codes an audit also emits, with the same meaning, where the evidence is in the
+#: source instead of a token or a response (e.g. a weak secret in a .env file).
+ENGINE_CODES: tuple[str, ...] = (
+    "SECRET-EMPTY",
+    "SECRET-SHORT",
+    "SECRET-LOW-ENTROPY",
+    "SECRET-COMMON",
+    "SECRET-QUOTED",
+    "SECRET-MISMATCH",
+    "CAUSE-ALG-MISMATCH",
+    "CAUSE-AUDIENCE",
+    "CAUSE-ISSUER",
+)
+#: The severity of an engine cause when the audit sees it in the source: every request fails.
+_CAUSE_SEVERITY = Severity.ERROR
+
+
+def _info(code: str) -> tuple[str, Severity]:
+    if code in AUDIT_CODES:
+        info = AUDIT_CODES[code]
+        return info.title, info.severity
+    if code not in ENGINE_CODES:
+        raise KeyError(code)
+    if code.startswith("CAUSE-"):
+        from jwtscope.core.diagnose import CAUSES
+
+        return CAUSES[code], _CAUSE_SEVERITY
+    from jwtscope.core.catalog import CODES
+
+    return CODES[code].title, CODES[code].severity
 
 
 def make(
@@ -202,14 +319,16 @@ def make(
 ) -> AuditFinding:
     """Build an audit finding for a registered code.
 
+    ``code`` is an ``AUDIT-*`` code or one of :data:`ENGINE_CODES`.
+
     Raises:
         KeyError: for a code missing from the reference (a programming error).
     """
-    info = AUDIT_CODES[code]
+    title, default = _info(code)
     return AuditFinding(
         code=code,
-        severity=severity or info.severity,
-        title=info.title,
+        severity=severity or default,
+        title=title,
         detail=detail,
         fix=fix,
         path=path,

@@ -27,7 +27,7 @@ def _corrected(project: Project, call: DecodeCall, algs: list[str] | None) -> st
     better_auth = facts.is_better_auth and (not own_hmac or _ba_secret(call))
     real = {a for a in algs or () if a.lower() != "none"}
     if better_auth:
-        alg = "EdDSA"
+        alg = facts.issuer_alg or "EdDSA"
     elif len(real) == 1:
         alg = next(iter(real))
     elif len(facts.sign_algorithms) == 1:

@@ -215,6 +215,8 @@ class _Extractor(ast.NodeVisitor):
                 value = stmt.value
             else:
                 continue
+            if not fields:
+                continue  # `a.b = …` or a tuple target: no field name to judge
             text = literal_str(value)
             secretish = SECRETISH.search(fields[-1])
             if settings and text is not None and not secretish and len(text) < 200:

@@ -41,6 +41,7 @@ class ProjectFacts:
     owner_keys: bool = False
     settings_strings: dict[str, str | None] = field(default_factory=dict)
     public: list[str] = field(default_factory=list)
+    issuer_alg: str | None = None
 
     @staticmethod
     def remember(bucket: list[str], item: str) -> None:
@@ -90,6 +91,8 @@ class ProjectFacts:
     @property
     def is_eddsa(self) -> bool:
         """True when the tokens are EdDSA (Better Auth's default, or an OKP key)."""
+        if self.issuer_alg is not None:  # the Better Auth config names it
+            return self.issuer_alg == "EdDSA" or bool(self.eddsa)
         return bool(self.eddsa) or self.is_better_auth
 
     @property

@@ -240,6 +240,8 @@ class JwtChecker:
             token_src=_segment(self.text, node.args[0] if node.args else keyword(node, "jwt"))
             or "token",
             in_function=function,
+            audience=_single(arg("audience", 6 if lib == "pyjwt" else 4)),
+            issuer=_single(keyword(node, "issuer")),
         )
 
     def _env_default(self, node: ast.Call, at: ast.expr, fallback: ast.expr | None = None) -> None:
@@ -401,6 +403,13 @@ class JwtChecker:
                 '        raise HTTPException(401, "Invalid token",\n'
                 '                            headers={"WWW-Authenticate": "Bearer"}) from exc',
             )
+
+
+def _single(node: ast.expr | None) -> tuple[Piece, ...] | None:
+    """A string argument as pieces; None for lists, non-strings and missing arguments."""
+    if node is None or isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return None
+    return pieces(node)
 
 
 def _owner_is_jwt(func: ast.expr) -> bool:

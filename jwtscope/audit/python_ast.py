@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import tokenize
 import tomllib
 from collections.abc import Callable, Sequence
@@ -24,27 +25,30 @@ from jwtscope.audit.config import judge_cors
 from jwtscope.audit.decodes import judge_decodes
 from jwtscope.audit.extract import extract_module
 from jwtscope.audit.facts import ProjectFacts
-from jwtscope.audit.model import AuditFinding, AuditResult
+from jwtscope.audit.model import AuditFinding, AuditResult, Route
 from jwtscope.audit.resolve import Project
 from jwtscope.audit.routes import build_routes
 from jwtscope.audit.summary import ModuleSummary
-from jwtscope.audit.walk import ProjectFile, iter_project_files
+from jwtscope.audit.walk import ProjectFile
 
-__all__ = ["MAX_FILE_BYTES", "audit_python", "read_source"]
+__all__ = ["MAX_FILE_BYTES", "PythonAudit", "audit_python", "is_test", "read_source"]
 
 #: Larger Python files are generated code, not hand-written auth: skipped.
 MAX_FILE_BYTES = 2_000_000
-_PROGRESS_EVERY = 25
-_TEST_DIRS = frozenset({"tests", "test", "testing"})
+_TEST_DIRS = frozenset({"tests", "test", "testing", "e2e"})
+_TEST_SCRIPT = re.compile(r"\.(test|spec|e2e)\.[cm]?[jt]sx?$")
 
 
-def _is_test(rel: str) -> bool:
+def is_test(rel: str) -> bool:
+    """Test code: ``tests/``, ``test_*.py``, ``*_test.py``, ``*.test.ts``, ``conftest.py``."""
     *dirs, name = rel.split("/")
     return (
         any(d in _TEST_DIRS for d in dirs)
         or name.startswith("test_")
         or name.endswith("_test.py")
         or name == "conftest.py"
+        or any(d == "__tests__" for d in dirs)
+        or bool(_TEST_SCRIPT.search(name))
     )
 
 
@@ -112,62 +116,42 @@ def audit_python(
     public: Sequence[str] = (),
     progress: Callable[[int], None] | None = None,
 ) -> AuditResult:
-    """Audit the Python files under ``root`` (a folder, or one ``.py`` file).
+    """Audit ``root`` (kept for callers of the first version: the whole project is audited,
+    see :func:`jwtscope.audit.project.audit_project`)."""
+    from jwtscope.audit.project import audit_project
 
-    Args:
-        root: the project folder.
-        public: route patterns that are public on purpose (``/health``, ``/docs*``,
-            ``GET /posts/*``); added to ``[tool.jwtscope] public`` of pyproject.toml.
-        progress: called with the number of Python files read so far, every few files
-            and once at the end.
+    return audit_project(root, public=public, progress=progress)
 
-    Returns:
-        The findings, the route table and file counts.
-    """
-    root = Path(root)
-    facts = ProjectFacts()
-    modules: dict[str, ModuleSummary] = {}
-    findings: list[AuditFinding] = []
-    scanned = parse_errors = skipped = 0
-    if root.is_file():
-        files: Sequence[ProjectFile] | None = [ProjectFile(root, root.name, "python")]
-    else:
-        files = None
-    for file in files if files is not None else iter_project_files(root):
-        if file.kind == "env":
-            _read_env(file, facts)
-            continue
-        if file.kind == "pyproject":
-            _read_pyproject(file, facts)
-            continue
-        if file.kind == "jwks":
-            _read_jwks(file, facts)
-            continue
-        text = None if _is_test(file.rel) else read_source(file.path)
-        if text is None:
-            skipped += 1
-            continue
-        scanned += 1
-        summary, found = extract_module(text, file.rel, facts)
+
+class PythonAudit:
+    """The Python half of an audit: fed file by file, judged at the end."""
+
+    def __init__(self, facts: ProjectFacts) -> None:
+        self.facts = facts
+        self.modules: dict[str, ModuleSummary] = {}
+        self.findings: list[AuditFinding] = []
+        self.parse_errors = 0
+
+    def add(self, rel: str, text: str) -> None:
+        """Read one (non-test) Python file."""
+        summary, found = extract_module(text, rel, self.facts)
         if any(f.code == "AUDIT-PARSE-ERROR" for f in found):
-            parse_errors += 1
-        findings += found
+            self.parse_errors += 1
+        self.findings += found
         if summary is not None:
-            modules.setdefault(summary.name, summary)
-        if progress is not None and scanned % _PROGRESS_EVERY == 0:
-            progress(scanned)
-    if progress is not None:
-        progress(scanned)
-    project = Project(modules, facts)
-    routes, route_findings = build_routes(project, [*public, *facts.public])
-    findings += route_findings
-    findings += judge_decodes(project)
-    findings += judge_cors(project, routes)
-    findings.sort(key=lambda f: (f.path, f.line, f.code))
-    return AuditResult(
-        findings=tuple(findings),
-        routes=tuple(routes),
-        files_scanned=scanned,
-        parse_errors=parse_errors,
-        files_skipped=skipped,
-    )
+            self.modules.setdefault(summary.name, summary)
+
+    def config_file(self, file: ProjectFile) -> None:
+        """A ``.env``, ``pyproject.toml`` or JWKS file: facts only."""
+        {"env": _read_env, "pyproject": _read_pyproject, "jwks": _read_jwks}[file.kind](
+            file, self.facts
+        )
+
+    def finish(self, public: Sequence[str]) -> tuple[Project, list[Route], list[AuditFinding]]:
+        """The project, its route table, and the route, decode and CORS findings."""
+        project = Project(self.modules, self.facts)
+        routes, route_findings = build_routes(project, [*public, *self.facts.public])
+        findings = [*self.findings, *route_findings]
+        findings += judge_decodes(project)
+        findings += judge_cors(project, routes)
+        return project, routes, findings

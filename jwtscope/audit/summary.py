@@ -182,6 +182,7 @@ class DecodeCall:
         key_names: names the key expression mentions (``BETTER_AUTH_SECRET``).
         key_src, token_src: the source of the key and token arguments, for the fix
             (``key_src`` is empty when the key is missing or a literal: never shown).
+        audience, issuer: the ``audience=``/``issuer=`` arguments as pieces, when literal.
     """
 
     line: int
@@ -198,6 +199,8 @@ class DecodeCall:
     key_src: str
     token_src: str
     in_function: str
+    audience: tuple[Piece, ...] | None = None
+    issuer: tuple[Piece, ...] | None = None
 
 
 @dataclass(slots=True)

@@ -25,7 +25,17 @@ from pathlib import Path
 __all__ = ["GitIgnore", "ProjectFile", "iter_project_files"]
 
 SKIP_DIRS = frozenset(
-    {"node_modules", "__pycache__", "venv", "build", "dist", "site-packages", "__pypackages__"}
+    {
+        "node_modules",
+        "__pycache__",
+        "venv",
+        "build",
+        "dist",
+        "coverage",
+        "site-packages",
+        "__pypackages__",
+        "bower_components",
+    }
 )
 _VENV_MARKERS = ("pyvenv.cfg", "conda-meta")
 #: Read even when git ignores them: ``.env`` is ignored by design but configures the app.
@@ -39,7 +49,9 @@ class ProjectFile:
     Args:
         path: the file on disk.
         rel: its path relative to the audited folder, ``/``-separated.
-        kind: ``python``, ``pyproject``, ``env`` (a ``.env*`` file) or ``jwks`` (JSON).
+        kind: ``python``, ``script`` (TypeScript/JavaScript), ``pyproject``, ``env`` (a
+            ``.env*`` file), ``jwks`` (JSON), ``log`` (``*.log``) or ``data`` (fixtures:
+            JSON, YAML, text, ``.http``, HAR).
     """
 
     path: Path
@@ -130,15 +142,32 @@ def _translate(pattern: str) -> str:
     return "".join(out)
 
 
+_SCRIPT_EXT = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
+_DATA_EXT = (".json", ".yaml", ".yml", ".txt", ".http", ".rest", ".har", ".toml", ".ini", ".cfg")
+#: Generated or lock files: large, never hand-written credentials or auth code.
+_NOT_DATA = frozenset(
+    {"package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "tsconfig.json"}
+)
+
+
 def _file_kind(name: str) -> str | None:
-    if name.endswith(".py"):
+    lower = name.lower()
+    if lower.endswith(".py"):
         return "python"
     if name == "pyproject.toml":
         return "pyproject"
     if name == ".env" or name.startswith(".env."):
         return "env"
-    if name.endswith(".json") and "jwks" in name.lower():
+    if lower.endswith(_SCRIPT_EXT):
+        if lower.endswith((".d.ts", ".min.js", ".bundle.js")) or ".chunk." in lower:
+            return None
+        return "script"
+    if lower.endswith(".log") or ".log." in lower:
+        return "log"
+    if lower.endswith(".json") and "jwks" in lower:
         return "jwks"
+    if lower.endswith(_DATA_EXT) and name not in _NOT_DATA:
+        return "data"
     return None
 
 

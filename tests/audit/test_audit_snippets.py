@@ -184,7 +184,7 @@ DECODE_CASES = {
     ),
     "Better Auth issuer (.env) and BETTER_AUTH_SECRET as the HMAC key": (
         {
-            ".env": "BETTER_AUTH_SECRET=not-read-by-the-audit\n",
+            ".env": "BETTER_AUTH_SECRET=Zq3v9LmT0pX8wR2nB7kD4sF6hJ1gC5yA0eU3iO9tQ2M=\n",
             "app.py": """
             import os
             import jwt

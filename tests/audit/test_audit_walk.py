@@ -81,6 +81,7 @@ def test_walk_skips_ignored_and_vendored_folders(tmp_path):
     found = sorted((f.rel, f.kind) for f in iter_project_files(tmp_path))
     assert found == [
         (".env", "env"),
+        ("app/data.json", "data"),
         ("app/keys/jwks.json", "jwks"),
         ("app/local_keep.py", "python"),
         ("app/main.py", "python"),
@@ -98,10 +99,12 @@ def test_env_files_are_read_even_when_gitignored(tmp_path):
             "app.py": "import jwt\ndef f(t, k):\n    jwt.decode(t, k, algorithms=['EdDSA'])\n",
         },
     )
-    (finding,) = audit_python(tmp_path).findings
+    weak, finding = audit_python(tmp_path).findings  # sorted by path: .env.local first
     assert finding.code == "AUDIT-DECODE-NO-AUDIENCE"
     assert "BETTER_AUTH_SECRET in .env.local" in finding.detail
-    assert "whatever" not in finding.detail + finding.fix
+    assert (weak.code, weak.location) == ("SECRET-SHORT", ".env.local:1")
+    for shown in (finding, weak):
+        assert "whatever" not in shown.detail + shown.fix + shown.source_line
 
 
 def test_read_source_encodings(tmp_path):
@@ -138,7 +141,8 @@ def test_test_code_is_not_audited(tmp_path):
     assert [(f.code, f.path) for f in result.findings] == [
         ("AUDIT-DECODE-NO-VERIFY", "src/real.py")
     ]
-    assert (result.files_scanned, result.files_skipped) == (1, 4)
+    # all five are read, but test code only for leaked tokens
+    assert (result.files_scanned, result.files_skipped) == (5, 0)
 
 
 def test_a_single_file_can_be_audited(tmp_path):

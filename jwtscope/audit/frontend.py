@@ -1,0 +1,443 @@
+"""The frontend half of the audit: Better Auth's configuration and how the app sends tokens.
+
+Reads TypeScript/JavaScript as text (:mod:`jwtscope.audit.jstext`). Per file it finds:
+
+- ``betterAuth({...})``: ``baseURL``, ``basePath``, a ``secret:`` literal or a literal
+  fallback (``process.env.X || "dev"``);
+- ``jwt({...})`` of ``better-auth/plugins``: the key algorithm (``jwks.keyPairConfig.alg``,
+  ``EdDSA`` by default), ``jwt.issuer``/``jwt.audience``, ``jwks.jwksPath``/``remoteUrl``;
+- tokens written to ``localStorage``/``sessionStorage``;
+- ``Bearer ${token}`` where nothing checks that ``token`` exists;
+- ``fetch()`` calls to the backend API with neither an ``Authorization`` header nor
+  ``credentials``.
+
+Everything is kept as small records (:class:`ScriptFacts`); the project-level questions
+(which base URL, is the plugin anywhere, does a fetch target a protected route) are
+answered in :mod:`jwtscope.audit.crosscheck`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jwtscope.audit.codes import make
+from jwtscope.audit.jstext import JsText, lex
+from jwtscope.audit.model import AuditFinding
+from jwtscope.audit.redact import redact_line
+from jwtscope.core.common_secrets import is_common
+
+__all__ = ["AuthConfig", "FetchCall", "JwtPluginCall", "ScriptFacts", "scan_script"]
+
+_KEYWORDS = ("betterAuth", "Bearer", "localStorage", "sessionStorage", "fetch", "secret", "jwt")
+_BETTER_AUTH = re.compile(r"\bbetterAuth\s*\(")
+_PLUGIN_IMPORT = re.compile(
+    r"""import\s*(?:type\s+)?\{(?P<names>[^}]*)\}\s*from\s*["']better-auth/plugins(?:/jwt)?["']"""
+)
+_ENV_REF = re.compile(
+    r"""(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env\.get\()\s*(?:\.|\[\s*["'`]|\(\s*["'])?"""
+    r"""(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
+)
+_STORAGE = re.compile(r"\b(?P<store>localStorage|sessionStorage)\s*(?:\.\s*setItem\s*\(|\[|\.)")
+_TOKENISH = re.compile(r"(?i)(token|jwt|bearer|auth|session|access|credential)")
+_BEARER_TEMPLATE = re.compile(r"Bearer \$\{")
+_BEARER_CONCAT = re.compile(r"""(["'])Bearer \1\s*\+\s*""")
+_FETCH = re.compile(r"(?<![\w.$])fetch\s*\(")
+_API_NAME = re.compile(
+    r"(?i)\b[A-Za-z_$]*(api|backend|server)[A-Za-z_]*(url|base|origin|host|root|endpoint)?\b"
+)
+_SECRET_CONST = re.compile(
+    r"(?m)^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*(?:SECRET|Secret|secret)[\w$]*)"
+    r"\s*(?::\s*string\s*)?=\s*"
+)
+_PLACEHOLDER = re.compile(
+    r"(?i)^(?:your|change|replace|example|placeholder|dummy|xxx|<|\*\*\*|todo)"
+)
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    """One ``betterAuth({...})`` call."""
+
+    path: str
+    line: int
+    source: str
+    base_url: str | None  # literal
+    base_url_env: str | None  # process.env.NAME
+    base_path: str | None
+    plugins_literal: bool
+
+
+@dataclass(frozen=True)
+class JwtPluginCall:
+    """One ``jwt({...})`` call of Better Auth's JWT plugin."""
+
+    path: str
+    line: int
+    source: str
+    alg: str | None  # None: set, but not a literal
+    alg_set: bool
+    issuer: str | None
+    audience: str | None
+    jwks_path: str | None
+    remote_url: str | None
+
+
+@dataclass(frozen=True)
+class FetchCall:
+    """A ``fetch()`` to what looks like the backend API, without credentials."""
+
+    path: str
+    line: int
+    source: str
+    url: str  # the first argument as written
+    url_path: str  # its literal path part with ``{}`` for expressions (``/notes/{}``)
+    absolute: bool
+
+
+@dataclass
+class ScriptFacts:
+    """What one script file says (kept after the text is dropped)."""
+
+    configs: list[AuthConfig] = field(default_factory=list)
+    jwt_calls: list[JwtPluginCall] = field(default_factory=list)
+    fetches: list[FetchCall] = field(default_factory=list)
+    env_refs: set[str] = field(default_factory=set)
+
+
+def _value_after(
+    js: JsText, region_start: int, region_end: int, key: str
+) -> tuple[int, int] | None:
+    """The span of the value of ``key:`` inside ``[region_start, region_end)``."""
+    m = re.compile(rf"(?<![\w$.]){re.escape(key)}\s*:").search(js.shape, region_start, region_end)
+    if m is None:
+        return None
+    start = m.end()
+    while start < region_end and js.shape[start] in " \t\r\n":
+        start += 1
+    return start, min(js.expression_end(start), region_end)
+
+
+def _literal(js: JsText, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    lit = js.string_at(span[0])
+    if lit is not None and lit.end >= span[1] - 1 and js.shape[lit.end : span[1]].strip() == "":
+        return lit.value
+    return None
+
+
+def _env_name(js: JsText, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    m = _ENV_REF.search(js.code, span[0], span[1])
+    return m.group("name") if m else None
+
+
+class _Scanner:
+    def __init__(self, js: JsText, path: str) -> None:
+        self.js = js
+        self.path = path
+        self.findings: list[AuditFinding] = []
+        self.facts = ScriptFacts()
+
+    def emit(self, code: str, pos: int, detail: str, fix: str) -> None:
+        line = self.js.line_of(pos)
+        self.findings.append(
+            make(
+                code,
+                path=self.path,
+                line=line,
+                source_line=redact_line(self.js.line(line)),
+                detail=detail,
+                fix=fix,
+            )
+        )
+
+    # -- Better Auth configuration -------------------------------------------------------
+    def configs(self) -> None:
+        js = self.js
+        for m in _BETTER_AUTH.finditer(js.shape):
+            open_paren = m.end() - 1
+            close = js.close_of(open_paren)
+            arg = open_paren + 1
+            while arg < close and js.shape[arg] in " \t\r\n":
+                arg += 1
+            if arg >= close or js.shape[arg] != "{":
+                continue
+            end = js.close_of(arg)
+            base = _value_after(js, arg, end, "baseURL")
+            plugins = _value_after(js, arg, end, "plugins")
+            self.facts.configs.append(
+                AuthConfig(
+                    path=self.path,
+                    line=js.line_of(m.start()),
+                    source=js.line(js.line_of(m.start())).strip(),
+                    base_url=_literal(js, base),
+                    base_url_env=_env_name(js, base),
+                    base_path=_literal(js, _value_after(js, arg, end, "basePath")),
+                    plugins_literal=plugins is not None and js.shape[plugins[0]] == "[",
+                )
+            )
+            self.secret(_value_after(js, arg, end, "secret"), "betterAuth({ secret })")
+
+    def secret(self, span: tuple[int, int] | None, where: str) -> None:
+        if span is None:
+            return
+        js = self.js
+        value = _literal(js, span)
+        if value is not None:
+            if value and not _PLACEHOLDER.match(value):
+                self._secret_literal(span[0], value, where)
+            return
+        env = _env_name(js, span)
+        fallback = re.search(r"(\|\||\?\?)\s*", js.shape[span[0] : span[1]])
+        if env and fallback:
+            lit = js.string_at(span[0] + fallback.end())
+            if lit is not None and lit.value:
+                common = is_common(lit.value)
+                self.emit(
+                    "AUDIT-SECRET-DEFAULT",
+                    span[0],
+                    f"{where} falls back to a literal when {env} is unset"
+                    + (" — and that literal is a published default" if common else "")
+                    + ": a deploy that forgets the variable signs with it.",
+                    f"Fail fast instead: secret: process.env.{env} (Better Auth refuses to "
+                    "start in production without one).",
+                )
+                if common:
+                    self.findings[-1] = _with_severity(self.findings[-1], "critical")
+
+    def _secret_literal(self, pos: int, value: str, where: str) -> None:
+        common = is_common(value)
+        self.emit(
+            "AUDIT-SECRET-LITERAL",
+            pos,
+            f"{where} is a literal in the source"
+            + (" and a published default/sample value" if common else "")
+            + ": anyone with the repository can sign session cookies and forge sessions.",
+            "Read it from the environment: secret: process.env.BETTER_AUTH_SECRET, and "
+            "generate a new one (npx @better-auth/cli secret) — the old one is public now.",
+        )
+        if common:
+            self.findings[-1] = _with_severity(self.findings[-1], "critical")
+
+    def secret_consts(self) -> None:
+        for m in _SECRET_CONST.finditer(self.js.shape):
+            span = (m.end(), self.js.expression_end(m.end()))
+            if re.search(r"(?i)(name|env|key_?name|header|cookie|url|path)$", m.group("name")):
+                continue
+            self.secret(span, f"{m.group('name')}")
+
+    def jwt_plugin(self) -> None:
+        js = self.js
+        names: set[str] = set()
+        for m in _PLUGIN_IMPORT.finditer(js.code):
+            for part in m.group("names").split(","):
+                bits = part.replace("type ", "").split(" as ")
+                if bits[0].strip() == "jwt":
+                    names.add(bits[-1].strip())
+        for name in names:
+            for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}\s*\(", js.shape):
+                line = js.line_of(m.start())
+                if "import" in js.line(line):
+                    continue
+                open_paren = m.end() - 1
+                close = js.close_of(open_paren)
+                alg_span = _value_after(js, open_paren, close, "alg")
+                jwt_opts = _value_after(js, open_paren, close, "jwt")
+                inner = (jwt_opts[0], jwt_opts[1]) if jwt_opts else (open_paren, open_paren)
+                self.facts.jwt_calls.append(
+                    JwtPluginCall(
+                        path=self.path,
+                        line=line,
+                        source=js.line(line).strip(),
+                        alg=_literal(js, alg_span) if alg_span else "EdDSA",
+                        alg_set=alg_span is not None,
+                        issuer=_literal(js, _value_after(js, *inner, "issuer")),
+                        audience=_literal(js, _value_after(js, *inner, "audience")),
+                        jwks_path=_literal(js, _value_after(js, open_paren, close, "jwksPath")),
+                        remote_url=_literal(js, _value_after(js, open_paren, close, "remoteUrl")),
+                    )
+                )
+
+    # -- how tokens are kept and sent ----------------------------------------------------
+    def storage(self) -> None:
+        js = self.js
+        for m in _STORAGE.finditer(js.shape):
+            after = m.end()
+            if js.shape[m.end() - 1] == "(":  # setItem(key, value)
+                close = js.close_of(m.end() - 1)
+                args = js.code[after:close]
+            elif js.shape[m.end() - 1] == "[":  # localStorage["token"] = …
+                close = js.close_of(m.end() - 1)
+                rest = js.shape[close + 1 : close + 4].lstrip()
+                if not rest.startswith("=") or rest.startswith("=="):
+                    continue
+                args = js.code[after:close]
+            else:  # localStorage.token = …
+                word = re.match(r"\s*([A-Za-z_$][\w$]*)\s*=(?!=)", js.shape[after:])
+                if word is None or word.group(1) in ("getItem", "removeItem", "clear", "key"):
+                    continue
+                args = word.group(1)
+            key = args.split(",", 1)[0]
+            if not _TOKENISH.search(key) and not _TOKENISH.search(args):
+                continue
+            store = m.group("store")
+            self.emit(
+                "AUDIT-TOKEN-WEBSTORAGE",
+                m.start(),
+                f"A token is stored in {store} ({key.strip()[:40]}): any script injected into "
+                "the page (XSS, a compromised npm dependency) can read and send it elsewhere.",
+                "Keep the JWT in memory and fetch a fresh one when needed "
+                "(await authClient.token() with the jwtClient plugin, or the set-auth-jwt "
+                "header of getSession); the session itself stays in Better Auth's httpOnly "
+                "cookie.",
+            )
+
+    def bearer(self) -> None:
+        js = self.js
+        for m in _BEARER_TEMPLATE.finditer(js.code):
+            start = m.end()
+            close = js.close_of(start - 1)
+            self._bearer_value(m.start(), js.code[start:close].strip())
+        for m in _BEARER_CONCAT.finditer(js.code):
+            expr = re.match(r"[\w$.?!()\[\]\"']+", js.code[m.end() :])
+            if expr:
+                self._bearer_value(m.start(), expr.group(0))
+
+    def _bearer_value(self, pos: int, expr: str) -> None:
+        root = re.match(r"(?:await\s+)?([A-Za-z_$][\w$]*)", expr)
+        if root is None or expr.startswith(("'", '"', "`")):
+            return
+        name = root.group(1)
+        if name in ("process", "import", "env") or re.fullmatch(r"[A-Z0-9_]+", name):
+            return  # a constant or an environment variable: configuration, not a session
+        if "(" in expr and "?." not in expr:
+            return  # a call: its return type decides, and the text cannot tell
+        if self._guarded(pos, name, expr):
+            return
+        maybe = "?." in expr
+        self.emit(
+            "AUDIT-BEARER-UNGUARDED",
+            pos,
+            f"The Authorization header is built from {expr[:60]}"
+            + (", an optional chain" if maybe else "")
+            + " with no check that it is set: before sign-in (or when getting the token "
+            "failed) the backend receives 'Bearer undefined' and answers 401 for a "
+            "malformed token.",
+            f'Check first: if (!{name}) throw new Error("not signed in") — or send the '
+            f"header only when there is a token: headers: {name} ? "
+            f"{{ Authorization: `Bearer ${{{name}}}` }} : {{}}.",
+        )
+
+    def _guarded(self, pos: int, name: str, expr: str) -> bool:
+        js = self.js
+        line = js.line_of(pos)
+        n = re.escape(name)
+        guard = re.compile(
+            rf"(?:if\s*\(\s*!?\s*{n}\b|\b{n}\s*(?:&&|\?(?!\.)|===?\s*(?:null|undefined)|"
+            rf"!==?\s*(?:null|undefined)|\?\?)|!\s*{n}\b\s*\)|typeof\s+{n}\b|"
+            rf"\bassert\w*\(\s*{n}\b|\b{n}\s*=\s*[\"'`])"
+        )
+        own = js.code_span(line, line)[: pos - js.offset_of(line)]
+        if guard.search(own):
+            return True
+        # A typed parameter `token: string` is checked by the compiler.
+        first = max(1, line - 30)
+        for number in range(line - 1, first - 1, -1):
+            text = js.code_span(number, number)
+            if guard.search(text):
+                return True
+            if re.search(rf"\b{n}\s*:\s*string\b(?!\s*\|)", text):
+                return True
+            if text[:1] not in (" ", "\t", "}", ")", "\n", "") and number != line:
+                break  # reached a top-level statement: the enclosing function starts here
+        return False
+
+    def fetches(self) -> None:
+        js = self.js
+        for m in _FETCH.finditer(js.shape):
+            open_paren = m.end() - 1
+            close = js.close_of(open_paren)
+            first_end = js.expression_end(open_paren + 1)
+            url = js.code[open_paren + 1 : first_end].strip()
+            if not url or not _targets_api(url):
+                continue
+            rest = js.code[first_end:close]
+            rest_shape = js.shape[first_end:close]
+            if re.search(r"(?i)authorization", rest) or re.search(r"\bcredentials\b", rest_shape):
+                continue
+            options = rest_shape.lstrip(", \t\r\n")
+            if options and (
+                not options.startswith("{")
+                or re.search(r"\.\.\.|\bheaders\s*[,}]|\bheaders\s*:\s*[^{\s]", options)
+            ):
+                continue  # options built elsewhere: the text cannot tell
+            line = js.line_of(m.start())
+            self.facts.fetches.append(
+                FetchCall(
+                    path=self.path,
+                    line=line,
+                    source=redact_line(js.line(line)).strip(),
+                    url=url,
+                    url_path=_url_path(js, open_paren + 1, first_end),
+                    absolute=bool(re.search(r"https?://|\$\{|\+", url)),
+                )
+            )
+
+
+def _targets_api(url: str) -> bool:
+    if "/api/auth" in url:
+        return False  # Better Auth's own routes
+    if re.search(r"https?://(?:localhost|127\.0\.0\.1|\[::1\]):(?:8000|8080|5000)\b", url):
+        return True
+    return bool(_API_NAME.search(url)) and not url.startswith(("'/", '"/', "`/"))
+
+
+def _url_path(js: JsText, start: int, end: int) -> str:
+    """The literal path of a URL expression: ``${API}/notes/${id}`` -> ``/notes/{}``."""
+    raw = js.code[start:end].strip()
+    if raw.startswith("`"):
+        body = re.sub(r"\$\{[^}]*\}", "{}", raw.strip("`"))
+    else:
+        parts = re.findall(r"""["']([^"']*)["']|([^+\s]+)""", raw)
+        body = "".join(lit if lit else "{}" for lit, _ in parts)
+    body = re.sub(r"^(?:\{\})+", "", body)
+    body = re.sub(r"^https?://[^/]+", "", body)
+    return body.split("?", 1)[0]
+
+
+def _with_severity(finding: AuditFinding, severity: str) -> AuditFinding:
+    from dataclasses import replace
+
+    from jwtscope.core.findings import Severity
+
+    return replace(finding, severity=Severity(severity))
+
+
+def scan_script(
+    text: str, path: str, *, is_test: bool = False
+) -> tuple[ScriptFacts, list[AuditFinding]]:
+    """Read one TypeScript/JavaScript file.
+
+    Args:
+        text: the file's source.
+        path: its path relative to the audited folder.
+        is_test: test files only contribute Better Auth facts, never findings.
+    """
+    if not any(k in text for k in _KEYWORDS):
+        return ScriptFacts(), []
+    js = lex(text)
+    scanner = _Scanner(js, path)
+    scanner.facts.env_refs = {m.group("name") for m in _ENV_REF.finditer(js.code)}
+    scanner.configs()
+    scanner.jwt_plugin()
+    if not is_test:
+        scanner.secret_consts()
+        scanner.storage()
+        scanner.bearer()
+        scanner.fetches()
+    else:
+        scanner.findings.clear()
+    return scanner.facts, scanner.findings
