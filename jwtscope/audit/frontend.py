@@ -21,15 +21,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from jwtscope.audit.bearer import BearerChecks
 from jwtscope.audit.codes import make
-from jwtscope.audit.jstext import JsText, lex
+from jwtscope.audit.jstext import JsText, StringLit, lex
 from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import redact_line
 from jwtscope.core.common_secrets import is_common
+from jwtscope.core.keys import fingerprint
 
 __all__ = ["AuthConfig", "FetchCall", "JwtPluginCall", "ScriptFacts", "scan_script"]
 
-_KEYWORDS = ("betterAuth", "Bearer", "localStorage", "sessionStorage", "fetch", "secret", "jwt")
+_KEYWORDS = (
+    "betterAuth",
+    "Bearer",
+    "localStorage",
+    "sessionStorage",
+    "fetch",
+    "secret",
+    "Secret",
+    "SECRET",
+    "jwt",
+)
 _BETTER_AUTH = re.compile(r"\bbetterAuth\s*\(")
 _PLUGIN_IMPORT = re.compile(
     r"""import\s*(?:type\s+)?\{(?P<names>[^}]*)\}\s*from\s*["']better-auth/plugins(?:/jwt)?["']"""
@@ -40,8 +52,6 @@ _ENV_REF = re.compile(
 )
 _STORAGE = re.compile(r"\b(?P<store>localStorage|sessionStorage)\s*(?:\.\s*setItem\s*\(|\[|\.)")
 _TOKENISH = re.compile(r"(?i)(token|jwt|bearer|auth|session|access|credential)")
-_BEARER_TEMPLATE = re.compile(r"Bearer \$\{")
-_BEARER_CONCAT = re.compile(r"""(["'])Bearer \1\s*\+\s*""")
 _FETCH = re.compile(r"(?<![\w.$])fetch\s*\(")
 _API_NAME = re.compile(
     r"(?i)\b[A-Za-z_$]*(api|backend|server)[A-Za-z_]*(url|base|origin|host|root|endpoint)?\b"
@@ -134,21 +144,32 @@ def _env_name(js: JsText, span: tuple[int, int] | None) -> str | None:
     return m.group("name") if m else None
 
 
-class _Scanner:
+class _Scanner(BearerChecks):
     def __init__(self, js: JsText, path: str) -> None:
         self.js = js
         self.path = path
         self.findings: list[AuditFinding] = []
         self.facts = ScriptFacts()
 
-    def emit(self, code: str, pos: int, detail: str, fix: str) -> None:
+    def emit(
+        self, code: str, pos: int, detail: str, fix: str, hide: StringLit | None = None
+    ) -> None:
+        """Add a finding at ``pos``; ``hide`` is a literal to show as its fingerprint."""
         line = self.js.line_of(pos)
+        text = self.js.line(line)
+        if hide is not None:
+            if self.js.line_of(hide.start) == line == self.js.line_of(hide.end - 1):
+                start = hide.start - self.js.offset_of(line)
+                shown = fingerprint(hide.value.encode(), len(hide.value))
+                text = f'{text[:start]}"<redacted: {shown}>"{text[start + hide.end - hide.start :]}'
+            else:
+                text = "<source line hidden: it holds a secret>"
         self.findings.append(
             make(
                 code,
                 path=self.path,
                 line=line,
-                source_line=redact_line(self.js.line(line)),
+                source_line=redact_line(text),
                 detail=detail,
                 fix=fix,
             )
@@ -187,8 +208,9 @@ class _Scanner:
         js = self.js
         value = _literal(js, span)
         if value is not None:
-            if value and not _PLACEHOLDER.match(value):
-                self._secret_literal(span[0], value, where)
+            lit = js.string_at(span[0])
+            if value and lit is not None and not _PLACEHOLDER.match(value):
+                self._secret_literal(lit, where)
             return
         env = _env_name(js, span)
         fallback = re.search(r"(\|\||\?\?)\s*", js.shape[span[0] : span[1]])
@@ -204,20 +226,22 @@ class _Scanner:
                     + ": a deploy that forgets the variable signs with it.",
                     f"Fail fast instead: secret: process.env.{env} (Better Auth refuses to "
                     "start in production without one).",
+                    hide=lit,
                 )
                 if common:
                     self.findings[-1] = _with_severity(self.findings[-1], "critical")
 
-    def _secret_literal(self, pos: int, value: str, where: str) -> None:
-        common = is_common(value)
+    def _secret_literal(self, lit: StringLit, where: str) -> None:
+        common = is_common(lit.value)
         self.emit(
             "AUDIT-SECRET-LITERAL",
-            pos,
+            lit.start,
             f"{where} is a literal in the source"
             + (" and a published default/sample value" if common else "")
             + ": anyone with the repository can sign session cookies and forge sessions.",
             "Read it from the environment: secret: process.env.BETTER_AUTH_SECRET, and "
             "generate a new one (npx @better-auth/cli secret) — the old one is public now.",
+            hide=lit,
         )
         if common:
             self.findings[-1] = _with_severity(self.findings[-1], "critical")
@@ -294,66 +318,6 @@ class _Scanner:
                 "header of getSession); the session itself stays in Better Auth's httpOnly "
                 "cookie.",
             )
-
-    def bearer(self) -> None:
-        js = self.js
-        for m in _BEARER_TEMPLATE.finditer(js.code):
-            start = m.end()
-            close = js.close_of(start - 1)
-            self._bearer_value(m.start(), js.code[start:close].strip())
-        for m in _BEARER_CONCAT.finditer(js.code):
-            expr = re.match(r"[\w$.?!()\[\]\"']+", js.code[m.end() :])
-            if expr:
-                self._bearer_value(m.start(), expr.group(0))
-
-    def _bearer_value(self, pos: int, expr: str) -> None:
-        root = re.match(r"(?:await\s+)?([A-Za-z_$][\w$]*)", expr)
-        if root is None or expr.startswith(("'", '"', "`")):
-            return
-        name = root.group(1)
-        if name in ("process", "import", "env") or re.fullmatch(r"[A-Z0-9_]+", name):
-            return  # a constant or an environment variable: configuration, not a session
-        if "(" in expr and "?." not in expr:
-            return  # a call: its return type decides, and the text cannot tell
-        if self._guarded(pos, name, expr):
-            return
-        maybe = "?." in expr
-        self.emit(
-            "AUDIT-BEARER-UNGUARDED",
-            pos,
-            f"The Authorization header is built from {expr[:60]}"
-            + (", an optional chain" if maybe else "")
-            + " with no check that it is set: before sign-in (or when getting the token "
-            "failed) the backend receives 'Bearer undefined' and answers 401 for a "
-            "malformed token.",
-            f'Check first: if (!{name}) throw new Error("not signed in") — or send the '
-            f"header only when there is a token: headers: {name} ? "
-            f"{{ Authorization: `Bearer ${{{name}}}` }} : {{}}.",
-        )
-
-    def _guarded(self, pos: int, name: str, expr: str) -> bool:
-        js = self.js
-        line = js.line_of(pos)
-        n = re.escape(name)
-        guard = re.compile(
-            rf"(?:if\s*\(\s*!?\s*{n}\b|\b{n}\s*(?:&&|\?(?!\.)|===?\s*(?:null|undefined)|"
-            rf"!==?\s*(?:null|undefined)|\?\?)|!\s*{n}\b\s*\)|typeof\s+{n}\b|"
-            rf"\bassert\w*\(\s*{n}\b|\b{n}\s*=\s*[\"'`])"
-        )
-        own = js.code_span(line, line)[: pos - js.offset_of(line)]
-        if guard.search(own):
-            return True
-        # A typed parameter `token: string` is checked by the compiler.
-        first = max(1, line - 30)
-        for number in range(line - 1, first - 1, -1):
-            text = js.code_span(number, number)
-            if guard.search(text):
-                return True
-            if re.search(rf"\b{n}\s*:\s*string\b(?!\s*\|)", text):
-                return True
-            if text[:1] not in (" ", "\t", "}", ")", "\n", "") and number != line:
-                break  # reached a top-level statement: the enclosing function starts here
-        return False
 
     def fetches(self) -> None:
         js = self.js

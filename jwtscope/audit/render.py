@@ -8,7 +8,13 @@ from typing import Any
 from jwtscope.audit.model import AuditResult
 from jwtscope.core.findings import ICONS, Severity
 
-__all__ = ["audit_to_dict", "audit_to_markdown", "audit_to_text"]
+__all__ = ["audit_to_dict", "audit_to_markdown", "audit_to_text", "files_line", "issuer_lines"]
+
+_FENCES = {".py": "python", ".ts": "ts", ".tsx": "tsx", ".js": "js", ".jsx": "jsx", ".mjs": "js"}
+
+
+def _fence(path: str) -> str:
+    return next((lang for ext, lang in _FENCES.items() if path.endswith(ext)), "text")
 
 
 def audit_to_dict(result: AuditResult) -> dict[str, Any]:
@@ -16,13 +22,57 @@ def audit_to_dict(result: AuditResult) -> dict[str, Any]:
     return {"schema": 1, **result.to_dict(), "exit_code": 1 if result.fails else 0}
 
 
+_KIND_NAMES = {
+    "python": "Python",
+    "script": "TS/JS",
+    "env": ".env",
+    "log": "log",
+    "data": "data/fixture",
+}
+
+
+def files_line(result: AuditResult) -> str:
+    """``12 files read (8 Python, 3 TS/JS, 1 .env); 1 did not parse; 2 skipped``."""
+    kinds = ", ".join(f"{n} {_KIND_NAMES.get(k, k)}" for k, n in result.kinds)
+    text = f"{result.files_scanned} files read" + (f" ({kinds})" if kinds else "")
+    if result.parse_errors:
+        text += f"; {result.parse_errors} Python file(s) did not parse"
+    if result.files_skipped:
+        text += f"; {result.files_skipped} skipped (binary, undecodable or huge)"
+    return text
+
+
+def issuer_lines(result: AuditResult) -> list[str]:
+    """What the Better Auth config says the backend must accept; empty without one."""
+    iss = result.issuer
+    if iss is None:
+        return []
+    if not iss.jwt_plugin:
+        return [
+            f"Better Auth: {iss.location}, no jwt() plugin — it issues no JWTs "
+            "(only session cookies)."
+        ]
+    alg = iss.algorithm or "(not a literal)"
+    out = [f"Better Auth: {iss.location}, jwt() plugin, signs {alg}."]
+    if iss.jwks_url:
+        out.append(
+            f"The backend must verify with: JWKS {iss.jwks_url}, algorithms=[{alg!r}], "
+            f"audience={iss.audience!r}, issuer={iss.issuer!r}."
+        )
+    else:
+        out.append(
+            "Base URL unknown (set baseURL or BETTER_AUTH_URL): the JWKS URL is "
+            f"<baseURL>{iss.base_path}/jwks and aud/iss are the baseURL origin."
+        )
+    return out
+
+
 def audit_to_text(result: AuditResult, root: str) -> str:
     """The route table, then each finding with file:line, the line and the fix."""
-    out = [
-        f"jwtscope audit — {root} ({result.files_scanned} Python files, "
-        f"{result.parse_errors} not parsed, {result.files_skipped} skipped)",
-        "",
-    ]
+    out = [f"jwtscope audit — {root} ({files_line(result)})", ""]
+    issuer = issuer_lines(result)
+    if issuer:
+        out += [*issuer, ""]
     out.append(f"Routes ({len(result.routes)}):")
     for r in result.routes:
         dep = f"  via {r.dependency}" if r.dependency else ""
@@ -50,8 +100,9 @@ def audit_to_markdown(result: AuditResult, root: str) -> str:
     out = [
         f"# jwtscope audit — {root}",
         "",
-        f"{result.files_scanned} Python files read, {result.parse_errors} did not parse.",
+        files_line(result) + ".",
         "",
+        *(line for text in issuer_lines(result) for line in (text, "")),
         "## Routes",
         "",
         "| status | method | path | where | protected by |",
@@ -69,7 +120,7 @@ def audit_to_markdown(result: AuditResult, root: str) -> str:
                 "",
                 f"`{f.path}:{f.line}`",
                 "",
-                "```python",
+                f"```{_fence(f.path)}",
                 f.source_line.rstrip(),
                 "```",
                 "",

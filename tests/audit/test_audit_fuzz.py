@@ -15,7 +15,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jwtscope.audit import AuditResult, RouteStatus, audit_python
+from jwtscope.audit import AUDIT_CODES, AuditResult, RouteStatus, audit_python
+from jwtscope.audit.codes import ENGINE_CODES
+from jwtscope.audit.frontend import scan_script
+from jwtscope.audit.jstext import lex
 
 PROJECTS = Path(__file__).parent / "projects"
 SOURCES = sorted(p for p in PROJECTS.rglob("*.py") if p.stat().st_size > 0)
@@ -30,7 +33,8 @@ def _check(result: AuditResult) -> None:
     """Invariants of any result."""
     assert result.parse_errors <= result.files_scanned
     for f in result.findings:
-        assert f.line >= 1 and f.code.startswith("AUDIT-") and "\n" not in f.source_line
+        assert f.line >= 1 and (f.code in AUDIT_CODES or f.code in ENGINE_CODES)
+        assert "\n" not in f.source_line
     for r in result.routes:
         assert r.status in RouteStatus and r.method.isupper()
     result.to_dict()
@@ -176,3 +180,38 @@ def test_assembled_programs_never_crash(tmp_path_factory, main, deps):
     (root / "pkg" / "main.py").write_text(main)
     (root / "pkg" / "deps.py").write_text(deps)
     _check(audit_python(root))
+
+
+_TS_LINES = (
+    'import { betterAuth } from "better-auth";',
+    'import { jwt as j } from "better-auth/plugins";',
+    "export const auth = betterAuth({",
+    "  baseURL: process.env.BETTER_AUTH_URL,",
+    '  secret: process.env.BETTER_AUTH_SECRET || "x",',
+    '  plugins: [j({ jwks: { keyPairConfig: { alg: "ES256" } } })],',
+    "});",
+    'const token = localStorage.getItem("jwt");',
+    "if (!token) throw new Error();",
+    "const res = await fetch(`${API_URL}/notes/${id}`, {",
+    "  headers: { Authorization: `Bearer ${token}` },",
+    '  credentials: "include",',
+    "});",
+    "// a comment with `Bearer ${x}` and { braces",
+    "/* block */ const re = /[a-z\"']+/g;",
+    "const s = 'unterminated",
+    "`template ${ nested `inner ${deep}` } tail",
+    "}}}])))",
+)
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(_TS_LINES), max_size=25), st.text(max_size=80))
+def test_script_scanner_never_crashes(lines, junk):
+    text = "\n".join([*lines, junk])
+    lexed = lex(text)
+    assert len(lexed.code) == len(lexed.shape) == len(text)
+    assert lexed.shape.count("\n") == text.count("\n")
+    _, findings = scan_script(text, "web/lib/x.ts")
+    for f in findings:
+        assert f.code in AUDIT_CODES and 1 <= f.line <= text.count("\n") + 1
+        assert "\n" not in f.source_line
