@@ -1,4 +1,6 @@
-"""The built-in demo: a token with the classic defects and the `.env` it was signed with.
+"""The built-in demo: a token with the classic defects, the `.env` it was signed with, and
+a small buggy project (``project/``: a FastAPI backend behind Better Auth) for the Audit
+screen (F8) to read.
 
 The token was minted once (HS256, signed with jwt.io's sample secret, an integer
 ``sub`` and a 30-day lifetime) and is judged at a fixed instant one hour after it was
@@ -15,7 +17,14 @@ from jwtscope.core.environment import KNOWN_SECRET_NAMES, URL_NAMES, Environment
 if TYPE_CHECKING:
     from jwtscope.tui.config import AppConfig
 
-__all__ = ["DEMO_ENV_FILE", "DEMO_NOW", "DEMO_TOKEN", "demo_config", "demo_environment"]
+__all__ = [
+    "DEMO_ENV_FILE",
+    "DEMO_NOW",
+    "DEMO_PROJECT",
+    "DEMO_TOKEN",
+    "demo_config",
+    "demo_environment",
+]
 
 DEMO_TOKEN = (
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
@@ -27,6 +36,8 @@ DEMO_TOKEN = (
 #: One hour after the demo token's ``iat`` (2026-11-24T21:20:00Z).
 DEMO_NOW = 1795560000 + 3600
 DEMO_ENV_FILE = Path(__file__).with_name("demo.env")
+#: The project the demo's Audit screen offers (sample data: excluded from ruff and mypy).
+DEMO_PROJECT = Path(__file__).with_name("project")
 
 
 def demo_environment() -> Environment:
@@ -38,7 +49,7 @@ def demo_environment() -> Environment:
 
 
 def demo_config(**overrides: Any) -> AppConfig:
-    """The app's configuration for the demo: fixed time, demo .env, no network."""
+    """The app's configuration for the demo: fixed time, demo .env, demo project, no network."""
     from jwtscope.tui.config import AppConfig
 
     settings: dict[str, Any] = {
@@ -49,6 +60,7 @@ def demo_config(**overrides: Any) -> AppConfig:
         "at": DEMO_NOW,
         "title": "demo: a ticket's token vs the demo backend's .env",
         "tick_seconds": 0,
+        "audit_root": DEMO_PROJECT,
     }
     settings.update(overrides)
     return AppConfig(**settings)

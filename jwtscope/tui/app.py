@@ -31,6 +31,7 @@ from jwtscope.tui.widgets.verdict import VerdictBanner
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from jwtscope.audit.model import AuditResult
     from jwtscope.core.analysis import Report
     from jwtscope.core.diagnose import Diagnosis
     from jwtscope.core.findings import Finding
@@ -89,6 +90,14 @@ class JwtscopeApp(App[None]):
             tooltip="Run the auth test suite against an endpoint; export the review report",
         ),
         Binding(
+            "f8",
+            "audit",
+            "Audit",
+            id="audit",
+            priority=True,  # like F6/F7: reachable from the token editor; check_action guards
+            tooltip="Audit the project's source: routes, JWT mistakes, the code behind each",
+        ),
+        Binding(
             "f5",
             "copy_payload",
             "Copy payload",
@@ -126,9 +135,10 @@ class JwtscopeApp(App[None]):
     report: var[Report | None] = var(None, init=False)
     #: The finding shown in the detail pane (read by the pane when it mounts).
     selected_finding: Finding | None = None
-    #: The last replay's diagnosis and the last probe, for the exported review.
+    #: The last replay's diagnosis, probe and source audit, for the exported review.
     last_diagnosis: Diagnosis | None = None
     last_probe: ProbeResult | None = None
+    last_audit: AuditResult | None = None
 
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
@@ -260,7 +270,17 @@ class JwtscopeApp(App[None]):
     # ------------------------------------------------------------------ actions
 
     _MAIN_SCREEN_ACTIONS = frozenset(
-        {"keys", "time_travel", "clear", "copy_note", "copy_payload", "help", "replay", "probe"}
+        {
+            "keys",
+            "time_travel",
+            "clear",
+            "copy_note",
+            "copy_payload",
+            "help",
+            "replay",
+            "probe",
+            "audit",
+        }
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -284,6 +304,12 @@ class JwtscopeApp(App[None]):
         from jwtscope.tui.screens.probe import ProbeScreen
 
         self.push_screen(ProbeScreen())
+
+    def action_audit(self) -> None:
+        """Open the Audit screen."""
+        from jwtscope.tui.screens.audit import AuditScreen
+
+        self.push_screen(AuditScreen())
 
     def export_review(self, system: str) -> None:
         """Write the review report of everything run so far, and copy it."""

@@ -14,6 +14,7 @@ COMMANDS = (
     ("Time travel: evaluate as of another time", "time_travel", "Set the evaluation time"),
     ("Replay the failing request and diagnose it", "replay", "Send it, bisect, rank causes"),
     ("Probe: run the auth test suite against an endpoint", "probe", "Asks before sending"),
+    ("Audit the project's source: routes and JWT mistakes", "audit", "Static, nothing runs"),
     ("Copy redacted triage note", "copy_note", "Markdown for a support ticket"),
     ("Copy decoded payload", "copy_payload", "The payload as JSON"),
     ("Clear token", "clear", "Empty the token editor"),

@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jwtscope.core.environment import Environment
 from jwtscope.core.keys import KeySet
+
+if TYPE_CHECKING:
+    from jwtscope.audit.model import AuditResult
 
 __all__ = ["AppConfig", "EnvChoice", "JwksFetcher"]
 
@@ -60,6 +64,12 @@ def _write_report(name: str, text: str) -> str:
     return str(path)
 
 
+def _run_audit(root: Path, **kwargs: Any) -> AuditResult:
+    from jwtscope.audit import audit_project  # the audit loads when the first one runs
+
+    return audit_project(root, **kwargs)
+
+
 def _run_replay(*args: Any, **kwargs: Any) -> Any:
     from jwtscope.replay import run_replay  # httpx loads only when a replay is sent
 
@@ -89,6 +99,10 @@ class AppConfig:
         run_replay: runs a replay (tests inject a transport or a fake).
         run_probe: runs the auth test suite.
         write_report: writes an exported review (name, text) and returns where it went.
+        audit_root: the folder the Audit screen offers first (the CLI's working folder,
+            the demo's project for the demo).
+        run_audit: runs a source audit, called as ``run_audit(root, public=…,
+            progress=…, now=…)`` like :func:`jwtscope.audit.audit_project`.
     """
 
     text: str = ""
@@ -109,3 +123,5 @@ class AppConfig:
     run_replay: Callable[..., Any] = _run_replay
     run_probe: Callable[..., Any] = _run_probe
     write_report: Callable[[str, str], str] = _write_report
+    audit_root: Path = field(default_factory=Path.cwd)
+    run_audit: Callable[..., AuditResult] = _run_audit
