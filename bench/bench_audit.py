@@ -1,4 +1,4 @@
-"""Benchmark the Python source audit on generated FastAPI trees.
+"""Benchmark the source audit on generated FastAPI + Next.js trees.
 
 Not a test (pytest does not collect ``bench/``). Run it from the repository root::
 
@@ -8,11 +8,12 @@ For each size it writes, to a temporary folder, a realistic FastAPI monorepo: on
 including a router per feature package (prefixes, ``Annotated`` dependencies,
 router-level dependencies, ownership checks and a few seeded mistakes), models,
 schemas, services, CRUD modules and plain utility modules, plus tests/, a virtualenv
-and ``node_modules`` that the audit must skip, and ``--ts`` TypeScript files (walked,
-not read: the frontend audit will read them). Then, each in a fresh interpreter:
+and ``node_modules`` that the audit must skip, and ``--ts`` TypeScript client modules
+(fetches with guarded bearer tokens, a seeded unguarded one every 10th file) next to a
+Better Auth config. Then, each in a fresh interpreter:
 
-(a) wall time and files/s of ``audit_python`` (best of ``--repeat``), with the process's
-    peak RSS;
+(a) wall time and files/s (every file read: Python, tests, TS) of ``audit_project``
+    (best of ``--repeat``), with the process's peak RSS;
 (b) the peak of Python allocations (tracemalloc) during one audit — the number that
     must stay flat as the tree grows, since files are streamed and only small
     summaries (routes, dependencies) are kept.
@@ -278,11 +279,57 @@ class Cache{k}:
 '''
 
 TS = """
-export async function fetch{k}(token: string | undefined) {{
-  const headers = {{ Authorization: `Bearer ${{token}}` }};
-  const res = await fetch(`/api/v1/items/{k}`, {{ headers }});
+import {{ useEffect, useState }} from "react";
+import {{ authClient }} from "@/lib/auth-client";
+
+const API_URL = process.env.NEXT_PUBLIC_API_URL;
+
+export type Item{k} = {{ id: number; title: string; done: boolean }};
+
+async function bearer{k}(): Promise<string> {{
+  const {{ data, error }} = await authClient.token();
+  if (error || !data?.token) {{
+    throw new Error("not signed in");
+  }}
+  return data.token;
+}}
+
+export async function listItems{k}(): Promise<Item{k}[]> {{
+  const token = await bearer{k}();
+  const res = await fetch(`${{API_URL}}/api/v1/item{k}s`, {{
+    headers: {{ Authorization: `Bearer ${{token}}` }},
+  }});
+  if (!res.ok) throw new Error(`list failed: ${{res.status}}`);
   return res.json();
 }}
+
+export async function removeItem{k}(id: number, token?: string) {{
+  // seeded mistake every 10th file: the optional token is used unchecked
+  const headers = {{ Authorization: `Bearer ${{{guard}}}` }};
+  return fetch(`${{API_URL}}/api/v1/item{k}s/${{id}}`, {{ method: "DELETE", headers }});
+}}
+
+export function useItems{k}() {{
+  const [items, setItems] = useState<Item{k}[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {{
+    listItems{k}().then(setItems).catch((e: Error) => setError(e.message));
+  }}, []);
+  /* keep the filter in the URL, not in storage */
+  const visible = items.filter((i) => !i.done || /done=1/.test(location.search));
+  return {{ items: visible, error }};
+}}
+"""
+
+AUTH_TS = """
+import { betterAuth } from "better-auth";
+import { jwt } from "better-auth/plugins";
+
+export const auth = betterAuth({
+  baseURL: process.env.BETTER_AUTH_URL,
+  secret: process.env.BETTER_AUTH_SECRET,
+  plugins: [jwt()],
+});
 """
 
 
@@ -365,7 +412,11 @@ def generate_tree(
         folder = f"backend/scripts/batch{extra // 50:03d}"
         put(f"{folder}/s{extra:04d}.py", UTIL.format(pkg="scripts", k=extra, size=10))
     for k in range(ts_files):
-        _write(root / f"frontend/src/api/client{k:04d}.ts", TS.format(k=k))
+        guard = "token" if k % 10 == 0 else 'token ?? ""'
+        _write(root / f"frontend/src/api/client{k:04d}.ts", TS.format(k=k, guard=guard))
+    if ts_files:
+        _write(root / "frontend/src/lib/auth.ts", AUTH_TS)
+        _write(root / "frontend/.env.local", "BETTER_AUTH_URL=http://localhost:3000\n")
     _write(root / "frontend/node_modules/pkg/index.py", "SECRET_KEY = 'x'\n")
     _write(root / "backend/.venv/pyvenv.cfg", "home = /usr/bin\n")
     _write(root / "backend/.venv/lib/site.py", "import jwt\njwt.decode('t', 'k')\n")
@@ -374,17 +425,19 @@ def generate_tree(
 
 def _child(folder: Path, trace: bool) -> dict[str, float]:  # in a fresh interpreter
     sys.path.insert(0, str(ROOT))
-    from jwtscope.audit import audit_python
+    from jwtscope.audit import audit_project
 
     if trace:
         tracemalloc.start()
     start = time.perf_counter()
-    result = audit_python(folder)
+    result = audit_project(folder, git=False)
     seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] if trace else 0
     return {
         "seconds": seconds,
         "files": result.files_scanned,
+        "python": dict(result.kinds).get("python", 0),
+        "script": dict(result.kinds).get("script", 0),
         "skipped": result.files_skipped,
         "routes": len(result.routes),
         "findings": len(result.findings),
@@ -423,9 +476,10 @@ def main(argv: list[str] | None = None) -> int:
             runs = [_run_child(Path(tmp), trace=False) for _ in range(args.repeat)]
             best = min(runs, key=lambda r: r["seconds"])
             traced = _run_child(Path(tmp), trace=True)
-        assert best["files"] == count, (best, count)
+        assert best["python"] >= count and best["script"] == args.ts + (1 if args.ts else 0)
         print(
-            f"{count:>8} {args.ts:>5} {best['seconds']:>7.2f} {count / best['seconds']:>8.0f} "
+            f"{count:>8} {args.ts:>5} {best['seconds']:>7.2f} "
+            f"{best['files'] / best['seconds']:>8.0f} "
             f"{best['routes']:>6.0f} {best['findings']:>8.0f} {best['maxrss_mb']:>11.1f} "
             f"{traced['traced_peak_mb']:>14.2f}"
         )
