@@ -288,11 +288,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "audit",
         help="audit a project's source for the JWT mistakes behind 401s and holes",
-        description="Read a project folder (a FastAPI backend; the frontend part is coming) "
-        "statically — never importing or running it — and report unprotected routes, missing "
-        "ownership checks, PyJWT/python-jose misuse and CORS/redirect configuration, each with "
-        "file:line, the line and a fix; plus a table of every route. Respects .gitignore; "
-        "skips node_modules, virtualenvs and build folders. Exit codes as 'inspect'.",
+        description="Read a project folder (a FastAPI backend, a Next.js + Better Auth "
+        "frontend, or a monorepo with both) statically — never importing or running it — and "
+        "report unprotected routes, missing ownership checks, PyJWT/python-jose misuse, "
+        "CORS/redirect configuration, the Better Auth config against the backend's jwt.decode "
+        "(algorithm, audience, issuer, JWKS URL), tokens in Web Storage, unguarded "
+        "'Bearer ${token}', API fetches without credentials, weak/mismatched/tracked .env "
+        "secrets and JWTs or secrets committed in source, fixtures and logs (redacted); each "
+        "with file:line, the line and a fix, plus a table of every route. Respects "
+        ".gitignore; skips node_modules, virtualenvs and build folders. Exit codes as 'inspect'.",
     )
     p.add_argument("path", nargs="?", default=".", metavar="PATH", help="the project folder")
     p.add_argument(
@@ -303,6 +307,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--format", choices=("text", "md"), default="text", help="text or Markdown")
+    p.add_argument(
+        "--no-git",
+        action="store_true",
+        help="do not ask git which .env files it tracks (otherwise 'git ls-files' runs if git "
+        "is installed)",
+    )
     p.set_defaults(run=cmd_audit)
 
     p = sub.add_parser(
@@ -688,7 +698,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"\raudited {files} files…", end="", file=sys.stderr, flush=True)
 
     result = audit_project(
-        root, public=public, progress=progress if show else None, now=time.time()
+        root,
+        public=public,
+        progress=progress if show else None,
+        now=time.time(),
+        git=not args.no_git,
     )
     if show:
         print(file=sys.stderr)

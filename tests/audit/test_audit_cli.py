@@ -36,3 +36,22 @@ def test_json_and_markdown(capsys):
 def test_not_a_folder_is_exit_2(capsys, tmp_path):
     assert main(["audit", str(tmp_path / "missing")]) == 2
     assert "is not a folder" in capsys.readouterr().err
+
+
+def test_full_stack_json_names_the_issuer_and_file_kinds(capsys):
+    code = main(["audit", str(PROJECTS / "ba_fullstack_buggy"), "--json", "--no-git"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1 == data["exit_code"]
+    assert data["issuer"]["jwks_url"] == "http://localhost:3000/api/auth/jwks"
+    assert data["issuer"]["algorithm"] == "EdDSA" and data["issuer"]["jwt_plugin"] is True
+    assert data["files_by_kind"] == {"data": 3, "env": 2, "log": 1, "python": 5, "script": 4}
+    codes = {f["code"] for f in data["findings"]}
+    assert {"CAUSE-ALG-MISMATCH", "AUDIT-BEARER-UNGUARDED", "AUDIT-LEAKED-JWT"} <= codes
+    assert "AUDIT-ENV-TRACKED" not in codes  # --no-git
+
+
+def test_full_stack_markdown_fences_typescript(capsys):
+    main(["audit", str(PROJECTS / "ba_fullstack_buggy"), "--format", "md", "--no-git"])
+    md = capsys.readouterr().out
+    assert "```ts\nlocalStorage.setItem(\"jwt\", data?.token ?? \"\");\n```" in md
+    assert "The backend must verify with: JWKS http://localhost:3000/api/auth/jwks" in md
