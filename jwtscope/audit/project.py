@@ -64,8 +64,8 @@ def _jwks_refs(rel: str, text: str) -> list[JwksRef]:
 
 def _teach_facts(facts: ProjectFacts, issuer: IssuerInfo | None) -> None:
     """What the frontend says about the tokens, for the backend's decode verdicts."""
-    if issuer is None:
-        return
+    if issuer is None or not issuer.jwt_plugin:
+        return  # without the plugin Better Auth issues no JWTs: the backend's are its own
     facts.remember(facts.better_auth, f"betterAuth() at {issuer.location}")
     if issuer.jwt_plugin and issuer.algorithm:
         facts.issuer_alg = issuer.algorithm
