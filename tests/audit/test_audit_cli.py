@@ -53,5 +53,5 @@ def test_full_stack_json_names_the_issuer_and_file_kinds(capsys):
 def test_full_stack_markdown_fences_typescript(capsys):
     main(["audit", str(PROJECTS / "ba_fullstack_buggy"), "--format", "md", "--no-git"])
     md = capsys.readouterr().out
-    assert "```ts\nlocalStorage.setItem(\"jwt\", data?.token ?? \"\");\n```" in md
+    assert '```ts\nlocalStorage.setItem("jwt", data?.token ?? "");\n```' in md
     assert "The backend must verify with: JWKS http://localhost:3000/api/auth/jwks" in md

@@ -32,11 +32,15 @@ GOOD_ARGS = 'algorithms=["EdDSA"], audience="http://localhost:3000"'
 GOOD_JWKS = "http://localhost:3000/api/auth/jwks"
 
 
-def run(tmp_path: Path, plugin: str, jwks: str, args: str, extra: str = "") -> set[tuple[str, str, int]]:
+def run(
+    tmp_path: Path, plugin: str, jwks: str, args: str, extra: str = ""
+) -> set[tuple[str, str, int]]:
     (tmp_path / "web").mkdir()
     (tmp_path / "api").mkdir()
     (tmp_path / "web" / "auth.ts").write_text(textwrap.dedent(AUTH_TS % plugin).lstrip())
-    (tmp_path / "api" / "auth.py").write_text(textwrap.dedent(DECODE % (jwks, args)).lstrip() + extra)
+    (tmp_path / "api" / "auth.py").write_text(
+        textwrap.dedent(DECODE % (jwks, args)).lstrip() + extra
+    )
     result = audit_project(tmp_path, git=False)
     return {(f.code, f.path, f.line) for f in result.findings}
 

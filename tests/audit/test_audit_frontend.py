@@ -16,7 +16,10 @@ def found(source: str) -> set[tuple[str, int]]:
 
 
 CASES = {
-    "token in localStorage": ('localStorage.setItem("token", jwt);\n', {("AUDIT-TOKEN-WEBSTORAGE", 1)}),
+    "token in localStorage": (
+        'localStorage.setItem("token", jwt);\n',
+        {("AUDIT-TOKEN-WEBSTORAGE", 1)},
+    ),
     "token in sessionStorage by index": (
         'sessionStorage["access_token"] = data.token;\n',
         {("AUDIT-TOKEN-WEBSTORAGE", 1)},
@@ -104,9 +107,11 @@ CASES = {
     "secret from env with a fallback": (
         """
         import { betterAuth } from "better-auth";
-        export const auth = betterAuth({ secret: process.env.BETTER_AUTH_SECRET ?? "fallback-secret" });
+        export const auth = betterAuth({
+          secret: process.env.BETTER_AUTH_SECRET ?? "fallback-secret",
+        });
         """,
-        {("AUDIT-SECRET-DEFAULT", 2)},
+        {("AUDIT-SECRET-DEFAULT", 3)},
     ),
     "secret from env only": (
         'import { betterAuth } from "better-auth";\n'

@@ -9,11 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from testdata import BA_IAT, BETTERAUTH_EDDSA
 
 from jwtscope.audit import RouteStatus, audit_project
 from jwtscope.audit.render import audit_to_markdown, audit_to_text
 from jwtscope.core.findings import Severity
-from testdata import BA_IAT, BETTERAUTH_EDDSA
 
 PROJECTS = Path(__file__).parent / "projects"
 BUGGY = PROJECTS / "ba_fullstack_buggy"
