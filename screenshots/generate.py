@@ -12,6 +12,7 @@ to this script; convert one to PNG with ``rsvg-convert -w 1400 x.svg -o x.png``.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import warnings
 from collections.abc import Awaitable, Callable
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = Path(__file__).resolve().parent
 SIZE = (100, 32)
 SMALL = (80, 24)
+WIDE = (120, 34)
 
 BETTER_AUTH = ROOT / "tests" / "data" / "betterauth" / "eddsa"
 ALICE_IAT = 1795563170
@@ -171,6 +173,32 @@ def replay_config() -> AppConfig:
     )
 
 
+#: The Audit screen's scene: the demo's sample project, shown by its path in the repository.
+AUDIT_ROOT = Path("jwtscope") / "demo" / "project"
+
+
+async def _audit(pilot: Pilot[None]) -> None:
+    """F8 on the demo project, Enter runs, then the Better Auth secret mistake selected."""
+    from textual.widgets import Input, OptionList, TabbedContent
+
+    from jwtscope.tui.screens.audit import AuditScreen
+
+    await pilot.press("f8")
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, AuditScreen) and screen.result is not None, "the audit did not run"
+    screen.query_one("#audit-tabs", TabbedContent).active = "tab-audit-findings"
+    findings = screen.query_one("#audit-findings", OptionList)
+    findings.focus()
+    codes = [f.code for f in screen.findings]
+    findings.highlighted = codes.index("AUDIT-DECODE-BA-SECRET")
+    for widget in screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
 async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("f1")
 
@@ -198,6 +226,7 @@ SCENES: tuple[Shot, ...] = (
     Shot("help.svg", lambda: demo_config(local_tz=UTC), _help),
     Shot("claims.svg", lambda: better_auth_config(with_jwks=True), _claims),
     Shot("replay.svg", replay_config, _replay),
+    Shot("audit.svg", lambda: demo_config(local_tz=UTC, audit_root=AUDIT_ROOT), _audit, WIDE),
 )
 
 
@@ -218,6 +247,7 @@ async def main() -> None:
     from servers.replay_backends import hs256_fed_eddsa
     from servers.replay_clock import FixedClock, serve_backend
 
+    os.chdir(ROOT)  # the audit scene names its folder relative to the repository
     secret = (BETTER_AUTH / "secret.txt").read_text().strip()
     with serve_backend(hs256_fed_eddsa(secret, FixedClock(ALICE_IAT + 60))) as base:
         REPLAY_BASE.append(base)

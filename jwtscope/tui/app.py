@@ -171,7 +171,7 @@ class JwtscopeApp(App[None]):
             # The detail tabs are empty until the first analysis, which follows the first
             # frame: they mount after it too.
             yield Lazy(self._detail_tabs())
-        yield Footer()
+        yield Footer(compact=True)  # every main key fits in 80 columns
 
     def _detail_tabs(self) -> TabbedContent:
         tabs = TabbedContent(id="tabs", initial="tab-finding")

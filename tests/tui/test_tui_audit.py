@@ -352,6 +352,15 @@ async def test_the_demo_audits_its_own_sample_project() -> None:
 
 
 @pilot_test
+async def test_f8_is_in_the_main_footer_at_80x24() -> None:
+    app = make_app(audit_root=BA_NOTES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the footer lays out its keys after the first refresh
+        footer = widget_text(app, app.query_one(Footer))
+        assert "f8 Audit" in footer and "f7 Probe" in footer and "f4 Copy note" in footer
+
+
+@pilot_test
 async def test_usable_at_80x24() -> None:
     app = make_app(audit_root=TODO_API)
     async with app.run_test(size=(80, 24)) as pilot:

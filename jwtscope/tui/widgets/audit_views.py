@@ -117,7 +117,7 @@ def finding_label(finding: AuditFinding, code_width: int = 0) -> Text:
 
 
 def finding_detail(finding: AuditFinding, source: Excerpt, result: AuditResult) -> Group:
-    """Title, detail, fix and the source around the finding's line."""
+    """Title and detail, the source around the finding's line (the evidence), the fix."""
     style = SEVERITY_STYLE[finding.severity]
     head = Text()
     head.append(f"{ICONS[finding.severity]} {finding.code}", style=style)
@@ -126,14 +126,14 @@ def finding_detail(finding: AuditFinding, source: Excerpt, result: AuditResult) 
     parts: list[Any] = [head, Text(finding.location, style="dim")]
     if finding.detail:
         parts += [Text(""), Text(finding.detail)]
+    parts += [Text(""), code_view(source, result.findings)]
     if finding.fix:
         parts += [Text(""), Text("Fix", style="bold underline"), *fix_view(finding.fix)]
-    parts += [Text(""), code_view(source, result.findings)]
     return Group(*parts)
 
 
 def route_detail(route: Route, source: Excerpt, result: AuditResult) -> Group:
-    """What protects the route (or that nothing does), its findings and its source."""
+    """What protects the route (or that nothing does), its source, its findings."""
     head = Text()
     head.append(f"{route.method} {route.path}", style="bold")
     head.append(f"  {route.status.value}", style=ROUTE_STYLE[route.status])
@@ -154,6 +154,7 @@ def route_detail(route: Route, source: Excerpt, result: AuditResult) -> Group:
                 style="italic yellow",
             )
         )
+    parts += [Text(""), code_view(source, result.findings)]
     for finding in (f for f in result.findings if (f.path, f.line) == (route.file, route.line)):
         title = Text(f"{ICONS[finding.severity]} {finding.code}", SEVERITY_STYLE[finding.severity])
         title.append(f"  {finding.title}", style="bold")
@@ -162,7 +163,6 @@ def route_detail(route: Route, source: Excerpt, result: AuditResult) -> Group:
             parts.append(Text(finding.detail))
         if finding.fix:
             parts += [Text("Fix", style="bold underline"), *fix_view(finding.fix)]
-    parts += [Text(""), code_view(source, result.findings)]
     return Group(*parts)
 
 
