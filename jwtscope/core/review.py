@@ -12,6 +12,7 @@ personal data in claims masked unless ``redact=False``. The date is passed in.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -155,25 +156,30 @@ class ReviewReport:
         return {s: sum(1 for i in self.items if i.level == s) for s in SEVERITIES}
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data with the same content as the Markdown."""
-        return {
-            "schema": 1,
-            "date": self.date,
-            "system": self.system,
-            "scope": list(self.scope),
-            "summary": {
-                "counts": self.counts(),
-                "severity": self.severity_counts(),
-                "tests": _test_counts(self.tests),
-            },
-            "token": self.token,
-            "audit": self.audit,
-            "findings": {g: [_item_dict(i) for i in self.items if i.group == g] for g in GROUPS},
-            "tests": list(self.tests),
-            "causes": list(self.causes),
-            "recommendations": list(self.recommendations),
-            "checklist": [{"item": text, "done": done} for text, done in self.checklist],
-        }
+        """JSON-ready data with the same content as the Markdown (a fresh copy: changing
+        it leaves the review as it was)."""
+        return copy.deepcopy(
+            {
+                "schema": 1,
+                "date": self.date,
+                "system": self.system,
+                "scope": list(self.scope),
+                "summary": {
+                    "counts": self.counts(),
+                    "severity": self.severity_counts(),
+                    "tests": _test_counts(self.tests),
+                },
+                "token": self.token,
+                "audit": self.audit,
+                "findings": {
+                    g: [_item_dict(i) for i in self.items if i.group == g] for g in GROUPS
+                },
+                "tests": list(self.tests),
+                "causes": list(self.causes),
+                "recommendations": list(self.recommendations),
+                "checklist": [{"item": text, "done": done} for text, done in self.checklist],
+            }
+        )
 
 
 def build_review(
