@@ -221,6 +221,35 @@ def test_audit_only_markdown_matches_the_snapshot(todo):
     assert "### Source (18)" in text
 
 
+def test_full_stack_review_states_the_issuer_and_hides_every_planted_secret():
+    review = build_review(
+        date=NOW,
+        system="ba_fullstack_buggy",
+        audit=audit_project(PROJECTS / "ba_fullstack_buggy", now=NOW, git=False),
+    )
+    md, data = review_markdown(review), review.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    assert data["audit"]["issuer"]["jwks_url"] == "http://localhost:3000/api/auth/jwks"
+    assert "- **JWKS URL:** http://localhost:3000/api/auth/jwks" in md
+    assert "- **Algorithm:** EdDSA" in md and "- **JWT plugin:** present" in md
+    assert "- **Audience (`aud`):** http://localhost:3000" in md
+    # findings from the frontend and .env files come through like any other code
+    assert ("AUDIT-SECRET-DEFAULT", "web/lib/auth.ts:9") in _items(review)
+    assert ("CAUSE-ALG-MISMATCH", "api/auth.py:16") in _items(review)
+    planted = [
+        (DATA / "betterauth" / "eddsa" / "alice.jwt").read_text().strip().split(".")[2],
+        "FSTmZ2jF5Bozu2wqoCBlE4Ll8BD67sie",  # the session cookie in web/logs/dev.log
+        "better-auth-secret-123456789",  # web/.env.local
+        "Jf8s0dK2mQ7vX4pL9wR1tZ6yB3nH5cA8eG0uI2oP4sE=",  # api/.env
+        "MC4CAQAwBQYDK2VwBCIEIO7nqV0Mz4pY2rT8wK3jL6sD1fH9gB5xN0cR7vU2aQ8e",  # api/config.yaml
+        "dev-only-secret-change-me-later",  # web/lib/auth.ts
+        "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",  # web/tests/fixtures/token.json
+    ]
+    shown = md + json.dumps(data)
+    for value in planted:
+        assert value not in shown
+
+
 # ------------------------------------------------------------------ hand-built audits
 
 ISSUER = IssuerInfo(
