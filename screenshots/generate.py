@@ -178,7 +178,7 @@ AUDIT_ROOT = Path("jwtscope") / "demo" / "project"
 
 
 async def _audit(pilot: Pilot[None]) -> None:
-    """F8 on the demo project, Enter runs, then the Better Auth secret mistake selected."""
+    """F8 on the demo project, Enter runs, then the Better Auth algorithm mistake selected."""
     from textual.widgets import Input, OptionList, TabbedContent
 
     from jwtscope.tui.screens.audit import AuditScreen
@@ -193,7 +193,8 @@ async def _audit(pilot: Pilot[None]) -> None:
     findings = screen.query_one("#audit-findings", OptionList)
     findings.focus()
     codes = [f.code for f in screen.findings]
-    findings.highlighted = codes.index("AUDIT-DECODE-BA-SECRET")
+    wanted = ("CAUSE-ALG-MISMATCH", "AUDIT-DECODE-BA-SECRET")  # the cross-check, else the backend
+    findings.highlighted = next((codes.index(c) for c in wanted if c in codes), 0)
     for widget in screen.query(Input):
         widget.cursor_blink = False
     await pilot.pause()

@@ -323,6 +323,7 @@ class JwtscopeApp(App[None]):
             report=self.report,
             diagnosis=self.last_diagnosis,
             probe=self.last_probe,
+            audit=self.last_audit,
         )
         text = review_markdown(review)
         name = "jwtscope-review-" + iso_utc(now).replace(":", "").replace("-", "") + ".md"

@@ -291,6 +291,35 @@ async def test_progress_is_shown_escape_cancels_then_goes_back() -> None:
         assert not isinstance(app.screen, AuditScreen)
 
 
+@pilot_test
+async def test_ctrl_e_exports_the_review_with_the_audit() -> None:
+    written: dict[str, str] = {}
+
+    def write_report(name: str, text: str) -> str:
+        written[name] = text
+        return f"/virtual/{name}"
+
+    app = make_app(audit_root=TODO_API, write_report=write_report)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await _open(app, pilot)
+        await pilot.press("ctrl+e")  # nothing audited yet: nothing written
+        await pilot.pause()
+        assert written == {}
+        assert "Run the audit first" in widget_text(app, screen.query_one("#audit-status"))
+
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        [(name, text)] = written.items()
+        assert name.startswith("jwtscope-review-") and name.endswith(".md")
+        assert "## Audit of the source" in text and "todo_api_buggy" in text
+        assert "AUDIT-DECODE-NO-VERIFY" in text and "app/core/security.py:29" in text
+        assert str(TODO_API) not in text  # the folder by its name, never its full path
+        for secret in TODO_SECRETS:
+            assert secret not in text
+
+
 # --- the app around it ---------------------------------------------------------------------
 
 
@@ -333,22 +362,50 @@ async def test_the_last_audit_is_kept_and_shown_again() -> None:
         assert Path(again.query_one("#audit-root", Input).value) == TODO_API
 
 
+def _demo_secrets() -> set[str]:
+    """Every JWT signature, session token and secret value written in the demo project."""
+    secrets = {"dev-only-secret-change-me-later", "better-auth-secret-123456789"}
+    for path in DEMO_PROJECT.rglob("*"):
+        if path.is_file():
+            text = path.read_text(errors="replace")
+            secrets |= {
+                m.group(1) for m in re.finditer(r"eyJ[\w-]+\.eyJ[\w-]+\.([\w-]{20,})", text)
+            }
+            secrets |= set(re.findall(r"session_token=([A-Za-z0-9]{32})", text))
+    return secrets
+
+
 @pilot_test
 async def test_the_demo_audits_its_own_sample_project() -> None:
+    secrets = _demo_secrets()
+    assert len(secrets) >= 4  # the demo's leaked tokens, session cookie and secrets
     app = JwtscopeApp(demo_config())
     async with app.run_test(size=WIDE) as pilot:
         screen = await _run(app, pilot)
         assert Path(screen.query_one("#audit-root", Input).value) == DEMO_PROJECT
         result = app.last_audit
         assert result is not None and Path(result.root) == DEMO_PROJECT.resolve()
-        # The demo project holds the buggy Better Auth backend: same routes, same mistakes.
+        # The demo project holds the buggy Better Auth backend (same routes) and its
+        # Next.js frontend (the issuer, and mistakes of its own).
         backend = audit_project(BA_NOTES, now=0)
+        assert _rows(screen) == _expected_rows(result)
         assert [(r.method, r.path, r.status) for r in result.routes] == [
             (r.method, r.path, r.status) for r in backend.routes
         ]
-        demo_codes = {f.code for f in result.findings}
-        assert {f.code for f in backend.findings} <= demo_codes
-        assert "AUDIT-ROUTE-UNPROTECTED" in demo_codes
+        assert result.issuer is not None and result.issuer.jwt_plugin
+        summary = widget_text(app, screen.query_one("#audit-summary", Static))
+        assert "Better Auth web/lib/auth.ts" in summary and "/api/auth/jwks" in summary
+        paths = {f.path.split("/")[0] for f in result.findings}
+        assert paths == {"backend", "web"}
+
+        # No finding shows a secret, a token's signature or a session token.
+        options = await _findings_tab(screen, pilot)
+        for index in range(options.option_count):
+            options.highlighted = index
+            await pilot.pause()
+            shown = _detail_text(screen) + screen_text(app)
+            leaked = [s for s in secrets if s in shown]
+            assert not leaked, (screen.findings[index].location, len(leaked))
 
 
 @pilot_test

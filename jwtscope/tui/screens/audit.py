@@ -71,11 +71,24 @@ class AuditScreen(Screen[None]):
             tooltip="Cancel a running audit, or go back to the token",
         ),
         Binding("ctrl+s", "run", "Run", id="audit_run", tooltip="Audit the folder"),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export report",
+            id="audit_export",
+            priority=True,  # inputs bind ctrl+e (end of line); End still does that
+            tooltip="Write the review report (Markdown) of everything run, this audit included",
+        ),
     ]
     #: Side by side from 120 columns; the detail goes below the lists on narrower ones.
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [  # noqa: RUF012 (typed as in Screen)
         (0, "-narrow"),
         (120, "-wide"),
+    ]
+    #: Below 30 rows the title line goes (the footer names the same keys).
+    VERTICAL_BREAKPOINTS: list[tuple[int, str]] | None = [  # noqa: RUF012 (typed as in Screen)
+        (0, "-short"),
+        (30, "-tall"),
     ]
 
     class Progress(Message):
@@ -109,7 +122,8 @@ class AuditScreen(Screen[None]):
         last = self.jwt_app.last_audit
         with Vertical(id="audit-top"):
             yield Static(
-                "Audit — the project's source, statically · Enter runs · Esc cancels/back",
+                "Audit the project's source · Enter runs · Ctrl+E report · Esc cancels/back",
+                id="audit-title",
                 classes="dialog-title",
             )
             with Horizontal(classes="row"):
@@ -213,6 +227,13 @@ class AuditScreen(Screen[None]):
         if event.result.routes or event.result.findings:
             active = self.query_one("#audit-tabs", TabbedContent).active
             self.query_one("#audit-routes" if active == "tab-routes" else "#audit-findings").focus()
+
+    def action_export(self) -> None:
+        """Write the review report of everything run in this session (named by the folder)."""
+        if self.jwt_app.last_audit is None:
+            self._status("Run the audit first: the review would not include it.")
+            return
+        self.jwt_app.export_review(Path(self.jwt_app.last_audit.root).name)
 
     def action_back(self) -> None:
         """Cancel a running audit; otherwise go back to the main screen."""

@@ -31,7 +31,8 @@ def help_markdown() -> str:
         "- **F7** probe: run the auth test suite against an endpoint after you confirm, with live "
         "results per test; Ctrl+E exports the review report (Markdown) of everything run",
         "- **F8** audit: read a project's source (never run it): every route and what protects "
-        "it, the JWT mistakes worst first, the source around each (Enter runs, Esc cancels/back)",
+        "it, the JWT mistakes worst first, the source around each (Enter runs, Ctrl+E exports "
+        "the review report with the audit, Esc cancels/back)",
         "- **Ctrl+L** clear the token · **Tab** / **Shift+Tab** move between panes",
         "- **Ctrl+P** command palette (every action) · **Ctrl+Q** quit",
         "",
