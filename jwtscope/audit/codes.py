@@ -218,11 +218,12 @@ _ENTRIES = (
     CodeInfo(
         "AUDIT-FETCH-NO-AUTH",
         E,
-        "API call without Authorization header or credentials",
-        "A fetch() to the backend API sends neither an Authorization header nor "
-        "credentials: 'include': the backend receives no token and no cookie, and every "
-        "protected route answers 401 (cross-origin fetches never send cookies without "
-        "credentials: 'include').",
+        "API call without the credential the route reads",
+        "A fetch() reaches a protected route of the backend without what that route reads: "
+        "no Authorization header (and no credentials) for a bearer-token route, or — "
+        "cross-origin — no credentials: 'include' for a route that reads Better Auth's "
+        "session cookie (browsers send cookies cross-origin only then). Every call is a 401. "
+        "Only fetches whose URL matches a protected route of the audited backend are judged.",
         "audit.frontend",
     ),
     # env files and leaked credentials

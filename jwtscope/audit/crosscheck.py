@@ -295,35 +295,49 @@ def _route_regex(path: str) -> re.Pattern[str]:
     return re.compile("(?:.*)?" + "[^/]+".join(re.escape(p) for p in parts) + "/?$")
 
 
-def _judge_fetch(fetch: FetchCall, routes: list[Route], backend: bool) -> AuditFinding | None:
-    target = fetch.url_path or "/"
-    concrete = target.replace("{}", "x")
-    matched = [r for r in routes if _route_regex(r.path).match(concrete)] if routes else []
-    if backend:
-        protected = [r for r in matched if r.status is RouteStatus.PROTECTED]
-        if matched and not protected:
-            return None  # a public route: nothing to send
-        if not matched and not any(r.status is RouteStatus.PROTECTED for r in routes):
-            return None
-        route = protected[0] if protected else None
+def _judge_fetch(fetch: FetchCall, routes: list[Route]) -> AuditFinding | None:
+    """A finding when the fetch reaches a protected route without what the route reads."""
+    concrete = (fetch.url_path or "/").replace("{}", "x")
+    protected = [
+        r
+        for r in routes
+        if r.status is RouteStatus.PROTECTED and _route_regex(r.path).match(concrete)
+    ]
+    if not protected:
+        return None  # a public route, another service, or a path the text cannot tell
+    route = protected[0]
+    cookie = "get-session" in route.via or "cookie" in (route.via + route.dependency).lower()
+    needs = f"{route.method} {route.path} ({route.location}) needs {route.dependency or 'auth'}"
+    if cookie:
+        if fetch.has_credentials or not fetch.absolute:
+            return None  # same-origin requests send cookies by default
+        detail = (
+            f"fetch({fetch.url[:60]}) is cross-origin without credentials: 'include', but "
+            f"{needs}, which reads Better Auth's session cookie: the browser sends no cookie "
+            "and the backend answers 401."
+        )
+        fix = (
+            'fetch(url, { credentials: "include" }) — and allow_credentials=True with the '
+            "frontend's origin in the backend's CORSMiddleware."
+        )
     else:
-        route = None
-    why = (
-        f"it calls {route.method} {route.path} ({route.location}), which needs "
-        f"{route.dependency or 'authentication'}"
-        if route
-        else "the backend's protected routes need a token"
-    )
+        if fetch.has_auth or fetch.has_credentials:
+            return None
+        detail = (
+            f"fetch({fetch.url[:60]}) sends no Authorization header and no credentials, but "
+            f"{needs}: the request arrives without a token and gets 401."
+        )
+        fix = (
+            "Send the JWT: const { data } = await authClient.token(); if (!data) throw …; "
+            "fetch(url, { headers: { Authorization: `Bearer ${data.token}` } })."
+        )
     return make(
         "AUDIT-FETCH-NO-AUTH",
         path=fetch.path,
         line=fetch.line,
         source_line=fetch.source,
-        detail=f"fetch({fetch.url[:60]}) sends no Authorization header and no credentials, "
-        f"but {why}: the request arrives without a token and gets 401.",
-        fix="Send the JWT: const { data } = await authClient.token(); fetch(url, { headers: "
-        "{ Authorization: `Bearer ${data.token}` } }) — or, if the API reads Better Auth's "
-        'cookie, fetch(url, { credentials: "include" }).',
+        detail=detail,
+        fix=fix,
     )
 
 
@@ -341,9 +355,8 @@ def crosscheck(
         check.jwks()
         findings += check.findings
         mismatched = check.mismatched
-    backend = bool(project.modules) and bool(routes)
     for fetch in front.fetches:
-        finding = _judge_fetch(fetch, routes, backend)
+        finding = _judge_fetch(fetch, routes)
         if finding is not None:
             findings.append(finding)
     return findings, mismatched

@@ -95,14 +95,24 @@ class JwtPluginCall:
 
 @dataclass(frozen=True)
 class FetchCall:
-    """A ``fetch()`` to what looks like the backend API, without credentials."""
+    """A ``fetch()`` to what looks like the backend API, and what it sends.
+
+    Args:
+        url: the first argument as written.
+        url_path: its literal path with ``{}`` for expressions (``/notes/{}``).
+        absolute: the URL names an origin (``${API_URL}/…``): cross-origin from the page.
+        has_auth: an ``Authorization`` header is set.
+        has_credentials: ``credentials`` is set to something else than ``same-origin``.
+    """
 
     path: str
     line: int
     source: str
-    url: str  # the first argument as written
-    url_path: str  # its literal path part with ``{}`` for expressions (``/notes/{}``)
+    url: str
+    url_path: str
     absolute: bool
+    has_auth: bool = False
+    has_credentials: bool = False
 
 
 @dataclass
@@ -326,18 +336,20 @@ class _Scanner(BearerChecks):
             close = js.close_of(open_paren)
             first_end = js.expression_end(open_paren + 1)
             url = js.code[open_paren + 1 : first_end].strip()
-            if not url or not _targets_api(url):
+            if not url or not _targets_api(url, js.shape[open_paren + 1 : first_end]):
                 continue
             rest = js.code[first_end:close]
             rest_shape = js.shape[first_end:close]
-            if re.search(r"(?i)authorization", rest) or re.search(r"\bcredentials\b", rest_shape):
-                continue
+            has_auth = bool(re.search(r"(?i)authorization", rest))
+            cred = re.search(r"\bcredentials\s*:\s*(\S+)", rest)
+            has_credentials = cred is not None and "same-origin" not in cred.group(1)
             options = rest_shape.lstrip(", \t\r\n")
-            if options and (
+            opaque = bool(options) and (
                 not options.startswith("{")
-                or re.search(r"\.\.\.|\bheaders\s*[,}]|\bheaders\s*:\s*[^{\s]", options)
-            ):
-                continue  # options built elsewhere: the text cannot tell
+                or bool(re.search(r"\.\.\.|\bheaders\s*[,}]|\bheaders\s*:\s*[^{\s]", options))
+            )
+            if opaque and not (has_auth and has_credentials):
+                continue  # options built elsewhere: the text cannot tell what is sent
             line = js.line_of(m.start())
             self.facts.fetches.append(
                 FetchCall(
@@ -347,16 +359,20 @@ class _Scanner(BearerChecks):
                     url=url,
                     url_path=_url_path(js, open_paren + 1, first_end),
                     absolute=bool(re.search(r"https?://|\$\{|\+", url)),
+                    has_auth=has_auth,
+                    has_credentials=has_credentials,
                 )
             )
 
 
-def _targets_api(url: str) -> bool:
+def _targets_api(url: str, shape: str) -> bool:
+    """Does the URL expression name the backend API: a variable or env name like
+    ``API_URL``/``BACKEND_URL`` (outside string literals), or a local API port?"""
     if "/api/auth" in url:
         return False  # Better Auth's own routes
     if re.search(r"https?://(?:localhost|127\.0\.0\.1|\[::1\]):(?:8000|8080|5000)\b", url):
         return True
-    return bool(_API_NAME.search(url)) and not url.startswith(("'/", '"/', "`/"))
+    return bool(_API_NAME.search(shape))
 
 
 def _url_path(js: JsText, start: int, end: int) -> str:

@@ -132,12 +132,12 @@ def audit_project(
                 if not test:
                     python.add(file.rel, text)
                     front.jwks_refs += _jwks_refs(file.rel, text)
-                leaks.scan(file.rel, text.splitlines(), secrets=False)
+                leaks.scan(file.rel, text, secrets=False)
             else:
                 facts_, found = scan_script(text, file.rel, is_test=test)
                 front.add(facts_)
                 findings += found
-                leaks.scan(file.rel, text.splitlines(), secrets=False)
+                leaks.scan(file.rel, text, secrets=False)
         read += 1
         if progress is not None and read % _PROGRESS_EVERY == 0:
             progress(read)

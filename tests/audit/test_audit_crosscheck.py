@@ -126,3 +126,41 @@ def test_the_backends_own_hs256_tokens_are_not_held_against_better_auth(tmp_path
         """
     )
     assert run(tmp_path, "jwt()", GOOD_JWKS, GOOD_ARGS, extra=own) == set()
+
+
+COOKIE_API = """
+import httpx
+from fastapi import Depends, FastAPI, HTTPException, Request
+app = FastAPI()
+async def session_user(request: Request) -> dict:
+    async with httpx.AsyncClient() as client:
+        r = await client.get(
+            "http://localhost:3000/api/auth/get-session",
+            headers={"cookie": request.headers.get("cookie", "")},
+        )
+    if r.status_code != 200:
+        raise HTTPException(401, "Not signed in")
+    return r.json()["user"]
+@app.get("/notes")
+async def notes(user: dict = Depends(session_user)) -> list:
+    return []
+@app.get("/health")
+async def health() -> dict:
+    return {}
+"""
+FETCHES = """
+const API_URL = process.env.NEXT_PUBLIC_API_URL;
+export const a = () => fetch(`${API_URL}/notes`, { headers: { Authorization: "Bearer x" } });
+export const b = () => fetch(`${API_URL}/notes`, { credentials: "include" });
+export const c = () => fetch(`${API_URL}/health`);
+export const d = () => fetch(`${API_URL}/billing/charge`);
+"""
+
+
+def test_cookie_routes_need_credentials_from_a_cross_origin_fetch(tmp_path):
+    (tmp_path / "api.py").write_text(COOKIE_API.lstrip())
+    (tmp_path / "client.ts").write_text(FETCHES.lstrip())
+    result = audit_project(tmp_path, git=False)
+    (finding,) = result.findings
+    assert (finding.code, finding.location) == ("AUDIT-FETCH-NO-AUTH", "client.ts:2")
+    assert "credentials: 'include'" in finding.detail and "session cookie" in finding.detail

@@ -144,7 +144,21 @@ def test_fetch_records_carry_the_url_path():
         'const u = await fetch("/api/auth/get-session");\n',
         "x.ts",
     )
-    assert [(f.line, f.url_path) for f in facts.fetches] == [(1, "/notes/{}")]
+    assert [(f.line, f.url_path, f.has_auth, f.has_credentials) for f in facts.fetches] == [
+        (1, "/notes/{}", False, False),
+        (2, "/notes", False, True),
+    ]  # line 3: options built elsewhere; line 4: Better Auth's own route
+
+
+def test_only_api_names_outside_strings_make_a_fetch_an_api_call():
+    facts, _ = scan_script(
+        'await fetch("https://api.github.com/repos/x");\n'
+        "await fetch(`https://api.stripe.com/${path}`);\n"
+        "await fetch(`${process.env.NEXT_PUBLIC_API_URL}/notes`);\n"
+        'await fetch("http://localhost:8000/notes");\n',
+        "x.ts",
+    )
+    assert [f.line for f in facts.fetches] == [3, 4]
 
 
 def test_better_auth_config_facts():
