@@ -106,8 +106,13 @@ class EnvFiles:
                     return value, env
         return None
 
-    def judge(self) -> list[AuditFinding]:
-        """The engine's secret checks for every secret variable, and mismatches."""
+    def judge(self, verifiers: set[str]) -> list[AuditFinding]:
+        """The engine's secret checks for every secret variable, and mismatches.
+
+        Args:
+            verifiers: secret names the backend verifies tokens with (a ``jwt.decode``
+                key); a mismatch matters, and is reported, only for those.
+        """
         out: list[AuditFinding] = []
         for env in self.files:
             if is_template(env.name):
@@ -115,12 +120,12 @@ class EnvFiles:
             for name in KNOWN_SECRET_NAMES:
                 if name in env.lines:
                     out += _judge_secret(env, name)
-        out += self._mismatches()
+        out += self._mismatches(verifiers)
         return out
 
-    def _mismatches(self) -> list[AuditFinding]:
+    def _mismatches(self, verifiers: set[str]) -> list[AuditFinding]:
         out: list[AuditFinding] = []
-        for name in KNOWN_SECRET_NAMES:
+        for name in (n for n in KNOWN_SECRET_NAMES if n in verifiers):
             per_folder: dict[str, EnvFile] = {}
             for env in sorted(self.files, key=lambda e: _rank(e.name)):
                 if env.name in _DEV_ORDER and env.values.get(name) and env.folder not in per_folder:

@@ -51,7 +51,16 @@ _ENV_REF = re.compile(
     r"""(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
 )
 _STORAGE = re.compile(r"\b(?P<store>localStorage|sessionStorage)\s*(?:\.\s*setItem\s*\(|\[|\.)")
-_TOKENISH = re.compile(r"(?i)(token|jwt|bearer|auth|session|access|credential)")
+#: A storage key that names a credential (``authorName``, ``designTokens`` do not).
+_TOKEN_KEY = re.compile(
+    r"(?i)(?<![a-z])(?:access_?|id_?|auth_?|refresh_?|session_?|bearer_?)?(?:token|jwt)s?(?![a-z])|"
+    r"(?<![a-z])(?:bearer|credentials?|session(?:_?id)?|auth)(?![a-z])|"
+    r"(?:access|auth|id|refresh|session)_?token|jwt"
+)
+#: A stored value that is a token: ``data.token``, ``jwt``, ``session?.accessToken``.
+_TOKEN_VALUE = re.compile(
+    r"(?:^|[.?\s(])(?:token|jwt|accessToken|access_token|idToken|id_token|authToken)\s*\)?\s*$"
+)
 _FETCH = re.compile(r"(?<![\w.$])fetch\s*\(")
 _API_NAME = re.compile(
     r"(?i)\b[A-Za-z_$]*(api|backend|server)[A-Za-z_]*(url|base|origin|host|root|endpoint)?\b"
@@ -248,7 +257,11 @@ class _Scanner(BearerChecks):
             lit.start,
             f"{where} is a literal in the source"
             + (" and a published default/sample value" if common else "")
-            + ": anyone with the repository can sign session cookies and forge sessions.",
+            + (
+                ": anyone with the repository can sign session cookies and forge sessions."
+                if where.startswith("betterAuth")
+                else ": everyone with the repository has it, and rotating it takes a deploy."
+            ),
             "Read it from the environment: secret: process.env.BETTER_AUTH_SECRET, and "
             "generate a new one (npx @better-auth/cli secret) — the old one is public now.",
             hide=lit,
@@ -314,8 +327,10 @@ class _Scanner(BearerChecks):
                 if word is None or word.group(1) in ("getItem", "removeItem", "clear", "key"):
                     continue
                 args = word.group(1)
-            key = args.split(",", 1)[0]
-            if not _TOKENISH.search(key) and not _TOKENISH.search(args):
+            key, _, value = args.partition(",")
+            if not _TOKEN_KEY.search(key.strip().strip("\"'`")) and not _TOKEN_VALUE.search(
+                value.strip().split("??")[0].strip()
+            ):
                 continue
             store = m.group("store")
             self.emit(

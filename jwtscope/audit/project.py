@@ -153,7 +153,8 @@ def audit_project(
         if not (f.code == "AUDIT-DECODE-BA-SECRET" and (f.path, f.line) in mismatched)
     ]
     findings += cross
-    findings += env.judge()
+    verifiers = {n for m in project.modules.values() for c in m.decodes for n in c.key_names}
+    findings += env.judge(verifiers)
     tracked = git_tracked(root) if git and root.is_dir() and env.files else None
     if tracked:
         findings += judge_tracked(env, tracked)

@@ -155,3 +155,22 @@ def test_no_git_repository_means_no_tracked_finding(tmp_path):
     shutil.copytree(BUGGY, root)
     result = audit_project(root, now=NOW)
     assert not [f for f in result.findings if f.code == "AUDIT-ENV-TRACKED"]
+
+
+def test_a_secret_mismatch_needs_a_backend_that_verifies_with_it(tmp_path):
+    root = tmp_path / "two"
+    for folder, value in (
+        ("web", "Zq3v9LmT0pX8wR2nB7kD4sF6hJ1gC5yA"),
+        ("api", "Pp0oIi9uUy8tTr7eEw6qQa5sSd4fFg3h"),
+    ):
+        (root / folder).mkdir(parents=True)
+        (root / folder / ".env").write_text(f"JWT_SECRET={value}\n")
+    (root / "api" / "tokens.py").write_text("import os\nimport jwt\n")
+    assert [f.code for f in audit_project(root, git=False).findings] == []
+    (root / "api" / "tokens.py").write_text(
+        "import os\nimport jwt\n"
+        "def check(t):\n"
+        "    return jwt.decode(t, os.environ['JWT_SECRET'], algorithms=['HS256'])\n"
+    )
+    found = [(f.code, f.location) for f in audit_project(root, git=False).findings]
+    assert found == [("SECRET-MISMATCH", "web/.env:1")]
