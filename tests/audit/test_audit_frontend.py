@@ -26,6 +26,14 @@ CASES = {
     ),
     "token as a property": ("localStorage.authToken = t;\n", {("AUDIT-TOKEN-WEBSTORAGE", 1)}),
     "theme is not a credential": ('localStorage.setItem("theme", "dark");\n', set()),
+    "author and design tokens are not credentials": (
+        'localStorage.setItem("authorName", n);\nlocalStorage.setItem("designTokens", t);\n',
+        set(),
+    ),
+    "a token value under any key": (
+        'localStorage.setItem("x", session?.accessToken);\n',
+        {("AUDIT-TOKEN-WEBSTORAGE", 1)},
+    ),
     "reading is not storing": ('const t = localStorage.getItem("token");\n', set()),
     "storage call inside a comment or string": (
         '// localStorage.setItem("token", t)\nconst doc = "localStorage.setItem(\'token\', t)";\n',
