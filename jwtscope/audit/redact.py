@@ -70,7 +70,10 @@ def redact_line(line: str) -> str:
     env = _ENV_LINE.match(line)
     if env and "<redacted" not in env.group("value") and not _SAFE_VALUES.match(env.group("value")):
         value = env.group("value")
-        return f"{env.group('head')}<redacted: {fingerprint(value.encode(), len(value))}>"
+        quote = value[0] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else ""
+        inner = value[1:-1] if quote else value
+        shown = f"<redacted: {fingerprint(inner.encode(), len(inner))}>"
+        return f"{env.group('head')}{quote}{shown}{quote}"
     line = SESSION_COOKIE.sub(lambda m: m.group("name") + "<redacted session token>", line)
 
     def _secret(m: re.Match[str]) -> str:
