@@ -85,4 +85,37 @@ def redact_line(line: str) -> str:
         shown = f"<redacted: {fingerprint(value.encode(), len(value))}>"
         return f"{m.group('name')}{m.group('sep')}{m.group('quote')}{shown}"
 
-    return SECRET_ASSIGNMENT.sub(_secret, line)
+    line = SECRET_ASSIGNMENT.sub(_secret, line)
+    return _literals(line) if _SENSITIVE.search(line) else line
+
+
+#: A line of code where any string literal may be a key: it names a secret or signs/verifies.
+_SENSITIVE = re.compile(
+    r"(?i)(secret|passw|private_?key|api_?key|signing_?key|jwt_?key|hmac|"
+    r"\b(?:jwt|jose|jws)\.(?:en|de)code|\bkey\s*=)"
+)
+#: A string literal in Python or JavaScript (with Python prefixes).
+_LITERAL = re.compile(
+    r"""(?P<prefix>(?<![A-Za-z0-9_])[rRbBuUfF]{1,2}|)(?P<q>["'`])"""
+    r"""(?P<body>(?:\\.|(?!(?P=q)).)*)(?P=q)"""
+)
+#: Literals that are never a secret: env names, algorithms, URLs, redactions, dict keys.
+_KEEP = re.compile(
+    r"^(?:[A-Z][A-Z0-9_]*|(?:HS|RS|PS|ES)(?:256|384|512)|EdDSA|none|utf-?8|ascii|"
+    r"https?://\S*|Bearer|Authorization|sub|exp|iat|nbf|aud|iss|jti|kid|alg|typ|"
+    r"verify_\w+|require|options|algorithms?|audience|issuer|leeway|)$"
+)
+
+
+def _literals(line: str) -> str:
+    """Every string literal of a sensitive line that could be a key, as a fingerprint."""
+
+    def _one(m: re.Match[str]) -> str:
+        body = m.group("body")
+        key = line[m.end() : m.end() + 3].lstrip().startswith(":") and m.group("q") != "`"
+        if _KEEP.match(body) or "<redacted" in body or key:
+            return m.group(0)  # a name, an algorithm, a URL, or a dict key ("secret": …)
+        shown = f"<redacted: {fingerprint(body.encode(), len(body))}>"
+        return f"{m.group('prefix')}{m.group('q')}{shown}{m.group('q')}"
+
+    return _LITERAL.sub(_one, line)

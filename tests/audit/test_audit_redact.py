@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jwtscope.audit.excerpt import excerpt
@@ -56,3 +58,46 @@ def test_excerpt_is_redacted_numbered_and_stays_in_the_folder(tmp_path):
     assert "cannot read" in excerpt(tmp_path, "missing.py", 1).error
     (tmp_path / "bin.py").write_bytes(b"\0\1")
     assert excerpt(tmp_path, "bin.py", 1).error == "bin.py is a binary file"
+
+
+CODE_LINES = {
+    'SECRET = os.getenv("JWT_SECRET", "dev-secret-change-me")': "dev-secret-change-me",
+    'return jwt.decode(token, "legacy-signing-key", algorithms=["HS256"])': "legacy-signing",
+    'secret: process.env.BETTER_AUTH_SECRET || "dev-only-secret-change-me-later",': "dev-only",
+    'jwt_secret_key: str = "supersecret"': "supersecret",
+    'key = b"raw-bytes-key"': "raw-bytes-key",
+}
+
+
+@pytest.mark.parametrize(("line", "secret"), CODE_LINES.items(), ids=range(len(CODE_LINES)))
+def test_literals_on_lines_that_handle_keys_are_redacted(line, secret):
+    shown = redact_line(line)
+    assert secret not in shown and "<redacted:" in shown
+    for kept in ("JWT_SECRET", "HS256", "BETTER_AUTH_SECRET"):
+        assert (kept in line) == (kept in shown)
+
+
+def test_harmless_literals_stay(tmp_path):
+    for line in (
+        'raise HTTPException(401, "Invalid token")',
+        'jwks = jwt.PyJWKClient("http://localhost:3000/api/auth/jwks")',
+        'payload = jwt.decode(token, key, algorithms=["EdDSA"], audience="http://x:3000")',
+    ):
+        assert redact_line(line) == line
+
+
+def test_no_excerpt_of_the_sample_projects_shows_a_planted_secret():
+    from test_audit_fullstack import PLANTED
+    from test_audit_projects import SEEDED_SECRETS
+
+    projects = Path(__file__).parent / "projects"
+    for path in projects.rglob("*"):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(projects).as_posix()
+        count = len(path.read_bytes().splitlines()) or 1
+        for line in range(1, count + 1, 13):  # windows of 13 lines cover every line
+            ex = excerpt(projects, rel, line)
+            text = "\n".join(t for _, t in ex.lines)
+            for secret in (*PLANTED, *SEEDED_SECRETS):
+                assert secret not in text, (rel, line, secret)
