@@ -8,7 +8,14 @@ from typing import Any
 from jwtscope.audit.model import AuditResult
 from jwtscope.core.findings import ICONS, Severity
 
-__all__ = ["audit_to_dict", "audit_to_markdown", "audit_to_text", "files_line", "issuer_lines"]
+__all__ = [
+    "audit_to_dict",
+    "audit_to_markdown",
+    "audit_to_text",
+    "files_line",
+    "issuer_lines",
+    "kinds_text",
+]
 
 _FENCES = {".py": "python", ".ts": "ts", ".tsx": "tsx", ".js": "js", ".jsx": "jsx", ".mjs": "js"}
 
@@ -31,9 +38,14 @@ _KIND_NAMES = {
 }
 
 
+def kinds_text(result: AuditResult) -> str:
+    """``8 Python, 3 TS/JS, 1 .env``: files read per kind."""
+    return ", ".join(f"{n} {_KIND_NAMES.get(k, k)}" for k, n in result.kinds if n)
+
+
 def files_line(result: AuditResult) -> str:
     """``12 files read (8 Python, 3 TS/JS, 1 .env); 1 did not parse; 2 skipped``."""
-    kinds = ", ".join(f"{n} {_KIND_NAMES.get(k, k)}" for k, n in result.kinds)
+    kinds = kinds_text(result)
     text = f"{result.files_scanned} files read" + (f" ({kinds})" if kinds else "")
     if result.parse_errors:
         text += f"; {result.parse_errors} Python file(s) did not parse"

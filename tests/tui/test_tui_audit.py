@@ -590,7 +590,7 @@ def test_summary_names_the_better_auth_issuer(tmp_path: Path) -> None:
     from jwtscope.tui.widgets.audit_views import summary_view
 
     text = summary_view(_snapshot_result(tmp_path)).plain
-    assert "5 files read (python 3, script 1, env 1)" in text
+    assert "5 files read (3 Python, 1 TS/JS, 1 .env)" in text
     assert "1 protected, 1 public, 1 unprotected" in text
     assert "1 critical, 1 error, 1 warning" in text
     assert "Better Auth web/lib/auth.ts:6 · jwt plugin yes · EdDSA" in text

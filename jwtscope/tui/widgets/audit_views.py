@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from jwtscope.audit.model import RouteStatus
+from jwtscope.audit.render import kinds_text
 from jwtscope.core.findings import ICONS, Severity
 from jwtscope.tui.widgets.findings import SEVERITY_STYLE
 
@@ -59,7 +60,7 @@ def sorted_findings(result: AuditResult) -> tuple[AuditFinding, ...]:
 def summary_view(result: AuditResult) -> Text:
     """Files read by kind, routes by status, findings by severity, the Better Auth issuer."""
     text = Text()
-    kinds = ", ".join(f"{kind} {count}" for kind, count in result.kinds if count)
+    kinds = kinds_text(result)
     text.append(f"{result.files_scanned} files read", style="bold")
     if kinds:
         text.append(f" ({kinds})")
