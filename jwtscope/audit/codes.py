@@ -279,6 +279,7 @@ AUDIT_CODES: dict[str, CodeInfo] = {info.code: info for info in _ENTRIES}
 #: Engine codes an audit also emits, with the same meaning, where the evidence is in the
 #: source instead of a token or a response (e.g. a weak secret in a .env file).
 ENGINE_CODES: tuple[str, ...] = (
+    "SECRET-MISSING",
     "SECRET-EMPTY",
     "SECRET-SHORT",
     "SECRET-LOW-ENTROPY",

@@ -106,6 +106,31 @@ class EnvFiles:
                     return value, env
         return None
 
+    def chain(self, near: str) -> list[EnvFile]:
+        """The non-template ``.env`` files of the folder of ``near`` and its parents."""
+        folder = str(PurePosixPath(near).parent)
+        folder = "" if folder == "." else folder
+        return [
+            e
+            for e in self.files
+            if not is_template(e.name)
+            and (e.folder in ("", folder) or folder.startswith(e.folder + "/"))
+        ]
+
+    def defines(self, names: tuple[str, ...], near: str) -> bool | None:
+        """Whether the ``.env`` files an app at ``near`` loads define one of ``names``
+        (case-insensitively, as pydantic-settings reads them); None when there are no such
+        files (the variables then come from the deployment, which the audit cannot see)."""
+        chain = self.chain(near)
+        if not chain:
+            return None
+        wanted = {n.upper() for n in names}
+        return any(
+            key.upper() in wanted and (value or "").strip()
+            for env in chain
+            for key, value in env.values.items()
+        )
+
     def judge(self, verifiers: set[str]) -> list[AuditFinding]:
         """The engine's secret checks for every secret variable, and mismatches.
 

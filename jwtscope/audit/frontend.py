@@ -85,6 +85,8 @@ class AuthConfig:
     base_url_env: str | None  # process.env.NAME
     base_path: str | None
     plugins_literal: bool
+    secret_given: bool = False  # a ``secret:`` key is in the config
+    secret_env: str | None = None  # the variable it reads (``process.env.NAME``)
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,7 @@ class _Scanner(BearerChecks):
             end = js.close_of(arg)
             base = _value_after(js, arg, end, "baseURL")
             plugins = _value_after(js, arg, end, "plugins")
+            secret = _value_after(js, arg, end, "secret")
             self.facts.configs.append(
                 AuthConfig(
                     path=self.path,
@@ -217,9 +220,11 @@ class _Scanner(BearerChecks):
                     base_url_env=_env_name(js, base),
                     base_path=_literal(js, _value_after(js, arg, end, "basePath")),
                     plugins_literal=plugins is not None and js.shape[plugins[0]] == "[",
+                    secret_given=secret is not None,
+                    secret_env=_env_name(js, secret),
                 )
             )
-            self.secret(_value_after(js, arg, end, "secret"), "betterAuth({ secret })")
+            self.secret(secret, "betterAuth({ secret })")
 
     def secret(self, span: tuple[int, int] | None, where: str) -> None:
         if span is None:

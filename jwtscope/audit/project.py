@@ -21,6 +21,7 @@ from jwtscope.audit.envfiles import EnvFiles, git_tracked, judge_tracked
 from jwtscope.audit.facts import ProjectFacts
 from jwtscope.audit.frontend import scan_script
 from jwtscope.audit.leaks import LeakScanner
+from jwtscope.audit.missing import missing_secrets
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo
 from jwtscope.audit.python_ast import PythonAudit, is_test, read_source
 from jwtscope.audit.redact import redact_line
@@ -155,6 +156,7 @@ def audit_project(
     findings += cross
     verifiers = {n for m in project.modules.values() for c in m.decodes for n in c.key_names}
     findings += env.judge(verifiers)
+    findings += missing_secrets(project, front.configs, env)
     tracked = git_tracked(root) if git and root.is_dir() and env.files else None
     if tracked:
         findings += judge_tracked(env, tracked)

@@ -164,3 +164,66 @@ def test_cookie_routes_need_credentials_from_a_cross_origin_fetch(tmp_path):
     (finding,) = result.findings
     assert (finding.code, finding.location) == ("AUDIT-FETCH-NO-AUTH", "client.ts:2")
     assert "credentials: 'include'" in finding.detail and "session cookie" in finding.detail
+
+
+HS_BACKEND = (
+    "import jwt\nfrom app.config import settings\n"
+    "def check(t):\n"
+    "    return jwt.decode(t, settings.jwt_secret, algorithms=['HS256'])\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("env_files", "expected"),
+    [
+        ({"api/.env": "DATABASE_URL=sqlite://\n"}, [("SECRET-MISSING", "api/app/deps.py:4")]),
+        ({}, []),  # no .env at all: the deployment provides the variables
+        ({".env": "JWT_SECRET=Zq3v9LmT0pX8wR2nB7kD4sF6hJ1gC5yA\n"}, []),  # a parent's .env
+        ({"api/.env.example": "JWT_SECRET=\n"}, []),  # templates are not what the app loads
+        ({"web/.env": "JWT_SECRET=Zq3v9LmT0pX8wR2nB7kD4sF6hJ1gC5yA\n"}, []),  # not api's .env
+    ],
+    ids=["missing", "no env files", "parent defines it", "template only", "other app only"],
+)
+def test_secret_missing_for_the_backend(tmp_path, env_files, expected):
+    (tmp_path / "api" / "app").mkdir(parents=True)
+    (tmp_path / "api" / "app" / "deps.py").write_text(HS_BACKEND)
+    for rel, text in env_files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    found = [(f.code, f.location) for f in audit_project(tmp_path, git=False).findings]
+    missing = [x for x in found if x[0] == "SECRET-MISSING"]
+    assert missing == expected
+
+
+def test_another_apps_env_does_not_define_the_backends_secret(tmp_path):
+    # web/.env belongs to another app; api/.env is the backend's and lacks the secret
+    (tmp_path / "api").mkdir()
+    (tmp_path / "web").mkdir()
+    (tmp_path / "api" / "deps.py").write_text(HS_BACKEND)
+    (tmp_path / "web" / ".env").write_text("JWT_SECRET=x\n")
+    (tmp_path / "api" / ".env").write_text("DEBUG=1\n")
+    found = [(f.code, f.location) for f in audit_project(tmp_path, git=False).findings]
+    assert ("SECRET-MISSING", "api/deps.py:4") in found
+
+
+@pytest.mark.parametrize(
+    ("config", "env", "expected"),
+    [
+        ("{ plugins: [jwt()] }", "BETTER_AUTH_URL=http://localhost:3000\n", True),
+        ("{ plugins: [jwt()] }", "AUTH_SECRET=Zq3v9LmT0pX8wR2nB7kD4sF6hJ1gC5yA\n", False),
+        ("{ secret: process.env.MY_SECRET }", "BETTER_AUTH_SECRET=Zq3v9LmT0pX8wR2nB7kD\n", True),
+        ("{ secret: process.env.MY_SECRET }", "MY_SECRET=Zq3v9LmT0pX8wR2nB7kD4sF6hJ1g\n", False),
+        ("{ secret: loadSecret() }", "BETTER_AUTH_URL=http://localhost:3000\n", False),
+    ],
+    ids=["default names unset", "AUTH_SECRET", "own name unset", "own name set", "a call"],
+)
+def test_secret_missing_for_better_auth(tmp_path, config, env, expected):
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "auth.ts").write_text(
+        'import { betterAuth } from "better-auth";\n'
+        'import { jwt } from "better-auth/plugins";\n'
+        f"export const auth = betterAuth({config});\n"
+    )
+    (tmp_path / "web" / ".env.local").write_text(env)
+    found = {(f.code, f.location) for f in audit_project(tmp_path, git=False).findings}
+    assert (("SECRET-MISSING", "web/auth.ts:3") in found) is expected
