@@ -15,13 +15,20 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jwtscope.audit import AUDIT_CODES, AuditResult, RouteStatus, audit_python
+from jwtscope.audit import AUDIT_CODES, AuditResult, RouteStatus, audit_project, audit_python
 from jwtscope.audit.codes import ENGINE_CODES
 from jwtscope.audit.frontend import scan_script
 from jwtscope.audit.jstext import lex
 
 PROJECTS = Path(__file__).parent / "projects"
 SOURCES = sorted(p for p in PROJECTS.rglob("*.py") if p.stat().st_size > 0)
+#: The frontend's files and the env files, logs and fixtures the audit reads as text.
+TEXT_FILES = sorted(
+    p
+    for p in PROJECTS.rglob("*")
+    if (p.is_file() and p.suffix in (".ts", ".tsx", ".log", ".json", ".yaml", ".local", ".env"))
+    or p.name == ".env"
+)
 FUZZ = settings(
     max_examples=int(os.environ.get("JWTSCOPE_FUZZ_EXAMPLES", "150")),
     deadline=None,
@@ -215,3 +222,32 @@ def test_script_scanner_never_crashes(lines, junk):
     for f in findings:
         assert f.code in AUDIT_CODES and 1 <= f.line <= text.count("\n") + 1
         assert "\n" not in f.source_line
+
+
+@FUZZ
+@given(
+    source=st.sampled_from(TEXT_FILES),
+    how=_MUTATIONS,
+    a=st.integers(0, 10_000),
+    b=st.integers(0, 10_000),
+    junk=st.sampled_from(
+        [
+            "betterAuth({",
+            "plugins: [jwt({ jwks: { keyPairConfig: { alg: ",
+            "headers: { Authorization: `Bearer ${token",
+            'localStorage.setItem("token", ',
+            "await fetch(`${API_URL}/notes/${",
+            'BETTER_AUTH_SECRET="unterminated',
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.",
+            "/* unterminated comment",
+            "`",
+        ]
+    ),
+)
+def test_mutated_frontend_and_text_files_never_crash(tmp_path_factory, source, how, a, b, junk):
+    project = source.relative_to(PROJECTS).parts[0]
+    root = tmp_path_factory.mktemp("mutated_text") / project
+    shutil.copytree(PROJECTS / project, root)
+    target = root / source.relative_to(PROJECTS / project)
+    target.write_text(_mutate(source.read_text(), how, a, b, junk))
+    _check(audit_project(root, now=1_800_000_000, git=False))
