@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.envfiles import EnvFiles
-from jwtscope.audit.frontend import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
 from jwtscope.audit.model import AuditFinding, IssuerInfo, Route, RouteStatus
 from jwtscope.audit.resolve import Project
+from jwtscope.audit.scriptfacts import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
 from jwtscope.audit.summary import DecodeCall, ModuleSummary, Piece
 from jwtscope.core.environment import origin_of
 from jwtscope.core.pyjwt_fix import pyjwt_call
@@ -72,6 +72,8 @@ def issuer_of(front: Frontend, env: EnvFiles) -> IssuerInfo | None:
     base_url = config.base_url
     if base_url:
         evidence.append(f"baseURL {base_url!r} in the config")
+    elif config.base_url_set and not config.base_url_env:
+        evidence.append("baseURL is an expression the audit cannot evaluate")
     else:
         names = (config.base_url_env,) if config.base_url_env else _BASE_URL_ENV
         for name in names:
@@ -98,6 +100,9 @@ def issuer_of(front: Frontend, env: EnvFiles) -> IssuerInfo | None:
             + base_path.rstrip("/")
             + (plugin.jwks_path if plugin and plugin.jwks_path else "/jwks")
         )
+    unknown = plugin is not None and plugin.claims_unknown
+    if unknown:
+        evidence.append("jwt.issuer/jwt.audience are expressions: aud/iss not checked")
     if plugin is not None:
         evidence.append(
             f"jwt() at {plugin.path}:{plugin.line}, "
@@ -117,8 +122,8 @@ def issuer_of(front: Frontend, env: EnvFiles) -> IssuerInfo | None:
         base_url=base_url,
         base_path=base_path,
         jwks_url=jwks_url,
-        audience=(plugin.audience if plugin and plugin.audience else origin),
-        issuer=(plugin.issuer if plugin and plugin.issuer else origin),
+        audience=None if unknown else (plugin.audience if plugin and plugin.audience else origin),
+        issuer=None if unknown else (plugin.issuer if plugin and plugin.issuer else origin),
         evidence=tuple(evidence),
     )
 
@@ -139,14 +144,16 @@ def _same_url(a: str, b: str) -> bool:
     return a.rstrip("/") == b.rstrip("/")
 
 
+def _jwks_keyed(call: DecodeCall) -> bool:
+    keys = " ".join(call.key_names).lower() + " " + call.key_src.lower()
+    return "jwk" in keys or "signing_key" in keys or "public" in keys
+
+
 def _is_ba_decode(call: DecodeCall, project: Project) -> bool:
     """Does this decode verify Better Auth's tokens (not the backend's own)?"""
-    keys = " ".join(call.key_names).lower() + " " + call.key_src.lower()
     if any(name in call.key_names for name in _BA_SECRET):
         return True
-    if "jwk" in keys or "signing_key" in keys or "public" in keys:
-        return True
-    return not project.facts.sign_algorithms  # the backend mints no tokens of its own
+    return _jwks_keyed(call) or not project.facts.sign_algorithms  # mints none of its own
 
 
 class _Check:
@@ -183,9 +190,15 @@ class _Check:
         for value in (iss.audience, iss.issuer, iss.base_url):
             if value:
                 known.add(value.rstrip("/"))
+        ba_origins = {origin_of(u) for u in (iss.jwks_url or "", *self.project.facts.base_urls)}
+        # Keys from another issuer's JWKS too (Auth0, Google…): a decode may be for either,
+        # so only one that names Better Auth's secret is held against Better Auth.
+        foreign = any(origin_of(r.url) not in ba_origins for r in self.front.jwks_refs)
         for m in self.project.modules.values():
             for call in m.decodes:
                 if call.verify_off or not _is_ba_decode(call, self.project):
+                    continue
+                if foreign and not any(n in _BA_SECRET for n in call.key_names):
                     continue
                 where = f"jwt.decode in {call.in_function}()" if call.in_function else "jwt.decode"
                 algs = (
@@ -217,7 +230,7 @@ class _Check:
                 if not iss.jwt_plugin:
                     continue
                 aud = _joined(self.project, m.name, call.audience)
-                if aud and known and aud.rstrip("/") not in known:
+                if aud and iss.audience and aud.rstrip("/") not in known:
                     self.add(
                         "CAUSE-AUDIENCE",
                         m,
@@ -227,7 +240,7 @@ class _Check:
                         "every token fails with InvalidAudienceError.",
                     )
                 issuer = _joined(self.project, m.name, call.issuer)
-                if issuer and known and issuer.rstrip("/") not in known:
+                if issuer and iss.issuer and issuer.rstrip("/") not in known:
                     self.add(
                         "CAUSE-ISSUER",
                         m,

@@ -19,17 +19,17 @@ answered in :mod:`jwtscope.audit.crosscheck`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from jwtscope.audit.bearer import BearerChecks
 from jwtscope.audit.codes import make
 from jwtscope.audit.jstext import JsText, StringLit, lex
 from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import redact_line
+from jwtscope.audit.scriptfacts import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
 from jwtscope.core.common_secrets import is_common
 from jwtscope.core.keys import fingerprint
 
-__all__ = ["AuthConfig", "FetchCall", "JwtPluginCall", "ScriptFacts", "scan_script"]
+__all__ = ["scan_script"]
 
 _KEYWORDS = (
     "betterAuth",
@@ -72,68 +72,6 @@ _SECRET_CONST = re.compile(
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:your|change|replace|example|placeholder|dummy|xxx|<|\*\*\*|todo)"
 )
-
-
-@dataclass(frozen=True)
-class AuthConfig:
-    """One ``betterAuth({...})`` call."""
-
-    path: str
-    line: int
-    source: str
-    base_url: str | None  # literal
-    base_url_env: str | None  # process.env.NAME
-    base_path: str | None
-    plugins_literal: bool
-    secret_given: bool = False  # a ``secret:`` key is in the config
-    secret_env: str | None = None  # the variable it reads (``process.env.NAME``)
-
-
-@dataclass(frozen=True)
-class JwtPluginCall:
-    """One ``jwt({...})`` call of Better Auth's JWT plugin."""
-
-    path: str
-    line: int
-    source: str
-    alg: str | None  # None: set, but not a literal
-    alg_set: bool
-    issuer: str | None
-    audience: str | None
-    jwks_path: str | None
-    remote_url: str | None
-
-
-@dataclass(frozen=True)
-class FetchCall:
-    """A ``fetch()`` to what looks like the backend API, and what it sends.
-
-    Args:
-        url: the first argument as written.
-        url_path: its literal path with ``{}`` for expressions (``/notes/{}``).
-        absolute: the URL names an origin (``${API_URL}/…``): cross-origin from the page.
-        has_auth: an ``Authorization`` header is set.
-        has_credentials: ``credentials`` is set to something else than ``same-origin``.
-    """
-
-    path: str
-    line: int
-    source: str
-    url: str
-    url_path: str
-    absolute: bool
-    has_auth: bool = False
-    has_credentials: bool = False
-
-
-@dataclass
-class ScriptFacts:
-    """What one script file says (kept after the text is dropped)."""
-
-    configs: list[AuthConfig] = field(default_factory=list)
-    jwt_calls: list[JwtPluginCall] = field(default_factory=list)
-    fetches: list[FetchCall] = field(default_factory=list)
-    env_refs: set[str] = field(default_factory=set)
 
 
 def _value_after(
@@ -218,6 +156,7 @@ class _Scanner(BearerChecks):
                     source=js.line(js.line_of(m.start())).strip(),
                     base_url=_literal(js, base),
                     base_url_env=_env_name(js, base),
+                    base_url_set=base is not None,
                     base_path=_literal(js, _value_after(js, arg, end, "basePath")),
                     plugins_literal=plugins is not None and js.shape[plugins[0]] == "[",
                     secret_given=secret is not None,
@@ -299,6 +238,8 @@ class _Scanner(BearerChecks):
                 alg_span = _value_after(js, open_paren, close, "alg")
                 jwt_opts = _value_after(js, open_paren, close, "jwt")
                 inner = (jwt_opts[0], jwt_opts[1]) if jwt_opts else (open_paren, open_paren)
+                iss_span = _value_after(js, *inner, "issuer")
+                aud_span = _value_after(js, *inner, "audience")
                 self.facts.jwt_calls.append(
                     JwtPluginCall(
                         path=self.path,
@@ -306,8 +247,12 @@ class _Scanner(BearerChecks):
                         source=js.line(line).strip(),
                         alg=_literal(js, alg_span) if alg_span else "EdDSA",
                         alg_set=alg_span is not None,
-                        issuer=_literal(js, _value_after(js, *inner, "issuer")),
-                        audience=_literal(js, _value_after(js, *inner, "audience")),
+                        issuer=_literal(js, iss_span),
+                        audience=_literal(js, aud_span),
+                        claims_unknown=any(
+                            span is not None and _literal(js, span) is None
+                            for span in (iss_span, aud_span)
+                        ),
                         jwks_path=_literal(js, _value_after(js, open_paren, close, "jwksPath")),
                         remote_url=_literal(js, _value_after(js, open_paren, close, "remoteUrl")),
                     )

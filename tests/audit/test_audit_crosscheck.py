@@ -101,6 +101,12 @@ CASES = {
         GOOD_ARGS,
         set(),
     ),
+    "audience configured from an expression: unknown, not judged": (
+        "jwt({ jwt: { audience: process.env.JWT_AUDIENCE } })",
+        GOOD_JWKS,
+        'algorithms=["EdDSA"], audience="http://localhost:8000"',
+        set(),
+    ),
     "no jwt() plugin while the backend decodes JWTs": (
         "",
         GOOD_JWKS,
@@ -227,3 +233,23 @@ def test_secret_missing_for_better_auth(tmp_path, config, env, expected):
     (tmp_path / "web" / ".env.local").write_text(env)
     found = {(f.code, f.location) for f in audit_project(tmp_path, git=False).findings}
     assert (("SECRET-MISSING", "web/auth.ts:3") in found) is expected
+
+
+def test_a_second_issuers_jwks_keeps_jwks_decodes_out_of_the_comparison(tmp_path):
+    # RS256 keys from Auth0 next to Better Auth's EdDSA: the decode may be for Auth0.
+    extra = 'AUTH0_JWKS = "https://tenant.auth0.com/.well-known/jwks.json"\n'
+    found = run(tmp_path, "jwt()", GOOD_JWKS, 'algorithms=["RS256"], audience="api"', extra)
+    assert found == set()
+
+
+def test_a_base_url_expression_is_not_replaced_by_a_guess(tmp_path):
+    (tmp_path / "auth.ts").write_text(
+        'import { betterAuth } from "better-auth";\n'
+        'import { jwt } from "better-auth/plugins";\n'
+        "export const auth = betterAuth({ baseURL: getBaseUrl(), plugins: [jwt()] });\n"
+    )
+    (tmp_path / ".env").write_text("BETTER_AUTH_URL=http://localhost:3000\n")
+    issuer = audit_project(tmp_path, git=False).issuer
+    assert issuer is not None
+    assert (issuer.base_url, issuer.jwks_url, issuer.audience) == (None, None, None)
+    assert "baseURL is an expression the audit cannot evaluate" in issuer.evidence

@@ -1,0 +1,71 @@
+"""What the frontend scanner keeps of a script file: small records, the text dropped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["AuthConfig", "FetchCall", "JwtPluginCall", "ScriptFacts"]
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    """One ``betterAuth({...})`` call."""
+
+    path: str
+    line: int
+    source: str
+    base_url: str | None  # literal
+    base_url_env: str | None  # process.env.NAME
+    base_path: str | None
+    plugins_literal: bool
+    base_url_set: bool = False  # a ``baseURL:`` key is in the config (maybe an expression)
+    secret_given: bool = False  # a ``secret:`` key is in the config
+    secret_env: str | None = None  # the variable it reads (``process.env.NAME``)
+
+
+@dataclass(frozen=True)
+class JwtPluginCall:
+    """One ``jwt({...})`` call of Better Auth's JWT plugin."""
+
+    path: str
+    line: int
+    source: str
+    alg: str | None  # None: set, but not a literal
+    alg_set: bool
+    issuer: str | None
+    audience: str | None
+    jwks_path: str | None
+    remote_url: str | None
+    claims_unknown: bool = False  # issuer/audience set to something that is not a literal
+
+
+@dataclass(frozen=True)
+class FetchCall:
+    """A ``fetch()`` to what looks like the backend API, and what it sends.
+
+    Args:
+        url: the first argument as written.
+        url_path: its literal path with ``{}`` for expressions (``/notes/{}``).
+        absolute: the URL names an origin (``${API_URL}/…``): cross-origin from the page.
+        has_auth: an ``Authorization`` header is set.
+        has_credentials: ``credentials`` is set to something else than ``same-origin``.
+    """
+
+    path: str
+    line: int
+    source: str
+    url: str
+    url_path: str
+    absolute: bool
+    has_auth: bool = False
+    has_credentials: bool = False
+
+
+@dataclass
+class ScriptFacts:
+    """What one script file says (kept after the text is dropped)."""
+
+    configs: list[AuthConfig] = field(default_factory=list)
+    jwt_calls: list[JwtPluginCall] = field(default_factory=list)
+    fetches: list[FetchCall] = field(default_factory=list)
+    env_refs: set[str] = field(default_factory=set)
