@@ -253,15 +253,28 @@ class _Check:
         iss = self.issuer
         if iss.jwt_plugin:
             return
+        # Evidence that the backend expects Better Auth JWTs: its JWKS URL (/api/auth/…), a
+        # decode keyed with BETTER_AUTH_SECRET, or — when no other issuer's keys are in
+        # sight — any decode of tokens the backend does not mint itself.
+        foreign = any("/api/auth/" not in r.url for r in self.front.jwks_refs)
         backend = next(
+            (
+                f"JWKS URL at {r.path}:{r.line}"
+                for r in self.front.jwks_refs
+                if "/api/auth/" in r.url
+            ),
+            None,
+        ) or next(
             (
                 f"jwt.decode at {m.path}:{c.line}"
                 for m in self.project.modules.values()
                 for c in m.decodes
-                if not c.verify_off and _is_ba_decode(c, self.project)
+                if not c.verify_off
+                and _is_ba_decode(c, self.project)
+                and (not foreign or any(n in _BA_SECRET for n in c.key_names))
             ),
             None,
-        ) or next((f"JWKS URL at {r.path}:{r.line}" for r in self.front.jwks_refs), None)
+        )
         if backend is None:
             return
         config = next(c for c in self.front.configs if (c.path, c.line) == (iss.file, iss.line))

@@ -253,3 +253,8 @@ def test_a_base_url_expression_is_not_replaced_by_a_guess(tmp_path):
     assert issuer is not None
     assert (issuer.base_url, issuer.jwks_url, issuer.audience) == (None, None, None)
     assert "baseURL is an expression the audit cannot evaluate" in issuer.evidence
+
+
+def test_no_jwt_plugin_is_fine_when_the_backend_verifies_another_issuers_tokens(tmp_path):
+    found = run(tmp_path, "", "https://tenant.auth0.com/.well-known/jwks.json", GOOD_ARGS)
+    assert found == set()

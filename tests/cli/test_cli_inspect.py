@@ -409,7 +409,8 @@ def test_crack_finds_the_key(capsys, _in_tmp):
     code, out, _ = run(capsys, "crack", hs256(STRONG), "--wordlist", str(words), "--workers", "1")
     assert code == 0
     assert STRONG in out
-    code, data = run_json(capsys, "crack", hs256("absent-key-that-is-long-enough-32b"), "--wordlist", str(words))
+    absent = hs256("absent-key-that-is-long-enough-32b")
+    code, data = run_json(capsys, "crack", absent, "--wordlist", str(words))
     assert code == 1
     assert data["found"] is False and data["tried"] == 4
 
