@@ -58,9 +58,7 @@ class BearerChecks:
             f"undefined ({why}), and nothing checks it first: before sign-in (or when "
             "getting the token failed) the backend receives 'Bearer undefined'/'Bearer null' "
             "and answers 401 for a malformed token.",
-            f'Check first: if (!{name}) throw new Error("not signed in") — or send the '
-            f"header only when there is a token: headers: {name} ? "
-            f"{{ Authorization: `Bearer ${{{name}}}` }} : {{}}.",
+            _fix(name, expr),
         )
 
     def _lines_before(self, pos: int, limit: int = 40) -> list[str]:
@@ -113,3 +111,15 @@ class BearerChecks:
             rf"\bassert\w*\(\s*{n}\b)"
         )
         return any(guard.search(text) for text in self._lines_before(pos))
+
+
+def _fix(name: str, expr: str) -> str:
+    """Check the value before building the header (name it first when it is a chain)."""
+    first = "" if expr == name else f"const token = {expr};\n"
+    var = name if expr == name else "token"
+    return (
+        f'{first}if (!{var}) throw new Error("not signed in");\n'
+        f"headers: {{ Authorization: `Bearer ${{{var}}}` }}\n"
+        f"// or send the header only when there is a token:\n"
+        f"headers: {var} ? {{ Authorization: `Bearer ${{{var}}}` }} : {{}}"
+    )

@@ -99,7 +99,11 @@ def audit_to_text(result: AuditResult, root: str) -> str:
         out.append(f"      {f.source_line.strip()[:110]}")
         out.extend(textwrap.wrap(f.detail, 100, initial_indent=" " * 6, subsequent_indent=" " * 6))
         fix = f.fix.splitlines()
-        if fix:
+        if len(fix) == 1:  # prose: wrapped like the detail
+            out.extend(
+                textwrap.wrap(fix[0], 100, initial_indent="      fix: ", subsequent_indent=" " * 11)
+            )
+        elif fix:  # code: as written
             out.append("      fix: " + fix[0])
             out.extend("           " + line for line in fix[1:])
     if not result.findings:
@@ -140,7 +144,7 @@ def audit_to_markdown(result: AuditResult, root: str) -> str:
                 "",
                 "**Fix**",
                 "",
-                "```python" if "\n" in f.fix else "",
+                f"```{_fence(f.path)}" if "\n" in f.fix else "",
                 f.fix,
                 "```" if "\n" in f.fix else "",
                 "",
