@@ -298,7 +298,9 @@ def build_parser() -> argparse.ArgumentParser:
         "with file:line, the line and a fix, plus a table of every route. Respects "
         ".gitignore; skips node_modules, virtualenvs and build folders. Exit codes as 'inspect'.",
     )
-    p.add_argument("path", nargs="?", default=".", metavar="PATH", help="the project folder")
+    p.add_argument(
+        "path", nargs="?", default=".", metavar="PATH", help="the project folder (or one file)"
+    )
     p.add_argument(
         "--public",
         metavar="'/health,/docs'",
@@ -689,7 +691,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from jwtscope.audit.render import audit_to_dict, audit_to_markdown, audit_to_text
 
     root = Path(args.path)
-    if not root.is_dir():
+    if not root.exists():
+        raise UsageError(f"{args.path} does not exist", "pass the project folder to audit")
+    if not root.is_dir() and not root.is_file():
         raise UsageError(f"{args.path} is not a folder", "pass the project folder to audit")
     public = [p.strip() for p in args.public.split(",") if p.strip()]
     show = not args.json and sys.stderr.isatty()

@@ -46,7 +46,8 @@ def kinds_text(result: AuditResult) -> str:
 def files_line(result: AuditResult) -> str:
     """``12 files read (8 Python, 3 TS/JS, 1 .env); 1 did not parse; 2 skipped``."""
     kinds = kinds_text(result)
-    text = f"{result.files_scanned} files read" + (f" ({kinds})" if kinds else "")
+    noun = "file" if result.files_scanned == 1 else "files"
+    text = f"{result.files_scanned} {noun} read" + (f" ({kinds})" if kinds else "")
     if result.parse_errors:
         text += f"; {result.parse_errors} Python file(s) did not parse"
     if result.files_skipped:

@@ -33,9 +33,16 @@ def test_json_and_markdown(capsys):
     assert md.startswith("# jwtscope audit") and "## Routes" in md
 
 
-def test_not_a_folder_is_exit_2(capsys, tmp_path):
+def test_a_missing_path_is_exit_2(capsys, tmp_path):
     assert main(["audit", str(tmp_path / "missing")]) == 2
-    assert "is not a folder" in capsys.readouterr().err
+    assert "missing does not exist — fix: pass the project folder" in capsys.readouterr().err
+
+
+def test_one_file_can_be_audited(capsys):
+    path = PROJECTS / "ba_fullstack_buggy" / "web" / "lib" / "api.ts"
+    assert main(["audit", str(path), "--no-git"]) == 1
+    out = capsys.readouterr().out
+    assert "1 file read (1 TS/JS)" in out and "AUDIT-TOKEN-WEBSTORAGE  api.ts:8" in out
 
 
 def test_full_stack_json_names_the_issuer_and_file_kinds(capsys):
