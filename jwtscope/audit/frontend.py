@@ -69,6 +69,11 @@ _SECRET_CONST = re.compile(
     r"(?m)^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*(?:SECRET|Secret|secret)[\w$]*)"
     r"\s*(?::\s*string\s*)?=\s*"
 )
+#: ``process.env.JWT_SECRET ||`` / ``?? `` with a secret-like name: a literal follows.
+_ENV_FALLBACK = re.compile(
+    r"""process\.env(?:\.|\[\s*["'])(?P<name>[A-Z0-9_]*(?:SECRET|PRIVATE_KEY|SIGNING_KEY)"""
+    r"""[A-Z0-9_]*)(?:["']\s*\])?!?\s*(?:\|\||\?\?)\s*"""
+)
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:your|change|replace|example|placeholder|dummy|xxx|<|\*\*\*|todo)"
 )
@@ -107,6 +112,7 @@ class _Scanner(BearerChecks):
     def __init__(self, js: JsText, path: str) -> None:
         self.js = js
         self.path = path
+        self._fallbacks: set[int] = set()
         self.findings: list[AuditFinding] = []
         self.facts = ScriptFacts()
 
@@ -180,19 +186,37 @@ class _Scanner(BearerChecks):
         if env and fallback:
             lit = js.string_at(span[0] + fallback.end())
             if lit is not None and lit.value:
-                common = is_common(lit.value)
-                self.emit(
-                    "AUDIT-SECRET-DEFAULT",
-                    span[0],
-                    f"{where} falls back to a literal when {env} is unset"
-                    + (" — and that literal is a published default" if common else "")
-                    + ": a deploy that forgets the variable signs with it.",
-                    f"Fail fast instead: secret: process.env.{env} (Better Auth refuses to "
-                    "start in production without one).",
-                    hide=lit,
-                )
-                if common:
-                    self.findings[-1] = _with_severity(self.findings[-1], "critical")
+                self._fallback(lit, env, where)
+
+    def _fallback(self, lit: StringLit, env: str, where: str) -> None:
+        if lit.start in self._fallbacks:
+            return
+        self._fallbacks.add(lit.start)
+        common = is_common(lit.value)
+        ba = where.startswith("betterAuth")
+        self.emit(
+            "AUDIT-SECRET-DEFAULT",
+            lit.start,
+            f"{where} falls back to a literal when {env} is unset"
+            + (" — and that literal is a published default" if common else "")
+            + ": a deploy that forgets the variable signs with it.",
+            f"Fail fast instead: secret: process.env.{env} (Better Auth refuses to start in "
+            "production without one)."
+            if ba
+            else f"const {env.lower()} = process.env.{env}; if (!{env.lower()}) throw new Error("
+            f'"{env} is not set");',
+            hide=lit,
+        )
+        if common:
+            self.findings[-1] = _with_severity(self.findings[-1], "critical")
+
+    def env_fallbacks(self) -> None:
+        """``process.env.JWT_SECRET || "dev"`` anywhere: a secret with a literal default."""
+        js = self.js
+        for m in _ENV_FALLBACK.finditer(js.code):
+            lit = js.string_at(m.end())
+            if lit is not None and lit.value and not _PLACEHOLDER.match(lit.value):
+                self._fallback(lit, m.group("name"), f"process.env.{m.group('name')}")
 
     def _secret_literal(self, lit: StringLit, where: str) -> None:
         common = is_common(lit.value)
@@ -380,6 +404,7 @@ def scan_script(
     scanner.jwt_plugin()
     if not is_test:
         scanner.secret_consts()
+        scanner.env_fallbacks()
         scanner.storage()
         scanner.bearer()
         scanner.fetches()
