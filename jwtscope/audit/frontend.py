@@ -203,8 +203,8 @@ class _Scanner(BearerChecks):
             f"Fail fast instead: secret: process.env.{env} (Better Auth refuses to start in "
             "production without one)."
             if ba
-            else f"const {env.lower()} = process.env.{env}; if (!{env.lower()}) throw new Error("
-            f'"{env} is not set");',
+            else f"const {_camel(env)} = process.env.{env};\n"
+            f'if (!{_camel(env)}) throw new Error("{env} is not set");',
             hide=lit,
         )
         if common:
@@ -352,6 +352,12 @@ class _Scanner(BearerChecks):
                     has_credentials=has_credentials,
                 )
             )
+
+
+def _camel(env: str) -> str:
+    """``JWT_SECRET`` -> ``jwtSecret``."""
+    first, *rest = env.lower().split("_")
+    return first + "".join(part.title() for part in rest)
 
 
 def _targets_api(url: str, shape: str) -> bool:

@@ -131,6 +131,12 @@ CASES = {
         'export const auth = betterAuth({ secret: "your-secret-here" });\n',
         set(),
     ),
+    "an env secret with a literal fallback, anywhere": (
+        'const key = new TextEncoder().encode(process.env.JWT_SECRET || "dev-secret-123");\n'
+        'const k2 = process.env["SESSION_SECRET"] ?? "x7Qp2Lr9";\n'
+        'const name = process.env.APP_NAME || "notes";\n',
+        {("AUDIT-SECRET-DEFAULT", 1), ("AUDIT-SECRET-DEFAULT", 2)},
+    ),
     "a SECRET constant": (
         'export const JWT_SECRET = "a8Kd93jfQ0pLm27XvB5n";\n',
         {("AUDIT-SECRET-LITERAL", 1)},
