@@ -167,9 +167,8 @@ class _Check:
     def fix(self, call: DecodeCall) -> str:
         iss = self.issuer
         payload = {"aud": iss.audience, "iss": iss.issuer} if iss.audience else None
-        text = pyjwt_call(payload, iss.algorithm or "EdDSA", jwks_url=iss.jwks_url)
-        return text.replace("    token,", f"    {call.token_src},", 1).replace(
-            "from_jwt(token)", f"from_jwt({call.token_src})"
+        return pyjwt_call(
+            payload, iss.algorithm or "EdDSA", jwks_url=iss.jwks_url, token=call.token_src
         )
 
     def add(self, code: str, m: ModuleSummary, call: DecodeCall, detail: str) -> None:

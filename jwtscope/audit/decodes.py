@@ -42,9 +42,7 @@ def _corrected(project: Project, call: DecodeCall, algs: list[str] | None) -> st
     hmac = alg.startswith("HS")
     keep_key = (hmac and not _ba_secret(call)) or (not hmac and not jwks)
     key = call.key_src if keep_key and call.key_src else None
-    text = pyjwt_call(payload, alg, jwks_url=jwks, key=key)
-    text = text.replace("    token,", f"    {call.token_src},", 1)
-    text = text.replace("from_jwt(token)", f"from_jwt({call.token_src})")
+    text = pyjwt_call(payload, alg, jwks_url=jwks, key=key, token=call.token_src)
     if better_auth and not facts.base_url:
         text += f"\n# {_GUESS_ORIGIN}: put your BETTER_AUTH_URL (the Better Auth base URL) here"
     return text

@@ -19,6 +19,7 @@ answered in :mod:`jwtscope.audit.crosscheck`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from jwtscope.audit.bearer import BearerChecks
 from jwtscope.audit.codes import make
@@ -27,6 +28,7 @@ from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import redact_line
 from jwtscope.audit.scriptfacts import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
 from jwtscope.core.common_secrets import is_common
+from jwtscope.core.findings import Severity
 from jwtscope.core.keys import fingerprint
 
 __all__ = ["scan_script"]
@@ -384,10 +386,6 @@ def _url_path(js: JsText, start: int, end: int) -> str:
 
 
 def _with_severity(finding: AuditFinding, severity: str) -> AuditFinding:
-    from dataclasses import replace
-
-    from jwtscope.core.findings import Severity
-
     return replace(finding, severity=Severity(severity))
 
 

@@ -13,12 +13,10 @@ Secrets in Python and TypeScript source are the business of the code checks
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +27,7 @@ from jwtscope.core.common_secrets import is_common
 from jwtscope.core.findings import Severity
 from jwtscope.core.keys import fingerprint
 from jwtscope.core.secrets import estimate_bits
+from jwtscope.core.token import b64url_decode
 
 __all__ = ["LeakScanner"]
 
@@ -51,8 +50,8 @@ _MAX_PER_FILE = 20
 
 def _b64json(segment: str) -> dict[str, Any] | None:
     try:
-        data = json.loads(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+        data = json.loads(b64url_decode(segment))
+    except ValueError:  # bad base64, bad UTF-8 or bad JSON
         return None
     return data if isinstance(data, dict) else None
 
@@ -206,6 +205,4 @@ class LeakScanner:
 
 
 def _more(finding: AuditFinding, count: int) -> AuditFinding:
-    from dataclasses import replace
-
     return replace(finding, detail=f"{finding.detail} Seen {count} times in this file.")

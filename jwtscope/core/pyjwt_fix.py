@@ -31,6 +31,7 @@ def pyjwt_call(
     jwks_url: str | None = None,
     secret_name: str = "JWT_SECRET",
     key: str | None = None,
+    token: str = "token",
 ) -> str:
     """The ``jwt.decode`` a FastAPI backend should make for this token, one argument a line.
 
@@ -40,6 +41,7 @@ def pyjwt_call(
         jwks_url: for asymmetric algorithms, the JWKS URL.
         secret_name: for HS*, the variable holding the secret.
         key: the key expression to show instead (e.g. ``key``).
+        token: the expression holding the token (``creds.credentials``).
     """
     payload = payload or {}
     lines: list[str] = []
@@ -48,8 +50,8 @@ def pyjwt_call(
             key = f'os.environ["{secret_name}"]'
         else:
             lines.append(f'jwks = jwt.PyJWKClient("{jwks_url_for(payload, explicit=jwks_url)}")')
-            key = "jwks.get_signing_key_from_jwt(token).key"
-    args = ["token", key, f'algorithms=["{alg}"]']
+            key = f"jwks.get_signing_key_from_jwt({token}).key"
+    args = [token, key, f'algorithms=["{alg}"]']
     aud = payload.get("aud")
     first = aud if isinstance(aud, str) else aud[0] if isinstance(aud, list) and aud else None
     if isinstance(first, str) and first:
