@@ -1,8 +1,9 @@
 """Who is calling: Better Auth JWTs (JWT plugin) or the Better Auth session."""
 
+import json
 import os
+import urllib.request
 
-import httpx
 import jwt
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -26,11 +27,12 @@ def verify_with_secret(token: str) -> dict:
 
 
 async def get_session_user(request: Request) -> dict:
-    async with httpx.AsyncClient() as client:
-        response = await client.get(
-            "http://localhost:3000/api/auth/get-session",
-            headers={"cookie": request.headers.get("cookie", "")},
-        )
-    if response.status_code != 200 or not response.json():
+    ask = urllib.request.Request(
+        "http://localhost:3000/api/auth/get-session",
+        headers={"cookie": request.headers.get("cookie", "")},
+    )
+    with urllib.request.urlopen(ask, timeout=5) as response:
+        session = json.load(response) if response.status == 200 else None
+    if not session:
         raise HTTPException(401, "Not signed in")
-    return response.json()["user"]
+    return session["user"]
