@@ -107,12 +107,17 @@ def _mutate(text: str, how: str, a: int, b: int, junk: str) -> str:
     ),
 )
 def test_mutated_real_projects_never_crash(tmp_path_factory, source, how, a, b, junk):
+    root = _mutated_copy(tmp_path_factory, source, _mutate(source.read_text(), how, a, b, junk))
+    _check(audit_python(root))
+
+
+def _mutated_copy(tmp_path_factory, source: Path, text: str) -> Path:
+    """A copy of the sample project holding ``source``, with ``source`` replaced by ``text``."""
     project = source.relative_to(PROJECTS).parts[0]
     root = tmp_path_factory.mktemp("mutated") / project
     shutil.copytree(PROJECTS / project, root)
-    target = root / source.relative_to(PROJECTS / project)
-    target.write_text(_mutate(source.read_text(), how, a, b, junk))
-    _check(audit_python(root))
+    (root / source.relative_to(PROJECTS / project)).write_text(text)
+    return root
 
 
 _LINES = [
@@ -245,9 +250,5 @@ def test_script_scanner_never_crashes(lines, junk):
     ),
 )
 def test_mutated_frontend_and_text_files_never_crash(tmp_path_factory, source, how, a, b, junk):
-    project = source.relative_to(PROJECTS).parts[0]
-    root = tmp_path_factory.mktemp("mutated_text") / project
-    shutil.copytree(PROJECTS / project, root)
-    target = root / source.relative_to(PROJECTS / project)
-    target.write_text(_mutate(source.read_text(), how, a, b, junk))
+    root = _mutated_copy(tmp_path_factory, source, _mutate(source.read_text(), how, a, b, junk))
     _check(audit_project(root, now=1_800_000_000, git=False))
