@@ -126,8 +126,9 @@ def audit_project(
             kinds[file.kind] += 1
             test = is_test(file.rel)
             if file.kind == "env":
-                python.config_file(file)
-                env.add(file.rel, text)
+                parsed = env.add(file.rel, text)
+                for name, value in parsed.values.items():  # names and URLs only, never kept
+                    facts.note_env_name(name, (value or "").strip(), file.rel)
                 front.jwks_refs += _jwks_refs(file.rel, text)
             elif file.kind == "python":
                 if not test:

@@ -1,14 +1,15 @@
-"""Audit a Python (FastAPI) project's source for JWT mistakes, statically.
+"""The Python (FastAPI) half of an audit, statically.
 
-:func:`audit_python` streams the project's files (:mod:`jwtscope.audit.walk`), parses
-each Python file with :mod:`ast` into a small summary (:mod:`jwtscope.audit.extract`),
-drops the tree, and at the end answers the cross-module questions: the route table
-(:mod:`jwtscope.audit.routes`), the ``jwt.decode`` verdicts
-(:mod:`jwtscope.audit.decodes`) and CORS (:mod:`jwtscope.audit.config`). The user's
-code is never imported or executed.
+:class:`PythonAudit` is fed one file at a time by :func:`jwtscope.audit.project.audit_project`:
+each Python file is parsed with :mod:`ast` into a small summary
+(:mod:`jwtscope.audit.extract`) and the tree is dropped; at the end it answers the
+cross-module questions: the route table (:mod:`jwtscope.audit.routes`), the ``jwt.decode``
+verdicts (:mod:`jwtscope.audit.decodes`) and CORS (:mod:`jwtscope.audit.config`). The
+user's code is never imported or executed.
 
-Test code (``tests/``, ``test_*.py``, ``*_test.py``, ``conftest.py``) is not audited: it
-legitimately decodes without verification and hard-codes secrets.
+Test code (``tests/``, ``test_*.py``, ``*_test.py``, ``conftest.py``, ``*.test.ts``) is not
+audited for mistakes: it legitimately decodes without verification and hard-codes secrets
+(it is still searched for leaked tokens).
 """
 
 from __future__ import annotations
@@ -72,16 +73,6 @@ def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
         return None
 
 
-def _read_env(file: ProjectFile, facts: ProjectFacts) -> None:
-    text = read_source(file.path, 200_000)
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        name, _, value = line.removeprefix("export ").partition("=")
-        facts.note_env_name(name.strip(), value.strip().strip("\"'"), file.rel)
-
-
 def _read_pyproject(file: ProjectFile, facts: ProjectFacts) -> None:
     text = read_source(file.path, 500_000)
     try:
@@ -142,10 +133,8 @@ class PythonAudit:
             self.modules.setdefault(summary.name, summary)
 
     def config_file(self, file: ProjectFile) -> None:
-        """A ``.env``, ``pyproject.toml`` or JWKS file: facts only."""
-        {"env": _read_env, "pyproject": _read_pyproject, "jwks": _read_jwks}[file.kind](
-            file, self.facts
-        )
+        """A ``pyproject.toml`` or JWKS file: facts only."""
+        {"pyproject": _read_pyproject, "jwks": _read_jwks}[file.kind](file, self.facts)
 
     def finish(self, public: Sequence[str]) -> tuple[Project, list[Route], list[AuditFinding]]:
         """The project, its route table, and the route, decode and CORS findings."""
