@@ -10,8 +10,8 @@ in the same run:
 
 (a) naive — one process; per candidate ``hmac.new(key, signing_input, sha256)``,
     base64url-encode the digest and compare it with the token's signature text;
-(b) ``jwtscope.core.dictionary.search`` — one process;
-(c) ``jwtscope.crack.crack_file`` — every core, streaming the file.
+(b) ``jwtscope.core.keys.hmac_dictionary.search`` — one process;
+(c) ``jwtscope.local.crack_search.crack_file`` — every core, streaming the file.
 
 (a) and (b) run over a list already in memory; (c) is timed end to end (process
 start-up and file reading included), so its ratio is a conservative one.
@@ -36,8 +36,8 @@ import jwt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from jwtscope.core.dictionary import HmacTarget, search
-from jwtscope.crack import crack_file
+from jwtscope.core.keys.hmac_dictionary import HmacTarget, search
+from jwtscope.local.crack_search import crack_file
 
 __all__ = ["main"]
 

@@ -21,12 +21,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from servers.probe_backends import correct  # noqa: E402
 from servers.replay_clock import serve_backend  # noqa: E402
 
-from jwtscope.core.keys import Secret  # noqa: E402
-from jwtscope.core.probe import ProbeResult  # noqa: E402
-from jwtscope.core.replay_plan import Probe  # noqa: E402
-from jwtscope.core.request import ReplayRequest, build_request  # noqa: E402
-from jwtscope.net.replay import send_probes  # noqa: E402
-from jwtscope.net.run_probe import DEFAULT_MIN_INTERVAL, run_probe  # noqa: E402
+from jwtscope.core.diagnosis.replay_plan import PlannedRequest  # noqa: E402
+from jwtscope.core.keys.keyset import Secret  # noqa: E402
+from jwtscope.core.probe.probe_suite import ProbeResult  # noqa: E402
+from jwtscope.core.request.replay_request import ReplayRequest, build_request  # noqa: E402
+from jwtscope.net.http_send import send_probes  # noqa: E402
+from jwtscope.services.probe_run import DEFAULT_MIN_INTERVAL, run_probe  # noqa: E402
 
 SECRET_TEXT = "bench-probe-secret-0123456789abcdef01234567"
 SECRET = Secret("JWT_SECRET", "bench", SECRET_TEXT, SECRET_TEXT.encode())
@@ -51,7 +51,7 @@ def main() -> None:
         result = None
         for _ in range(runs + 1):  # the first round warms imports and sockets
             start = time.perf_counter()
-            send_probes([Probe("one", "one request", request)], origin=request.origin)
+            send_probes([PlannedRequest("one", "one request", request)], origin=request.origin)
             single.append(time.perf_counter() - start)
             start = time.perf_counter()
             result = whole(request, DEFAULT_MIN_INTERVAL)

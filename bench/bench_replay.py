@@ -19,12 +19,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from servers.replay_backends import hs256_fed_eddsa  # noqa: E402
 from servers.replay_clock import serve_backend  # noqa: E402
 
-from jwtscope.core.environment import Environment, EnvSource  # noqa: E402
-from jwtscope.core.keys import KeySet  # noqa: E402
-from jwtscope.core.replay_plan import Probe  # noqa: E402
-from jwtscope.core.request import build_request  # noqa: E402
-from jwtscope.net.replay import send_probes  # noqa: E402
-from jwtscope.replay import run_replay  # noqa: E402
+from jwtscope.core.diagnosis.replay_plan import PlannedRequest  # noqa: E402
+from jwtscope.core.keys.env_snapshot import Environment, EnvSource  # noqa: E402
+from jwtscope.core.keys.keyset import KeySet  # noqa: E402
+from jwtscope.core.request.replay_request import build_request  # noqa: E402
+from jwtscope.net.http_send import send_probes  # noqa: E402
+from jwtscope.services.replay_run import run_replay  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "betterauth" / "eddsa"
 
@@ -40,7 +40,7 @@ def main() -> None:
         outcome = None
         for _ in range(runs + 1):  # the first round warms imports and sockets
             start = time.perf_counter()
-            send_probes([Probe("original", "one request", request)], origin=request.origin)
+            send_probes([PlannedRequest("original", "one request", request)], origin=request.origin)
             single.append(time.perf_counter() - start)
             start = time.perf_counter()
             outcome = run_replay(request, env=env, keys=KeySet(), origin="http://localhost:3000")

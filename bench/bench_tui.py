@@ -154,7 +154,7 @@ def big_token(target: int = 8192) -> str:
 
 def big_environment() -> Any:
     """The .env the big token was signed with, in memory."""
-    from jwtscope.core.environment import Environment, EnvSource
+    from jwtscope.core.keys.env_snapshot import Environment, EnvSource
 
     values = (("JWT_SECRET", SECRET), ("BETTER_AUTH_URL", ORIGIN))
     return Environment(sources=(EnvSource(".env", values),))

@@ -44,7 +44,7 @@ def run_minimal() -> None:
 def run_jwtscope() -> None:
     """The real app on the built-in demo, as ``jwtscope demo`` opens it."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from jwtscope.demo import demo_config
+    from jwtscope.tui.demo_config import demo_config
     from jwtscope.tui.app import JwtscopeApp
 
     class FirstFrameApp(JwtscopeApp):

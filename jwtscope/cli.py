@@ -426,7 +426,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """``jwtscope demo``: the built-in token against the built-in ``.env``."""
     from jwtscope.core.analysis import analyze
-    from jwtscope.demo import DEMO_NOW, DEMO_TOKEN, demo_config, demo_environment
+    from jwtscope.demo import DEMO_NOW, DEMO_TOKEN, demo_environment
+    from jwtscope.tui.demo_config import demo_config
 
     if not (args.text or args.json) and sys.stdin.isatty() and sys.stdout.isatty():
         return _run_app(demo_config())
@@ -442,9 +443,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """``jwtscope replay``: send, bisect, diagnose."""
-    from jwtscope.core.environment import origin_of
-    from jwtscope.core.render_replay import replay_to_dict, replay_to_text
-    from jwtscope.replay import run_replay
+    from jwtscope.core.diagnosis.replay_text import replay_to_dict, replay_to_text
+    from jwtscope.core.keys.env_snapshot import origin_of
+    from jwtscope.services.replay_run import run_replay
 
     request = _target_request(args)
     origin = (
@@ -486,9 +487,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def _replay_request(args: argparse.Namespace) -> Any:
-    from jwtscope.core.curl import parse_curl
-    from jwtscope.core.importers import parse_request_text
-    from jwtscope.core.request import build_request
+    from jwtscope.core.request.curl_import import parse_curl
+    from jwtscope.core.request.importers import parse_request_text
+    from jwtscope.core.request.replay_request import build_request
 
     if args.curl is not None:
         request = parse_curl(args.curl)
@@ -523,7 +524,7 @@ def _replay_request(args: argparse.Namespace) -> Any:
 
 def cmd_probe(args: argparse.Namespace) -> int:
     """``jwtscope probe``: the auth test suite, with live progress on a terminal."""
-    from jwtscope.core.render_probe import probe_to_dict, probe_to_text, verdict_line
+    from jwtscope.core.probe.probe_text import probe_to_dict, probe_to_text, verdict_line
 
     request = _target_request(args)
     show = not args.json and sys.stderr.isatty()
@@ -542,8 +543,8 @@ def cmd_probe(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """``jwtscope report``: run what was asked and write the review."""
     from jwtscope.core.analysis import analyze
-    from jwtscope.core.review import build_review, review_markdown
-    from jwtscope.replay import run_replay
+    from jwtscope.services.replay_run import run_replay
+    from jwtscope.services.review_report import build_review, review_markdown
 
     audit_root = _report_audit_root(args)
     env, keys = _environment(args), _explicit_keys(args)
@@ -639,7 +640,7 @@ def _report_audit(root: Path, public: str, clock: float) -> Any:
 
 def normalize_token(text: str) -> str:
     """The token in pasted text (``Bearer …`` and friends stripped)."""
-    from jwtscope.core.token import normalize
+    from jwtscope.core.token.parsing import normalize
 
     return normalize(text).token
 
@@ -657,8 +658,8 @@ def _target_request(args: argparse.Namespace) -> Any:
 
 def _run_probe(args: argparse.Namespace, request: Any, progress: Any) -> Any:
     from jwtscope.core.analysis import analyze
-    from jwtscope.net.run_probe import run_probe
-    from jwtscope.replay import choose_secret
+    from jwtscope.services.probe_run import run_probe
+    from jwtscope.services.replay_run import choose_secret
 
     env, keys = _environment(args), _explicit_keys(args)
     report = (
@@ -688,7 +689,7 @@ def _run_probe(args: argparse.Namespace, request: Any, progress: Any) -> Any:
 def cmd_audit(args: argparse.Namespace) -> int:
     """``jwtscope audit PATH``."""
     from jwtscope.audit import audit_project
-    from jwtscope.audit.render import audit_to_dict, audit_to_markdown, audit_to_text
+    from jwtscope.audit.audit_text import audit_to_dict, audit_to_markdown, audit_to_text
 
     root = Path(args.path)
     if not root.exists():
@@ -721,9 +722,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_crack(args: argparse.Namespace) -> int:
     """``jwtscope crack``: stream a wordlist through all cores."""
-    from jwtscope.core.dictionary import HmacTarget
-    from jwtscope.core.token import normalize
-    from jwtscope.crack import crack_file, format_progress
+    from jwtscope.core.keys.hmac_dictionary import HmacTarget
+    from jwtscope.core.token.parsing import normalize
+    from jwtscope.local.crack_search import crack_file, format_progress
 
     text = read_token_text(args.token, None)
     token = normalize(text).token
@@ -772,8 +773,8 @@ def cmd_crack(args: argparse.Namespace) -> int:
 
 def cmd_mint(args: argparse.Namespace) -> int:
     """``jwtscope mint``: sign a test token with the environment's secret."""
-    from jwtscope.core.mint import mint_token, parse_claims
     from jwtscope.core.timefmt import parse_at, parse_duration
+    from jwtscope.core.token.minting import mint_token, parse_claims
 
     now = parse_at(args.at, int(time.time())) if args.at else int(time.time())
     lifetime = None if args.exp.lower() == "none" else parse_duration(args.exp)
@@ -816,7 +817,7 @@ def cmd_mint(args: argparse.Namespace) -> int:
 
 def cmd_codes(args: argparse.Namespace) -> int:
     """``jwtscope codes``: the finding-code reference."""
-    from jwtscope.reference import codes_markdown, codes_table
+    from jwtscope.services.code_reference import codes_markdown, codes_table
 
     if args.markdown:
         print(codes_markdown(), end="")
@@ -848,7 +849,7 @@ def cmd_codes(args: argparse.Namespace) -> int:
 
 def _app_config(args: argparse.Namespace, text: str) -> Any:
     from jwtscope.core.timefmt import parse_at
-    from jwtscope.env import discover_env_files, load_environment
+    from jwtscope.local.dotenv_reader import discover_env_files, load_environment
     from jwtscope.tui.config import AppConfig, EnvChoice
 
     cwd = Path.cwd()
@@ -866,7 +867,7 @@ def _app_config(args: argparse.Namespace, text: str) -> Any:
         )
 
     def fetch(url: str) -> tuple[str, dict[str, Any]]:
-        from jwtscope.net.jwks import fetch_jwks
+        from jwtscope.net.jwks_fetch import fetch_jwks
 
         fetched = fetch_jwks(url, timeout=args.timeout)
         return fetched.url, fetched.document
@@ -970,7 +971,7 @@ def _read_file(path: Path, what: str) -> bytes:
 
 
 def _environment(args: argparse.Namespace) -> Any:
-    from jwtscope.env import load_environment
+    from jwtscope.local.dotenv_reader import load_environment
 
     return load_environment(
         environ=os.environ,
@@ -983,13 +984,13 @@ def _environment(args: argparse.Namespace) -> Any:
 
 
 def _secret_keyset(env: Any) -> Any:
-    from jwtscope.core.keys import KeySet
+    from jwtscope.core.keys.keyset import KeySet
 
     return KeySet(secrets=env.secrets())
 
 
 def _explicit_keys(args: argparse.Namespace) -> Any:
-    from jwtscope.core.keys import KeySet, Secret, decode_secret, load_jwks, load_key_file
+    from jwtscope.core.keys.keyset import KeySet, Secret, decode_secret, load_jwks, load_key_file
 
     keys = KeySet()
     if args.secret is not None:
@@ -1006,7 +1007,7 @@ def _explicit_keys(args: argparse.Namespace) -> Any:
         keys = keys.merged(load_key_file(_read_key(path), f"key {path}"))
     for ref in args.jwks:
         if ref.startswith(("http://", "https://")):
-            from jwtscope.net.jwks import fetch_jwks
+            from jwtscope.net.jwks_fetch import fetch_jwks
 
             fetched = fetch_jwks(ref, timeout=args.timeout)
             keys = keys.merged(load_jwks(fetched.document, f"JWKS {fetched.url}"))
@@ -1027,7 +1028,7 @@ def _read_key(path: str) -> bytes:
 
 
 def _print_report(report: Any, args: argparse.Namespace) -> None:
-    from jwtscope.core.render import report_to_dict, report_to_text
+    from jwtscope.core.report_text import report_to_dict, report_to_text
 
     if args.json:
         print(json.dumps(report_to_dict(report), indent=2, ensure_ascii=False, default=str))

@@ -11,7 +11,7 @@ from servers.harness import serve
 from servers.jwks_server import create_app
 from testdata import BETTERAUTH_EDDSA
 
-from jwtscope.core.environment import KNOWN_SECRET_NAMES, URL_NAMES
+from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, URL_NAMES
 
 _PROXY_VARIABLES = (
     "HTTP_PROXY",

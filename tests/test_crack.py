@@ -16,15 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from jwtscope.core.dictionary import HmacTarget
-from jwtscope.crack import (
+from jwtscope.core.keys.hmac_dictionary import HmacTarget
+from jwtscope.errors import InputError, UsageError
+from jwtscope.local.crack_search import (
     CrackProgress,
     CrackResult,
     _byte_ranges,
     crack_file,
     format_progress,
 )
-from jwtscope.errors import InputError, UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = b"planted-key"
@@ -190,8 +190,8 @@ def test_ctrl_c_in_a_terminal_leaves_no_traceback_and_no_process(tmp_path: Path)
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from jwtscope.core.dictionary import HmacTarget\n"
-        "from jwtscope.crack import crack_file\n"
+        "from jwtscope.core.keys.hmac_dictionary import HmacTarget\n"
+        "from jwtscope.local.crack_search import crack_file\n"
         "target = HmacTarget(bytes.fromhex(sys.argv[1]), bytes.fromhex(sys.argv[2]), 'HS256')\n"
         "ticks = []\n"
         "def tick(p):\n"

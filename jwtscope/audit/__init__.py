@@ -18,7 +18,7 @@ from jwtscope.audit.codes import AUDIT_CODES
 from jwtscope.audit.excerpt import Excerpt, excerpt
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo, Route, RouteStatus
 from jwtscope.audit.project import audit_project
-from jwtscope.audit.python_ast import audit_python
+from jwtscope.audit.python.python_audit import audit_python
 
 __all__ = [
     "AUDIT_CODES",

@@ -301,7 +301,7 @@ def _info(code: str) -> tuple[str, Severity]:
     if code not in ENGINE_CODES:
         raise KeyError(code)
     if code.startswith("CAUSE-"):
-        from jwtscope.core.diagnose import CAUSES
+        from jwtscope.core.diagnosis.diagnose import CAUSES
 
         return CAUSES[code], _CAUSE_SEVERITY
     from jwtscope.core.catalog import CODES

@@ -24,10 +24,10 @@ from dotenv import dotenv_values
 from jwtscope.audit.codes import make
 from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import redact_line
-from jwtscope.core.environment import KNOWN_SECRET_NAMES, strip_secret_text
 from jwtscope.core.findings import Severity
-from jwtscope.core.keys import fingerprint
-from jwtscope.core.secrets import strength
+from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, strip_secret_text
+from jwtscope.core.keys.keyset import fingerprint
+from jwtscope.core.keys.secret_strength import strength
 
 __all__ = ["EnvFile", "EnvFiles", "git_tracked", "is_template", "judge_tracked"]
 

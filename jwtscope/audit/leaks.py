@@ -23,11 +23,11 @@ from typing import Any
 from jwtscope.audit.codes import make
 from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import JWT_IN_TEXT, SESSION_COOKIE, redact_jwt, redact_line
-from jwtscope.core.common_secrets import is_common
 from jwtscope.core.findings import Severity
-from jwtscope.core.keys import fingerprint
-from jwtscope.core.secrets import estimate_bits
-from jwtscope.core.token import b64url_decode
+from jwtscope.core.keys.common_secrets import is_common
+from jwtscope.core.keys.keyset import fingerprint
+from jwtscope.core.keys.secret_strength import estimate_bits
+from jwtscope.core.token.parsing import b64url_decode
 
 __all__ = ["LeakScanner"]
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.envfiles import EnvFiles
+from jwtscope.audit.frontend.scriptfacts import AuthConfig
 from jwtscope.audit.model import AuditFinding
-from jwtscope.audit.resolve import Project
-from jwtscope.audit.scriptfacts import AuthConfig
-from jwtscope.core.environment import KNOWN_SECRET_NAMES
+from jwtscope.audit.python.resolve import Project
 from jwtscope.core.findings import Severity
+from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES
 
 __all__ = ["missing_secrets"]
 

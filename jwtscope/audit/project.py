@@ -2,11 +2,11 @@
 files, and credentials committed anywhere. The entry point of ``jwtscope audit``.
 
 One streaming pass over the files (:mod:`jwtscope.audit.walk`) feeds four readers, each
-keeping small records only: the Python audit (:mod:`jwtscope.audit.python_ast`), the
-frontend scanner (:mod:`jwtscope.audit.frontend`), the ``.env`` files
+keeping small records only: the Python audit (:mod:`jwtscope.audit.python.python_audit`), the
+frontend scanner (:mod:`jwtscope.audit.frontend.frontend_scan`), the ``.env`` files
 (:mod:`jwtscope.audit.envfiles`) and the leak scanner (:mod:`jwtscope.audit.leaks`).
 Then the Better Auth issuer is worked out and held against the backend
-(:mod:`jwtscope.audit.crosscheck`). Nothing of the project is imported or executed.
+(:mod:`jwtscope.audit.frontend.crosscheck`). Nothing of the project is imported or executed.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from jwtscope.audit.crosscheck import Frontend, JwksRef, crosscheck, issuer_of
 from jwtscope.audit.envfiles import EnvFiles, git_tracked, judge_tracked
-from jwtscope.audit.facts import ProjectFacts
-from jwtscope.audit.frontend import scan_script
+from jwtscope.audit.frontend.crosscheck import Frontend, JwksRef, crosscheck, issuer_of
+from jwtscope.audit.frontend.frontend_scan import scan_script
 from jwtscope.audit.leaks import LeakScanner
 from jwtscope.audit.missing import missing_secrets
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo
-from jwtscope.audit.python_ast import PythonAudit, is_test, read_source
+from jwtscope.audit.python.facts import ProjectFacts
+from jwtscope.audit.python.python_audit import PythonAudit, is_test, read_source
 from jwtscope.audit.redact import redact_line
 from jwtscope.audit.walk import ProjectFile, iter_project_files
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from jwtscope.core.keys import fingerprint
+from jwtscope.core.keys.keyset import fingerprint
 
 __all__ = ["JWT_IN_TEXT", "SECRET_ASSIGNMENT", "SESSION_COOKIE", "redact_jwt", "redact_line"]
 

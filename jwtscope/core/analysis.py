@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from jwtscope.core.checks import run_checks
 from jwtscope.core.context import CheckContext, Expectation
-from jwtscope.core.environment import Environment
 from jwtscope.core.findings import Finding, Severity
-from jwtscope.core.keys import KeySet
-from jwtscope.core.token import DecodedToken, NormalizedInput, TokenKind, decode, normalize
-from jwtscope.core.verify import SignatureCheck, verify_signature
+from jwtscope.core.keys.env_snapshot import Environment
+from jwtscope.core.keys.keyset import KeySet
+from jwtscope.core.keys.verify_signature import SignatureCheck, verify_signature
+from jwtscope.core.token.parsing import DecodedToken, NormalizedInput, TokenKind, decode, normalize
 
 __all__ = ["Report", "analyze"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jwtscope.core.environment import Environment
-from jwtscope.core.keys import KeySet
-from jwtscope.core.token import DecodedToken, NormalizedInput
-from jwtscope.core.verify import SignatureCheck
+from jwtscope.core.keys.env_snapshot import Environment
+from jwtscope.core.keys.keyset import KeySet
+from jwtscope.core.keys.verify_signature import SignatureCheck
+from jwtscope.core.token.parsing import DecodedToken, NormalizedInput
 
 __all__ = ["CheckContext", "Expectation"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jwtscope.core.keys import HMAC_ALGS
+from jwtscope.core.keys.keyset import HMAC_ALGS
 
 __all__ = ["jwks_url_for", "pyjwt_call"]
 

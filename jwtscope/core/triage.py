@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 from jwtscope.core.analysis import Report
-from jwtscope.core.render import expiry_state, time_rows
+from jwtscope.core.report_text import expiry_state, time_rows
 from jwtscope.core.timefmt import iso_utc
-from jwtscope.core.token import redact_token
+from jwtscope.core.token.parsing import redact_token
 
 __all__ = ["PII_KEYS", "mask_claims", "mask_value", "triage_note"]
 

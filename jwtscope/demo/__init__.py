@@ -11,19 +11,14 @@ issued, so the demo shows the same thing on every machine and every day.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from jwtscope.core.environment import KNOWN_SECRET_NAMES, URL_NAMES, Environment
-
-if TYPE_CHECKING:
-    from jwtscope.tui.config import AppConfig
+from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, URL_NAMES, Environment
 
 __all__ = [
     "DEMO_ENV_FILE",
     "DEMO_NOW",
     "DEMO_PROJECT",
     "DEMO_TOKEN",
-    "demo_config",
     "demo_environment",
 ]
 
@@ -43,25 +38,7 @@ DEMO_PROJECT = Path(__file__).with_name("project")
 
 def demo_environment() -> Environment:
     """The demo backend's ``.env``, read the way any ``.env`` is read."""
-    from jwtscope.env import read_env_file
+    from jwtscope.local.dotenv_reader import read_env_file
 
     names = (*KNOWN_SECRET_NAMES, *URL_NAMES)
     return Environment(sources=(read_env_file(DEMO_ENV_FILE, "demo .env", names),))
-
-
-def demo_config(**overrides: Any) -> AppConfig:
-    """The app's configuration for the demo: fixed time, demo .env, demo project, no network."""
-    from jwtscope.tui.config import AppConfig
-
-    settings: dict[str, Any] = {
-        "text": DEMO_TOKEN,
-        "clock": lambda: float(DEMO_NOW),
-        "load_env": lambda choice: demo_environment(),
-        "list_env_files": lambda: ["demo .env"],
-        "at": DEMO_NOW,
-        "title": "demo: a ticket's token vs the demo backend's .env",
-        "tick_seconds": 0,
-        "audit_root": DEMO_PROJECT,
-    }
-    settings.update(overrides)
-    return AppConfig(**settings)

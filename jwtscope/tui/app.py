@@ -19,7 +19,7 @@ from textual.lazy import Lazy
 from textual.reactive import var
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
-from jwtscope.core.environment import Environment
+from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.errors import JwtscopeError
 from jwtscope.tui.commands import JwtscopeCommands
 from jwtscope.tui.config import AppConfig, EnvChoice
@@ -33,10 +33,10 @@ if TYPE_CHECKING:
 
     from jwtscope.audit.model import AuditResult
     from jwtscope.core.analysis import Report
-    from jwtscope.core.diagnose import Diagnosis
+    from jwtscope.core.diagnosis.diagnose import Diagnosis
     from jwtscope.core.findings import Finding
-    from jwtscope.core.probe import ProbeResult
-    from jwtscope.core.request import ReplayRequest
+    from jwtscope.core.probe.probe_suite import ProbeResult
+    from jwtscope.core.request.replay_request import ReplayRequest
     from jwtscope.tui.screens.keys import KeysChange
     from jwtscope.tui.screens.time_travel import TimeChange
 
@@ -313,8 +313,8 @@ class JwtscopeApp(App[None]):
 
     def export_review(self, system: str) -> None:
         """Write the review report of everything run so far, and copy it."""
-        from jwtscope.core.review import build_review, review_markdown
         from jwtscope.core.timefmt import iso_utc
+        from jwtscope.services.review_report import build_review, review_markdown
 
         now = int(self.config.clock())
         review = build_review(
@@ -399,8 +399,8 @@ class JwtscopeApp(App[None]):
     ) -> ReplayRequest:
         """A request from a bar: a curl (with its own token, else the editor's) or a URL
         with the editor's token. Raises JwtscopeError when the text cannot be used."""
-        from jwtscope.core.curl import parse_curl
-        from jwtscope.core.request import build_request
+        from jwtscope.core.request.curl_import import parse_curl
+        from jwtscope.core.request.replay_request import build_request
 
         token = self.main_token
         if text.lower().startswith("curl"):

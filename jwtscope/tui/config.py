@@ -13,8 +13,8 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jwtscope.core.environment import Environment
-from jwtscope.core.keys import KeySet
+from jwtscope.core.keys.env_snapshot import Environment
+from jwtscope.core.keys.keyset import KeySet
 
 if TYPE_CHECKING:
     from jwtscope.audit.model import AuditResult
@@ -51,7 +51,7 @@ def _no_files() -> Sequence[str]:
 
 
 def _run_probe(*args: Any, **kwargs: Any) -> Any:
-    from jwtscope.net.run_probe import run_probe
+    from jwtscope.services.probe_run import run_probe
 
     return run_probe(*args, **kwargs)
 
@@ -71,7 +71,7 @@ def _run_audit(root: Path, **kwargs: Any) -> AuditResult:
 
 
 def _run_replay(*args: Any, **kwargs: Any) -> Any:
-    from jwtscope.replay import run_replay  # httpx loads only when a replay is sent
+    from jwtscope.services.replay_run import run_replay  # httpx loads only when a replay is sent
 
     return run_replay(*args, **kwargs)
 

@@ -28,7 +28,7 @@ def test_codes_are_distinct_from_token_codes_and_fully_described():
 
 def test_every_code_emitted_by_the_source_is_registered_and_every_registered_one_used():
     emitted: set[str] = set()
-    for path in AUDIT.glob("*.py"):
+    for path in AUDIT.rglob("*.py"):
         if path.name == "codes.py":
             continue
         for node in ast.walk(ast.parse(path.read_text())):
@@ -74,5 +74,5 @@ def test_audit_loads_no_ui_or_network_library():
 
 
 def test_audit_modules_stay_small():
-    for path in AUDIT.glob("*.py"):
+    for path in AUDIT.rglob("*.py"):
         assert len(path.read_text().splitlines()) <= 450, path.name

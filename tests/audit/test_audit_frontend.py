@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from jwtscope.audit.frontend import scan_script
-from jwtscope.audit.jstext import lex
+from jwtscope.audit.frontend.frontend_scan import scan_script
+from jwtscope.audit.frontend.jstext import lex
 
 
 def found(source: str) -> set[tuple[str, int]]:

@@ -12,7 +12,7 @@ import pytest
 from testdata import BA_IAT, BETTERAUTH_EDDSA
 
 from jwtscope.audit import RouteStatus, audit_project
-from jwtscope.audit.render import audit_to_markdown, audit_to_text
+from jwtscope.audit.audit_text import audit_to_markdown, audit_to_text
 from jwtscope.core.findings import Severity
 
 PROJECTS = Path(__file__).parent / "projects"

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from jwtscope.audit import AUDIT_CODES, AuditResult, RouteStatus, audit_project, audit_python
 from jwtscope.audit.codes import ENGINE_CODES
-from jwtscope.audit.frontend import scan_script
-from jwtscope.audit.jstext import lex
+from jwtscope.audit.frontend.frontend_scan import scan_script
+from jwtscope.audit.frontend.jstext import lex
 
 PROJECTS = Path(__file__).parent / "projects"
 SOURCES = sorted(p for p in PROJECTS.rglob("*.py") if p.stat().st_size > 0)

@@ -22,7 +22,7 @@ from jwtscope.audit import AuditFinding, AuditResult, IssuerInfo, Route, RouteSt
 from jwtscope.cli import main
 from jwtscope.core.analysis import analyze
 from jwtscope.core.findings import Severity
-from jwtscope.core.review import ReviewReport, build_review, review_markdown
+from jwtscope.services.review_report import ReviewReport, build_review, review_markdown
 
 PROJECTS = Path(__file__).resolve().parent / "projects"
 NOW = BA_IAT + 60
@@ -337,7 +337,7 @@ def test_any_code_is_reported_even_one_that_does_not_exist_yet():
 
 
 def test_core_review_does_not_import_the_audit_package():
-    code = "import sys, jwtscope.core.review\nprint('jwtscope.audit' in sys.modules)"
+    code = "import sys, jwtscope.services.review_report\nprint('jwtscope.audit' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

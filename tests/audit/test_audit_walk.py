@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jwtscope.audit import audit_python
-from jwtscope.audit.python_ast import read_source
+from jwtscope.audit.python.python_audit import read_source
 from jwtscope.audit.walk import GitIgnore, iter_project_files
 
 GITIGNORE_CASES = [

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from jwtscope.core.analysis import Report, analyze
-from jwtscope.core.environment import Environment, EnvSource
-from jwtscope.core.keys import KeySet, load_key_file
-from jwtscope.core.token import TokenKind, decode
-from jwtscope.core.verify import SigStatus
+from jwtscope.core.keys.env_snapshot import Environment, EnvSource
+from jwtscope.core.keys.keyset import KeySet, load_key_file
+from jwtscope.core.keys.verify_signature import SigStatus
+from jwtscope.core.token.parsing import TokenKind, decode
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "betterauth" / "eddsa"
 TOKEN = (DATA / "alice.jwt").read_text().strip()

@@ -23,9 +23,9 @@ from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm
 
 from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.catalog import CODES
-from jwtscope.core.environment import KNOWN_SECRET_NAMES, Environment, EnvSource
-from jwtscope.core.keys import KeySet, load_jwks, load_pem
-from jwtscope.core.verify import SigStatus
+from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, Environment, EnvSource
+from jwtscope.core.keys.keyset import KeySet, load_jwks, load_pem
+from jwtscope.core.keys.verify_signature import SigStatus
 
 NOW = 1_700_000_000
 DAY = 86_400

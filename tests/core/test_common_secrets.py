@@ -9,8 +9,8 @@ from collections import Counter
 
 import pytest
 
-from jwtscope.core import common_secrets
-from jwtscope.core.common_secrets import (
+from jwtscope.core.keys import common_secrets
+from jwtscope.core.keys.common_secrets import (
     COMMON_SECRET_SET,
     COMMON_SECRETS,
     candidates,

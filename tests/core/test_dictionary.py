@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jwtscope.core.dictionary import HMAC_ALGORITHMS, HmacTarget, make_matcher, search
+from jwtscope.core.keys.hmac_dictionary import HMAC_ALGORITHMS, HmacTarget, make_matcher, search
 
 HASH_NAMES = {"HS256": "sha256", "HS384": "sha384", "HS512": "sha512"}
 PAYLOAD = {"sub": "user-42", "aud": "api.example.com", "iat": 1_700_000_000, "roles": ["admin"]}
@@ -175,8 +175,8 @@ def test_matcher_agrees_with_hmac_digest(alg: str, key: bytes, candidate: bytes)
 
 def test_dictionary_module_stays_pure() -> None:
     code = (
-        "import sys, jwtscope.core.dictionary\n"
-        "bad = {'textual', 'httpx', 'rich', 'multiprocessing', 'jwtscope.crack'}\n"
+        "import sys, jwtscope.core.keys.hmac_dictionary\n"
+        "bad = {'textual', 'httpx', 'rich', 'multiprocessing', 'jwtscope.local.crack_search'}\n"
         "print(sorted(bad & set(sys.modules)))\n"
     )
     root = Path(__file__).resolve().parents[2]

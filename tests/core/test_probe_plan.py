@@ -10,9 +10,11 @@ import pytest
 from testdata import BA_IAT, BETTERAUTH_EDDSA
 
 from jwtscope.core.analysis import analyze
-from jwtscope.core.exchange import Exchange
-from jwtscope.core.keys import KeySet, Secret
-from jwtscope.core.probe import (
+from jwtscope.core.diagnosis.replay_plan import PlannedRequest
+from jwtscope.core.keys.keyset import KeySet, Secret
+from jwtscope.core.probe.probe_judge import judge, judge_case, lists_id
+from jwtscope.core.probe.probe_plan import ALG_NONE_CASINGS, plan_probe
+from jwtscope.core.probe.probe_suite import (
     TESTS,
     ProbeCase,
     ProbeSeverity,
@@ -21,11 +23,9 @@ from jwtscope.core.probe import (
     block_cases,
     created_id,
 )
-from jwtscope.core.probe_judge import judge, judge_case, lists_id
-from jwtscope.core.probe_plan import ALG_NONE_CASINGS, plan_probe
-from jwtscope.core.replay_plan import Probe
-from jwtscope.core.request import build_request
-from jwtscope.core.token import b64url_decode
+from jwtscope.core.request.exchange import Exchange
+from jwtscope.core.request.replay_request import build_request
+from jwtscope.core.token.parsing import b64url_decode
 from jwtscope.errors import UsageError
 
 NOW = 1_800_000_000
@@ -55,7 +55,7 @@ def _case(cases: list[ProbeCase], test_id: str) -> ProbeCase:
     return next(c for c in cases if c.test.id == test_id)
 
 
-def _token(probe: Probe) -> str:
+def _token(probe: PlannedRequest) -> str:
     assert probe.request.token is not None
     return probe.request.token
 

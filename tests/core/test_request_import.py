@@ -24,13 +24,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from testdata import BETTERAUTH_EDDSA
 
-from jwtscope.core.carriers import detect_token, looks_like_jwt, split_authorization
-from jwtscope.core.curl import parse_curl
-from jwtscope.core.har import parse_har_entry
-from jwtscope.core.importers import parse_request_text, sniff_request_format
-from jwtscope.core.rawhttp import parse_raw_request
-from jwtscope.core.request import ReplayRequest, TokenLocation, build_request, check_url
-from jwtscope.core.shellwords import split_cmd, split_posix
+from jwtscope.core.request.curl_import import parse_curl
+from jwtscope.core.request.har_import import parse_har_entry
+from jwtscope.core.request.importers import parse_request_text, sniff_request_format
+from jwtscope.core.request.raw_import import parse_raw_request
+from jwtscope.core.request.replay_request import (
+    ReplayRequest,
+    TokenLocation,
+    build_request,
+    check_url,
+)
+from jwtscope.core.request.shellwords import split_cmd, split_posix
+from jwtscope.core.token.carriers import detect_token, looks_like_jwt, split_authorization
 from jwtscope.errors import InputError, UsageError
 
 

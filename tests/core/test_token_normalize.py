@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.catalog import CODES
-from jwtscope.core.token import (
+from jwtscope.core.token.parsing import (
     DecodedToken,
     NormalizedInput,
     TokenKind,

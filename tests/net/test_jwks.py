@@ -12,7 +12,7 @@ from servers.harness import free_port_refused
 from servers.jwks_server import HUGE_BYTES, OTHER_ORIGIN_JWKS_URI
 
 from jwtscope.errors import NetworkError
-from jwtscope.net.jwks import FetchedJwks, fetch_jwks
+from jwtscope.net.jwks_fetch import FetchedJwks, fetch_jwks
 
 
 def _fails(url: str, **kwargs: Any) -> NetworkError:

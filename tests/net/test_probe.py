@@ -14,10 +14,10 @@ from servers.replay_backends_http import auth_path_500, legacy_403
 from servers.replay_clock import FixedClock, serve_backend
 from testdata import BA_IAT
 
-from jwtscope.core.keys import Secret
-from jwtscope.core.probe import TESTS, ProbeResult, ProbeStatus, ProbeVerdict
-from jwtscope.core.request import ReplayRequest, build_request
-from jwtscope.net.run_probe import run_probe
+from jwtscope.core.keys.keyset import Secret
+from jwtscope.core.probe.probe_suite import TESTS, ProbeResult, ProbeStatus, ProbeVerdict
+from jwtscope.core.request.replay_request import ReplayRequest, build_request
+from jwtscope.services.probe_run import run_probe
 
 NOW = BA_IAT + 60
 SECRET_TEXT = "probe-backend-secret-0123456789abcdef0123"

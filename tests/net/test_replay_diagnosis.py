@@ -30,11 +30,11 @@ from servers.replay_backends_http import (
 from servers.replay_clock import FixedClock, serve_backend
 from testdata import BA_IAT, BETTERAUTH_EDDSA
 
-from jwtscope.core.curl import parse_curl
-from jwtscope.core.environment import Environment, EnvSource
-from jwtscope.core.keys import KeySet
-from jwtscope.core.request import ReplayRequest, build_request
-from jwtscope.replay import ReplayOutcome, run_replay
+from jwtscope.core.keys.env_snapshot import Environment, EnvSource
+from jwtscope.core.keys.keyset import KeySet
+from jwtscope.core.request.curl_import import parse_curl
+from jwtscope.core.request.replay_request import ReplayRequest, build_request
+from jwtscope.services.replay_run import ReplayOutcome, run_replay
 
 NOW = BA_IAT + 60
 SUB = "KV6O4K275kJ07HHeOCYcxmhzL6Xb3hwy"
@@ -273,12 +273,12 @@ def test_timeout_is_bounded(jwks_server):
 
 
 def test_huge_body_is_capped(jwks_server):
-    from jwtscope.core.replay_plan import Probe
-    from jwtscope.net.replay import send_probes
+    from jwtscope.core.diagnosis.replay_plan import PlannedRequest
+    from jwtscope.net.http_send import send_probes
 
     request = build_request(jwks_server + "/huge", token=_hs(_secret()))
     [exchange] = send_probes(
-        [Probe("original", "x", request)], origin=request.origin, max_body=10_000
+        [PlannedRequest("original", "x", request)], origin=request.origin, max_body=10_000
     )
     assert exchange.status == 200 and exchange.truncated and len(exchange.body) == 10_000
 

@@ -14,12 +14,12 @@ from testdata import BA_IAT, DATA
 
 from jwtscope.cli import main
 from jwtscope.core.analysis import analyze
-from jwtscope.core.environment import Environment, EnvSource
-from jwtscope.core.keys import Secret
-from jwtscope.core.request import build_request
-from jwtscope.core.review import build_review, review_markdown
-from jwtscope.net.run_probe import run_probe
-from jwtscope.replay import run_replay
+from jwtscope.core.keys.env_snapshot import Environment, EnvSource
+from jwtscope.core.keys.keyset import Secret
+from jwtscope.core.request.replay_request import build_request
+from jwtscope.services.probe_run import run_probe
+from jwtscope.services.replay_run import run_replay
+from jwtscope.services.review_report import build_review, review_markdown
 
 NOW = BA_IAT + 60
 SECRET_TEXT = "probe-backend-secret-0123456789abcdef0123"

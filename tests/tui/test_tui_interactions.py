@@ -31,7 +31,8 @@ from tui_support import (
 )
 
 from jwtscope.core.catalog import CODES
-from jwtscope.demo import DEMO_TOKEN, demo_config
+from jwtscope.tui.demo_config import demo_config
+from jwtscope.demo import DEMO_TOKEN
 from jwtscope.tui.app import JwtscopeApp
 from jwtscope.tui.commands import COMMANDS, JwtscopeCommands
 from jwtscope.tui.screens.help import HelpScreen

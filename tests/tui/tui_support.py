@@ -21,8 +21,8 @@ from rich.console import Console
 from testdata import BA_IAT, BETTERAUTH_EDDSA
 from textual.widget import Widget
 
-from jwtscope.core.environment import Environment, EnvSource
-from jwtscope.core.keys import KeySet, load_key_file
+from jwtscope.core.keys.env_snapshot import Environment, EnvSource
+from jwtscope.core.keys.keyset import KeySet, load_key_file
 from jwtscope.tui.app import JwtscopeApp
 from jwtscope.tui.config import AppConfig, EnvChoice, JwksFetcher
 from jwtscope.tui.widgets.findings import FindingsList
@@ -84,7 +84,7 @@ def betterauth_keys() -> KeySet:
 
 def real_fetcher(timeout: float = 5.0) -> JwksFetcher:
     """The fetcher the CLI gives the app: the real ``fetch_jwks``."""
-    from jwtscope.net.jwks import fetch_jwks
+    from jwtscope.net.jwks_fetch import fetch_jwks
 
     def fetch(url: str) -> tuple[str, dict[str, Any]]:
         fetched = fetch_jwks(url, timeout=timeout)

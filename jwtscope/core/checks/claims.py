@@ -11,7 +11,7 @@ from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding
 from jwtscope.core.pyjwt_fix import pyjwt_call
-from jwtscope.core.token import TokenKind
+from jwtscope.core.token.parsing import TokenKind
 
 _SENSITIVE_KEY = re.compile(
     r"(pass(word|wd|phrase)?$|^pwd$|secret|api[_-]?key|private[_-]?key|access[_-]?key|"

@@ -9,10 +9,10 @@ from jwtscope.core.catalog import make
 from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding, Severity
-from jwtscope.core.keys import HMAC_ALGS
+from jwtscope.core.keys.keyset import HMAC_ALGS
+from jwtscope.core.keys.verify_signature import SigStatus
 from jwtscope.core.pyjwt_fix import jwks_url_for, pyjwt_call
-from jwtscope.core.token import TokenKind
-from jwtscope.core.verify import SigStatus
+from jwtscope.core.token.parsing import TokenKind
 
 #: Path traversal, absolute system paths, SQL and shell metacharacters. A bare "/" is
 #: allowed: base64 kids (AWS Cognito) contain it.

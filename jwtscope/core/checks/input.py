@@ -11,7 +11,7 @@ from jwtscope.core.catalog import make
 from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding
-from jwtscope.core.token import TokenKind
+from jwtscope.core.token.parsing import TokenKind
 
 #: Browsers drop cookies over 4096 bytes; many proxies cap a header line at 8 KB.
 COOKIE_LIMIT = 4000

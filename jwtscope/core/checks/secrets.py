@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from jwtscope.core import common_secrets
 from jwtscope.core.catalog import make
 from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
-from jwtscope.core.dictionary import HmacTarget, search
-from jwtscope.core.environment import strip_secret_text
 from jwtscope.core.findings import Finding, Severity
-from jwtscope.core.keys import HMAC_ALGS, Secret, fingerprint
-from jwtscope.core.secrets import strength
-from jwtscope.core.token import TokenKind
+from jwtscope.core.keys import common_secrets
+from jwtscope.core.keys.env_snapshot import strip_secret_text
+from jwtscope.core.keys.hmac_dictionary import HmacTarget, search
+from jwtscope.core.keys.keyset import HMAC_ALGS, Secret, fingerprint
+from jwtscope.core.keys.secret_strength import strength
+from jwtscope.core.token.parsing import TokenKind
 
 _GENERATE = (
     "Generate a new one: `openssl rand -base64 32` (Better Auth: `npx @better-auth/cli secret`)"

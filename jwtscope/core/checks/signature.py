@@ -8,9 +8,9 @@ from jwtscope.core.catalog import make
 from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding
-from jwtscope.core.keys import HMAC_ALGS
-from jwtscope.core.token import TokenKind
-from jwtscope.core.verify import SigStatus
+from jwtscope.core.keys.keyset import HMAC_ALGS
+from jwtscope.core.keys.verify_signature import SigStatus
+from jwtscope.core.token.parsing import TokenKind
 
 
 @check("signature", "SIG-VALID", "SIG-INVALID", "SIG-UNVERIFIED")

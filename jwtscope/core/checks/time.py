@@ -14,7 +14,7 @@ from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding, Severity
 from jwtscope.core.timefmt import iso_utc, relative, span
-from jwtscope.core.token import TokenKind
+from jwtscope.core.token.parsing import TokenKind
 
 MAX_LIFETIME = 7 * 86400
 #: Within this many seconds of a time boundary, clock skew is a likely explanation.

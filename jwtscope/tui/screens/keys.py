@@ -17,8 +17,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, LoadingIndicator, SelectionList, Static
 
-from jwtscope.core.environment import Environment
-from jwtscope.core.keys import KeySet, Secret, decode_secret, load_jwks, load_key_file
+from jwtscope.core.keys.env_snapshot import Environment
+from jwtscope.core.keys.keyset import KeySet, Secret, decode_secret, load_jwks, load_key_file
 from jwtscope.errors import JwtscopeError
 from jwtscope.tui.config import EnvChoice
 

@@ -22,8 +22,8 @@ from textual.widgets.option_list import Option
 from jwtscope.errors import JwtscopeError
 
 if TYPE_CHECKING:
-    from jwtscope.core.probe import ProbeResult, ProbeVerdict
-    from jwtscope.core.request import ReplayRequest
+    from jwtscope.core.probe.probe_suite import ProbeResult, ProbeVerdict
+    from jwtscope.core.request.replay_request import ReplayRequest
     from jwtscope.tui.app import JwtscopeApp
 
 __all__ = ["ConfirmScreen", "ProbeScreen"]
@@ -253,7 +253,7 @@ class ProbeScreen(Screen[None]):
 
 
 def _secret(app: JwtscopeApp, report: Any) -> Any:
-    from jwtscope.replay import choose_secret
+    from jwtscope.services.replay_run import choose_secret
 
     if report is not None:
         return choose_secret(report)

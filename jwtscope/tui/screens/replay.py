@@ -4,7 +4,7 @@ Paste a "Copy as cURL" command or a URL into the bar (method and extra headers a
 editable), press Send. The replay runs in a worker (Escape cancels: the result is then
 ignored, and timeouts bound the wait). The token replayed is the main screen's, unless
 the curl carries its own — the screen says which. Network work happens in
-:mod:`jwtscope.replay` (httpx is imported there lazily); this screen only presents.
+:mod:`jwtscope.services.replay_run` (httpx is imported there lazily); this screen only presents.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from jwtscope.errors import JwtscopeError
 from jwtscope.tui.widgets.findings import fix_renderables
 
 if TYPE_CHECKING:
-    from jwtscope.core.exchange import Exchange
-    from jwtscope.core.request import ReplayRequest
-    from jwtscope.replay import ReplayOutcome
+    from jwtscope.core.request.exchange import Exchange
+    from jwtscope.core.request.replay_request import ReplayRequest
+    from jwtscope.services.replay_run import ReplayOutcome
     from jwtscope.tui.app import JwtscopeApp
 
 __all__ = ["ReplayScreen"]

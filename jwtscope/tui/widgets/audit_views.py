@@ -18,8 +18,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from jwtscope.audit.audit_text import kinds_text
 from jwtscope.audit.model import RouteStatus
-from jwtscope.audit.render import kinds_text
 from jwtscope.core.findings import ICONS, Severity
 from jwtscope.tui.widgets.findings import SEVERITY_STYLE
 

@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from jwtscope.core.keys.verify_signature import SigStatus
 from jwtscope.core.timefmt import iso_utc
-from jwtscope.core.token import TokenKind
-from jwtscope.core.verify import SigStatus
+from jwtscope.core.token.parsing import TokenKind
 
 if TYPE_CHECKING:
     from jwtscope.core.analysis import Report
@@ -37,7 +37,7 @@ class VerdictBanner(Static):
             self.add_class("-idle")
             self.update("Paste a token, an Authorization header or a cookie above.")
             return
-        from jwtscope.core.render import expiry_state
+        from jwtscope.core.report_text import expiry_state
 
         title, css = self._headline(report)
         self.add_class(css)

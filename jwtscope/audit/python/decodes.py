@@ -1,0 +1,141 @@
+"""Judge the project's ``jwt.decode`` calls once every file has been read.
+
+The verdict depends on the project: whether the issuer is Better Auth (its tokens carry
+``aud`` and are EdDSA), which algorithm the project signs with, which JWKS and base URL
+it names, and constants defined in other modules (``algorithms=[settings.ALGORITHM]``).
+Each finding's fix is the corrected call with those values filled in.
+"""
+
+from __future__ import annotations
+
+from jwtscope.audit.codes import make
+from jwtscope.audit.model import AuditFinding
+from jwtscope.audit.python.resolve import Project
+from jwtscope.audit.python.summary import DecodeCall, ModuleSummary
+from jwtscope.core.pyjwt_fix import jwks_url_for, pyjwt_call
+
+__all__ = ["judge_decodes"]
+
+_ASYMMETRIC = ("RS", "PS", "ES", "EdDSA", "Ed")
+_BA_SECRET_NAMES = ("BETTER_AUTH_SECRET", "AUTH_SECRET")
+_GUESS_ORIGIN = "http://localhost:3000"
+
+
+def _corrected(project: Project, call: DecodeCall, algs: list[str] | None) -> str:
+    facts = project.facts
+    own_hmac = bool(algs) and all(a.upper().startswith("HS") for a in algs or ())
+    better_auth = facts.is_better_auth and (not own_hmac or _ba_secret(call))
+    real = {a for a in algs or () if a.lower() != "none"}
+    if better_auth:
+        alg = facts.issuer_alg or "EdDSA"
+    elif len(real) == 1:
+        alg = next(iter(real))
+    elif len(facts.sign_algorithms) == 1:
+        alg = next(iter(facts.sign_algorithms))
+    else:
+        alg = "HS256"
+    payload = None
+    if better_auth:
+        origin = facts.base_url or _GUESS_ORIGIN
+        payload = {"aud": origin, "iss": origin}
+    jwks = facts.jwks_url or (jwks_url_for(payload) if better_auth else None)
+    hmac = alg.startswith("HS")
+    keep_key = (hmac and not _ba_secret(call)) or (not hmac and not jwks)
+    key = call.key_src if keep_key and call.key_src else None
+    text = pyjwt_call(payload, alg, jwks_url=jwks, key=key, token=call.token_src)
+    if better_auth and not facts.base_url:
+        text += f"\n# {_GUESS_ORIGIN}: put your BETTER_AUTH_URL (the Better Auth base URL) here"
+    return text
+
+
+def _ba_secret(call: DecodeCall) -> bool:
+    return any(name in n for n in call.key_names for name in _BA_SECRET_NAMES)
+
+
+def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFinding]:
+    facts = project.facts
+    algs = project.strings(m.name, call.algorithms) if call.algorithms is not None else None
+    out: list[AuditFinding] = []
+
+    def add(code: str, detail: str, fix: str | None = None) -> None:
+        out.append(
+            make(
+                code,
+                path=m.path,
+                line=call.line,
+                source_line=call.source,
+                detail=detail,
+                fix=fix if fix is not None else _corrected(project, call, algs),
+            )
+        )
+
+    where = f" in {call.in_function}()" if call.in_function else ""
+    if call.verify_off:
+        add(
+            "AUDIT-DECODE-NO-VERIFY",
+            f"jwt.decode{where} skips the signature check: any forged token is accepted.",
+        )
+        return out
+    pinned_eddsa = algs is not None and "EdDSA" in algs
+    if call.lib == "jose" and (pinned_eddsa or (algs is None and facts.is_eddsa)):
+        why = (facts.better_auth or facts.eddsa or ["algorithms=['EdDSA']"])[0]
+        add(
+            "AUDIT-JOSE-EDDSA",
+            f"python-jose decodes the tokens{where}, but they are EdDSA (evidence: {why}) "
+            "and python-jose cannot verify EdDSA.",
+            "Switch to PyJWT (pip install 'pyjwt[crypto]'):\n" + _corrected(project, call, algs),
+        )
+    if not call.algorithms_given and not call.splat:
+        add(
+            "AUDIT-DECODE-NO-ALGORITHMS",
+            f"jwt.decode{where} has no algorithms=: "
+            + (
+                "PyJWT 2 raises DecodeError on every token."
+                if call.lib == "pyjwt"
+                else "python-jose then accepts whatever algorithm the token names."
+            ),
+        )
+    if algs is not None:
+        if any(a.lower() == "none" for a in algs):
+            add("AUDIT-ALG-NONE-ALLOWED", f"algorithms={algs!r}{where} accepts unsigned tokens.")
+        hs = [a for a in algs if a.upper().startswith("HS")]
+        asym = [a for a in algs if a.startswith(_ASYMMETRIC)]
+        if hs and asym:
+            add(
+                "AUDIT-ALG-MIXED",
+                f"algorithms={algs!r}{where} mixes HMAC ({', '.join(hs)}) with public-key "
+                f"algorithms ({', '.join(asym)}) for one key.",
+            )
+    if call.exp_off:
+        add("AUDIT-DECODE-NO-EXP", f"jwt.decode{where} has verify_exp off: expired tokens pass.")
+    all_hmac = algs is not None and bool(algs) and all(a.upper().startswith("HS") for a in algs)
+    if _ba_secret(call) and (algs is None or all_hmac):
+        add(
+            "AUDIT-DECODE-BA-SECRET",
+            f"jwt.decode{where} verifies with {call.key_src}, but Better Auth's JWT plugin "
+            "signs with the keys published at /api/auth/jwks (EdDSA by default), never "
+            "with BETTER_AUTH_SECRET.",
+        )
+    elif facts.is_better_auth and not call.audience_given and not call.splat and not all_hmac:
+        why = facts.better_auth[0]
+        off = " (verify_aud is off, so any audience passes)" if call.aud_off else ""
+        add(
+            "AUDIT-DECODE-NO-AUDIENCE",
+            f"The issuer is Better Auth (evidence: {why}); its tokens carry aud, and "
+            f"jwt.decode{where} passes no audience={off}.",
+        )
+    return out
+
+
+def judge_decodes(project: Project) -> list[AuditFinding]:
+    """Findings for every recorded ``jwt.decode`` call of the project."""
+    out: list[AuditFinding] = []
+    for m in project.modules.values():
+        for ref in m.sign_algorithms:
+            value = project.string(m.name, ref)
+            if value:
+                project.facts.sign_algorithms.add(value)
+    for m in project.modules.values():
+        for call in m.decodes:
+            out += _judge(project, m, call)
+    return out

@@ -1,0 +1,421 @@
+"""Parse one Python file and keep what matters: routes, routers, dependencies, JWT calls.
+
+One pass of an :class:`ast.NodeVisitor` over the module fills a :class:`ModuleSummary`,
+feeds :class:`ProjectFacts` and emits the findings that need no other file. The syntax
+tree is dropped when the function returns. Nothing of the user's code is imported or run.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from jwtscope.audit.codes import make
+from jwtscope.audit.model import AuditFinding
+from jwtscope.audit.python import endpoint
+from jwtscope.audit.python.astutil import (
+    AUTH_CLASSES,
+    SECRETISH,
+    dotted,
+    function_nodes,
+    is_authish,
+    literal_str,
+    marker_of,
+    pieces,
+)
+from jwtscope.audit.python.declarations import Declarations, FuncNode, authish_calls
+from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts
+from jwtscope.audit.python.jwtcalls import JwtChecker
+from jwtscope.audit.python.summary import (
+    ClassInfo,
+    DecodeCall,
+    FuncInfo,
+    ModuleSummary,
+    Ref,
+)
+from jwtscope.core.findings import Severity
+
+__all__ = ["extract_module", "module_name"]
+
+_ALG_VALUE = re.compile(r"^((HS|RS|PS|ES)\d{3}|ES256K|EdDSA|none)$", re.IGNORECASE)
+
+
+def module_name(rel: str) -> tuple[str, bool]:
+    """``app/routers/todos.py`` → ``("app.routers.todos", False)``; packages → True."""
+    parts = rel[:-3].split("/") if rel.endswith(".py") else rel.split("/")
+    if parts[-1] == "__init__":
+        return ".".join(parts[:-1]), True
+    return ".".join(parts), False
+
+
+class _Findings:
+    """Collects one file's findings, one per (code, line); no reference back to the tree."""
+
+    def __init__(self, path: str, lines: list[str]) -> None:
+        self.path = path
+        self.lines = lines
+        self.found: dict[tuple[str, int], AuditFinding] = {}
+
+    def __call__(
+        self,
+        code: str,
+        line: int,
+        detail: str,
+        fix: str,
+        *,
+        severity: Severity | None = None,
+        source: str | None = None,
+    ) -> None:
+        if (code, line) in self.found:
+            return
+        if source is None:
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        self.found[(code, line)] = make(
+            code,
+            path=self.path,
+            line=line,
+            source_line=source,
+            detail=detail,
+            fix=fix,
+            severity=severity,
+        )
+
+
+_DISPATCH: dict[type[ast.AST], Callable[[_Extractor, Any], None]] = {}
+
+
+class _Extractor(ast.NodeVisitor):
+    def __init__(
+        self, summary: ModuleSummary, text: str, lines: list[str], facts: ProjectFacts
+    ) -> None:
+        self.s = summary
+        self.lines = lines
+        self.facts = facts
+        self.findings = _Findings(summary.path, lines)
+        self.jwt = JwtChecker(summary.imports, text, lines, facts, self.findings)
+        self.scope: list[tuple[str, str, bool]] = []  # (kind, name, settings class)
+        self.defs: dict[str, FuncNode] = {}
+        self.fa = Declarations(summary, lines, facts, self.defs)
+        self.web = False
+
+    # --- plumbing --------------------------------------------------------------------
+
+    def visit(self, node: ast.AST) -> None:
+        """Dispatch by node type through a per-class cache (NodeVisitor builds a string)."""
+        method = _DISPATCH.get(type(node))
+        if method is None:
+            name = "visit_" + type(node).__name__
+            found: Callable[[_Extractor, Any], None] = getattr(_Extractor, name, _generic)
+            _DISPATCH[type(node)] = method = found
+        method(self, node)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        """Visit the children (the same order as :class:`ast.NodeVisitor`)."""
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.visit(item)
+            elif isinstance(value, ast.AST):
+                self.visit(value)
+
+    def line(self, lineno: int) -> str:
+        return self.lines[lineno - 1] if 0 < lineno <= len(self.lines) else ""
+
+    def collect_imports(self, tree: ast.Module) -> None:
+        """Module-level imports and functions (also under if/try/with), before the visit."""
+        todo: list[ast.stmt] = list(tree.body)
+        while todo:
+            node = todo.pop()
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                self.visit_Import(node)
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                self.defs.setdefault(node.name, node)
+            elif isinstance(node, ast.If | ast.Try | ast.TryStar | ast.With):
+                todo += node.body
+                todo += getattr(node, "orelse", [])
+                todo += getattr(node, "finalbody", [])
+                for handler in getattr(node, "handlers", []):
+                    todo += handler.body
+
+    def visit_Import(self, node: ast.Import | ast.ImportFrom) -> None:
+        s = self.s
+        package = s.name if s.is_package else s.name.rpartition(".")[0]
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    s.imports.setdefault(alias.asname, (alias.name, None))
+                else:
+                    head = alias.name.split(".")[0]
+                    s.imports.setdefault(head, (head, None))
+                self.web = self.web or alias.name.startswith(("fastapi", "starlette"))
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".") if package else []
+                up = up[: len(up) - (node.level - 1)] if node.level > 1 else up
+                base = ".".join([*up, *([node.module] if node.module else [])])
+            self.web = self.web or base.startswith(("fastapi", "starlette"))
+            for alias in node.names:
+                if alias.name == "*":
+                    if base not in s.star_imports:
+                        s.star_imports.append(base)
+                else:
+                    s.imports.setdefault(alias.asname or alias.name, (base, alias.name))
+
+    visit_ImportFrom = visit_Import
+
+    def function_name(self) -> str:
+        for kind, name, _ in reversed(self.scope):
+            if kind == "def":
+                return name
+        return ""
+
+    # --- definitions -----------------------------------------------------------------
+
+    def visit_FunctionDef(self, node: FuncNode) -> None:
+        self.defs.setdefault(node.name, node)
+        nodes = list(function_nodes(node))  # walked once, shared by every check below
+        self.fa.decorators(node, nodes)
+        in_class = bool(self.scope) and self.scope[-1][0] == "class"
+        if not in_class:
+            self.function_info(node, nodes)
+        self.jwt.on_function(nodes)
+        self.scope.append(("def", node.name, False))
+        self.generic_visit(node)
+        self.scope.pop()
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def function_info(self, node: FuncNode, nodes: list[ast.AST]) -> None:
+        marker = marker_of(iter(nodes))
+        deps = tuple(endpoint.nested_deps(nodes))
+        annots = tuple(p.ref for p in endpoint.own_params(node) if p.annotation_only)
+        calls = authish_calls(nodes)
+        keep = marker or deps or calls or is_authish(node.name) or (self.web and annots)
+        if keep and node.name not in self.s.functions:
+            self.s.functions[node.name] = FuncInfo(
+                node.name, node.lineno, marker, deps, annots if self.web else (), calls
+            )
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        bases = tuple(b for b in (dotted(x) for x in node.bases) if b)
+        settings = any(b[-1].endswith(("Settings", "Config")) for b in bases)
+        fields: list[str] = []
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                fields.append(stmt.target.id)
+                value = stmt.value
+            elif isinstance(stmt, ast.Assign):
+                fields += [t.id for t in stmt.targets if isinstance(t, ast.Name)]
+                value = stmt.value
+            else:
+                continue
+            if not fields:
+                continue  # `a.b = …` or a tuple target: no field name to judge
+            text = literal_str(value)
+            secretish = SECRETISH.search(fields[-1])
+            if settings and text is not None and not secretish and len(text) < 200:
+                self.facts.note_settings_string(fields[-1], text)
+        if _model_like(node, bases, fields) and len(self.facts.model_classes) < 20_000:
+            self.facts.model_classes.add(node.name)
+        if any(OWNER_FIELD.match(f) for f in fields):
+            self.facts.owned_models.add(node.name)
+            self.s.owner_keys = True
+        nodes = [n for stmt in node.body for n in ast.walk(stmt)]
+        marker = next((f"subclass of {b[-1]}" for b in bases if b[-1] in AUTH_CLASSES), "")
+        marker = marker or marker_of(iter(nodes))
+        deps = tuple(endpoint.nested_deps(nodes))
+        annots = tuple(
+            p.ref
+            for stmt in node.body
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef)
+            for p in endpoint.own_params(stmt)
+            if p.annotation_only
+        )
+        calls = authish_calls(nodes)
+        middleware = any("Middleware" in b[-1] for b in bases)
+        if marker or deps or calls or middleware or is_authish(node.name) or (self.web and annots):
+            self.s.classes.setdefault(
+                node.name, ClassInfo(node.name, node.lineno, bases, marker, deps, annots, calls)
+            )
+        self.scope.append(("class", node.name, settings))
+        self.generic_visit(node)
+        self.scope.pop()
+
+    # --- assignments -----------------------------------------------------------------
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            self.assignment(target, node.value, node.lineno)
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self.assignment(node.target, node.value, node.lineno)
+        self.generic_visit(node)
+
+    def assignment(self, target: ast.expr, value: ast.expr, line: int) -> None:
+        settings = bool(self.scope) and self.scope[-1][0] == "class" and self.scope[-1][2]
+        name: str | None = None
+        if isinstance(target, ast.Name):
+            name = target.id
+        elif isinstance(target, ast.Attribute):
+            name = target.attr
+        elif isinstance(target, ast.Subscript):
+            name = literal_str(target.slice)
+        if name is None:
+            return
+        self.jwt.on_assign(name, value, settings)
+        if not isinstance(target, ast.Name):
+            return
+        top = not self.scope
+        if isinstance(value, ast.Call):
+            self.fa.object(name, value, line, top)
+        elif isinstance(value, ast.Subscript):
+            head = dotted(value.value)
+            if head and head[-1] == "Annotated":
+                refs = tuple(p.ref for p in endpoint.own_params(_fake_fn(value)))
+                if refs:
+                    self.s.aliases[name] = refs
+        elif top:
+            text = literal_str(value)
+            if text is not None and len(text) < 200:
+                public = not SECRETISH.search(name)
+                if public and (name.isupper() or text.startswith("/") or _ALG_VALUE.match(text)):
+                    self.s.strings[name] = text
+            elif isinstance(value, ast.List | ast.Tuple) and 0 < len(value.elts) <= 16:
+                parts = [pieces(e) for e in value.elts]
+                if all(p is not None and len(p) == 1 for p in parts):
+                    self.s.lists[name] = tuple(p[0] for p in parts if p)
+
+    # --- calls -----------------------------------------------------------------------
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            target = dotted(func.value)
+            if target is not None:
+                self.fa.method_call(target, func.attr, node)
+        decode = self.jwt.on_call(node, self.function_name())
+        if isinstance(decode, DecodeCall):
+            self.s.decodes.append(decode)
+        elif decode is not None:
+            self.s.sign_algorithms.append(decode)
+        if any(kw.arg and OWNER_FIELD.match(kw.arg) for kw in node.keywords):
+            self.s.owner_keys = True
+        self.generic_visit(node)
+
+    def visit_For(self, node: ast.For) -> None:
+        self.fa.loop_includes(node)
+        self.generic_visit(node)
+
+    # --- everything else -------------------------------------------------------------
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> None:
+        self.jwt.on_bool_or(node)
+        self.generic_visit(node)
+
+    def visit_Try(self, node: ast.Try) -> None:
+        self.jwt.on_try(node)
+        self.generic_visit(node)
+
+    def visit_TryStar(self, node: ast.TryStar) -> None:
+        self.jwt.on_try(node)
+        self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, str):
+            self.facts.note_string(node.value, f"{self.s.path}:{node.lineno}")
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if OWNER_FIELD.match(node.attr):
+            self.s.owner_keys = True
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        key = literal_str(node.slice)
+        if key and OWNER_FIELD.match(key):
+            self.s.owner_keys = True
+        self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        if any(OWNER_FIELD.match(literal_str(k) or "") for k in node.keys if k is not None):
+            self.s.owner_keys = True
+        self.generic_visit(node)
+
+
+_MODEL_BASES = frozenset(
+    {"Base", "DeclarativeBase", "SQLModel", "Model", "BaseModel", "Document", "Schema", "Table"}
+)
+
+
+def _model_like(node: ast.ClassDef, bases: tuple[Ref, ...], fields: list[str]) -> bool:
+    """A data model (ORM table, document, schema) rather than a utility class."""
+    if "__tablename__" in fields or "__collection__" in fields:
+        return True
+    if any(kw.arg == "table" for kw in node.keywords):
+        return True
+    return any(b[-1] in _MODEL_BASES or b[-1].endswith(("Base", "Model")) for b in bases)
+
+
+def _generic(extractor: _Extractor, node: ast.AST) -> None:
+    extractor.generic_visit(node)
+
+
+def _fake_fn(annotation: ast.expr) -> ast.FunctionDef:
+    """A one-parameter function annotated with ``annotation`` (to reuse own_params)."""
+    arg = ast.arg(arg="_", annotation=annotation)
+    args = ast.arguments(posonlyargs=[], args=[arg], kwonlyargs=[], kw_defaults=[], defaults=[])
+    return ast.FunctionDef(name="_", args=args, body=[], decorator_list=[])
+
+
+def extract_module(
+    text: str, rel: str, facts: ProjectFacts
+) -> tuple[ModuleSummary | None, list[AuditFinding]]:
+    """Parse one file; return its summary (None when nothing in it matters) and findings.
+
+    A file that does not parse yields one AUDIT-PARSE-ERROR finding and no summary.
+    """
+    name, is_package = module_name(rel)
+    lines = text.splitlines()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=rel)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as exc:
+        line = getattr(exc, "lineno", None) or 1
+        message = getattr(exc, "msg", None) or type(exc).__name__
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        return None, [
+            make(
+                "AUDIT-PARSE-ERROR",
+                path=rel,
+                line=line,
+                source_line=source[:200],
+                detail=f"Not audited: {message} (line {line}).",
+                fix="Fix the syntax (or exclude the file in .gitignore if it is not Python 3).",
+            )
+        ]
+    summary = ModuleSummary(name=name, path=rel, is_package=is_package)
+    extractor = _Extractor(summary, text, lines, facts)
+    try:
+        extractor.collect_imports(tree)
+        extractor.visit(tree)
+    except RecursionError:
+        return None, [
+            make(
+                "AUDIT-PARSE-ERROR",
+                path=rel,
+                line=1,
+                source_line="",
+                detail="Not audited: the code is nested too deeply to analyse.",
+                fix="Nothing to do unless this file defines routes or authentication.",
+            )
+        ]
+    findings = list(extractor.findings.found.values())
+    return (summary if summary.worth_keeping() else None), findings

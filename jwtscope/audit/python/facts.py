@@ -1,0 +1,106 @@
+"""Facts about the whole project that single-file checks depend on.
+
+Collected while the files stream by (small sets, bounded), used at the end: is the token
+issuer Better Auth (a JWKS URL under ``/api/auth/jwks``, ``BETTER_AUTH_*`` variables)? Are
+the tokens EdDSA? Which algorithm does the project sign with, which JWKS URL and base URL
+does it use? Which model classes have an owner column?
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jwtscope.core.keys.env_snapshot import URL_NAMES, origin_of
+
+__all__ = ["OWNER_FIELD", "ProjectFacts"]
+
+#: Field / key names that tie a record to a user.
+OWNER_FIELD = re.compile(
+    r"(?i)^(owner|owner_?id|user_?id|author_?id|author|created_?by(_?id)?|creator_?id|"
+    r"account_?id|tenant_?id|org_?id|organization_?id|owner_?email|user_?email)$"
+)
+
+_BA_NAME = re.compile(r"^BETTER_AUTH_[A-Z0-9_]+$")  # a variable name, never a name=value
+_CAP = 8  # evidence kept per kind: enough to explain, bounded for huge trees
+_JWKS_URL = re.compile(r"^https?://\S+/(?:api/auth/jwks|\.well-known/jwks\.json|jwks)\S*$")
+
+
+@dataclass
+class ProjectFacts:
+    """Project-wide evidence, filled in by the extractor and the config readers."""
+
+    better_auth: list[str] = field(default_factory=list)
+    eddsa: list[str] = field(default_factory=list)
+    bearer: list[str] = field(default_factory=list)
+    jwks_urls: list[str] = field(default_factory=list)
+    base_urls: list[str] = field(default_factory=list)
+    sign_algorithms: set[str] = field(default_factory=set)
+    model_classes: set[str] = field(default_factory=set)
+    owned_models: set[str] = field(default_factory=set)
+    owner_keys: bool = False
+    settings_strings: dict[str, str | None] = field(default_factory=dict)
+    public: list[str] = field(default_factory=list)
+    issuer_alg: str | None = None
+
+    @staticmethod
+    def remember(bucket: list[str], item: str) -> None:
+        """Add one piece of evidence, up to a few per kind."""
+        if len(bucket) < _CAP and item not in bucket:
+            bucket.append(item)
+
+    def note_string(self, value: str, where: str) -> None:
+        """Look at one string constant of the source."""
+        if len(value) > 300:
+            return
+        if "/api/auth/jwks" in value or _BA_NAME.match(value):
+            self.remember(self.better_auth, f"{value!r} at {where}")
+        if value in ("EdDSA", "Ed25519", "OKP"):
+            self.remember(self.eddsa, f"{value!r} at {where}")
+        if value.lower() == "authorization" or value.startswith("Bearer"):
+            self.remember(self.bearer, f"{value!r} at {where}")
+        if _JWKS_URL.match(value):
+            self.remember(self.jwks_urls, value)
+            if "/api/auth/jwks" in value:
+                origin = origin_of(value)
+                if origin:
+                    self.remember(self.base_urls, origin)
+
+    def note_env_name(self, name: str, value: str, where: str) -> None:
+        """Look at one variable of a ``.env`` file (the value only for URL names)."""
+        if name.startswith("BETTER_AUTH_"):
+            self.remember(self.better_auth, f"{name} in {where}")
+        if name in URL_NAMES or "JWKS" in name:
+            self.note_string(value, where)
+            origin = origin_of(value)
+            if origin and name in URL_NAMES:
+                self.remember(self.base_urls, origin)
+
+    def note_settings_string(self, name: str, value: str) -> None:
+        """A string default of a class attribute (``API_V1_STR: str = "/api/v1"``)."""
+        if name in self.settings_strings and self.settings_strings[name] != value:
+            self.settings_strings[name] = None  # ambiguous: two classes disagree
+        elif len(self.settings_strings) < 5_000:
+            self.settings_strings[name] = value
+
+    @property
+    def is_better_auth(self) -> bool:
+        """True when the tokens come from Better Auth's JWT plugin."""
+        return bool(self.better_auth)
+
+    @property
+    def is_eddsa(self) -> bool:
+        """True when the tokens are EdDSA (Better Auth's default, or an OKP key)."""
+        if self.issuer_alg is not None:  # the Better Auth config names it
+            return self.issuer_alg == "EdDSA" or bool(self.eddsa)
+        return bool(self.eddsa) or self.is_better_auth
+
+    @property
+    def base_url(self) -> str | None:
+        """Better Auth's base URL origin, when the project names exactly one."""
+        return self.base_urls[0] if len(self.base_urls) == 1 else None
+
+    @property
+    def jwks_url(self) -> str | None:
+        """The JWKS URL, when the project names exactly one."""
+        return self.jwks_urls[0] if len(self.jwks_urls) == 1 else None

@@ -1,0 +1,146 @@
+"""The Python (FastAPI) half of an audit, statically.
+
+:class:`PythonAudit` is fed one file at a time by :func:`jwtscope.audit.project.audit_project`:
+each Python file is parsed with :mod:`ast` into a small summary
+(:mod:`jwtscope.audit.python.extract`) and the tree is dropped; at the end it answers the
+cross-module questions: the route table (:mod:`jwtscope.audit.python.routes`), the ``jwt.decode``
+verdicts (:mod:`jwtscope.audit.python.decodes`) and CORS
+(:mod:`jwtscope.audit.python.cors_config`). The user's code is never imported or executed.
+
+Test code (``tests/``, ``test_*.py``, ``*_test.py``, ``conftest.py``, ``*.test.ts``) is not
+audited for mistakes: it legitimately decodes without verification and hard-codes secrets
+(it is still searched for leaked tokens).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import tokenize
+import tomllib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from jwtscope.audit.model import AuditFinding, AuditResult, Route
+from jwtscope.audit.python.cors_config import judge_cors
+from jwtscope.audit.python.decodes import judge_decodes
+from jwtscope.audit.python.extract import extract_module
+from jwtscope.audit.python.facts import ProjectFacts
+from jwtscope.audit.python.resolve import Project
+from jwtscope.audit.python.routes import build_routes
+from jwtscope.audit.python.summary import ModuleSummary
+from jwtscope.audit.walk import ProjectFile
+
+__all__ = ["MAX_FILE_BYTES", "PythonAudit", "audit_python", "is_test", "read_source"]
+
+#: Larger Python files are generated code, not hand-written auth: skipped.
+MAX_FILE_BYTES = 2_000_000
+_TEST_DIRS = frozenset({"tests", "test", "testing", "e2e"})
+_TEST_SCRIPT = re.compile(r"\.(test|spec|e2e)\.[cm]?[jt]sx?$")
+
+
+def is_test(rel: str) -> bool:
+    """Test code: ``tests/``, ``test_*.py``, ``*_test.py``, ``*.test.ts``, ``conftest.py``."""
+    *dirs, name = rel.split("/")
+    return (
+        any(d in _TEST_DIRS for d in dirs)
+        or name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+        or any(d == "__tests__" for d in dirs)
+        or bool(_TEST_SCRIPT.search(name))
+    )
+
+
+def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The text of a source file; None when binary, undecodable, too large or unreadable."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError:
+        return None
+    if len(data) > limit or b"\0" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError):
+        return None
+
+
+def _read_pyproject(file: ProjectFile, facts: ProjectFacts) -> None:
+    text = read_source(file.path, 500_000)
+    try:
+        data = tomllib.loads(text or "")
+    except tomllib.TOMLDecodeError:
+        return
+    tool = data.get("tool", {})
+    section = tool.get("jwtscope", {}) if isinstance(tool, dict) else {}
+    public = section.get("public", []) if isinstance(section, dict) else []
+    if isinstance(public, str):
+        public = public.split(",")
+    if isinstance(public, list):
+        facts.public += [p.strip() for p in public if isinstance(p, str) and p.strip()]
+
+
+def _read_jwks(file: ProjectFile, facts: ProjectFacts) -> None:
+    try:
+        doc = json.loads(read_source(file.path, 1_000_000) or "null")
+    except ValueError:
+        return
+    keys = doc.get("keys") if isinstance(doc, dict) else None
+    for key in keys if isinstance(keys, list) else []:
+        if isinstance(key, dict) and (
+            key.get("kty") == "OKP" or key.get("alg") == "EdDSA" or key.get("crv") == "Ed25519"
+        ):
+            facts.remember(facts.eddsa, f"an OKP/EdDSA key in {file.rel}")
+
+
+def audit_python(
+    root: Path,
+    *,
+    public: Sequence[str] = (),
+    progress: Callable[[int], None] | None = None,
+) -> AuditResult:
+    """Audit ``root`` (kept for callers of the first version: the whole project is audited,
+    see :func:`jwtscope.audit.project.audit_project`)."""
+    from jwtscope.audit.project import audit_project
+
+    return audit_project(root, public=public, progress=progress)
+
+
+class PythonAudit:
+    """The Python half of an audit: fed file by file, judged at the end."""
+
+    def __init__(self, facts: ProjectFacts) -> None:
+        self.facts = facts
+        self.modules: dict[str, ModuleSummary] = {}
+        self.findings: list[AuditFinding] = []
+        self.parse_errors = 0
+
+    def add(self, rel: str, text: str) -> None:
+        """Read one (non-test) Python file."""
+        summary, found = extract_module(text, rel, self.facts)
+        if any(f.code == "AUDIT-PARSE-ERROR" for f in found):
+            self.parse_errors += 1
+        self.findings += found
+        if summary is not None:
+            self.modules.setdefault(summary.name, summary)
+
+    def config_file(self, file: ProjectFile) -> None:
+        """A ``pyproject.toml`` or JWKS file: facts only."""
+        {"pyproject": _read_pyproject, "jwks": _read_jwks}[file.kind](file, self.facts)
+
+    def finish(self, public: Sequence[str]) -> tuple[Project, list[Route], list[AuditFinding]]:
+        """The project, its route table, and the route, decode and CORS findings."""
+        project = Project(self.modules, self.facts)
+        routes, route_findings = build_routes(project, [*public, *self.facts.public])
+        findings = [*self.findings, *route_findings]
+        findings += judge_decodes(project)
+        findings += judge_cors(project, routes)
+        return project, routes, findings

@@ -1,0 +1,285 @@
+"""Follow names across the project's modules, and decide whether a dependency authenticates.
+
+Imports are resolved by module path: ``from app.deps import get_current_user`` finds the
+module ``app.deps``, or — for projects run from a sub-folder or a ``src/`` layout — the
+module whose dotted path ends with ``.app.deps`` under an ancestor package of the
+importer. Relative imports are made absolute when the file is read.
+
+A dependency *authenticates* when, following ``Depends``/``Security`` targets,
+``Annotated`` aliases, nested factories, base classes and calls whose names suggest auth,
+it reaches a credential check (``jwt.decode``, a security scheme such as ``HTTPBearer``, a
+Better Auth get-session request, a 401/403, raising ``Unauthorized``-like errors). A
+name that cannot be followed (a third-party package) counts when it reads like auth
+(``current_active_user``, ``verify_token``) and is not ``optional``/a DB session.
+A project function that checks nothing does not count, whatever its name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from jwtscope.audit.python.astutil import AUTH_CLASSES, is_authish
+from jwtscope.audit.python.facts import ProjectFacts
+from jwtscope.audit.python.summary import (
+    ClassInfo,
+    FuncInfo,
+    ModuleSummary,
+    ObjInfo,
+    Piece,
+    Ref,
+)
+
+__all__ = ["Project", "Sym"]
+
+_MAX_DEPTH = 16
+_NOT_AUTH_MIDDLEWARE = frozenset(
+    {
+        "CORSMiddleware",
+        "GZipMiddleware",
+        "TrustedHostMiddleware",
+        "HTTPSRedirectMiddleware",
+        "SessionMiddleware",
+        "AuthenticationMiddleware",
+        "ProxyHeadersMiddleware",
+        "BaseHTTPMiddleware",
+    }
+)
+
+Obj = FuncInfo | ClassInfo | ObjInfo | tuple[Ref, ...] | str | tuple[Piece, ...] | None
+
+
+@dataclass(frozen=True)
+class Sym:
+    """A resolved name.
+
+    Args:
+        kind: ``func``, ``class``, ``obj``, ``alias``, ``string``, ``list``, ``module``,
+            ``member`` (an attribute of a local object) or ``external``.
+        module: the module defining it (``""`` for external).
+        name: its name there (dotted for external and member).
+        obj: the summary record.
+    """
+
+    kind: str
+    module: str
+    name: str
+    obj: Obj = None
+
+
+class Project:
+    """The summaries of every module that matters, and name resolution over them."""
+
+    def __init__(self, modules: dict[str, ModuleSummary], facts: ProjectFacts) -> None:
+        self.modules = modules
+        self.facts = facts
+        self._by_last: dict[str, list[str]] = defaultdict(list)
+        for name in modules:
+            self._by_last[name.rsplit(".", 1)[-1]].append(name)
+        self._auth: dict[tuple[str, str, str], str | None] = {}
+
+    # --- modules and names -------------------------------------------------------------
+
+    def find_module(self, name: str, near: str) -> str | None:
+        """The project module called ``name`` when imported from module ``near``."""
+        if not name:
+            return None
+        if name in self.modules:
+            return name
+        last = name.rsplit(".", 1)[-1]
+        best: str | None = None
+        for candidate in self._by_last.get(last, ()):
+            if not candidate.endswith("." + name):
+                continue
+            root = candidate[: -len(name) - 1]
+            if not (near == root or near.startswith(root + ".")):
+                continue
+            if best is None or len(candidate) < len(best):
+                best = candidate
+        return best
+
+    def resolve(self, module: str, ref: Ref, depth: int = 0) -> Sym | None:
+        """What ``ref`` names in ``module``; None for an unknown local name."""
+        m = self.modules.get(module)
+        if m is None or not ref or depth > _MAX_DEPTH:
+            return None
+        head, rest = ref[0], ref[1:]
+        local = _local(m, head)
+        if local is not None:
+            if not rest:
+                return local
+            return Sym("member", module, ".".join(ref), local.obj)
+        if head in m.imports:
+            target, attr = m.imports[head]
+            path = (*([attr] if attr else []), *rest)
+            return self._in_module(target, path, module, depth)
+        for star in m.star_imports:
+            found = self.find_module(star, module)
+            if found:
+                sym = self.resolve(found, ref, depth + 1)
+                if sym is not None:
+                    return sym
+        return None
+
+    def _in_module(self, base: str, path: tuple[str, ...], near: str, depth: int) -> Sym:
+        for k in range(len(path), -1, -1):
+            name = ".".join((base, *path[:k])) if base else ".".join(path[:k])
+            found = self.find_module(name, near)
+            if found is None:
+                continue
+            rest = path[k:]
+            if not rest:
+                return Sym("module", found, found)
+            sym = self.resolve(found, rest, depth + 1)
+            if sym is not None:
+                return sym
+            break
+        return Sym("external", "", ".".join((base, *path)) if base else ".".join(path))
+
+    def text_of(self, module: str, parts: tuple[Piece, ...]) -> str:
+        """A path or prefix as text; unresolvable parts shown as ``{expression}``."""
+        out: list[str] = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            value = self.string(module, part)
+            out.append(value if value is not None else "{" + ".".join(part) + "}")
+        return "".join(out)
+
+    def string(self, module: str, ref: Ref) -> str | None:
+        """The value of a string constant, or of a Settings field with a literal default."""
+        sym = self.resolve(module, ref)
+        if sym is not None and sym.kind == "string" and isinstance(sym.obj, str):
+            return sym.obj
+        if len(ref) > 1:
+            return self.facts.settings_strings.get(ref[-1])
+        return None
+
+    def strings(self, module: str, parts: tuple[Piece, ...], depth: int = 0) -> list[str] | None:
+        """A list of strings (``algorithms=ALGS`` or ``[ALG]``); None when not all known."""
+        out: list[str] = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            sym = self.resolve(module, part)
+            if sym is not None and sym.kind == "list" and isinstance(sym.obj, tuple) and depth < 4:
+                inner = self.strings(sym.module, sym.obj, depth + 1)
+                if inner is None:
+                    return None
+                out += inner
+                continue
+            value = self.string(module, part)
+            if value is None:
+                return None
+            out.append(value)
+        return out
+
+    # --- authentication --------------------------------------------------------------
+
+    def auth_of(
+        self, module: str, ref: Ref, alias_only: bool = False, *, by_name: bool = True
+    ) -> str | None:
+        """How the dependency ``ref`` (used in ``module``) authenticates, or None.
+
+        Args:
+            module: where the reference is written.
+            ref: the dotted name as written.
+            alias_only: for a bare annotation (``user: CurrentUser``): count it only
+                when it is an ``Annotated`` alias.
+            by_name: whether a name that cannot be followed may count by how it reads.
+        """
+        if not by_name:
+            sym = self.resolve(module, ref)
+            if sym is None or sym.kind in ("external", "module", "member"):
+                return None
+        return self._auth_of(module, ref, alias_only, set())
+
+    def _auth_of(self, module: str, ref: Ref, alias_only: bool, seen: set[object]) -> str | None:
+        sym = self.resolve(module, ref)
+        if alias_only and (sym is None or sym.kind != "alias"):
+            return None
+        if sym is None or sym.kind in ("external", "module"):
+            return _by_name(ref)
+        key = (sym.kind, sym.module, sym.name)
+        if key in self._auth:
+            return self._auth[key]
+        if key in seen:
+            return None
+        seen.add(key)
+        result = self._auth_sym(sym, ref, seen)
+        self._auth[key] = result
+        return result
+
+    def _auth_sym(self, sym: Sym, ref: Ref, seen: set[object]) -> str | None:
+        obj = sym.obj
+        if isinstance(obj, FuncInfo | ClassInfo):
+            if "optional" in obj.name.lower():
+                return None
+            if obj.marker and not obj.marker.startswith("raises"):
+                return f"{obj.name} → {obj.marker}"
+            follow: list[tuple[Ref, bool]] = [(r, False) for r in (*obj.deps, *obj.calls)]
+            follow += [(r, True) for r in obj.annots]
+            for dep, alias_only in follow:
+                found = self._auth_of(sym.module, dep, alias_only, seen)
+                if found:
+                    return f"{obj.name} → {found}"
+            for base in obj.bases if isinstance(obj, ClassInfo) else ():
+                parent = self.resolve(sym.module, base)  # a project base class, never by name
+                if parent is not None and isinstance(parent.obj, ClassInfo):
+                    found = self._auth_of(sym.module, base, False, seen)
+                    if found:
+                        return f"{obj.name} → {found}"
+            return f"{obj.name} → {obj.marker}" if obj.marker else None
+        if isinstance(obj, ObjInfo):
+            if obj.kind == "scheme":
+                return f"{obj.name} ({obj.cls[-1]})" if obj.auto_error else None
+            if obj.kind == "instance":
+                found = self._auth_of(sym.module, obj.cls, False, seen)
+                return f"{obj.name} → {found}" if found else None
+            return None
+        if sym.kind == "alias" and isinstance(obj, tuple):
+            for item in obj:
+                if isinstance(item, tuple):
+                    found = self._auth_of(sym.module, item, False, seen)
+                    if found:
+                        return f"{sym.name} → {found}"
+            return None
+        if sym.kind == "member":
+            return _by_name(ref)
+        return None
+
+    def middleware_auth(self, module: str, ref: Ref) -> str | None:
+        """How a middleware class added with ``add_middleware`` authenticates, or None."""
+        if ref[-1] in _NOT_AUTH_MIDDLEWARE:
+            return None
+        sym = self.resolve(module, ref)
+        if sym is not None and isinstance(sym.obj, ClassInfo):
+            return self._auth_of(module, ref, False, set())
+        return _by_name(ref)
+
+
+def _local(m: ModuleSummary, name: str) -> Sym | None:
+    if name in m.functions:
+        return Sym("func", m.name, name, m.functions[name])
+    if name in m.classes:
+        return Sym("class", m.name, name, m.classes[name])
+    if name in m.objects:
+        return Sym("obj", m.name, name, m.objects[name])
+    if name in m.aliases:
+        return Sym("alias", m.name, name, m.aliases[name])
+    if name in m.strings:
+        return Sym("string", m.name, name, m.strings[name])
+    if name in m.lists:
+        return Sym("list", m.name, name, m.lists[name])
+    return None
+
+
+def _by_name(ref: Ref) -> str | None:
+    last = ref[-1]
+    if last in AUTH_CLASSES:
+        return last
+    if is_authish(last):
+        return f"{'.'.join(ref)} (by its name: not defined in the project)"
+    return None

@@ -1,0 +1,397 @@
+"""The route table: every route with its full path, and what (if anything) protects it.
+
+Routes are placed by walking ``include_router``/``mount`` edges down from each
+``FastAPI()`` app, collecting prefixes (the include's, then the router's own) and the
+dependency layers FastAPI applies: the app's and every router's ``dependencies=``, each
+``include_router(dependencies=…)``, the decorator's ``dependencies=`` and the endpoint's
+parameters (``Depends``/``Security``/``Annotated`` aliases). A mounted sub-app keeps the
+parent's middleware but not its dependencies. An auth middleware (``add_middleware`` of a
+class that checks credentials, or ``@app.middleware("http")`` doing so) protects every
+route of its app. Routers no app includes are listed with ``mounted=False``.
+
+A route that nothing protects is *public* when it matches ``--public`` /
+``[tool.jwtscope] public`` (glob patterns, optionally prefixed by a method:
+``/health``, ``/docs*``, ``GET /posts/*``) or by convention: ``/``, a login form
+(``OAuth2PasswordRequestForm``) or a last literal segment such as ``login``, ``token``,
+``register``, ``password-recovery``, ``webhook``, ``health…``. Otherwise it is
+*unprotected*.
+
+Inline protection: an endpoint that itself decodes a token or answers 401/403, or calls a
+*project* function that authenticates (names alone do not count here: a login endpoint
+calls ``authenticate()``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jwtscope.audit.codes import make
+from jwtscope.audit.model import AuditFinding, Route, RouteStatus
+from jwtscope.audit.python.resolve import Project
+from jwtscope.audit.python.summary import ModuleSummary, ObjInfo, Piece, Ref, RouteDecl
+from jwtscope.core.findings import Severity
+
+__all__ = ["build_routes", "public_match"]
+
+_CONVENTIONAL = frozenset(
+    {
+        "login",
+        "logout",
+        "signin",
+        "sign-in",
+        "signup",
+        "sign-up",
+        "register",
+        "token",
+        "refresh",
+        "health",
+        "healthz",
+        "livez",
+        "readyz",
+        "ping",
+        "forgot-password",
+        "reset-password",
+        "password-recovery",
+        "recover-password",
+        "verify-email",
+        "confirm-email",
+        "callback",
+        "webhook",
+        "webhooks",
+    }
+)
+_READS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: A dependency chain naming one of these grants access beyond one's own records.
+_PRIVILEGED = re.compile(r"(?i)(admin|superuser|staff|(^|[^a-z])role|permission|scope|privilege)")
+_MAX_ROUTES = 50_000
+
+Key = tuple[str, str]  # (module, object name)
+
+
+@dataclass(frozen=True)
+class _Layer:
+    where: str
+    module: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class _Edge:
+    child: Key
+    module: str
+    prefix: tuple[Piece, ...]
+    deps: tuple[Ref, ...]
+    line: int
+    mount: bool
+
+
+def public_match(method: str, path: str, patterns: Sequence[str]) -> str | None:
+    """The first pattern that declares ``method path`` public, or None."""
+    for raw in patterns:
+        pattern = raw.strip()
+        if not pattern:
+            continue
+        verb, _, rest = pattern.partition(" ")
+        if rest and verb.isalpha() and verb.isupper():
+            if verb != method:
+                continue
+            pattern = rest.strip()
+        bare = pattern.rstrip("/") or "/"
+        if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path.rstrip("/") or "/", bare):
+            return raw.strip()
+    return None
+
+
+def _convention(decl: RouteDecl, path: str) -> str | None:
+    if decl.login_form:
+        return "convention: login form (OAuth2PasswordRequestForm)"
+    if path == "/":
+        return "convention: /"
+    segments = [s for s in path.lower().split("/") if s and not s.startswith("{")]
+    last = segments[-1] if segments else ""
+    if last in _CONVENTIONAL or last.startswith("health"):
+        return f"convention: /{last}"
+    return None
+
+
+class _Builder:
+    def __init__(self, project: Project, patterns: Sequence[str]) -> None:
+        self.p = project
+        self.patterns = patterns
+        self.objects: dict[Key, ObjInfo] = {}
+        self.routes: dict[Key, list[tuple[ModuleSummary, RouteDecl]]] = defaultdict(list)
+        self.edges: dict[Key, list[_Edge]] = defaultdict(list)
+        self.middleware: dict[Key, list[str]] = defaultdict(list)
+        self.out: list[tuple[Route, RouteDecl, ModuleSummary, set[str]]] = []
+        self.seen_entries: set[tuple[str, str, str, int]] = set()
+
+    def key(self, module: str, ref: Ref) -> Key | None:
+        sym = self.p.resolve(module, ref)
+        if sym is None or not isinstance(sym.obj, ObjInfo) or sym.kind != "obj":
+            return None
+        if sym.obj.kind not in ("app", "router"):
+            return None
+        return (sym.module, sym.name)
+
+    def index(self) -> None:
+        for m in self.p.modules.values():
+            for obj in m.objects.values():
+                if obj.kind in ("app", "router"):
+                    self.objects[(m.name, obj.name)] = obj
+        for m in self.p.modules.values():
+            for decl in m.routes:
+                owner = self.key(m.name, decl.owner)
+                if owner is not None:
+                    self.routes[owner].append((m, decl))
+            for inc in m.includes:
+                target, child = self.key(m.name, inc.target), self.key(m.name, inc.child)
+                if target is not None and child is not None:
+                    edge = _Edge(child, m.name, inc.prefix, inc.deps, inc.line, inc.mount)
+                    self.edges[target].append(edge)
+            for mw in m.middleware:
+                target = self.key(m.name, mw.target)
+                if target is None:
+                    continue
+                how = ""
+                if mw.marker:
+                    how = f"@{'.'.join(mw.target)}.middleware('http') → {mw.marker}"
+                elif mw.ref is not None:
+                    found = self.p.middleware_auth(m.name, mw.ref)
+                    how = f"middleware {found}" if found else ""
+                if how:
+                    self.middleware[target].append(f"{how} ({m.path}:{mw.line})")
+
+    def run(self) -> None:
+        self.index()
+        visited: set[Key] = set()
+        children = {e.child for edges in self.edges.values() for e in edges}
+        for key, obj in sorted(self.objects.items()):
+            if obj.kind == "app" and key not in children:
+                self.walk(key, (), (), [], True, visited, ())
+        for key in sorted(self.objects):
+            if key not in visited and key not in children:
+                self.walk(key, (), (), [], False, visited, ())
+        for key in sorted(self.objects):  # routers reachable only through a cycle
+            if key not in visited:
+                self.walk(key, (), (), [], False, visited, ())
+
+    def walk(
+        self,
+        key: Key,
+        prefix: tuple[str, ...],
+        layers: tuple[_Layer, ...],
+        middleware: list[str],
+        mounted: bool,
+        visited: set[Key],
+        stack: tuple[Key, ...],
+    ) -> None:
+        if key in stack or len(self.out) > _MAX_ROUTES:
+            return
+        visited.add(key)
+        obj = self.objects[key]
+        module = self.p.modules[key[0]]
+        own_prefix = self.p.text_of(key[0], obj.prefix)
+        kind = "FastAPI" if obj.kind == "app" else "APIRouter"
+        own = _Layer(f"{kind}(dependencies=…) at {module.path}:{obj.line}", key[0], obj.deps)
+        layers = (*layers, own) if obj.deps else layers
+        middleware = [*middleware, *self.middleware.get(key, [])]
+        for m, decl in self.routes.get(key, []):
+            path = "".join(prefix) + own_prefix + self.p.text_of(m.name, decl.path)
+            self.entry(m, decl, path, layers, middleware, mounted)
+        for edge in self.edges.get(key, []):
+            where = f"include_router(dependencies=…) at {self.p.modules[edge.module].path}"
+            inc = _Layer(f"{where}:{edge.line}", edge.module, edge.deps)
+            child_layers = () if edge.mount else (*layers, inc) if edge.deps else layers
+            child_prefix = (*prefix, own_prefix, self.p.text_of(edge.module, edge.prefix))
+            self.walk(
+                edge.child,
+                child_prefix,
+                child_layers,
+                middleware,
+                mounted,
+                visited,
+                (*stack, key),
+            )
+
+    def entry(
+        self,
+        m: ModuleSummary,
+        decl: RouteDecl,
+        path: str,
+        layers: tuple[_Layer, ...],
+        middleware: list[str],
+        mounted: bool,
+    ) -> None:
+        users: set[str] = set()
+        chains: list[str] = []
+        found: tuple[str, str] | None = None
+        for param in decl.params:
+            how = self.p.auth_of(m.name, param.ref, alias_only=param.annotation_only)
+            if how:
+                users.add(param.name)
+                chains.append(f"{'.'.join(param.ref)} → {how}")
+                found = found or (".".join(param.ref), f"parameter {param.name}: {how}")
+        candidates = [_Layer("the route's dependencies=…", m.name, decl.deps), *reversed(layers)]
+        for layer in candidates:
+            for ref in layer.refs:
+                how = self.p.auth_of(layer.module, ref)
+                if how:
+                    chains.append(f"{'.'.join(ref)} → {how}")
+                    found = found or (".".join(ref), f"{layer.where}: {how}")
+        privileged = bool(_PRIVILEGED.search(" ".join(chains)))
+        if found is None and middleware:
+            found = ("middleware", middleware[0])
+        if found is None and decl.inline:
+            found = ("inline", f"in {decl.endpoint}: {decl.inline}")
+        if found is None:
+            for ref in decl.calls:
+                how = self.p.auth_of(m.name, ref, by_name=False)
+                if how:
+                    found = ("inline", f"in {decl.endpoint}: calls {how}")
+                    break
+        for method in decl.methods:
+            if found is not None:
+                status, dependency, via = RouteStatus.PROTECTED, found[0], found[1]
+            else:
+                reason = public_match(method, path, self.patterns) or _convention(decl, path)
+                status = RouteStatus.PUBLIC if reason else RouteStatus.UNPROTECTED
+                dependency, via = reason or "", ""
+            route = Route(
+                method, path, status, m.path, decl.line, decl.endpoint, dependency, via, mounted
+            )
+            identity = (method, path, m.path, decl.line)
+            if identity not in self.seen_entries:
+                self.seen_entries.add(identity)
+                self.out.append((route, decl, m, set() if privileged else users))
+
+
+def build_routes(
+    project: Project, patterns: Sequence[str]
+) -> tuple[list[Route], list[AuditFinding]]:
+    """The route table and the route findings (unprotected, ownership, trailing slash)."""
+    builder = _Builder(project, patterns)
+    builder.run()
+    routes = [entry[0] for entry in builder.out]
+    any_protected = any(r.status is RouteStatus.PROTECTED for r in routes)
+    findings: dict[tuple[str, str, int], AuditFinding] = {}
+    declared = {(r.method, r.path) for r in routes}
+    usual = Counter(
+        r.dependency
+        for r in routes
+        if r.status is RouteStatus.PROTECTED and r.via.startswith("parameter")
+    ).most_common(1)
+    hint = _hint(usual[0][0] if usual else "")
+    for route, decl, m, users in builder.out:
+        found = _route_findings(project, route, decl, m, users, any_protected, declared, hint)
+        for finding in found:
+            findings.setdefault((finding.code, finding.path, finding.line), finding)
+    routes.sort(key=lambda r: (r.path, r.method, r.file, r.line))
+    return routes, list(findings.values())
+
+
+def _route_findings(
+    project: Project,
+    route: Route,
+    decl: RouteDecl,
+    m: ModuleSummary,
+    users: set[str],
+    any_protected: bool,
+    declared: set[tuple[str, str]],
+    hint: str,
+) -> list[AuditFinding]:
+    out: list[AuditFinding] = []
+    if route.status is RouteStatus.UNPROTECTED:
+        severity = (
+            Severity.INFO
+            if not any_protected
+            else Severity.WARNING
+            if route.method in _READS
+            else Severity.ERROR
+        )
+        detail = f"{route.method} {route.path} ({decl.endpoint}) has no authentication dependency"
+        detail += "." if route.mounted else "; its router is not included by any app found."
+        if not any_protected:
+            detail += " No route of this project is protected: if the API is public, say so."
+        out.append(
+            make(
+                "AUDIT-ROUTE-UNPROTECTED",
+                path=m.path,
+                line=decl.line,
+                source_line=decl.source,
+                detail=detail,
+                fix=f"Require the current user: add the parameter\n    {hint}\n"
+                "(or dependencies=[Depends(…)] on the route or its APIRouter). "
+                f"If it is meant to be public: --public '{route.path}' or\n"
+                f'    [tool.jwtscope]\n    public = ["{route.path}"]',
+                severity=severity,
+            )
+        )
+    own = decl.ownership
+    if (
+        route.status is RouteStatus.PROTECTED
+        and own is not None
+        and users
+        and not (users & own.checked)
+        and _ownable(project, m, own.models)
+    ):
+        user = sorted(users)[0]
+        user_id = user if user.endswith(("id", "Id", "sub")) else f"{user}.id"
+        ids = ", ".join(own.id_params)
+        out.append(
+            make(
+                "AUDIT-OWNERSHIP-MISSING",
+                path=m.path,
+                line=own.line,
+                source_line=own.source,
+                detail=f"{route.method} {route.path} loads the record by {ids} but never "
+                f"compares its owner with {user} nor filters by it: any signed-in user "
+                "can reach another user's record.",
+                fix="Filter by the owner, or check it and answer 404:\n"
+                f"    if record is None or record.owner_id != {user_id}:\n"
+                '        raise HTTPException(404, "Not found")\n'
+                f"(or .where(Model.id == {own.id_params[0]}, Model.owner_id == {user_id}))",
+            )
+        )
+    path = route.path
+    if len(path) > 1 and path.endswith("/") and (route.method, path.rstrip("/")) not in declared:
+        cross_origin = any(mod.cors for mod in project.modules.values())
+        protected = route.status is RouteStatus.PROTECTED and cross_origin
+        out.append(
+            make(
+                "AUDIT-TRAILING-SLASH",
+                path=m.path,
+                line=decl.line,
+                source_line=decl.source,
+                detail=f"{route.method} {path} exists only with a trailing slash: "
+                f"{path.rstrip('/')} answers 307"
+                + (
+                    " and the redirected request loses Authorization across origins."
+                    if protected
+                    else "."
+                ),
+                fix=f'Declare the path without the slash (@router.{route.method.lower()}("") '
+                "under a prefix) or stack both decorators, or call it with the slash.",
+                severity=Severity.WARNING if protected else Severity.INFO,
+            )
+        )
+    return out
+
+
+def _hint(dependency: str) -> str:
+    """The parameter that protects the other routes, to copy onto an unprotected one."""
+    name = dependency.rsplit(".", 1)[-1]
+    if name and name[:1].isupper() and "(" not in name:
+        return f"user: {dependency}"
+    return f"user: Annotated[User, Depends({dependency or 'get_current_user'})]"
+
+
+def _ownable(project: Project, m: ModuleSummary, models: tuple[str, ...]) -> bool:
+    facts = project.facts
+    known = [name for name in models if name in facts.model_classes]
+    if known:
+        return any(name in facts.owned_models for name in known)
+    return m.owner_keys

@@ -1,0 +1,3 @@
+"""Local I/O: the process environment and ``.env`` files, and the multi-core wordlist
+search. No network, no judgement.
+"""
