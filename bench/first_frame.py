@@ -44,8 +44,8 @@ def run_minimal() -> None:
 def run_jwtscope() -> None:
     """The real app on the built-in demo, as ``jwtscope demo`` opens it."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from jwtscope.tui.demo_config import demo_config
     from jwtscope.tui.app import JwtscopeApp
+    from jwtscope.tui.demo_config import demo_config
 
     class FirstFrameApp(JwtscopeApp):
         # CSS_PATH is resolved next to the class's module: point back at the app's file.

@@ -658,18 +658,14 @@ def _target_request(args: argparse.Namespace) -> Any:
 
 def _run_probe(args: argparse.Namespace, request: Any, progress: Any) -> Any:
     from jwtscope.core.analysis import analyze
+    from jwtscope.services.inputs import choose_secret
     from jwtscope.services.probe_run import run_probe
-    from jwtscope.services.replay_run import choose_secret
 
     env, keys = _environment(args), _explicit_keys(args)
     report = (
         analyze(request.token, now=int(time.time()), env=env, keys=keys) if request.token else None
     )
-    secret = (
-        choose_secret(report)
-        if report is not None
-        else next((s for s in env.secrets() if not s.variant), None)
-    )
+    secret = choose_secret(report, env)
     token_b = normalize_token(read_token_text(args.token_b, None)) if args.token_b else None
     create = args.create.encode() if args.create is not None else None
     return run_probe(

@@ -31,9 +31,9 @@ sys.path[:0] = [
 
 from jwtscope.core.keys.env_snapshot import Environment, EnvSource  # noqa: E402
 from jwtscope.core.keys.keyset import KeySet, load_key_file  # noqa: E402
-from jwtscope.tui.demo_config import demo_config  # noqa: E402
 from jwtscope.tui.app import JwtscopeApp  # noqa: E402
 from jwtscope.tui.config import AppConfig, EnvChoice  # noqa: E402
+from jwtscope.tui.demo_config import demo_config  # noqa: E402
 from jwtscope.tui.widgets.findings import FindingsList  # noqa: E402
 
 __all__ = ["SCENES", "main"]

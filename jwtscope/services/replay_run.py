@@ -15,11 +15,12 @@ from typing import Any
 
 from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose
-from jwtscope.core.diagnosis.replay_plan import PlannedRequest, bisect_probes, first_probes
+from jwtscope.core.diagnosis.replay_plan import PlannedRequest, bisect_probes
 from jwtscope.core.keys.env_snapshot import Environment
-from jwtscope.core.keys.keyset import KeySet, Secret
+from jwtscope.core.keys.keyset import KeySet
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.request.replay_request import ReplayRequest
+from jwtscope.services.inputs import choose_secret, replay_plan
 
 __all__ = ["ReplayOutcome", "run_replay"]
 
@@ -46,13 +47,6 @@ class ReplayOutcome:
         if self.unreachable:
             return 3
         return 0 if self.diagnosis.ok else 1
-
-
-def choose_secret(report: Report) -> Secret | None:
-    """The secret to mint probes with: the one that verified the token, else the first found."""
-    if report.signature.matched_secret is not None:
-        return report.signature.matched_secret
-    return next((s for s in report.keys.secrets if not s.variant), None)
 
 
 def run_replay(
@@ -92,9 +86,7 @@ def run_replay(
         request.token or "", now=now, env=env, keys=keys, audience=audience, issuer=issuer
     )
     target = request.origin
-    probes = first_probes(request, None if only_original else origin)
-    if only_original:
-        probes = probes[:1]
+    probes = replay_plan(request, origin, only_original=only_original)
     exchanges = send_probes(
         probes, origin=target, timeout=timeout, transport=transport, clock=clock
     )
@@ -102,7 +94,7 @@ def run_replay(
     refused = original.status is not None and (
         original.status in (401, 403) or original.status >= 500
     )
-    secret = choose_secret(report)
+    secret = choose_secret(report, env)
     if refused and not only_original:
         second = bisect_probes(request, report, secret, int(clock()))
         if second:

@@ -22,10 +22,10 @@ from textual.widgets import Button, DataTable, Footer, Input, OptionList, Static
 from tui_support import BA_NOW, make_app, pilot_test, screen_text, widget_text
 
 from jwtscope.audit import AuditResult, audit_project
-from jwtscope.tui.demo_config import demo_config
 from jwtscope.demo import DEMO_PROJECT
 from jwtscope.errors import InputError
 from jwtscope.tui.app import JwtscopeApp
+from jwtscope.tui.demo_config import demo_config
 from jwtscope.tui.screens.audit import AuditScreen
 from jwtscope.tui.screens.help import help_markdown
 from jwtscope.tui.screens.keys import KeysScreen

@@ -31,10 +31,10 @@ from tui_support import (
 )
 
 from jwtscope.core.catalog import CODES
-from jwtscope.tui.demo_config import demo_config
 from jwtscope.demo import DEMO_TOKEN
 from jwtscope.tui.app import JwtscopeApp
 from jwtscope.tui.commands import COMMANDS, JwtscopeCommands
+from jwtscope.tui.demo_config import demo_config
 from jwtscope.tui.screens.help import HelpScreen
 from jwtscope.tui.screens.keys import KeysScreen
 from jwtscope.tui.screens.time_travel import TimeTravelScreen

@@ -253,8 +253,6 @@ class ProbeScreen(Screen[None]):
 
 
 def _secret(app: JwtscopeApp, report: Any) -> Any:
-    from jwtscope.services.replay_run import choose_secret
+    from jwtscope.services.inputs import choose_secret
 
-    if report is not None:
-        return choose_secret(report)
-    return next((s for s in app.env.secrets() if not s.variant), None)
+    return choose_secret(report, app.env)

@@ -1,0 +1,199 @@
+"""Assemble what a replay or a probe needs, once, for the CLI and the TUI alike.
+
+A request comes from a curl command, a raw HTTP request, a HAR file or a URL plus a
+token; the CORS origin comes from ``--origin``, else the request's ``Origin``, else the
+origin of its ``Referer``; the secret to mint test tokens with is the one that verified
+the token, else the first one the environment holds; explicit keys come from
+``--secret``, key files and JWKS files or URLs. Front ends call these functions and
+never decide any of it themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from jwtscope.core.analysis import Report
+from jwtscope.core.diagnosis.replay_plan import PlannedRequest, first_probes
+from jwtscope.core.keys.env_snapshot import Environment, origin_of
+from jwtscope.core.keys.keyset import KeySet, Secret, decode_secret, load_jwks, load_key_file
+from jwtscope.core.request.importers import parse_request_text, sniff_request_format
+from jwtscope.core.request.replay_request import ReplayRequest, build_request
+from jwtscope.errors import KeyLoadError, UsageError
+
+__all__ = [
+    "JwksFetch",
+    "KeySources",
+    "choose_secret",
+    "explicit_keys",
+    "read_key_file",
+    "replay_origin",
+    "replay_plan",
+    "request_from_text",
+    "require_http_url",
+]
+
+#: Key files, JWKS files and certificates larger than this are refused, not read.
+MAX_KEY_FILE_BYTES = 1_000_000
+
+
+def request_from_text(
+    text: str,
+    *,
+    token: str | None = None,
+    method: str = "GET",
+    headers: Sequence[str] = (),
+    cookies: Sequence[str] = (),
+    body: bytes | None = None,
+) -> ReplayRequest:
+    """The request a user typed or pasted.
+
+    A curl command, raw HTTP request or HAR file is read as it is (its own token wins;
+    ``token`` fills in only when it carries none, and ``method``, ``headers``,
+    ``cookies`` and ``body`` are ignored); anything else is taken as a URL sent with
+    ``token``.
+
+    Raises:
+        InputError: the text cannot be read as a request or a URL.
+    """
+    clean = text.strip()
+    if sniff_request_format(clean) is not None:
+        request = parse_request_text(clean)
+        return request if request.token or not token else request.with_token(token)
+    return build_request(
+        clean, token=token, method=method, headers=headers, cookies=cookies, body=body
+    )
+
+
+def require_http_url(request: ReplayRequest, *, insecure: bool = False) -> ReplayRequest:
+    """``request`` checked for an ``http(s)`` URL, with TLS checks off when asked.
+
+    Raises:
+        UsageError: the URL has no http:// or https:// scheme.
+    """
+    if not request.url.startswith(("http://", "https://")):
+        raise UsageError("the URL must start with http:// or https://", "pass the full URL")
+    return replace(request, insecure=True) if insecure else request
+
+
+def replay_origin(request: ReplayRequest, explicit: str | None = None) -> str | None:
+    """The browser origin of the CORS preflight: ``explicit``, ``Origin``, or ``Referer``'s."""
+    if explicit:
+        return explicit
+    origin = request.header("Origin")
+    if origin:
+        return origin
+    referer = request.header("Referer")
+    return origin_of(referer) if referer else None
+
+
+def replay_plan(
+    request: ReplayRequest, origin: str | None, *, only_original: bool = False
+) -> list[PlannedRequest]:
+    """The first round a replay sends (the bisection round depends on the answers)."""
+    probes = first_probes(request, None if only_original else origin)
+    return probes[:1] if only_original else probes
+
+
+def choose_secret(report: Report | None, env: Environment) -> Secret | None:
+    """The secret to mint test tokens with.
+
+    The one that verified the token, else the first secret the token's key set or the
+    environment holds (variants such as a base64-decoded reading are never chosen first).
+    """
+    if report is not None:
+        if report.signature.matched_secret is not None:
+            return report.signature.matched_secret
+        return next((s for s in report.keys.secrets if not s.variant), None)
+    return next((s for s in env.secrets() if not s.variant), None)
+
+
+def read_key_file(path: str) -> bytes:
+    """A key, certificate, JWK or JWKS file's bytes (capped; devices refused).
+
+    Raises:
+        KeyLoadError: missing, unreadable, not a regular file, or too large.
+    """
+    file = Path(path)
+    try:
+        if file.exists() and not file.is_file():
+            raise KeyLoadError(f"key file {path} is not a regular file", "pass a key file")
+        with file.open("rb") as handle:
+            data = handle.read(MAX_KEY_FILE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise KeyLoadError(f"key file {path} does not exist", "check the path") from exc
+    except OSError as exc:
+        raise KeyLoadError(
+            f"key file {path} cannot be read ({exc.strerror})", "check the path"
+        ) from exc
+    if len(data) > MAX_KEY_FILE_BYTES:
+        raise KeyLoadError(
+            f"key file {path} is over {MAX_KEY_FILE_BYTES // 1_000_000} MB; no key file is",
+            "pass the PEM, JWK or JWKS file itself",
+        )
+    return data
+
+
+#: ``(url, timeout) -> (final url, JWKS document)``; raises JwtscopeError on failure.
+JwksFetch = Callable[[str, float], tuple[str, dict[str, object]]]
+
+
+@dataclass(frozen=True)
+class KeySources:
+    """The keys a user named explicitly.
+
+    Args:
+        secret: an HMAC secret typed on the command line (``--secret``), or None.
+        encoding: how ``secret`` becomes key bytes (``utf8``, ``base64``, ``hex``).
+        key_files: PEM, certificate, JWK or JWKS files.
+        jwks: JWKS files or ``http(s)://`` URLs.
+        timeout: the network timeout for JWKS URLs, in seconds.
+    """
+
+    secret: str | None = None
+    encoding: str = "utf8"
+    key_files: Sequence[str] = ()
+    jwks: Sequence[str] = field(default_factory=tuple)
+    timeout: float = 5.0
+
+    @property
+    def jwks_url(self) -> str | None:
+        """The first JWKS named by URL (fixes cite it)."""
+        return next((j for j in self.jwks if j.startswith(("http://", "https://"))), None)
+
+
+def explicit_keys(sources: KeySources, fetch: JwksFetch | None = None) -> KeySet:
+    """Load every key the user named.
+
+    Args:
+        sources: what the user named.
+        fetch: fetches a JWKS URL (defaults to :func:`jwtscope.net.jwks_fetch.fetch_jwks`).
+
+    Raises:
+        UsageError: an empty ``--secret``.
+        KeyLoadError: a key file that cannot be read or parsed.
+        NetworkError: a JWKS URL that cannot be fetched.
+    """
+    keys = KeySet()
+    if sources.secret is not None:
+        if not sources.secret:
+            raise UsageError("--secret is empty", "pass the secret value, or use --secret-env")
+        value = decode_secret(sources.secret, sources.encoding)
+        keys = keys.merged(KeySet(secrets=(Secret("--secret", "--secret", sources.secret, value),)))
+    for path in sources.key_files:
+        keys = keys.merged(load_key_file(read_key_file(path), f"key {path}"))
+    for ref in sources.jwks:
+        if ref.startswith(("http://", "https://")):
+            url, document = (fetch or _fetch_jwks)(ref, sources.timeout)
+            keys = keys.merged(load_jwks(document, f"JWKS {url}"))
+        else:
+            keys = keys.merged(load_key_file(read_key_file(ref), f"JWKS {ref}"))
+    return keys
+
+
+def _fetch_jwks(url: str, timeout: float) -> tuple[str, dict[str, object]]:
+    from jwtscope.net.jwks_fetch import fetch_jwks  # httpx loads only for a JWKS URL
+
+    fetched = fetch_jwks(url, timeout=timeout)
+    return fetched.url, fetched.document
