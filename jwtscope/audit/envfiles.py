@@ -12,14 +12,10 @@ values: neither is judged.
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-
-from dotenv import dotenv_values
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.model import AuditFinding
@@ -28,6 +24,7 @@ from jwtscope.core.findings import Severity
 from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, strip_secret_text
 from jwtscope.core.keys.keyset import fingerprint
 from jwtscope.core.keys.secret_strength import strength
+from jwtscope.local.dotenv_reader import parse_env_text
 
 __all__ = ["EnvFile", "EnvFiles", "git_tracked", "is_template", "judge_tracked"]
 
@@ -71,13 +68,7 @@ class EnvFiles:
 
     def add(self, rel: str, text: str) -> EnvFile:
         """Parse one file's text and keep it."""
-        logger = logging.getLogger("dotenv.main")
-        level = logger.level
-        logger.setLevel(logging.ERROR)  # "could not parse statement": not ours to print
-        try:
-            values = dict(dotenv_values(stream=io.StringIO(text)))
-        finally:
-            logger.setLevel(level)
+        values = parse_env_text(text)
         lines: dict[str, tuple[int, str]] = {}
         for number, raw in enumerate(text.splitlines(), 1):
             m = re.match(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=", raw)

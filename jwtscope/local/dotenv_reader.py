@@ -8,6 +8,7 @@ environment travels further into the program.
 from __future__ import annotations
 
 import io
+import logging
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -18,7 +19,13 @@ from dotenv.parser import parse_stream
 from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, URL_NAMES, Environment, EnvSource
 from jwtscope.errors import EnvFileError
 
-__all__ = ["DISCOVERY_ORDER", "discover_env_files", "load_environment", "read_env_file"]
+__all__ = [
+    "DISCOVERY_ORDER",
+    "discover_env_files",
+    "load_environment",
+    "parse_env_text",
+    "read_env_file",
+]
 
 #: ``.env`` files picked up in the working folder, highest priority first (as Next.js).
 DISCOVERY_ORDER = (
@@ -56,12 +63,19 @@ def read_env_file(path: Path, label: str, names: Sequence[str]) -> EnvSource:
             line python-dotenv cannot parse.
     """
     try:
-        if path.stat().st_size > MAX_ENV_BYTES:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise EnvFileError(
+                f"{label} is not a regular file (a device or a pipe)",
+                "pass the .env file itself with --env-file",
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ENV_BYTES + 1)
+        if len(data) > MAX_ENV_BYTES:
             raise EnvFileError(
                 f"{label} is larger than 1 MB; not a .env file?",
                 "pass the right file with --env-file",
             )
-        text = path.read_bytes().decode("utf-8")
+        text = data.decode("utf-8")
     except FileNotFoundError as exc:
         raise EnvFileError(f"{label} does not exist", "check the path given to --env-file") from exc
     except IsADirectoryError as exc:
@@ -83,9 +97,24 @@ def read_env_file(path: Path, label: str, names: Sequence[str]) -> EnvSource:
                 f"{label} line {binding.original.line}: python-dotenv cannot parse it",
                 "fix the line (NAME=value, quotes closed), or skip discovery with --no-dotenv",
             )
-    values = dotenv_values(stream=io.StringIO(text))
+    values = parse_env_text(text)
     kept = tuple((name, values[name]) for name in names if name in values)
     return EnvSource(label=label, values=kept)
+
+
+def parse_env_text(text: str) -> dict[str, str | None]:
+    """Every variable of a ``.env`` file's text, as python-dotenv reads it.
+
+    Lines python-dotenv cannot parse are skipped quietly (its "could not parse statement"
+    warning is not printed); :func:`read_env_file` refuses them instead.
+    """
+    logger = logging.getLogger("dotenv.main")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        return dict(dotenv_values(stream=io.StringIO(text)))
+    finally:
+        logger.setLevel(level)
 
 
 def load_environment(

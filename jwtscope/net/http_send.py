@@ -10,8 +10,9 @@ no httpx exception escapes.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import httpx
@@ -23,7 +24,17 @@ from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.errors import UsageError
 from jwtscope.net.http_errors import failure_kind, request_failed
 
-__all__ = ["DEFAULT_MAX_BODY", "DEFAULT_TIMEOUT", "send", "send_probes"]
+__all__ = [
+    "DEFAULT_MAX_BODY",
+    "DEFAULT_TIMEOUT",
+    "Transport",
+    "send",
+    "send_probes",
+    "shared_transport",
+]
+
+#: What callers above ``net`` may hold and pass back: an httpx transport.
+Transport = httpx.BaseTransport
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BODY = 1_000_000
@@ -173,3 +184,38 @@ def _read(response: httpx.Response, max_body: int) -> tuple[bytes, bool]:
         if size > max_body:
             return b"".join(chunks)[:max_body], True
     return b"".join(chunks), False
+
+
+@contextmanager
+def shared_transport(
+    *, insecure: bool = False, transport: Transport | None = None
+) -> Iterator[Transport]:
+    """One transport for a run of many sends (a probe), left open between them.
+
+    A new client per send would build a fresh TLS context each time (~30 ms). The
+    transport has the settings :func:`send_probes` gives its own: TLS verified unless
+    ``insecure``, no keep-alive. A caller's ``transport`` is wrapped, not closed; one
+    made here is closed when the block ends.
+    """
+    own = None
+    if transport is None:
+        limits = httpx.Limits(max_keepalive_connections=0)
+        transport = own = httpx.HTTPTransport(verify=not insecure, limits=limits)
+    try:
+        yield _Shared(transport)
+    finally:
+        if own is not None:
+            own.close()
+
+
+class _Shared(httpx.BaseTransport):
+    """A transport left open when each send's client closes."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        """Nothing: the inner transport outlives each send's client."""

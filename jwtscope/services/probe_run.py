@@ -11,9 +11,8 @@ Pacing: the requests of one test go out concurrently (at most 8 at a time, throu
 sequential, and one starts at least ``min_interval`` seconds after the previous one.
 Network failures never raise: they become exchanges with an ``error``.
 
-One HTTP transport serves the whole run (a new ``httpx.Client`` per test would build a
-fresh TLS context each time, ~30 ms). It has the settings ``send_probes`` gives its own:
-TLS verified unless the request is ``insecure``, no keep-alive.
+One HTTP transport serves the whole run
+(:func:`jwtscope.net.http_send.shared_transport`).
 """
 
 from __future__ import annotations
@@ -21,8 +20,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-
-import httpx
 
 from jwtscope.core.analysis import Report
 from jwtscope.core.keys.keyset import Secret
@@ -38,7 +35,7 @@ from jwtscope.core.probe.probe_suite import (
 )
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.request.replay_request import ReplayRequest
-from jwtscope.net.http_send import DEFAULT_TIMEOUT, send_probes
+from jwtscope.net.http_send import DEFAULT_TIMEOUT, Transport, send_probes, shared_transport
 
 __all__ = ["DEFAULT_MIN_INTERVAL", "run_probe"]
 
@@ -57,7 +54,7 @@ def run_probe(
     resource_id: str | None = None,
     allow_writes: bool = False,
     clock: Callable[[], float] = time.time,
-    transport: httpx.BaseTransport | None = None,
+    transport: Transport | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     min_interval: float = DEFAULT_MIN_INTERVAL,
     on_progress: Callable[[ProbeVerdict], None] | None = None,
@@ -101,39 +98,15 @@ def run_probe(
         allow_writes=allow_writes,
         wrong_key=wrong_key or os.urandom(32),
     )
-    own = None
-    if transport is None:
-        limits = httpx.Limits(max_keepalive_connections=0)
-        transport = own = httpx.HTTPTransport(verify=not request.insecure, limits=limits)
-    try:
-        shared = _Shared(transport)
+    with shared_transport(insecure=request.insecure, transport=transport) as shared:
         return _run(cases, request, clock, shared, timeout, min_interval, on_progress, pause)
-    finally:
-        if own is not None:
-            own.close()
-
-
-class _Shared(httpx.BaseTransport):
-    """The run's transport, left open when each test's client closes.
-
-    run_probe closes the transport it made itself; a caller's transport is the caller's.
-    """
-
-    def __init__(self, inner: httpx.BaseTransport) -> None:
-        self.inner = inner
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self.inner.handle_request(request)
-
-    def close(self) -> None:
-        """Nothing: the inner transport outlives each test's client."""
 
 
 def _run(
     cases: list[ProbeCase],
     request: ReplayRequest,
     clock: Callable[[], float],
-    transport: httpx.BaseTransport,
+    transport: Transport,
     timeout: float,
     min_interval: float,
     on_progress: Callable[[ProbeVerdict], None] | None,
