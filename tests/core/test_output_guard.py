@@ -94,7 +94,7 @@ def test_placeholders_and_prose_are_left_alone():
 )
 def test_control_sequences_never_reach_the_terminal(hostile):
     out = GUARD.text(f"aud: {hostile}")
-    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in out)
+    assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in out)
     assert "\\x" in out
 
 
@@ -129,4 +129,4 @@ def test_planted_canaries_never_survive_any_surrounding_text(prefix, suffix, glu
 def test_any_text_comes_out_printable_and_encodable(text):
     out = GUARD.text(text)
     out.encode("utf-8")
-    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in out)
+    assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in out)
