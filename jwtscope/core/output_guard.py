@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["OutputGuard", "neutralise_controls"]
+__all__ = ["SCREEN_GUARD", "OutputGuard", "neutralise_controls"]
 
 #: Secrets shorter than this are not masked in free text: masking a 5-letter word
 #: everywhere would garble every sentence that contains it.
@@ -208,3 +208,8 @@ class OutputGuard:
             return f"{m.group('name')}=<redacted, sha256 {_short_hash(value)}>"
 
         return match.group("head") + _COOKIE_PAIR.sub(pair, match.group("value"))
+
+
+#: The guard for what a screen shows before any secret is known: tokens' signatures cut,
+#: credentials masked, control characters neutralised.
+SCREEN_GUARD = OutputGuard()

@@ -9,7 +9,7 @@ from typing import Any
 from jwtscope.core.analysis import Report
 from jwtscope.core.findings import ICONS, Finding, Severity
 from jwtscope.core.keys.verify_signature import SigStatus
-from jwtscope.core.timefmt import iso_utc, relative
+from jwtscope.core.timefmt import epoch_seconds, iso_utc, relative
 from jwtscope.core.token.parsing import TokenKind, redact_token
 
 __all__ = ["SCHEMA_VERSION", "report_to_dict", "report_to_text", "time_rows"]
@@ -40,9 +40,8 @@ def time_rows(report: Report) -> list[tuple[str, int, str, str]]:
     payload = report.token.payload or {}
     rows: list[tuple[str, int, str, str]] = []
     for name in _CLAIM_NAMES:
-        value = payload.get(name)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            ts = int(value)
+        ts = epoch_seconds(payload.get(name))
+        if ts is not None:
             rows.append((name, ts, iso_utc(ts), relative(ts, report.now)))
     return rows
 
@@ -55,11 +54,12 @@ def expiry_state(report: Report) -> str:
     exp = payload.get("exp")
     if exp is None:
         return "no expiry"
-    if not isinstance(exp, (int, float)) or isinstance(exp, bool):
+    seconds = epoch_seconds(exp)
+    if seconds is None:
         return "exp unreadable"
     if report.finding("EXP-PAST"):
-        return f"expired {relative(int(exp), report.now)}"
-    return f"expires {relative(int(exp), report.now)}"
+        return f"expired {relative(seconds, report.now)}"
+    return f"expires {relative(seconds, report.now)}"
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

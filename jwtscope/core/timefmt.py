@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from jwtscope.errors import UsageError
 
-__all__ = ["iso_utc", "parse_at", "relative", "span"]
+__all__ = ["epoch_seconds", "iso_utc", "parse_at", "relative", "span"]
 
 _UNITS = {
     "s": 1,
@@ -33,6 +33,22 @@ _UNITS = {
     "weeks": 604800,
 }
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+
+
+#: Epoch seconds of 0001-01-01 and 9999-12-31: the instants a datetime can hold.
+_MIN_EPOCH, _MAX_EPOCH = -62135596800, 253402300799
+
+
+def epoch_seconds(value: object) -> int | None:
+    """A time claim as whole epoch seconds, or None when it is not a finite number a
+    calendar can show (a string, a bool, ``NaN``, ``±Infinity``, ``1e400``, year 10000+)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        seconds = int(value)
+    except (OverflowError, ValueError):
+        return None
+    return seconds if _MIN_EPOCH <= seconds <= _MAX_EPOCH else None
 
 
 def iso_utc(ts: float) -> str:

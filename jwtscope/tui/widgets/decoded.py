@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from jwtscope.core.timefmt import relative
+from jwtscope.core.output_guard import SCREEN_GUARD
+from jwtscope.core.timefmt import epoch_seconds, relative
 
 if TYPE_CHECKING:
     from jwtscope.core.analysis import Report
@@ -62,7 +63,7 @@ class JsonView(Static):
             if data is None:
                 parts.append(Text("(not decodable)", style="dim"))
                 continue
-            text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+            text = json.dumps(SCREEN_GUARD.data(data), indent=2, ensure_ascii=False, default=str)
             parts.append(
                 Syntax(text, "json", theme="ansi_dark", background_color="default", word_wrap=True)
             )
@@ -99,11 +100,23 @@ class ClaimsTable(DataTable[Text]):
         for name, value in payload.items():
             shown = json.dumps(value, ensure_ascii=False, default=str)
             meaning = CLAIM_MEANINGS.get(name, "")
-            if name in _TIMES and isinstance(value, (int, float)) and not isinstance(value, bool):
-                ts = int(value)
-                utc = datetime.fromtimestamp(ts, UTC)
-                local = utc.astimezone(self._local_tz) if self._local_tz else utc.astimezone()
-                shown = f"{utc:%Y-%m-%d %H:%M:%S} UTC ({relative(ts, report.now)})"
-                meaning = f"local {local:%Y-%m-%d %H:%M %Z} · " + CLAIM_MEANINGS.get(name, "")
+            ts = epoch_seconds(value) if name in _TIMES else None
+            if ts is not None:
+                shown, meaning = self._time_cells(name, ts, report.now)
             code_style = "bold" if name in CLAIM_MEANINGS else ""
-            self.add_row(Text(name, style=code_style), Text(shown[:80]), Text(meaning), key=name)
+            self.add_row(
+                Text(SCREEN_GUARD.text(name)[:40], style=code_style),
+                Text(SCREEN_GUARD.text(shown)[:80]),
+                Text(meaning),
+                key=name,
+            )
+
+    def _time_cells(self, name: str, ts: int, now: int) -> tuple[str, str]:
+        """The value and meaning cells of a time claim: UTC, relative, local."""
+        utc = datetime.fromtimestamp(ts, UTC)
+        try:
+            local = utc.astimezone(self._local_tz) if self._local_tz else utc.astimezone()
+        except (OverflowError, OSError, ValueError):
+            local = utc  # the first and last days a calendar holds
+        shown = f"{utc:%Y-%m-%d %H:%M:%S} UTC ({relative(ts, now)})"
+        return shown, f"local {local:%Y-%m-%d %H:%M %Z} · " + CLAIM_MEANINGS.get(name, "")
