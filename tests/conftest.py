@@ -1,15 +1,17 @@
-"""Shared fixtures: a clean environment, the real Better Auth data, a real JWKS server."""
+"""Shared fixtures: a clean environment, the real Better Auth data, the full-stack sample
+project, a real JWKS server."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from servers.harness import serve
 from servers.jwks_server import create_app
-from testdata import BETTERAUTH_EDDSA
+from testdata import BETTERAUTH_EDDSA, build_ba_fullstack_buggy
 
 from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, URL_NAMES
 
@@ -47,6 +49,12 @@ def betterauth_token() -> str:
 def betterauth_secret() -> str:
     """The BETTER_AUTH_SECRET the real Better Auth server ran with (a test value)."""
     return (BETTERAUTH_EDDSA / "secret.txt").read_text().strip()
+
+
+@pytest.fixture(scope="session")
+def ba_fullstack_buggy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The buggy full-stack sample project (``api/`` + the demo's ``web/``), read-only."""
+    return build_ba_fullstack_buggy(tmp_path_factory.mktemp("fullstack") / "ba_fullstack_buggy")
 
 
 @pytest.fixture(scope="session")

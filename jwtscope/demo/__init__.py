@@ -1,7 +1,7 @@
 """The built-in demo: a token with the classic defects, the `.env` it was signed with, and
 a small buggy project for the Audit screen (F8) to read: ``project/backend`` (FastAPI) and
-``project/web`` (Next.js + Better Auth), copies of ``tests/audit/projects/ba_notes_buggy``
-and of ``ba_fullstack_buggy/web``. Its secrets and tokens are fake, and leaked on purpose.
+``project/web`` (Next.js + Better Auth). The audit tests read this project too (its only
+copy). Its secrets and tokens are fake, and leaked on purpose.
 
 The token was minted once (HS256, signed with jwt.io's sample secret, an integer
 ``sub`` and a 30-day lifetime) and is judged at a fixed instant one hour after it was

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from jwtscope.cli import main
+from jwtscope.demo import DEMO_PROJECT
 
 PROJECTS = Path(__file__).resolve().parent / "projects"
 
@@ -39,14 +40,14 @@ def test_a_missing_path_is_exit_2(capsys, tmp_path):
 
 
 def test_one_file_can_be_audited(capsys):
-    path = PROJECTS / "ba_fullstack_buggy" / "web" / "lib" / "api.ts"
+    path = DEMO_PROJECT / "web" / "lib" / "api.ts"
     assert main(["audit", str(path), "--no-git"]) == 1
     out = capsys.readouterr().out
     assert "1 file read (1 TS/JS)" in out and "AUDIT-TOKEN-WEBSTORAGE  api.ts:8" in out
 
 
-def test_full_stack_json_names_the_issuer_and_file_kinds(capsys):
-    code = main(["audit", str(PROJECTS / "ba_fullstack_buggy"), "--json", "--no-git"])
+def test_full_stack_json_names_the_issuer_and_file_kinds(capsys, ba_fullstack_buggy):
+    code = main(["audit", str(ba_fullstack_buggy), "--json", "--no-git"])
     data = json.loads(capsys.readouterr().out)
     assert code == 1 == data["exit_code"]
     assert data["issuer"]["jwks_url"] == "http://localhost:3000/api/auth/jwks"
@@ -57,8 +58,8 @@ def test_full_stack_json_names_the_issuer_and_file_kinds(capsys):
     assert "AUDIT-ENV-TRACKED" not in codes  # --no-git
 
 
-def test_full_stack_markdown_fences_typescript(capsys):
-    main(["audit", str(PROJECTS / "ba_fullstack_buggy"), "--format", "md", "--no-git"])
+def test_full_stack_markdown_fences_typescript(capsys, ba_fullstack_buggy):
+    main(["audit", str(ba_fullstack_buggy), "--format", "md", "--no-git"])
     md = capsys.readouterr().out
     assert '```ts\nlocalStorage.setItem("jwt", data?.token ?? "");\n```' in md
     assert "The backend must verify with: JWKS http://localhost:3000/api/auth/jwks" in md

@@ -14,9 +14,9 @@ from testdata import BA_IAT, BETTERAUTH_EDDSA
 from jwtscope.audit import RouteStatus, audit_project
 from jwtscope.audit.audit_text import audit_to_markdown, audit_to_text
 from jwtscope.core.findings import Severity
+from jwtscope.demo import DEMO_PROJECT
 
 PROJECTS = Path(__file__).parent / "projects"
-BUGGY = PROJECTS / "ba_fullstack_buggy"
 CLEAN = PROJECTS / "ba_fullstack_clean"
 NOW = BA_IAT + 3600  # an hour after the leaked token was issued: it has expired (15 min)
 
@@ -49,8 +49,9 @@ PLANTED = (
 
 
 @pytest.fixture(scope="module")
-def buggy():
-    return audit_project(BUGGY, now=NOW, git=False)
+def buggy(ba_fullstack_buggy):
+    """The audit of the buggy project (its ``web/`` is the demo's: see conftest.py)."""
+    return audit_project(ba_fullstack_buggy, now=NOW, git=False)
 
 
 def test_every_planted_mistake_is_found_at_its_line(buggy):
@@ -80,9 +81,9 @@ def test_issuer_is_worked_out_from_config_and_env(buggy):
     assert "baseURL from BETTER_AUTH_URL in web/.env.local" in issuer.evidence
 
 
-def test_source_lines_are_the_files_lines_redacted(buggy):
+def test_source_lines_are_the_files_lines_redacted(buggy, ba_fullstack_buggy):
     for f in buggy.findings:
-        line = (BUGGY / f.path).read_text().splitlines()[f.line - 1].strip()
+        line = (ba_fullstack_buggy / f.path).read_text().splitlines()[f.line - 1].strip()
         assert f.source_line == line or "<redacted" in f.source_line, f
 
 
@@ -113,7 +114,7 @@ def test_leaked_tokens_carry_their_claims_and_severity(buggy):
 
 
 def test_a_leaked_token_that_still_works_is_an_error():
-    result = audit_project(BUGGY / "web" / "logs", now=BA_IAT + 60, git=False)
+    result = audit_project(DEMO_PROJECT / "web" / "logs", now=BA_IAT + 60, git=False)
     (leak,) = [f for f in result.findings if f.code == "AUDIT-LEAKED-JWT"]
     assert leak.severity is Severity.ERROR and "(still valid)" in leak.detail
 
@@ -133,9 +134,9 @@ def test_text_report_tells_the_backend_what_to_verify_with(buggy):
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_env_files_tracked_by_git(tmp_path):
+def test_env_files_tracked_by_git(tmp_path, ba_fullstack_buggy):
     root = tmp_path / "repo"
-    shutil.copytree(BUGGY, root)
+    shutil.copytree(ba_fullstack_buggy, root)
     (root / "web" / ".env.example").write_text("BETTER_AUTH_SECRET=\n")
 
     def git(*args: str) -> None:
@@ -150,9 +151,9 @@ def test_env_files_tracked_by_git(tmp_path):
     assert "<redacted" in tracked[0].source_line
 
 
-def test_no_git_repository_means_no_tracked_finding(tmp_path):
+def test_no_git_repository_means_no_tracked_finding(tmp_path, ba_fullstack_buggy):
     root = tmp_path / "plain"
-    shutil.copytree(BUGGY, root)
+    shutil.copytree(ba_fullstack_buggy, root)
     result = audit_project(root, now=NOW)
     assert not [f for f in result.findings if f.code == "AUDIT-ENV-TRACKED"]
 

@@ -14,18 +14,22 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from testdata import PROJECTS, build_ba_fullstack_buggy
 
 from jwtscope.audit import AUDIT_CODES, AuditResult, RouteStatus, audit_project, audit_python
 from jwtscope.audit.codes import ENGINE_CODES
 from jwtscope.audit.frontend.frontend_scan import scan_script
 from jwtscope.audit.frontend.jstext import lex
+from jwtscope.demo import DEMO_PROJECT
 
-PROJECTS = Path(__file__).parent / "projects"
-SOURCES = sorted(p for p in PROJECTS.rglob("*.py") if p.stat().st_size > 0)
+#: The sample projects: the demo's (backend/ and web/) and those of the audit tests.
+SAMPLES = (DEMO_PROJECT, *sorted(p for p in PROJECTS.iterdir() if p.is_dir()))
+SOURCES = sorted(p for s in SAMPLES for p in s.rglob("*.py") if p.stat().st_size > 0)
 #: The frontend's files and the env files, logs and fixtures the audit reads as text.
 TEXT_FILES = sorted(
     p
-    for p in PROJECTS.rglob("*")
+    for s in SAMPLES
+    for p in s.rglob("*")
     if (p.is_file() and p.suffix in (".ts", ".tsx", ".log", ".json", ".yaml", ".local", ".env"))
     or p.name == ".env"
 )
@@ -113,10 +117,13 @@ def test_mutated_real_projects_never_crash(tmp_path_factory, source, how, a, b, 
 
 def _mutated_copy(tmp_path_factory, source: Path, text: str) -> Path:
     """A copy of the sample project holding ``source``, with ``source`` replaced by ``text``."""
-    project = source.relative_to(PROJECTS).parts[0]
-    root = tmp_path_factory.mktemp("mutated") / project
-    shutil.copytree(PROJECTS / project, root)
-    (root / source.relative_to(PROJECTS / project)).write_text(text)
+    sample = next(s for s in SAMPLES if source.is_relative_to(s))
+    root = tmp_path_factory.mktemp("mutated") / sample.name
+    if sample.name == "ba_fullstack_buggy":  # its web/ is the demo's
+        build_ba_fullstack_buggy(root)
+    else:
+        shutil.copytree(sample, root)
+    (root / source.relative_to(sample)).write_text(text)
     return root
 
 

@@ -1,7 +1,8 @@
 """The audit on small but realistic FastAPI projects: every seeded mistake with its exact
 code, file and line, the full route table, and clean counterparts with no finding at all.
 
-The projects live in ``tests/audit/projects/``. Noise that must never be reported
+The projects live in ``tests/audit/projects/``, except the buggy Better Auth backend: the
+demo's (``jwtscope/demo/project/backend``). Noise that must never be reported
 (gitignored files, a virtualenv, node_modules, tests, binary and Python 2 files) is added
 to a temporary copy, so the repository holds only lint-clean sources.
 """
@@ -16,6 +17,7 @@ import pytest
 
 from jwtscope.audit import AuditResult, RouteStatus, audit_python
 from jwtscope.core.findings import Severity
+from jwtscope.demo import DEMO_PROJECT
 
 PROJECTS = Path(__file__).parent / "projects"
 
@@ -58,9 +60,9 @@ TODO_BUGGY_ROUTES = [
 ]
 
 BA_BUGGY_FINDINGS = [
-    ("AUDIT-DECODE-NO-AUDIENCE", "api/auth.py", 17),
-    ("AUDIT-SUB-INT-CAST", "api/auth.py", 21),
-    ("AUDIT-DECODE-BA-SECRET", "api/auth.py", 25),
+    ("AUDIT-DECODE-NO-AUDIENCE", "api/auth.py", 18),
+    ("AUDIT-SUB-INT-CAST", "api/auth.py", 22),
+    ("AUDIT-DECODE-BA-SECRET", "api/auth.py", 26),
     ("AUDIT-JOSE-EDDSA", "api/legacy_auth.py", 7),
     ("AUDIT-CORS-NO-AUTH-HEADER", "api/main.py", 9),
     ("AUDIT-OWNERSHIP-MISSING", "api/routers/notes.py", 27),
@@ -178,7 +180,7 @@ def test_noise_is_skipped_and_py2_is_a_parse_error(tmp_path):
 
 @pytest.fixture(scope="module")
 def ba_buggy() -> AuditResult:
-    return audit_python(PROJECTS / "ba_notes_buggy")
+    return audit_python(DEMO_PROJECT / "backend")
 
 
 def test_better_auth_buggy_findings(ba_buggy):

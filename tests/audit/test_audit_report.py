@@ -22,9 +22,12 @@ from jwtscope.audit import AuditFinding, AuditResult, IssuerInfo, Route, RouteSt
 from jwtscope.cli import main
 from jwtscope.core.analysis import analyze
 from jwtscope.core.findings import Severity
+from jwtscope.demo import DEMO_PROJECT
 from jwtscope.services.review_report import ReviewReport, build_review, review_markdown
 
 PROJECTS = Path(__file__).resolve().parent / "projects"
+#: The buggy Better Auth backend: the demo project's.
+BA_NOTES = DEMO_PROJECT / "backend"
 NOW = BA_IAT + 60
 SCHEMA = json.loads((DATA / "review" / "review.schema.json").read_text())
 SNAPSHOT = DATA / "review" / "audit_todo_api_buggy.md"
@@ -52,9 +55,9 @@ TODO_ITEMS = [
     ("AUDIT-ROUTE-UNPROTECTED", "app/main.py:29"),
 ]
 BA_ITEMS = [
-    ("AUDIT-DECODE-NO-AUDIENCE", "api/auth.py:17"),
-    ("AUDIT-SUB-INT-CAST", "api/auth.py:21"),
-    ("AUDIT-DECODE-BA-SECRET", "api/auth.py:25"),
+    ("AUDIT-DECODE-NO-AUDIENCE", "api/auth.py:18"),
+    ("AUDIT-SUB-INT-CAST", "api/auth.py:22"),
+    ("AUDIT-DECODE-BA-SECRET", "api/auth.py:26"),
     ("AUDIT-JOSE-EDDSA", "api/legacy_auth.py:7"),
     ("AUDIT-CORS-NO-AUTH-HEADER", "api/main.py:9"),
     ("AUDIT-OWNERSHIP-MISSING", "api/routers/notes.py:27"),
@@ -77,9 +80,9 @@ ENV_SECRETS = {
 _HEADING = re.compile(r"^#### (\S+) — .+\n\n`([^`]+)`$", re.MULTILINE)
 
 
-def _review(project: str, **audit_options: object) -> tuple[ReviewReport, AuditResult]:
-    audit = audit_project(PROJECTS / project, now=NOW, **audit_options)  # type: ignore[arg-type]
-    return build_review(date=NOW, system=project, audit=audit), audit
+def _review(root: Path, **audit_options: object) -> tuple[ReviewReport, AuditResult]:
+    audit = audit_project(root, now=NOW, **audit_options)  # type: ignore[arg-type]
+    return build_review(date=NOW, system=root.name, audit=audit), audit
 
 
 def _items(review: ReviewReport) -> list[tuple[str, str]]:
@@ -88,12 +91,12 @@ def _items(review: ReviewReport) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def todo() -> ReviewReport:
-    return _review("todo_api_buggy")[0]
+    return _review(PROJECTS / "todo_api_buggy")[0]
 
 
 @pytest.fixture(scope="module")
 def ba_notes() -> ReviewReport:
-    return _review("ba_notes_buggy")[0]
+    return _review(BA_NOTES)[0]
 
 
 # ------------------------------------------------------------------ real audits
@@ -177,7 +180,7 @@ def test_recommendations_come_from_the_audit(todo):
 
 
 def test_public_patterns_change_the_route_table():
-    review, _ = _review("todo_api_buggy", public=["/debug/config"])
+    review, _ = _review(PROJECTS / "todo_api_buggy", public=["/debug/config"])
     assert review.audit is not None
     assert review.audit["counts"]["routes"] == {"protected": 9, "public": 2, "unprotected": 1}
     assert review.recommendations[0].startswith(
@@ -221,11 +224,11 @@ def test_audit_only_markdown_matches_the_snapshot(todo):
     assert "### Source (18)" in text
 
 
-def test_full_stack_review_states_the_issuer_and_hides_every_planted_secret():
+def test_full_stack_review_states_the_issuer_and_hides_every_planted_secret(ba_fullstack_buggy):
     review = build_review(
         date=NOW,
         system="ba_fullstack_buggy",
-        audit=audit_project(PROJECTS / "ba_fullstack_buggy", now=NOW, git=False),
+        audit=audit_project(ba_fullstack_buggy, now=NOW, git=False),
     )
     md, data = review_markdown(review), review.to_dict()
     jsonschema.validate(data, SCHEMA)
@@ -372,7 +375,7 @@ def test_report_audit_json_to_a_file(capsys, tmp_path):
         [
             "report",
             "--audit",
-            str(PROJECTS / "ba_notes_buggy"),
+            str(BA_NOTES),
             "--public",
             "/session/stats",
             "--json",
@@ -383,7 +386,7 @@ def test_report_audit_json_to_a_file(capsys, tmp_path):
     data = json.loads(target.read_text())
     assert code == 1
     jsonschema.validate(data, SCHEMA)
-    assert data["system"]["target"] == "ba_notes_buggy"
+    assert data["system"]["target"] == "backend"
     assert data["audit"]["counts"]["routes"]["unprotected"] == 0
     assert ("AUDIT-ROUTE-UNPROTECTED", "api/routers/sessions.py:15") not in {
         (i["code"], i["location"]) for i in data["findings"]["source"]
@@ -405,13 +408,13 @@ def test_report_with_token_and_audit_covers_both(capsys, betterauth_token):
             "--token",
             betterauth_token,
             "--audit",
-            str(PROJECTS / "ba_notes_buggy"),
+            str(BA_NOTES),
             "--no-dotenv",
             "--json",
         ]
     )
     data = json.loads(capsys.readouterr().out)
-    assert data["scope"] == ["token analysis (inspect)", "source audit of ba_notes_buggy"]
+    assert data["scope"] == ["token analysis (inspect)", "source audit of backend"]
     assert data["token"]["header"]["alg"] == "EdDSA"
     assert ("AUDIT-JOSE-EDDSA", "api/legacy_auth.py:7") in {
         (i["code"], i["location"]) for i in data["findings"]["source"]
@@ -435,9 +438,9 @@ def test_report_usage_errors_are_one_line_with_a_fix(capsys, argv, message):
 
 
 def test_secrets_of_the_project_never_reach_the_report(capsys, tmp_path):
-    for project in ("todo_api_buggy", "ba_notes_buggy"):
-        root = tmp_path / project
-        shutil.copytree(PROJECTS / project, root)
+    for project in (PROJECTS / "todo_api_buggy", BA_NOTES):
+        root = tmp_path / project.name
+        shutil.copytree(project, root)
         for name, text in ENV_SECRETS.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text)
@@ -454,5 +457,5 @@ def test_secrets_of_the_project_never_reach_the_report(capsys, tmp_path):
             for line in t.splitlines()
         ]
         for secret in secrets:
-            assert secret not in text, f"{project}: a secret from the project is in the report"
+            assert secret not in text, f"{project.name}: a secret from the project is in the report"
         assert str(tmp_path) not in text

@@ -1,8 +1,8 @@
 """The Audit screen (F8) on real projects: the route table, the findings, the code view.
 
 Every audit here is the real :func:`jwtscope.audit.audit_project` on the sample projects
-of ``tests/audit/projects`` (plus an injected runner where a test needs to hold an audit
-half-way), at the fixed clock of :func:`tui_support.make_app`.
+of ``tests/audit/projects`` and the demo's (plus an injected runner where a test needs to
+hold an audit half-way), at the fixed clock of :func:`tui_support.make_app`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from jwtscope.tui.screens.help import help_markdown
 from jwtscope.tui.screens.keys import KeysScreen
 
 PROJECTS = Path(__file__).resolve().parents[1] / "audit" / "projects"
-BA_NOTES = PROJECTS / "ba_notes_buggy"
+BA_NOTES = DEMO_PROJECT / "backend"  # the buggy Better Auth backend
 TODO_API = PROJECTS / "todo_api_buggy"
 #: Every secret literal in todo_api_buggy's source: none may ever be on screen.
 TODO_SECRETS = ("s3cr3t-legacy-key-2023", "supersecret", "dev-secret-change-me", "legacy-signing")
