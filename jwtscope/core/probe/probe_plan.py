@@ -120,6 +120,57 @@ def plan_probe(
     Raises:
         UsageError: the resource URL has no ``{id}`` or is not on the request's origin.
     """
+    ids = _identities(request, report, secret, now, token_b)
+    method = request.method.upper()
+    blocked = None
+    if method not in _SAFE_METHODS and not allow_writes:
+        blocked = f"the endpoint is a {method} (a write): run with --allow-writes, or probe a GET"
+    return [
+        *_single_user_cases(request, ids, secret, now, wrong_key, blocked),
+        *_cross_user(
+            request,
+            ids.token_a,
+            ids.token_b,
+            ids.no_a or ids.no_signer,
+            resource=resource,
+            create_body=create_body,
+            resource_id=resource_id,
+            allow_writes=allow_writes,
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class _Identities:
+    """Tokens A and B, and what can be minted.
+
+    Args:
+        token_a: the request's token, or one minted for ``user-a``; None when neither.
+        a: token A decoded.
+        token_b: the given second token, or one minted for ``other_sub``.
+        other_sub: user B's ``sub`` (from token B, else one that differs from A's).
+        signer: mints tokens shaped like token A, or None.
+        no_signer: why there is no signer ("" when there is one).
+        no_a: why token A cannot be tampered with (tests 1, 4-7), or None.
+    """
+
+    token_a: str | None
+    a: DecodedToken | None
+    token_b: str | None
+    other_sub: str
+    signer: _Signer | None
+    no_signer: str
+    no_a: str | None
+
+
+def _identities(
+    request: ReplayRequest,
+    report: Report | None,
+    secret: Secret | None,
+    now: int,
+    token_b: str | None,
+) -> _Identities:
+    """Token A (given or minted), token B (given or minted) and the signer."""
     given = request.token
     given_decoded: DecodedToken | None = None
     if given:
@@ -133,11 +184,24 @@ def plan_probe(
     other_sub = str(sub_b) if sub_b is not None else (USER_B if a_sub != USER_B else "user-b2")
     if token_b is None and signer is not None:
         token_b = signer.mint(other_sub, now)
+    if token_a is None:
+        no_a: str | None = f"no token given, and {no_signer}"
+    elif a is None or a.kind is not TokenKind.JWS:
+        no_a = "token A is not a JWT, so there is nothing to tamper with"
+    else:
+        no_a = None
+    return _Identities(token_a, a, token_b, other_sub, signer, no_signer, no_a)
 
-    method = request.method.upper()
-    blocked = None
-    if method not in _SAFE_METHODS and not allow_writes:
-        blocked = f"the endpoint is a {method} (a write): run with --allow-writes, or probe a GET"
+
+def _single_user_cases(
+    request: ReplayRequest,
+    ids: _Identities,
+    secret: Secret | None,
+    now: int,
+    wrong_key: bytes | None,
+    blocked: str | None,
+) -> list[ProbeCase]:
+    """Tests 1–7: token A as given, no credentials, garbage, expired, forged."""
 
     def case(test: ProbeTest, reason: str | None, shots: list[_Shot]) -> ProbeCase:
         if blocked or reason:
@@ -146,37 +210,22 @@ def plan_probe(
             test, tuple(PlannedRequest(k, p, request.with_token(t)) for k, p, t in shots)
         )
 
-    if token_a is None:
-        no_a: str | None = f"no token given, and {no_signer}"
-    elif a is None or a.kind is not TokenKind.JWS:
-        no_a = "token A is not a JWT, so there is nothing to tamper with"
-    else:
-        no_a = None
-    forged = [] if a is None or no_a else _forged(a, other_sub, now, wrong_key)
+    a, no_a, signer, no_signer = ids.a, ids.no_a, ids.signer, ids.no_signer
+    forged = [] if a is None or no_a else _forged(a, ids.other_sub, now, wrong_key)
     expired = [] if a is None or no_a or signer is None else [_expired(a, signer, now)]
-    if given:
+    if request.token:
         a_what = "the token given (token A)"
     else:
         a_what = f"token A, minted with {secret.label if secret else '?'}: sub {USER_A!r}"
     no_auth = ProbeCase(P2, (PlannedRequest(P2.id, "no credentials", request.without_auth()),))
     return [
-        case(P1, None if token_a else no_a, [(P1.id, a_what, token_a or "")]),
+        case(P1, None if ids.token_a else no_a, [(P1.id, a_what, ids.token_a or "")]),
         ProbeCase(P2, skip_reason=blocked) if blocked else no_auth,
         case(P3, None, [(P3.id, "the token 'invalid-token'", "invalid-token")]),
         case(P4, no_a or (None if signer else no_signer), expired),
         case(P5, no_a, forged[:1]),
         case(P6, no_a, forged[1:5]),
         case(P7, no_a, forged[5:]),
-        *_cross_user(
-            request,
-            token_a,
-            token_b,
-            no_a or no_signer,
-            resource=resource,
-            create_body=create_body,
-            resource_id=resource_id,
-            allow_writes=allow_writes,
-        ),
     ]
 
 

@@ -5,8 +5,8 @@ Best first:
 1. ``Authorization: <scheme> <token>`` with any scheme except the password schemes
    (Basic, Digest, Negotiate, NTLM), recorded with its scheme;
 2. a cookie whose value is JWT-shaped, else one named like a session token
-   (:data:`jwtscope.core.token.parsing.TOKEN_COOKIE_NAMES`, then ``…session_token``-like names),
-   its value URL-decoded;
+   (:data:`jwtscope.core.token.pasted_text.TOKEN_COOKIE_NAMES`, then
+   ``…session_token``-like names), its value URL-decoded;
 3. another header whose value is JWT-shaped, else one named like ``X-Auth-Token``;
 4. an ``Authorization`` header with a password scheme, when nothing else carries a token.
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote, unquote
 
-from jwtscope.core.token.parsing import TOKEN_COOKIE_NAMES
+from jwtscope.core.token.pasted_text import TOKEN_COOKIE_NAMES
 
 __all__ = [
     "NOWHERE",

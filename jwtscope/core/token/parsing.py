@@ -1,10 +1,10 @@
-"""Turn pasted text into a decoded token.
+"""Turn pasted text into a decoded token: the token stage's front door, and decoding.
 
 Two steps, both pure:
 
-* :func:`normalize` finds the token in what people actually paste — ``Bearer …``,
-  ``Authorization: Bearer …``, quotes, whitespace and line breaks, ``Cookie:`` and
-  ``Set-Cookie:`` lines, a JSON response body, URL-encoding — and records each step.
+* :func:`normalize` finds the token in what people actually paste (``Bearer …``, header
+  and cookie lines, quotes, line breaks, JSON, URL-encoding) and records each step; it
+  lives in :mod:`jwtscope.core.token.pasted_text` and is re-exported here.
 * :func:`decode` splits it and decodes the segments without judging anything, keeping
   the exact signing input so that the signature can be checked over the bytes that
   were signed.
@@ -19,7 +19,14 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
-from urllib.parse import unquote
+
+from jwtscope.core.token.pasted_text import (
+    JUNK_VALUES,
+    MAX_INPUT_CHARS,
+    SESSION_TOKEN,
+    NormalizedInput,
+    normalize,
+)
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -33,53 +40,8 @@ __all__ = [
     "redact_token",
 ]
 
-#: Longer input is refused before any work: no real token is this long.
-MAX_INPUT_CHARS = 100_000
-
-JUNK_VALUES = {
-    "",
-    "undefined",
-    "null",
-    "none",
-    "nan",
-    "false",
-    "true",
-    "[object object]",
-    "[object promise]",
-    "[object response]",
-    "bearer",
-    '""',
-    "''",
-}
-
-#: Cookie names that carry a token, best first (after any JWT-shaped value).
-TOKEN_COOKIE_NAMES = (
-    "__Secure-better-auth.session_token",
-    "better-auth.session_token",
-    "__Secure-better-auth.session_data",
-    "better-auth.session_data",
-    "__Secure-authjs.session-token",
-    "authjs.session-token",
-    "__Secure-next-auth.session-token",
-    "next-auth.session-token",
-    "access_token",
-    "accessToken",
-    "token",
-    "jwt",
-    "id_token",
-    "auth",
-    "session",
-)
-
-JSON_TOKEN_KEYS = ("token", "access_token", "accessToken", "id_token", "jwt")
-
-_JWT_SHAPE = re.compile(r"eyJ[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*")
 _B64URL_CHAR = re.compile(r"[A-Za-z0-9_\-]")
 _B64URL_RUN = re.compile(r"[A-Za-z0-9_\-]*")
-_SESSION_TOKEN = re.compile(r"^([A-Za-z0-9]{32})\.([A-Za-z0-9+/_\-]{42,44}={0,2})$")
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9\-]*)\s*:\s*(.*)$", re.DOTALL)
-_QUOTES = ('"', "'", "`")
-_DELIMITERS = frozenset(" \t\r\n\"'`,;:()<>[]{}|=")
 
 
 class TokenKind(StrEnum):
@@ -90,22 +52,6 @@ class TokenKind(StrEnum):
     SESSION = "session"
     JUNK = "junk"
     MALFORMED = "malformed"
-
-
-@dataclass(frozen=True)
-class NormalizedInput:
-    """The token found in pasted text, and what was stripped to find it.
-
-    Args:
-        token: the token text after normalisation.
-        steps: one human sentence per normalisation applied, in order.
-        carrier: where the token sat (``authorization``, ``cookie:NAME``, ``json:token``,
-            ``text``) — useful to the replay feature.
-    """
-
-    token: str
-    steps: tuple[str, ...] = ()
-    carrier: str = "text"
 
 
 @dataclass(frozen=True)
@@ -155,94 +101,6 @@ class DecodedToken:
         return alg if isinstance(alg, str) else None
 
 
-def normalize(text: str) -> NormalizedInput:
-    """Find the token in pasted text.
-
-    Args:
-        text: anything a user pasted: a token, a header line, a cookie line, JSON.
-
-    Returns:
-        The token text and every normalisation applied to reach it.
-    """
-    steps: list[str] = []
-    carrier = "text"
-    s = text
-    if s != s.strip():
-        steps.append("surrounding whitespace removed")
-        s = s.strip()
-    s = _strip_quotes(s, steps)
-
-    json_token = _token_from_json(s)
-    if json_token is not None:
-        key, s = json_token
-        steps.append(f'token taken from the JSON field "{key}"')
-        carrier = f"json:{key}"
-
-    header = _HEADER_LINE.match(s)
-    if header and not _looks_like_token(s):
-        name, value = header.group(1), header.group(2).strip()
-        lname = name.lower()
-        if lname == "cookie":
-            found = _token_from_cookie_pairs(value.split(";"))
-            if found is not None:
-                cname, s = found
-                steps.append(f"token taken from the cookie {cname!r} of a Cookie: line")
-                carrier = f"cookie:{cname}"
-        elif lname == "set-cookie":
-            pair = value.split(";", 1)[0]
-            cname, _, s = pair.partition("=")
-            steps.append(f"token taken from a Set-Cookie: line (cookie {cname.strip()!r})")
-            carrier = f"cookie:{cname.strip()}"
-        else:
-            steps.append(f'header name "{name}:" removed')
-            s = value
-            carrier = lname if lname != "authorization" else "authorization"
-        s = _strip_quotes(s, steps)
-
-    bearer = re.match(r"^(bearer|token|jwt)(\s+|$)", s, re.IGNORECASE)
-    if bearer:
-        steps.append(f'"{bearer.group(1)}" scheme prefix removed')
-        s = s[bearer.end() :]
-        if carrier == "text":
-            carrier = "authorization"
-        s = _strip_quotes(s, steps)
-
-    if carrier == "text" and "=" in s and not _looks_like_token(s) and ";" not in s:
-        cname, _, value = s.partition("=")
-        if re.fullmatch(r"[A-Za-z0-9_.\-]+", cname) and value and cname in _cookie_names():
-            steps.append(f"cookie name {cname!r} removed")
-            carrier = f"cookie:{cname}"
-            s = value
-    elif carrier == "text" and ";" in s and "=" in s:
-        found = _token_from_cookie_pairs(s.split(";"))
-        if found is not None:
-            cname, s = found
-            steps.append(f"token taken from the cookie {cname!r} of a cookie string")
-            carrier = f"cookie:{cname}"
-
-    if re.search(r"%[0-9A-Fa-f]{2}", s):
-        decoded = unquote(s)
-        if decoded != s:
-            steps.append("URL-encoding decoded (%XX)")
-            s = decoded
-
-    if s.lower() in JUNK_VALUES or re.sub(r"\s+", " ", s.lower()) in JUNK_VALUES:
-        return NormalizedInput(token=s, steps=tuple(steps), carrier=carrier)
-
-    if re.search(r"\s", s):
-        squeezed = re.sub(r"\s+", "", s)
-        if _JWT_SHAPE.fullmatch(squeezed) or not _JWT_SHAPE.search(s):
-            steps.append("whitespace and line breaks inside the token removed")
-            s = squeezed
-
-    if not _looks_like_token(s):
-        match = next((m for m in _JWT_SHAPE.finditer(s) if _delimited(s, m)), None)
-        if match:
-            steps.append("token found inside surrounding text")
-            s = match.group(0)
-    return NormalizedInput(token=s, steps=tuple(steps), carrier=carrier)
-
-
 def decode(token: str) -> DecodedToken:
     """Split and decode a normalised token.
 
@@ -254,7 +112,7 @@ def decode(token: str) -> DecodedToken:
     """
     if token.strip().lower() in JUNK_VALUES:
         return DecodedToken(raw=token, kind=TokenKind.JUNK)
-    session = _SESSION_TOKEN.match(token)
+    session = SESSION_TOKEN.match(token)
     if session:
         return DecodedToken(
             raw=token, kind=TokenKind.SESSION, session_parts=(session.group(1), session.group(2))
@@ -394,56 +252,3 @@ def _json_type(value: Any) -> str:
 
 def _malformed(token: str, segments: tuple[str, ...], problem: Malformation) -> DecodedToken:
     return DecodedToken(raw=token, kind=TokenKind.MALFORMED, problem=problem, segments=segments)
-
-
-def _strip_quotes(s: str, steps: list[str]) -> str:
-    while len(s) >= 2 and s[0] == s[-1] and s[0] in _QUOTES:
-        steps.append(f"surrounding {s[0]} quotes removed")
-        s = s[1:-1].strip()
-    return s
-
-
-def _delimited(s: str, match: re.Match[str]) -> bool:
-    """The match stands alone: not part of a longer run of token-like characters."""
-    before = s[match.start() - 1] if match.start() else " "
-    after = s[match.end()] if match.end() < len(s) else " "
-    return before in _DELIMITERS and after in _DELIMITERS
-
-
-def _looks_like_token(s: str) -> bool:
-    return bool(_JWT_SHAPE.fullmatch(s)) or bool(_SESSION_TOKEN.match(s))
-
-
-def _token_from_json(s: str) -> tuple[str, str] | None:
-    if not (s.startswith("{") and s.endswith("}")):
-        return None
-    try:
-        value = json.loads(s)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(value, dict):
-        return None
-    for key in JSON_TOKEN_KEYS:
-        if isinstance(value.get(key), str):
-            return key, value[key]
-    return None
-
-
-def _cookie_names() -> set[str]:
-    return set(TOKEN_COOKIE_NAMES)
-
-
-def _token_from_cookie_pairs(pairs: list[str]) -> tuple[str, str] | None:
-    cookies: list[tuple[str, str]] = []
-    for pair in pairs:
-        name, sep, value = pair.strip().partition("=")
-        if sep:
-            cookies.append((name.strip(), value.strip()))
-    for name, value in cookies:
-        if _JWT_SHAPE.fullmatch(unquote(value)):
-            return name, value
-    by_name = dict(cookies)
-    for name in TOKEN_COOKIE_NAMES:
-        if name in by_name:
-            return name, by_name[name]
-    return None

@@ -1,0 +1,141 @@
+"""The vocabulary of a replay diagnosis: cause codes and titles, evidence, ranked causes,
+the diagnosis itself, and the fix texts several rules share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jwtscope.core.request.exchange import Exchange
+
+__all__ = [
+    "CAUSES",
+    "EXPIRED_FIX",
+    "SUB_FIX",
+    "UNKNOWN_FIX",
+    "Cause",
+    "CauseCollector",
+    "Diagnosis",
+    "Evidence",
+]
+
+#: Every cause code and its title.
+CAUSES = {
+    "CAUSE-OK": "The request succeeds: no auth problem",
+    "CAUSE-HEADER-NOT-RECEIVED": "The server did not receive the token",
+    "CAUSE-SCHEME": "Wrong authorization scheme",
+    "CAUSE-JUNK-TOKEN": "The client sends a JavaScript artefact, not a token",
+    "CAUSE-SESSION-TOKEN": "A Better Auth session token is sent where a JWT is expected",
+    "CAUSE-ALG-MISMATCH": "The backend verifies with another algorithm than the token's",
+    "CAUSE-WRONG-SECRET": "Issuer and backend use different secrets",
+    "CAUSE-EXPIRED": "The token has expired",
+    "CAUSE-CLOCK-SKEW": "The server's clock disagrees with the issuer's",
+    "CAUSE-AUDIENCE": "Audience check fails",
+    "CAUSE-ISSUER": "Issuer check fails",
+    "CAUSE-SUB-TYPE": "The backend mishandles the type of 'sub'",
+    "CAUSE-KID-UNKNOWN": "The token's key id is not in the backend's key set",
+    "CAUSE-REDIRECT": "A redirect loses the request or its Authorization header",
+    "CAUSE-CORS-PREFLIGHT": "The browser's CORS preflight is refused",
+    "CAUSE-SERVER-ERROR": "The server fails (5xx) on the auth path",
+    "CAUSE-FORBIDDEN": "Authenticated, but refused (ownership or role)",
+    "CAUSE-UNKNOWN": "No known cause matches",
+}
+_CONFIDENCE = {"high": 3, "medium": 2, "low": 1}
+
+SUB_FIX = (
+    "Keep 'sub' a string in the backend: `user_id = payload[\"sub\"]` (Better Auth ids "
+    "are strings); if your database uses integer ids, map them explicitly instead of "
+    "int(sub)."
+)
+EXPIRED_FIX = (
+    "Get a new token before calling the API (Better Auth: `GET /api/auth/token`, "
+    "refresh before 'exp'); check that the client does not cache an old token."
+)
+UNKNOWN_FIX = (
+    "Compare the server's logs for this request; run with the secret in .env so "
+    "jwtscope can bisect with minted tokens."
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One observation, tied to the request (or token) that showed it."""
+
+    source: str
+    line: str
+
+
+@dataclass(frozen=True)
+class Cause:
+    """A ranked hypothesis with its evidence and fix."""
+
+    code: str
+    confidence: str
+    evidence: tuple[Evidence, ...]
+    fix: str
+    weight: int = 0
+
+    @property
+    def title(self) -> str:
+        """The cause's title."""
+        return CAUSES[self.code]
+
+    @property
+    def rank_key(self) -> tuple[int, int]:
+        """Sort key: confidence first, then the cause's own weight."""
+        return (_CONFIDENCE[self.confidence], self.weight)
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """The ranked causes for one replay, and every exchange behind them."""
+
+    causes: tuple[Cause, ...]
+    exchanges: tuple[Exchange, ...] = field(default=())
+
+    @property
+    def top(self) -> Cause | None:
+        """The most likely cause."""
+        return self.causes[0] if self.causes else None
+
+    @property
+    def ok(self) -> bool:
+        """True when the top cause is CAUSE-OK."""
+        return self.top is not None and self.top.code == "CAUSE-OK"
+
+
+class CauseCollector:
+    """The causes named so far, one per code: the best-ranked wins and keeps all evidence."""
+
+    def __init__(self) -> None:
+        self.causes: dict[str, Cause] = {}
+
+    def add(
+        self, code: str, confidence: str, evidence: Sequence[Evidence], fix: str, weight: int = 0
+    ) -> None:
+        """Name a cause; it replaces a lower-ranked one of the same code (evidence merged).
+
+        Args:
+            code: a key of :data:`CAUSES`.
+            confidence: ``high``, ``medium`` or ``low``.
+            evidence: the observations behind it, most telling first.
+            fix: what to change, in words (and code).
+            weight: breaks ties between causes of the same confidence.
+        """
+        current = self.causes.get(code)
+        new = Cause(code, confidence, tuple(evidence), fix, weight)
+        if current is None or new.rank_key > current.rank_key:
+            if current is not None:
+                new = Cause(
+                    code,
+                    confidence,
+                    tuple(dict.fromkeys(new.evidence + current.evidence)),
+                    fix,
+                    weight,
+                )
+            self.causes[code] = new
+
+    def ranked(self) -> tuple[Cause, ...]:
+        """The causes, most likely first (ties keep the order they were named in)."""
+        return tuple(sorted(self.causes.values(), key=lambda c: c.rank_key, reverse=True))

@@ -1,0 +1,291 @@
+"""Rules that read what the server did with the request itself: success, a redirect, the
+CORS preflight, a 5xx, a token it never received, a 403 after authentication, and its
+clock (the ``Date`` header).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from jwtscope.core.diagnosis.causes import SUB_FIX, Evidence
+from jwtscope.core.diagnosis.replay_plan import NO_TOKEN, NUMERIC_SUB, ORIGINAL, PREFLIGHT
+from jwtscope.core.diagnosis.rule_context import (
+    RuleContext,
+    accepted,
+    answer_line,
+    lower,
+    refused,
+    says,
+)
+from jwtscope.core.timefmt import iso_utc, span
+
+__all__ = [
+    "read_clock",
+    "read_cors",
+    "read_forbidden",
+    "read_not_received",
+    "read_ok",
+    "read_redirect",
+    "read_server_error",
+]
+
+
+def read_ok(ctx: RuleContext) -> None:
+    """A 2xx answer: nothing to fix."""
+    if ctx.original.ok:
+        ctx.found.add(
+            "CAUSE-OK",
+            "high",
+            [ctx.ev(ORIGINAL)],
+            "Nothing to fix on the server for this request.",
+            weight=1,
+        )
+
+
+def read_redirect(ctx: RuleContext) -> None:
+    """A 3xx: where it leads, and whether the Authorization header survives it."""
+    ex = ctx.original
+    if ex.status is None or not 300 <= ex.status < 400:
+        return
+    location = ex.header("location") or ""
+    target = urlsplit(location)
+    source = urlsplit(ex.request.url)
+    other_origin = bool(target.netloc) and (target.scheme, target.netloc) != (
+        source.scheme,
+        source.netloc,
+    )
+    lines = [ctx.ev(ORIGINAL, f"{answer_line(ex)}, Location: {location or '(none)'}")]
+    slash = target.path.rstrip("/") == source.path.rstrip("/") and target.path != source.path
+    if other_origin:
+        lines.append(
+            Evidence(
+                "original",
+                "the redirect changes origin: HTTP clients and "
+                "browsers drop the Authorization header on it",
+            )
+        )
+    fix = f"Call the final URL directly ({location})."
+    if slash:
+        fix += (
+            " Starlette redirects to the other trailing-slash form with a 307: use the "
+            "exact path the route is declared with, or declare both (or "
+            "`APIRouter(redirect_slashes=False)` and one canonical path)."
+        )
+    if other_origin:
+        fix += " Make the redirect stay on the same origin (check proxy/host settings)."
+    ctx.found.add("CAUSE-REDIRECT", "high", lines, fix, weight=5)
+
+
+def read_cors(ctx: RuleContext) -> None:
+    """The preflight refuses the origin or the header that carries the token."""
+    pre = ctx.ex.get(PREFLIGHT)
+    if pre is None or pre.status is None:
+        return
+    allowed = lower(pre.header("access-control-allow-headers"))
+    wanted = lower(pre.request.header("Access-Control-Request-Headers"))
+    header_ok = not wanted or "*" in allowed or wanted in [h.strip() for h in allowed.split(",")]
+    if pre.ok and header_ok and pre.header("access-control-allow-origin"):
+        return
+    detail = pre.detail or ""
+    lines = [ctx.ev(PREFLIGHT, f"{answer_line(pre)}; allow-headers: {allowed or '(none)'}")]
+    fix = (
+        "Allow the header in CORSMiddleware: `app.add_middleware(CORSMiddleware, "
+        f'allow_origins=["{pre.request.header("Origin")}"], allow_credentials=True, '
+        'allow_methods=["*"], allow_headers=["Authorization", "Content-Type"])`'
+    )
+    if "disallowed cors origin" in detail.lower() or not pre.header("access-control-allow-origin"):
+        fix = fix.replace("Allow the header", "Allow this origin and the header")
+    # Above "it works from curl" (a browser still fails), below a proven auth cause.
+    weight = 9 if ctx.original.ok else 2
+    ctx.found.add("CAUSE-CORS-PREFLIGHT", "high", lines, fix, weight=weight)
+
+
+def read_server_error(ctx: RuleContext) -> None:
+    """A 5xx; when the answer without a token is a normal refusal, the crash follows the
+    token (perhaps ``int(sub)``)."""
+    ex = ctx.original
+    if ex.status is None or ex.status < 500:
+        return
+    lines = [ctx.ev(ORIGINAL)]
+    no_token = ctx.ex.get(NO_TOKEN)
+    if no_token is not None and refused(no_token):
+        lines.append(
+            ctx.ev(
+                NO_TOKEN,
+                f"{answer_line(no_token)}: without a token the auth check "
+                "answers normally, so the crash happens after the token is read",
+            )
+        )
+    ctx.found.add(
+        "CAUSE-SERVER-ERROR",
+        "medium",
+        lines,
+        "Read the server's traceback for this request; wrap the token handling so "
+        "bad tokens give 401, not 500.",
+        weight=1,
+    )
+    sub = (ctx.report.token.payload or {}).get("sub")
+    numeric = ctx.ex.get(NUMERIC_SUB)
+    disproved = numeric is not None and not accepted(numeric)
+    if (
+        isinstance(sub, str)
+        and not sub.isdigit()
+        and no_token is not None
+        and refused(no_token)
+        and not disproved
+    ):
+        sub_line = f"sub is {sub!r}, not a number: a backend doing int(payload['sub']) crashes"
+        ctx.found.add(
+            "CAUSE-SUB-TYPE", "low", [*lines, Evidence("token", sub_line)], SUB_FIX, weight=2
+        )
+
+
+def read_not_received(ctx: RuleContext) -> None:
+    """The refusal is the one the server gives without a token (or a generic "missing
+    credentials"): the token did not arrive where the API reads it."""
+    ex, no_token = ctx.original, ctx.ex.get(NO_TOKEN)
+    if not refused(ex):
+        return
+    same = no_token is not None and no_token.status == ex.status and no_token.detail == ex.detail
+    generic = says(
+        ex,
+        "not authenticated",
+        "missing",
+        "no token",
+        "authorization header",
+        "credentials were not provided",
+        "invalid authentication credentials",
+    )
+    if not (same or generic):
+        return
+    lines = [ctx.ev(ORIGINAL)]
+    if same and no_token is not None:
+        lines.append(
+            ctx.ev(NO_TOKEN, f"{answer_line(no_token)}: the same answer as without a token")
+        )
+    if ex.status == 403 and says(ex, "not authenticated"):
+        lines.append(
+            Evidence(
+                "original",
+                "403 'Not authenticated' is FastAPI's HTTPBearer before "
+                "0.122 (newer versions answer 401)",
+            )
+        )
+    _where_the_token_went(ctx, lines, same)
+
+
+def _where_the_token_went(ctx: RuleContext, lines: list[Evidence], same: bool) -> None:
+    """Name the cause from where the request carries its token."""
+    location = ctx.original.request.location
+    if location.kind == "authorization" and location.scheme.lower() != "bearer":
+        scheme = f"the header says '{location.scheme} …'; HTTPBearer only accepts 'Bearer'"
+        ctx.found.add(
+            "CAUSE-SCHEME",
+            "high",
+            [*lines, Evidence("request", scheme)],
+            "Send `Authorization: Bearer <token>`.",
+            weight=8,
+        )
+    elif location.kind in ("cookie", "header"):
+        elsewhere = (
+            f"the token travels in the {location.kind} {location.name!r}, "
+            "but the API reads 'Authorization: Bearer'"
+        )
+        ctx.found.add(
+            "CAUSE-HEADER-NOT-RECEIVED",
+            "high",
+            [*lines, Evidence("request", elsewhere)],
+            "Send the token as `Authorization: Bearer <token>` (Better Auth: fetch a JWT "
+            "from /api/auth/token and set the header), or make the API read the cookie.",
+            weight=8,
+        )
+    elif location.kind == "none":
+        ctx.found.add(
+            "CAUSE-HEADER-NOT-RECEIVED",
+            "high",
+            [*lines, Evidence("request", "the request carries no token at all")],
+            "The client sends no token: attach `Authorization: Bearer <token>`.",
+            weight=8,
+        )
+    elif same:
+        ctx.found.add(
+            "CAUSE-HEADER-NOT-RECEIVED",
+            "medium",
+            [*lines, Evidence("request", "the request does carry 'Authorization: Bearer …'")],
+            "Something between client and API drops the header: a proxy or load "
+            "balancer (pass Authorization through), a redirect to another origin, or "
+            "middleware reading another header.",
+            weight=3,
+        )
+
+
+def read_clock(ctx: RuleContext) -> None:
+    """The server's ``Date`` is far from local time, and the token's ``exp`` (or
+    ``iat``/``nbf``) falls on the other side of the server's clock."""
+    ex, report = ctx.original, ctx.report
+    server = ex.server_time
+    if not refused(ex) or server is None:
+        return
+    local = ex.sent_at or float(report.now)
+    skew = server - local
+    if abs(skew) < 5:
+        return
+    direction = "ahead of" if skew > 0 else "behind"
+    skew_line = Evidence(
+        "original",
+        f"server Date {iso_utc(server or 0)} is {span(skew)} "
+        f"{direction} local time {iso_utc(local)}",
+    )
+    payload = report.token.payload or {}
+    exp, iat, nbf = (payload.get(k) for k in ("exp", "iat", "nbf"))
+    leeway = f"`jwt.decode(..., leeway={int(abs(skew)) + 30})`"
+    if (
+        isinstance(exp, (int, float))
+        and report.finding("EXP-PAST") is None
+        and exp <= (server or 0)
+        and (says(ex, "expired") or not ex.detail)
+    ):
+        past = f"exp {iso_utc(exp)} is still ahead locally but already past on the server"
+        ctx.found.add(
+            "CAUSE-CLOCK-SKEW",
+            "high",
+            [ctx.ev(ORIGINAL), skew_line, Evidence("token", past)],
+            f"Sync the server's clock (NTP). Until then, allow a leeway: {leeway}.",
+            weight=8,
+        )
+    ahead = [v for v in (iat, nbf) if isinstance(v, (int, float)) and v > (server or 0)]
+    immature = ("not yet valid", "immature", "(iat)", "(nbf)", "issued in the future")
+    if ahead and says(ex, *immature):
+        future = f"iat/nbf {iso_utc(max(ahead))} is in the server's future"
+        ctx.found.add(
+            "CAUSE-CLOCK-SKEW",
+            "high",
+            [ctx.ev(ORIGINAL), skew_line, Evidence("token", future)],
+            "The server's clock is behind the issuer's: sync it (NTP), or allow a "
+            f"leeway: {leeway}.",
+            weight=8,
+        )
+
+
+def read_forbidden(ctx: RuleContext) -> None:
+    """A 403 that differs from the answer without a token: the token was accepted, the
+    user may not do this."""
+    ex, no_token = ctx.original, ctx.ex.get(NO_TOKEN)
+    if ex.status != 403 or says(ex, "not authenticated", "invalid authentication credentials"):
+        return
+    if no_token is not None and no_token.status in (401, 403) and no_token.detail != ex.detail:
+        ctx.found.add(
+            "CAUSE-FORBIDDEN",
+            "high",
+            [
+                ctx.ev(ORIGINAL),
+                ctx.ev(
+                    NO_TOKEN,
+                    f"{answer_line(no_token)}"
+                    ": without the token the answer differs, so the token was accepted",
+                ),
+            ],
+            "The token is fine; the user lacks access to this resource (ownership or "
+            "role). Check the resource's owner and the user's role.",
+            weight=4,
+        )

@@ -1,0 +1,106 @@
+"""What every diagnosis rule reads: the token's report, the answers by probe key, and small
+readers of one answer (refused, accepted, what it says, its one-line summary).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from jwtscope.core.analysis import Report
+from jwtscope.core.diagnosis.causes import CauseCollector, Evidence
+from jwtscope.core.pyjwt_fix import pyjwt_call
+from jwtscope.core.request.exchange import Exchange
+
+__all__ = ["RuleContext", "accepted", "answer_line", "lower", "optional", "refused", "says"]
+
+
+def lower(text: str | None) -> str:
+    """``text`` in lower case ("" for None)."""
+    return (text or "").lower()
+
+
+def says(ex: Exchange | None, *needles: str) -> bool:
+    """The answer's ``detail`` or ``WWW-Authenticate`` error_description contains a needle.
+
+    Args:
+        ex: the answer, or None (then nothing is said).
+        needles: lower-case fragments, any of which counts.
+    """
+    if ex is None:
+        return False
+    challenge = ex.challenge
+    text = " ".join(
+        [lower(ex.detail), lower(challenge.get("error_description") if challenge else "")]
+    )
+    return any(n in text for n in needles)
+
+
+def refused(ex: Exchange | None) -> bool:
+    """The answer is 401 or 403."""
+    return ex is not None and ex.status in (401, 403)
+
+
+def accepted(ex: Exchange | None) -> bool:
+    """Authentication passed: anything but 401/403, 3xx and 5xx."""
+    return (
+        ex is not None
+        and ex.status is not None
+        and ex.status < 500
+        and (ex.status not in (401, 403) and not 300 <= ex.status < 400)
+    )
+
+
+def answer_line(ex: Exchange) -> str:
+    """``GET /todos → 401 Invalid token`` (the query cut)."""
+    return f"{ex.request.method} {_path(ex.request.url)} → {ex.summary()}"
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.path or "/") + ("?…" if parts.query else "")
+
+
+def optional(item: Evidence | None) -> list[Evidence]:
+    """``[item]``, or nothing for None."""
+    return [item] if item is not None else []
+
+
+@dataclass
+class RuleContext:
+    """One diagnosis in progress.
+
+    Args:
+        report: the analysis of the token the request carries.
+        ex: every answer, by probe key (``original``, ``no-token``, ``fresh`` …).
+        original: the answer to the request as given.
+        jwks_url: the JWKS URL the user named, if any (used in fixes).
+        secret_name: the variable holding the HMAC secret (used in fixes).
+        found: the causes named so far.
+    """
+
+    report: Report
+    ex: dict[str, Exchange]
+    original: Exchange
+    jwks_url: str | None
+    secret_name: str
+    found: CauseCollector
+
+    def ev(self, key: str, line: str | None = None) -> Evidence:
+        """Evidence from the answer to probe ``key`` (its summary line unless ``line``)."""
+        ex = self.ex[key]
+        return Evidence(key, line or answer_line(ex))
+
+    def token_ev(self, code: str) -> Evidence | None:
+        """Evidence from the token's finding ``code``, or None when it was not found."""
+        finding = self.report.finding(code)
+        return Evidence("token", f"{code}: {finding.detail}") if finding else None
+
+    def call(self, alg: str | None = None) -> str:
+        """The PyJWT call that verifies this token (``alg`` overrides the token's)."""
+        return pyjwt_call(
+            self.report.token.payload,
+            alg or self.report.token.alg or "HS256",
+            jwks_url=self.jwks_url,
+            secret_name=self.secret_name,
+        )
