@@ -110,7 +110,15 @@ _ENTRIES = (
         "Algorithm does not fit the key",
         "The token's algorithm family does not match the key offered, e.g. an EdDSA "
         "token checked against an HMAC secret. Better Auth's JWT plugin signs with "
-        "EdDSA and never with BETTER_AUTH_SECRET: verify against its JWKS.",
+        "EdDSA and never with BETTER_AUTH_SECRET: verify against its JWKS. Keys are "
+        "typed: a PEM public key, private key or certificate, an OpenSSH public key or a "
+        "JWK/JWKS is never used as an HMAC secret, whether it comes with --key/--jwks, "
+        "--secret or a variable such as JWT_SECRET (PyJWT refuses it: InvalidKeyError). "
+        "Critical when an HS* token verifies with such a key's text as its HMAC secret: "
+        "the algorithm-confusion attack. Anyone who knows the public key can sign any "
+        "token with it as an HMAC secret, and a verifier that accepts the public key as "
+        "an HMAC secret accepts those forged tokens. Fix: pin algorithms=[...] to the "
+        "asymmetric alg (RS256, ES256, EdDSA) and pass the key as a key, never as a secret.",
         "header",
     ),
     CodeInfo(

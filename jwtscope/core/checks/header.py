@@ -10,7 +10,7 @@ from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding, Severity
 from jwtscope.core.keys.keyset import HMAC_ALGS
-from jwtscope.core.keys.verify_signature import SigStatus
+from jwtscope.core.keys.verify_signature import SignatureCheck, SigStatus
 from jwtscope.core.pyjwt_fix import jwks_url_for, pyjwt_call
 from jwtscope.core.token.parsing import TokenKind
 
@@ -97,16 +97,10 @@ def alg_key_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.token.kind is not TokenKind.JWS or alg is None or alg.lower() == "none":
         return
     if sig.confusion_key:
-        yield make(
-            "ALG-KEY-MISMATCH",
-            f"This {alg} token verifies when the public key ({sig.confusion_key}) is used as "
-            "the HMAC secret: it was forged with the algorithm-confusion attack.",
-            "Pin the algorithm on the server: `jwt.decode(token, public_key, "
-            'algorithms=["RS256"])` (the asymmetric alg only, never HS* for a public key).',
-            severity=Severity.CRITICAL,
-            title="Algorithm confusion: HS* token signed with a public key",
-            evidence={"key": sig.confusion_key},
-        )
+        yield _confusion(sig, alg)
+        return
+    if alg in HMAC_ALGS and sig.refused_secrets:
+        yield _key_as_secret(sig, alg)
         return
     if sig.status is not SigStatus.UNVERIFIED or not sig.mismatched_keys:
         return
@@ -138,4 +132,81 @@ def alg_key_mismatch(ctx: CheckContext) -> Iterator[Finding]:
             f"it: {'; '.join(sig.mismatched_keys)}."
         )
         fix = f"Verify with the issuer's JWKS or public key (--jwks/--key), e.g.:\n{fix_code}"
+    if sig.refused_secrets:
+        detail += (
+            " A secret offered holds a key, and a key is never used as a secret: pass it "
+            "as a key (--key FILE) to verify this token with it."
+        )
     yield make("ALG-KEY-MISMATCH", detail, fix, evidence={"alg": alg, "jwks": jwks_url})
+
+
+#: Why a key offered as an HMAC secret is an algorithm-confusion hazard.
+_CONFUSION_ATTACK = (
+    "Anyone who knows the public key (it is public) can sign any token with it as an "
+    "HMAC secret; a verifier that accepts the public key as an HMAC secret accepts such "
+    "forged tokens."
+)
+
+
+#: PyJWT's refusal, for findings about a key offered as an HMAC secret.
+_PYJWT_REFUSES = (
+    "PyJWT refuses it (InvalidKeyError: an asymmetric key, x509 certificate or JWK "
+    "should not be used as an HMAC secret)"
+)
+
+
+def _refused_note(sig: SignatureCheck) -> str:
+    """Which keys offered as secrets were refused as HMAC keys, and why."""
+    if not sig.refused_secrets:
+        return ""
+    if sig.confusion_key in sig.refused_secrets:
+        others = [k for k in sig.refused_secrets if k != sig.confusion_key]
+        also = f" Also refused: {'; '.join(others)}." if others else ""
+        return (
+            " This key came as an HMAC secret; jwtscope does not use a key as one, as "
+            f"{_PYJWT_REFUSES}.{also}"
+        )
+    return (
+        f" A key offered as a secret is never used as an HMAC key, as {_PYJWT_REFUSES}: "
+        f"{'; '.join(sig.refused_secrets)}."
+    )
+
+
+def _pin_fix(pinned: str) -> str:
+    return (
+        f'Pin the algorithm on the server: `jwt.decode(token, public_key, algorithms=["{pinned}"])`'
+        " (the asymmetric alg only, never HS* for a public key), and pass the key as a key "
+        "(a PEM/JWKS loaded as a key, --key FILE), never as a secret (JWT_SECRET, --secret)."
+    )
+
+
+def _confusion(sig: SignatureCheck, alg: str) -> Finding:
+    """The HS* token's HMAC key is the text of a public key: the algorithm-confusion attack."""
+    key = sig.confusion_key or ""
+    return make(
+        "ALG-KEY-MISMATCH",
+        f"This {alg} token verifies when the public key ({key}) is used as the HMAC secret: "
+        f"it was forged with the algorithm-confusion attack. {_CONFUSION_ATTACK}"
+        + _refused_note(sig),
+        _pin_fix(sig.confusion_alg or "RS256"),
+        severity=Severity.CRITICAL,
+        title="Algorithm confusion: HS* token signed with a public key",
+        evidence={"key": key},
+    )
+
+
+def _key_as_secret(sig: SignatureCheck, alg: str) -> Finding:
+    """A PEM/SSH/JWK key arrived as the HMAC secret of an HS* token it does not verify."""
+    keys = "; ".join(sig.refused_secrets)
+    return make(
+        "ALG-KEY-MISMATCH",
+        f"The token is {alg} (HMAC with a shared secret) but the secret offered is a key, "
+        f"not a shared secret: {keys}. A key is never used as an HMAC secret, as PyJWT "
+        "refuses it (InvalidKeyError). A verifier that takes it as its HMAC secret is open "
+        f"to the algorithm-confusion attack. {_CONFUSION_ATTACK}",
+        "If the issuer signs with this key pair, verify with the key as a key and pin its "
+        'alg: `jwt.decode(token, public_key, algorithms=["RS256"])` (ES256/EdDSA for EC/'
+        "Ed25519 keys; --key FILE here). If the token is meant to be HS*, put the real "
+        "shared secret in the variable.",
+        evidence={"alg": alg, "keys": keys},
+    )

@@ -14,6 +14,7 @@ from jwtscope.core.keys.env_snapshot import strip_secret_text
 from jwtscope.core.keys.hmac_dictionary import HmacTarget, search
 from jwtscope.core.keys.keyset import HMAC_ALGS, Secret, fingerprint
 from jwtscope.core.keys.secret_strength import strength
+from jwtscope.core.keys.typed_secret import typed_key_kind
 from jwtscope.core.token.parsing import TokenKind
 
 _GENERATE = (
@@ -26,11 +27,15 @@ def _hmac_token(ctx: CheckContext) -> bool:
 
 
 def _configured(ctx: CheckContext) -> list[Secret]:
-    """Distinct configured secrets (no derived variants), first occurrence kept."""
+    """Distinct configured secrets (no derived variants), first occurrence kept.
+
+    A "secret" that is really a key (PEM, certificate, OpenSSH, JWK) is left out: it is no
+    HMAC secret, so its strength and quoting mean nothing (ALG-KEY-MISMATCH reports it).
+    """
     seen: set[bytes] = set()
     out: list[Secret] = []
     for secret in ctx.keys.secrets:
-        if secret.variant or secret.value in seen:
+        if secret.variant or secret.value in seen or typed_key_kind(secret.value):
             continue
         seen.add(secret.value)
         out.append(secret)
@@ -78,12 +83,23 @@ def presence(ctx: CheckContext) -> Iterator[Finding]:
             evidence={"variables": where},
         )
     needs_secret = _hmac_token(ctx) or ctx.token.kind is TokenKind.SESSION
-    if needs_secret and not ctx.keys.secrets:
+    keys_only = [s for s in ctx.keys.secrets if typed_key_kind(s.value)]
+    if needs_secret and len(keys_only) == len(ctx.keys.secrets):
         names = ", ".join(ctx.env.secret_names)
         looked = ", ".join(s.label for s in ctx.env.sources) or "nowhere"
+        held = ""
+        if keys_only:
+            shown = [s for s in keys_only if not s.variant] or keys_only
+            held = (
+                " "
+                + "; ".join(
+                    f"{s.label} holds {typed_key_kind(s.value)}, not an HMAC secret" for s in shown
+                )
+                + " (see ALG-KEY-MISMATCH)."
+            )
         yield make(
             "SECRET-MISSING",
-            f"No secret found under {names} (looked in: {looked}).",
+            f"No secret found under {names} (looked in: {looked}).{held}",
             "Run jwtscope where the API's .env lives, or pass --env-file PATH, "
             "--secret-env NAME (any variable name) or --secret (kept in shell history).",
             evidence={"looked": looked},

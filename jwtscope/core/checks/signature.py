@@ -55,7 +55,14 @@ def signature(ctx: CheckContext) -> Iterator[Finding]:
             evidence={"alg": alg, "tried": " | ".join(sig.tried)},
         )
     else:
-        if alg in HMAC_ALGS:
+        if alg in HMAC_ALGS and sig.refused_secrets:
+            fix = (
+                "An HS* token is verified with the shared secret, never with a key: put the "
+                "real secret in .env as JWT_SECRET / BETTER_AUTH_SECRET, pass --env-file PATH "
+                "or --secret-env NAME. An issuer that signs with a key pair issues RS256/"
+                "ES256/EdDSA tokens, verified with --key/--jwks."
+            )
+        elif alg in HMAC_ALGS:
             fix = (
                 "Provide the secret: put it in .env as JWT_SECRET / BETTER_AUTH_SECRET, pass "
                 "--env-file PATH or --secret-env NAME."

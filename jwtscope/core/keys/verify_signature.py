@@ -3,7 +3,8 @@
 PyJWT's algorithm objects do the cryptography; this module decides which keys may be
 tried. The algorithm family is pinned by each key's type: a secret only ever verifies
 HS*, an Ed25519 key only EdDSA, and so on — the token's ``alg`` only selects among the
-algorithms a key allows. ``alg: none`` is never valid.
+algorithms a key allows. A "secret" that is really a key (PEM, certificate, OpenSSH, JWK)
+verifies nothing, as PyJWT refuses it for HMAC. ``alg: none`` is never valid.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from jwtscope.core.keys.keyset import HMAC_ALGS, KeySet, PublicKey, Secret
+from jwtscope.core.keys.typed_secret import pinned_alg, public_key_in, typed_key_kind
 from jwtscope.core.token.parsing import DecodedToken, TokenKind
 
 __all__ = ["SigStatus", "SignatureCheck", "verify_signature"]
@@ -64,7 +66,11 @@ class SignatureCheck:
         available_kids: the kids that were offered.
         mismatched_keys: keys offered whose type cannot verify this ``alg``.
         confusion_key: a public key whose PEM, used as an HMAC secret, verifies the
-            HS* token (the algorithm-confusion attack).
+            HS* token (the algorithm-confusion attack); the key came as a key (``--key``,
+            JWKS) or as a "secret" holding a PEM/SSH/JWK key.
+        confusion_alg: the asymmetric alg that key verifies (to pin in ``algorithms=``).
+        refused_secrets: secrets that are really keys (PEM, certificate, OpenSSH, JWK):
+            never used as HMAC keys, as PyJWT refuses them (``InvalidKeyError``).
     """
 
     status: SigStatus
@@ -79,6 +85,8 @@ class SignatureCheck:
     available_kids: tuple[str, ...] = ()
     mismatched_keys: tuple[str, ...] = ()
     confusion_key: str | None = None
+    confusion_alg: str | None = None
+    refused_secrets: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data: status, alg, key and reason."""
@@ -132,17 +140,20 @@ def _hmac_ok(alg: str, key: bytes, token: DecodedToken) -> bool:
 
 
 def _verify_hmac(token: DecodedToken, keys: KeySet, alg: str, kid: str | None) -> SignatureCheck:
-    tried = tuple(s.describe() for s in keys.secrets)
-    mismatched = tuple(k.describe() for k in keys.public_keys)
-    confusion = next(
-        (
-            k.describe()
-            for k in keys.public_keys
-            if _hmac_ok(alg, k.spki_pem, token) or _hmac_ok(alg, k.spki_pem.strip(), token)
-        ),
-        None,
-    )
-    for secret in keys.secrets:
+    # Keys are typed: a "secret" holding a PEM, SSH or JWK key is never an HMAC key.
+    usable = tuple(s for s in keys.secrets if not typed_key_kind(s.value))
+    refused = _refused(keys.secrets)
+    tried = tuple(s.describe() for s in usable)
+    mismatched = tuple(k.describe() for k in keys.public_keys) + refused
+    confusion, confusion_alg = _confusion(token, keys, alg)
+    common: dict[str, Any] = {
+        "kid": kid,
+        "mismatched_keys": mismatched,
+        "confusion_key": confusion,
+        "confusion_alg": confusion_alg,
+        "refused_secrets": refused,
+    }
+    for secret in usable:
         if _hmac_ok(alg, secret.value, token):
             return SignatureCheck(
                 SigStatus.VALID,
@@ -151,38 +162,61 @@ def _verify_hmac(token: DecodedToken, keys: KeySet, alg: str, kid: str | None) -
                 reason=f"{alg} HMAC matches {secret.label}",
                 tried=tried,
                 matched_secret=secret,
-                kid=kid,
-                mismatched_keys=mismatched,
-                confusion_key=confusion,
+                **common,
             )
-    if keys.secrets:
+    if usable:
         return SignatureCheck(
             SigStatus.INVALID,
             alg,
-            key="; ".join(s.describe() for s in keys.secrets if not s.variant),
-            reason=f"{alg} HMAC matches none of the {_count(keys.secrets, 'secret')} tried",
+            key="; ".join(s.describe() for s in usable if not s.variant),
+            reason=f"{alg} HMAC matches none of the {_count(usable, 'secret')} tried",
             tried=tried,
-            kid=kid,
-            mismatched_keys=mismatched,
-            confusion_key=confusion,
+            **common,
         )
     reason = "no HMAC secret was found to verify this HS* token"
-    if keys.public_keys:
+    if refused:
+        reason = (
+            f"the only HMAC secret offered is a key, not a shared secret: {'; '.join(refused)}."
+            f" A key is never used as an {alg} secret, as PyJWT refuses it (InvalidKeyError)"
+        )
+    elif keys.public_keys:
         reason = "only public keys were offered; an HS* token needs the shared secret"
-    return SignatureCheck(
-        SigStatus.UNVERIFIED,
-        alg,
-        reason=reason,
-        kid=kid,
-        mismatched_keys=mismatched,
-        confusion_key=confusion,
-    )
+    return SignatureCheck(SigStatus.UNVERIFIED, alg, reason=reason, **common)
+
+
+def _refused(secrets: tuple[Secret, ...]) -> tuple[str, ...]:
+    """Each secret that is really a key, described with what it is (variants left out)."""
+    typed = [s for s in secrets if typed_key_kind(s.value)]
+    shown = [s for s in typed if not s.variant] or typed
+    return tuple(_typed_describe(s) for s in shown)
+
+
+def _typed_describe(secret: Secret) -> str:
+    """``--secret, 451 chars, sha256 1a2b3c4d — a PEM public key``."""
+    return f"{secret.describe()} — {typed_key_kind(secret.value)}"
+
+
+def _confusion(token: DecodedToken, keys: KeySet, alg: str) -> tuple[str | None, str | None]:
+    """The key (public key, or a secret holding one) whose text is the token's HMAC key."""
+    for key in keys.public_keys:
+        if _hmac_ok(alg, key.spki_pem, token) or _hmac_ok(alg, key.spki_pem.strip(), token):
+            return key.describe(), pinned_alg(key)
+    for secret in keys.secrets:
+        kind = typed_key_kind(secret.value)
+        if kind and (
+            _hmac_ok(alg, secret.value, token) or _hmac_ok(alg, secret.value.strip(), token)
+        ):
+            return _typed_describe(secret), pinned_alg(public_key_in(secret.value, secret.label))
+    return None, None
 
 
 def _verify_public(token: DecodedToken, keys: KeySet, alg: str, kid: str | None) -> SignatureCheck:
     compatible = [k for k in keys.public_keys if alg in k.algorithms]
-    mismatched = tuple(s.describe() for s in keys.secrets) + tuple(
-        k.describe() for k in keys.public_keys if alg not in k.algorithms
+    refused = _refused(keys.secrets)
+    mismatched = (
+        tuple(s.describe() for s in keys.secrets if not typed_key_kind(s.value))
+        + refused
+        + tuple(k.describe() for k in keys.public_keys if alg not in k.algorithms)
     )
     available = tuple(k.kid for k in keys.public_keys if k.kid)
     # Only a key set that names its keys (a JWKS with kids) can lack the token's kid.
@@ -203,6 +237,7 @@ def _verify_public(token: DecodedToken, keys: KeySet, alg: str, kid: str | None)
             kid_unknown=kid_unknown,
             available_kids=available,
             mismatched_keys=mismatched,
+            refused_secrets=refused,
         )
     from jwt.algorithms import get_default_algorithms
 
@@ -221,6 +256,7 @@ def _verify_public(token: DecodedToken, keys: KeySet, alg: str, kid: str | None)
                 kid_unknown=kid_unknown,
                 available_kids=available,
                 mismatched_keys=mismatched,
+                refused_secrets=refused,
             )
     return SignatureCheck(
         SigStatus.INVALID,
@@ -232,6 +268,7 @@ def _verify_public(token: DecodedToken, keys: KeySet, alg: str, kid: str | None)
         kid_unknown=kid_unknown,
         available_kids=available,
         mismatched_keys=mismatched,
+        refused_secrets=refused,
     )
 
 
