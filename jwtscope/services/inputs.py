@@ -18,6 +18,7 @@ from jwtscope.core.analysis import Report
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest, first_probes
 from jwtscope.core.keys.env_snapshot import Environment, origin_of
 from jwtscope.core.keys.keyset import KeySet, Secret, decode_secret, load_jwks, load_key_file
+from jwtscope.core.keys.typed_secret import typed_key_kind
 from jwtscope.core.request.importers import parse_request_text, sniff_request_format
 from jwtscope.core.request.replay_request import ReplayRequest, build_request
 from jwtscope.errors import KeyLoadError, UsageError
@@ -100,13 +101,14 @@ def choose_secret(report: Report | None, env: Environment) -> Secret | None:
     """The secret to mint test tokens with.
 
     The one that verified the token, else the first secret the token's key set or the
-    environment holds (variants such as a base64-decoded reading are never chosen first).
+    environment holds. Variants (a base64-decoded reading) are never chosen first, and
+    a public key, certificate or JWK offered as a secret is never chosen at all: PyJWT
+    refuses to sign with it, and minting with it would be the alg-confusion attack.
     """
-    if report is not None:
-        if report.signature.matched_secret is not None:
-            return report.signature.matched_secret
-        return next((s for s in report.keys.secrets if not s.variant), None)
-    return next((s for s in env.secrets() if not s.variant), None)
+    if report is not None and report.signature.matched_secret is not None:
+        return report.signature.matched_secret
+    secrets = report.keys.secrets if report is not None else env.secrets()
+    return next((s for s in secrets if not s.variant and not typed_key_kind(s.value)), None)
 
 
 def read_key_file(path: str) -> bytes:

@@ -424,3 +424,32 @@ def test_rs256_token_with_pem_secret_keeps_the_usual_mismatch(capsys, in_tmp):
     (in_tmp / "k.pem").write_text(pem)
     code, data, _ = run_cli(capsys, token, "--key", "k.pem", "--no-dotenv")
     assert code == 0 and data["signature"]["status"] == "valid"
+
+
+# --- nothing is ever signed with a key offered as a secret ---------------------------------
+
+
+@pytest.mark.parametrize("kind", ["rsa-pem", "certificate", "ssh-ed25519", "rsa-jwk"])
+def test_replay_and_probe_never_mint_with_a_key_offered_as_a_secret(material, kind):
+    from jwtscope.services.inputs import choose_secret
+
+    env = Environment(
+        sources=(
+            EnvSource("./.env", (("JWT_SECRET", material[kind].text),)),
+            EnvSource("./.env.local", (("AUTH_SECRET", "a-real-hmac-secret-of-32-characters!"),)),
+        )
+    )
+    chosen = choose_secret(None, env)
+    assert chosen is not None and chosen.text == "a-real-hmac-secret-of-32-characters!"
+    only_key = Environment(sources=(EnvSource("./.env", (("JWT_SECRET", material[kind].text),)),))
+    assert choose_secret(None, only_key) is None
+    report = analyze(forge("other-secret-xxxxxxxxxxxxxxxxxxxxxx"), now=NOW, env=only_key)
+    assert choose_secret(report, only_key) is None
+
+
+def test_mint_refuses_a_key_offered_as_a_secret(material, in_tmp, capsys):
+    pem = material["rsa-pem"].text
+    assert main(["mint", "--sub", "1", "--secret", pem, "--no-dotenv"]) == 2
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "alg-confusion" in err and out == ""
+    assert_never_shown(pem, out + err)

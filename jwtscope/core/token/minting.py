@@ -9,7 +9,7 @@ from typing import Any
 
 import jwt
 
-from jwtscope.errors import UsageError
+from jwtscope.errors import KeyLoadError, UsageError
 
 __all__ = ["MintedToken", "mint_token", "parse_claims", "sign_claims"]
 
@@ -76,10 +76,22 @@ def mint_token(
 def sign_claims(
     *, secret: bytes, alg: str, payload: dict[str, Any], kid: str | None = None
 ) -> MintedToken:
-    """Sign exactly ``payload`` (any claim types, e.g. to reproduce a token) with HS*."""
+    """Sign exactly ``payload`` (any claim types, e.g. to reproduce a token) with HS*.
+
+    Raises:
+        KeyLoadError: the secret is a public key, certificate or JWK, which PyJWT refuses
+            as an HMAC key (signing with it is the alg-confusion attack).
+    """
     headers = {"kid": kid} if kid else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # short test secrets are reported by inspect, not here
-        token = jwt.encode(payload, secret, algorithm=alg, headers=headers)
+        try:
+            token = jwt.encode(payload, secret, algorithm=alg, headers=headers)
+        except jwt.InvalidKeyError as exc:
+            raise KeyLoadError(
+                "the secret is a key (PEM, certificate or JWK), not an HMAC secret: "
+                "signing with it would be the alg-confusion attack",
+                "pass the HMAC secret (--secret-env NAME or --env-file), not a public key",
+            ) from exc
     header = jwt.get_unverified_header(token)
     return MintedToken(token=token, header=header, payload=payload)
