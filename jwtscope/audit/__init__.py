@@ -18,7 +18,6 @@ from jwtscope.audit.codes import AUDIT_CODES
 from jwtscope.audit.excerpt import Excerpt, excerpt
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo, Route, RouteStatus
 from jwtscope.audit.project import audit_project
-from jwtscope.audit.python.python_audit import audit_python
 
 __all__ = [
     "AUDIT_CODES",
@@ -29,6 +28,5 @@ __all__ = [
     "Route",
     "RouteStatus",
     "audit_project",
-    "audit_python",
     "excerpt",
 ]

@@ -23,9 +23,9 @@ from jwtscope.audit.leaks import LeakScanner
 from jwtscope.audit.missing import missing_secrets
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo
 from jwtscope.audit.python.facts import ProjectFacts
-from jwtscope.audit.python.python_audit import PythonAudit, is_test, read_source
+from jwtscope.audit.python.python_audit import PythonAudit
 from jwtscope.audit.redact import redact_line
-from jwtscope.audit.walk import ProjectFile, iter_project_files
+from jwtscope.audit.walk import ProjectFile, is_test, iter_project_files, read_source
 
 __all__ = ["audit_project"]
 
@@ -96,80 +96,107 @@ def audit_project(
         The findings, the route table, the Better Auth issuer found and file counts.
     """
     root = Path(root)
-    facts = ProjectFacts()
-    python = PythonAudit(facts)
-    front = Frontend()
-    env = EnvFiles()
-    leaks = LeakScanner(now=now)
-    findings: list[AuditFinding] = []
-    kinds: Counter[str] = Counter()
-    skipped = 0
+    readers = _Readers(now)
+    for file in _files_of(root):
+        counted = readers.feed(file)
+        if counted and progress is not None and readers.read % _PROGRESS_EVERY == 0:
+            progress(readers.read)
+    if progress is not None:
+        progress(readers.read)
+    return readers.judge(root, public, git=git)
+
+
+def _files_of(root: Path) -> Sequence[ProjectFile] | Iterator[ProjectFile]:
+    """The files to read: ``root`` itself when it is one file, else the walk of the folder."""
     if root.is_file():
         kind = "script" if root.suffix in (".ts", ".tsx", ".js", ".jsx", ".mjs") else "python"
-        files: Sequence[ProjectFile] | Iterator[ProjectFile] = [ProjectFile(root, root.name, kind)]
-    else:
-        files = iter_project_files(root)
-    read = 0
-    for file in files:
+        return [ProjectFile(root, root.name, kind)]
+    return iter_project_files(root)
+
+
+class _Readers:
+    """The four readers one pass over the files feeds, the findings found on the way and
+    the file counts."""
+
+    def __init__(self, now: float | None) -> None:
+        self.facts = ProjectFacts()
+        self.python = PythonAudit(self.facts)
+        self.front = Frontend()
+        self.env = EnvFiles()
+        self.leaks = LeakScanner(now=now)
+        self.findings: list[AuditFinding] = []
+        self.kinds: Counter[str] = Counter()
+        self.skipped = 0
+        self.read = 0
+
+    def feed(self, file: ProjectFile) -> bool:
+        """Read one file; True when it counts as read (config files and skipped ones don't)."""
         if file.kind in ("pyproject", "jwks"):
-            python.config_file(file)
-            continue
+            self.python.config_file(file)
+            return False
         if file.kind in ("log", "data"):
-            kinds[file.kind] += 1
-            leaks.scan(file.rel, _stream(file.path), secrets=True)
+            self.kinds[file.kind] += 1
+            self.leaks.scan(file.rel, _stream(file.path), secrets=True)
         else:
             limit = _MAX_SCRIPT if file.kind == "script" else None
             text = read_source(file.path, limit) if limit else read_source(file.path)
             if text is None:
-                skipped += 1
-                continue
-            kinds[file.kind] += 1
-            test = is_test(file.rel)
-            if file.kind == "env":
-                parsed = env.add(file.rel, text)
-                for name, value in parsed.values.items():  # names and URLs only, never kept
-                    facts.note_env_name(name, (value or "").strip(), file.rel)
-                front.jwks_refs += _jwks_refs(file.rel, text)
-            elif file.kind == "python":
-                if not test:
-                    python.add(file.rel, text)
-                    front.jwks_refs += _jwks_refs(file.rel, text)
-                leaks.scan(file.rel, text, secrets=False)
-            else:
-                facts_, found = scan_script(text, file.rel, is_test=test)
-                front.add(facts_)
-                findings += found
-                leaks.scan(file.rel, text, secrets=False)
-        read += 1
-        if progress is not None and read % _PROGRESS_EVERY == 0:
-            progress(read)
-    if progress is not None:
-        progress(read)
-    issuer = issuer_of(front, env)
-    _teach_facts(facts, issuer)
-    project, routes, backend = python.finish(public)
-    cross, mismatched = crosscheck(project, routes, front, issuer)
-    findings += [
-        f
-        for f in backend
-        if not (f.code == "AUDIT-DECODE-BA-SECRET" and (f.path, f.line) in mismatched)
-    ]
-    findings += cross
-    verifiers = {n for m in project.modules.values() for c in m.decodes for n in c.key_names}
-    findings += env.judge(verifiers)
-    findings += missing_secrets(project, front.configs, env)
-    tracked = git_tracked(root) if git and root.is_dir() and env.files else None
-    if tracked:
-        findings += judge_tracked(env, tracked)
-    findings += leaks.findings
-    findings.sort(key=lambda f: (f.path, f.line, f.code))
-    return AuditResult(
-        findings=tuple(findings),
-        routes=tuple(routes),
-        files_scanned=read,
-        parse_errors=python.parse_errors,
-        files_skipped=skipped,
-        root=str(root.resolve()),
-        kinds=tuple(sorted(kinds.items())),
-        issuer=issuer,
-    )
+                self.skipped += 1
+                return False
+            self.kinds[file.kind] += 1
+            self.source(file, text)
+        self.read += 1
+        return True
+
+    def source(self, file: ProjectFile, text: str) -> None:
+        """A ``.env`` file, a Python module or a script, by kind."""
+        test = is_test(file.rel)
+        if file.kind == "env":
+            parsed = self.env.add(file.rel, text)
+            for name, value in parsed.values.items():  # names and URLs only, never kept
+                self.facts.note_env_name(name, (value or "").strip(), file.rel)
+            self.front.jwks_refs += _jwks_refs(file.rel, text)
+        elif file.kind == "python":
+            if not test:
+                self.python.add(file.rel, text)
+                self.front.jwks_refs += _jwks_refs(file.rel, text)
+            self.leaks.scan(file.rel, text, secrets=False)
+        else:
+            facts_, found = scan_script(text, file.rel, is_test=test)
+            self.front.add(facts_)
+            self.findings += found
+            self.leaks.scan(file.rel, text, secrets=False)
+
+    def judge(self, root: Path, public: Sequence[str], *, git: bool) -> AuditResult:
+        """The project-level questions, once every file is read: issuer, routes, decodes,
+        the frontend held against the backend, ``.env`` files, secrets and leaks."""
+        env, front = self.env, self.front
+        issuer = issuer_of(front, env)
+        _teach_facts(self.facts, issuer)
+        project, routes, backend = self.python.finish(public)
+        cross, mismatched = crosscheck(project, routes, front, issuer)
+        findings = self.findings
+        findings += [
+            f
+            for f in backend
+            if not (f.code == "AUDIT-DECODE-BA-SECRET" and (f.path, f.line) in mismatched)
+        ]
+        findings += cross
+        verifiers = {n for m in project.modules.values() for c in m.decodes for n in c.key_names}
+        findings += env.judge(verifiers)
+        findings += missing_secrets(project, front.configs, env)
+        tracked = git_tracked(root) if git and root.is_dir() and env.files else None
+        if tracked:
+            findings += judge_tracked(env, tracked)
+        findings += self.leaks.findings
+        findings.sort(key=lambda f: (f.path, f.line, f.code))
+        return AuditResult(
+            findings=tuple(findings),
+            routes=tuple(routes),
+            files_scanned=self.read,
+            parse_errors=self.python.parse_errors,
+            files_skipped=self.skipped,
+            root=str(root.resolve()),
+            kinds=tuple(sorted(self.kinds.items())),
+            issuer=issuer,
+        )

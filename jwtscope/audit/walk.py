@@ -1,4 +1,5 @@
-"""Walk a project folder lazily: the files an audit reads, in a stable order.
+"""Walk a project folder lazily: the files an audit reads, in a stable order, how to read
+one (:func:`read_source`) and which are test code (:func:`is_test`).
 
 Skips what is not the project's own source: anything ``.gitignore`` excludes (the root's
 and every nested one), ``node_modules``, virtualenvs (``.venv``, ``venv`` or any folder
@@ -16,13 +17,22 @@ audit takes only variable names and URLs from them, never a secret's value.
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["GitIgnore", "ProjectFile", "iter_project_files"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "GitIgnore",
+    "ProjectFile",
+    "is_test",
+    "iter_project_files",
+    "read_source",
+]
 
 SKIP_DIRS = frozenset(
     {
@@ -40,6 +50,10 @@ SKIP_DIRS = frozenset(
 _VENV_MARKERS = ("pyvenv.cfg", "conda-meta")
 #: Read even when git ignores them: ``.env`` is ignored by design but configures the app.
 _CONFIG_KINDS = frozenset({"env", "pyproject"})
+#: Larger Python files are generated code, not hand-written auth: skipped.
+MAX_FILE_BYTES = 2_000_000
+_TEST_DIRS = frozenset({"tests", "test", "testing", "e2e"})
+_TEST_SCRIPT = re.compile(r"\.(test|spec|e2e)\.[cm]?[jt]sx?$")
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,39 @@ class ProjectFile:
     path: Path
     rel: str
     kind: str
+
+
+def is_test(rel: str) -> bool:
+    """Test code: ``tests/``, ``test_*.py``, ``*_test.py``, ``*.test.ts``, ``conftest.py``."""
+    *dirs, name = rel.split("/")
+    return (
+        any(d in _TEST_DIRS for d in dirs)
+        or name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+        or any(d == "__tests__" for d in dirs)
+        or bool(_TEST_SCRIPT.search(name))
+    )
+
+
+def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The text of a source file; None when binary, undecodable, too large or unreadable."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError:
+        return None
+    if len(data) > limit or b"\0" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError):
+        return None
 
 
 @dataclass(frozen=True)

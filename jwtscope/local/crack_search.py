@@ -10,7 +10,7 @@ How the work is split:
   finishes the line that runs past its end, so each line is tried exactly once,
   wherever the cut falls.
 * Each worker opens the file itself and streams its range in chunks of whole lines
-  (``_CHUNK_BYTES`` plus the rest of the last line), so memory stays bounded whatever
+  (:mod:`jwtscope.local.crack_workers`), so memory stays bounded whatever
   the file's size and nothing is sent between processes but one final message.
 * Counters (candidates tried, bytes done) live in shared memory, one slot per worker;
   the calling process sums them for progress. A shared stop flag, checked after each
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import multiprocessing
 import os
 import signal
@@ -35,19 +36,17 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
-from jwtscope.core.keys.hmac_dictionary import HmacTarget, make_matcher
+from jwtscope.core.keys.hmac_dictionary import HmacTarget
 from jwtscope.errors import InputError, JwtscopeError, UsageError
+from jwtscope.local.crack_progress import CrackProgress, format_progress
+from jwtscope.local.crack_workers import Message, worker_main
 
 if TYPE_CHECKING:  # ForkContext and ForkServerContext do not exist on Windows
     from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
 
 __all__ = ["CrackProgress", "CrackResult", "crack_file", "format_progress"]
-
-#: Bytes a worker reads at a time (then completed to a line end). About 25k words:
-#: a few tens of milliseconds of hashing, which bounds how late a worker sees "stop".
-_CHUNK_BYTES = 256 * 1024
 
 #: With ``workers=None``, at most one worker per this many bytes of wordlist: a small
 #: list is done before extra processes would have started.
@@ -55,45 +54,6 @@ _BYTES_PER_DEFAULT_WORKER = 1024 * 1024
 
 #: Seconds workers get to notice the stop flag before they are terminated.
 _STOP_GRACE = 2.0
-
-_Message = tuple[str, bytes | str | None]
-
-
-@dataclass(frozen=True)
-class CrackProgress:
-    """A snapshot of a running search.
-
-    Attributes:
-        tried: candidates tested so far (empty lines are not candidates).
-        bytes_done: bytes of the wordlist fully processed.
-        bytes_total: size of the wordlist in bytes.
-        elapsed: seconds since the search started.
-    """
-
-    tried: int
-    bytes_done: int
-    bytes_total: int
-    elapsed: float
-
-    @property
-    def fraction(self) -> float:
-        """Share of the wordlist processed, from 0.0 to 1.0."""
-        if self.bytes_total <= 0:
-            return 1.0
-        return min(1.0, self.bytes_done / self.bytes_total)
-
-    @property
-    def rate(self) -> float:
-        """Candidates per second so far (0.0 before any time has passed)."""
-        return self.tried / self.elapsed if self.elapsed > 0 else 0.0
-
-    @property
-    def eta(self) -> float | None:
-        """Estimated seconds left, or ``None`` while nothing has been measured yet."""
-        if self.bytes_done <= 0 or self.elapsed <= 0:
-            return None
-        remaining = max(0, self.bytes_total - self.bytes_done)
-        return self.elapsed * remaining / self.bytes_done
 
 
 @dataclass(frozen=True)
@@ -158,73 +118,25 @@ def crack_file(
     counters = context.RawArray(ctypes.c_uint64, 2 * len(ranges))
     processes: list[BaseProcess] = []
     readers: list[Connection] = []
-    key: bytes | None = None
-    failure: tuple[str, str] | None = None
+    outcome = _Outcome()
     interrupted = False
     try:
         with _sigint_deferred():
             for slot, (start, end) in enumerate(ranges):
-                reader, writer = context.Pipe(duplex=False)
-                process = context.Process(
-                    target=_worker_main,
-                    args=(target, str(path), start, end, stop, counters, slot, writer),
-                    name=f"jwtscope-crack-{slot}",
-                    daemon=True,  # reaped by multiprocessing even if we die badly
-                )
-                process.start()
-                # Close our copy now, before the next fork, so that a worker that dies
-                # without writing shows up as EOF instead of a silent hang.
-                writer.close()
-                processes.append(process)
-                readers.append(reader)
-        last_report = time.perf_counter()
-        # Without a callback, sleep until a worker reports; with one, wake up to call it.
-        timeout = None if progress is None else max(progress_interval, 0.001)
-        while readers and key is None and failure is None:
-            for ready in wait(readers, timeout=timeout):
-                assert isinstance(ready, Connection)
-                readers.remove(ready)
-                kind, value = _receive(ready)
-                if kind == "found" and isinstance(value, bytes):
-                    key = value
-                elif kind != "done":
-                    failure = (kind, str(value))
-            now = time.perf_counter()
-            if progress is not None and now - last_report >= progress_interval:
-                last_report = now
-                progress(_snapshot(counters, size, started))
+                args = (target, str(path), start, end, stop, counters, slot)
+                _start_worker(context, args, f"jwtscope-crack-{slot}", processes, readers)
+        snapshot = functools.partial(_snapshot, counters, size, started)
+        _collect(readers, outcome, progress, progress_interval, snapshot)
     except KeyboardInterrupt:
-        interrupted = key is None  # a key that arrived first is still the answer
+        interrupted = outcome.key is None  # a key that arrived first is still the answer
     finally:
         stop.value = True
         _reap(processes)
         for reader in readers:
             reader.close()
-    if failure is not None and failure[0] == "error":
-        raise InputError(
-            f"reading the wordlist {path} failed: {failure[1]}",
-            "check that the file stays readable while the search runs",
-        )
-    if failure is not None:
-        raise JwtscopeError("a search worker process stopped unexpectedly", "run the search again")
-    return _finish(progress, _snapshot(counters, size, started), key, interrupted=interrupted)
-
-
-def format_progress(p: CrackProgress, width: int = 30) -> str:
-    """One line for a terminal: bar, percent, candidates tried, rate and ETA.
-
-    Args:
-        p: the snapshot to show.
-        width: characters inside the bar's brackets.
-
-    Returns:
-        For example ``[#########---------------------]  31.4%  2.1M tried  1.3M/s  ETA 0:04``
-        (no newline; a CLI prints it to stderr after ``\\r``).
-    """
-    filled = int(p.fraction * width)
-    bar = "#" * filled + "-" * (width - filled)
-    eta = "--:--" if p.eta is None else _clock(p.eta)
-    return f"[{bar}] {p.fraction * 100:5.1f}%  {_si(p.tried)} tried  {_si(p.rate)}/s  ETA {eta}"
+    _raise_failure(outcome.failure, path)
+    last = _snapshot(counters, size, started)
+    return _finish(progress, last, outcome.key, interrupted=interrupted)
 
 
 # --- the calling process ---------------------------------------------------------------
@@ -305,10 +217,10 @@ def _sigint_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _receive(reader: Connection) -> _Message:
+def _receive(reader: Connection) -> Message:
     """A worker's final message: ``found``, ``done``, ``error`` or, if it sent none, ``died``."""
     try:
-        message: _Message = reader.recv()
+        message: Message = reader.recv()
     except (EOFError, OSError):
         message = ("died", None)
     finally:
@@ -352,109 +264,71 @@ def _reap(processes: list[BaseProcess]) -> None:
             process.join()
 
 
-# --- the workers -----------------------------------------------------------------------
+@dataclass
+class _Outcome:
+    """What the workers reported: the key, or the first failure (kind and text)."""
+
+    key: bytes | None = None
+    failure: tuple[str, str] | None = None
 
 
-def _worker_main(
-    target: HmacTarget,
-    path: str,
-    start: int,
-    end: int,
-    stop: ctypes.c_bool,
-    counters: ctypes.Array[ctypes.c_uint64],
-    slot: int,
-    conn: Connection,
+def _start_worker(
+    context: ForkContext | ForkServerContext | SpawnContext,
+    args: tuple[object, ...],
+    name: str,
+    processes: list[BaseProcess],
+    readers: list[Connection],
 ) -> None:
-    """Entry point of a worker: scan one range, send exactly one message, never print."""
-    # Ctrl-C goes to the whole foreground process group; the caller handles it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    message: _Message
-    try:
-        key = _scan_range(target, path, start, end, stop, counters, slot)
-        message = ("found", key) if key is not None else ("done", None)
-    except Exception as exc:  # reported to the caller instead of a child traceback
-        message = ("error", _describe(exc))
-    with contextlib.suppress(OSError):
-        conn.send(message)
-    conn.close()
+    """Start one worker on ``args`` (its pipe's write end is added) and keep its process
+    and the read end of its pipe."""
+    reader, writer = context.Pipe(duplex=False)
+    process = context.Process(
+        target=worker_main,
+        args=(*args, writer),
+        name=name,
+        daemon=True,  # reaped by multiprocessing even if we die badly
+    )
+    process.start()
+    # Close our copy now, before the next fork, so that a worker that dies
+    # without writing shows up as EOF instead of a silent hang.
+    writer.close()
+    processes.append(process)
+    readers.append(reader)
 
 
-def _scan_range(
-    target: HmacTarget,
-    path: str,
-    start: int,
-    end: int,
-    stop: ctypes.c_bool,
-    counters: ctypes.Array[ctypes.c_uint64],
-    slot: int,
-) -> bytes | None:
-    """Try every line that starts in ``[start, end)``; publish counts after each chunk."""
-    matches = make_matcher(target)
-    parent_pid = os.getppid()
-    tried = 0
-    done = 0
-    with open(path, "rb") as file:
-        if start > 0:
-            file.seek(start - 1)
-            _skip_line(file)  # that line belongs to the previous range
-        position = file.tell()
-        while position < end and not stop.value:
-            if os.getppid() != parent_pid:  # the caller died: do not run on as an orphan
-                return None
-            chunk = file.read(min(_CHUNK_BYTES, end - position))
-            if not chunk:
-                break
-            if not chunk.endswith(b"\n"):
-                chunk += file.readline()  # finish the last line, even past `end`
-            position += len(chunk)
-            done += len(chunk)
-            if b"\r" in chunk:  # chunks end on "\n", so no "\r\n" is ever cut in two
-                chunk = chunk.replace(b"\r\n", b"\n")
-            lines = chunk.split(b"\n")
-            key = next(filter(matches, filter(None, lines)), None)
-            if key is not None:
-                stop.value = True
-                tried += [line for line in lines if line].index(key) + 1
-                counters[2 * slot], counters[2 * slot + 1] = tried, done
-                return key
-            tried += len(lines) - lines.count(b"")
-            counters[2 * slot], counters[2 * slot + 1] = tried, done
-    return None
+def _collect(
+    readers: list[Connection],
+    outcome: _Outcome,
+    progress: Callable[[CrackProgress], None] | None,
+    interval: float,
+    snapshot: Callable[[], CrackProgress],
+) -> None:
+    """Read the workers' messages until one finds the key, one fails or all are done;
+    call ``progress`` about every ``interval`` seconds meanwhile."""
+    last_report = time.perf_counter()
+    # Without a callback, sleep until a worker reports; with one, wake up to call it.
+    timeout = None if progress is None else max(interval, 0.001)
+    while readers and outcome.key is None and outcome.failure is None:
+        for ready in wait(readers, timeout=timeout):
+            assert isinstance(ready, Connection)
+            readers.remove(ready)
+            kind, value = _receive(ready)
+            if kind == "found" and isinstance(value, bytes):
+                outcome.key = value
+            elif kind != "done":
+                outcome.failure = (kind, str(value))
+        now = time.perf_counter()
+        if progress is not None and now - last_report >= interval:
+            last_report = now
+            progress(snapshot())
 
 
-def _skip_line(file: BinaryIO) -> None:
-    """Read up to and including the next ``\\n`` (or EOF) without holding the line."""
-    while True:
-        part = file.readline(_CHUNK_BYTES)
-        if not part or part.endswith(b"\n"):
-            return
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return type(exc).__name__
-
-
-# --- formatting ------------------------------------------------------------------------
-
-
-def _si(value: float) -> str:
-    """``950``, ``12.3k``, ``1.2M``: three significant-ish digits for a status line."""
-    if value < 999.5:
-        return f"{value:.0f}"
-    for unit in "kMGT":
-        value /= 1000
-        if value < 999.95 or unit == "T":
-            return f"{value:.1f}{unit}"
-    raise AssertionError("unreachable")
-
-
-def _clock(seconds: float) -> str:
-    """``0:07``, ``12:34`` or ``1:02:03``."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+def _raise_failure(failure: tuple[str, str] | None, path: Path) -> None:
+    """A worker's read error as an InputError; any other failure as a JwtscopeError."""
+    if failure is not None and failure[0] == "error":
+        raise InputError(
+            f"reading the wordlist {path} failed: {failure[1]}",
+            "check that the file stays readable while the search runs",
+        )
+    if failure is not None:
+        raise JwtscopeError("a search worker process stopped unexpectedly", "run the search again")

@@ -63,8 +63,8 @@ def test_models_serialise_to_json():
 
 def test_audit_loads_no_ui_or_network_library():
     code = (
-        "import sys\nfrom pathlib import Path\nfrom jwtscope.audit import audit_python\n"
-        f"audit_python(Path({str(ROOT / 'tests' / 'audit' / 'projects')!r}))\n"
+        "import sys\nfrom pathlib import Path\nfrom jwtscope.audit import audit_project\n"
+        f"audit_project(Path({str(ROOT / 'tests' / 'audit' / 'projects')!r}))\n"
         "print(' '.join(m for m in ('textual', 'httpx', 'rich') if m in sys.modules))"
     )
     result = subprocess.run(

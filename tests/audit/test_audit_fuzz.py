@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from testdata import PROJECTS, build_ba_fullstack_buggy
 
-from jwtscope.audit import AUDIT_CODES, AuditResult, RouteStatus, audit_project, audit_python
+from jwtscope.audit import AUDIT_CODES, AuditResult, RouteStatus, audit_project
 from jwtscope.audit.codes import ENGINE_CODES
 from jwtscope.audit.frontend.frontend_scan import scan_script
 from jwtscope.audit.frontend.jstext import lex
@@ -56,7 +56,7 @@ def _check(result: AuditResult) -> None:
 def test_random_text_never_crashes(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("text") / "random.py"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    _check(audit_python(path))
+    _check(audit_project(path))
 
 
 @FUZZ
@@ -64,7 +64,7 @@ def test_random_text_never_crashes(tmp_path_factory, text):
 def test_random_bytes_never_crash(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("bytes") / "random.py"
     path.write_bytes(data)
-    _check(audit_python(path))
+    _check(audit_project(path))
 
 
 _MUTATIONS = st.sampled_from(["delete", "duplicate", "swap", "insert", "truncate", "dedent"])
@@ -112,7 +112,7 @@ def _mutate(text: str, how: str, a: int, b: int, junk: str) -> str:
 )
 def test_mutated_real_projects_never_crash(tmp_path_factory, source, how, a, b, junk):
     root = _mutated_copy(tmp_path_factory, source, _mutate(source.read_text(), how, a, b, junk))
-    _check(audit_python(root))
+    _check(audit_project(root))
 
 
 def _mutated_copy(tmp_path_factory, source: Path, text: str) -> Path:
@@ -198,7 +198,7 @@ def test_assembled_programs_never_crash(tmp_path_factory, main, deps):
     (root / "pkg" / "__init__.py").write_text(deps)
     (root / "pkg" / "main.py").write_text(main)
     (root / "pkg" / "deps.py").write_text(deps)
-    _check(audit_python(root))
+    _check(audit_project(root))
 
 
 _TS_LINES = (

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from jwtscope.audit import AuditResult, RouteStatus, audit_python
+from jwtscope.audit import AuditResult, RouteStatus, audit_project
 from jwtscope.core.findings import Severity
 from jwtscope.demo import DEMO_PROJECT
 
@@ -112,7 +112,7 @@ def _with_noise(src: Path, dst: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def todo_buggy() -> AuditResult:
-    return audit_python(PROJECTS / "todo_api_buggy")
+    return audit_project(PROJECTS / "todo_api_buggy")
 
 
 def test_todo_buggy_reports_each_seeded_mistake_at_its_line(todo_buggy):
@@ -167,7 +167,7 @@ def test_fixes_are_written_for_the_code(todo_buggy):
 def test_noise_is_skipped_and_py2_is_a_parse_error(tmp_path):
     root = _with_noise(PROJECTS / "todo_api_buggy", tmp_path)
     seen: list[int] = []
-    result = audit_python(root, progress=seen.append)
+    result = audit_project(root, progress=seen.append)
     expected = sorted([*TODO_BUGGY_FINDINGS, ("AUDIT-PARSE-ERROR", "scripts/migrate_v1.py", 7)])
     assert sorted(_triples(result)) == expected
     assert result.parse_errors == 1
@@ -180,7 +180,7 @@ def test_noise_is_skipped_and_py2_is_a_parse_error(tmp_path):
 
 @pytest.fixture(scope="module")
 def ba_buggy() -> AuditResult:
-    return audit_python(DEMO_PROJECT / "backend")
+    return audit_project(DEMO_PROJECT / "backend")
 
 
 def test_better_auth_buggy_findings(ba_buggy):
@@ -224,7 +224,7 @@ def test_better_auth_buggy_routes(ba_buggy):
     ],
 )
 def test_clean_projects_have_no_finding(project, public, routes):
-    result = audit_python(PROJECTS / project, public=public)
+    result = audit_project(PROJECTS / project, public=public)
     assert result.findings == ()
     assert len(result.routes) == routes
     assert all(r.status is not U for r in result.routes)
@@ -232,7 +232,7 @@ def test_clean_projects_have_no_finding(project, public, routes):
 
 
 def test_clean_route_table_explains_every_protection():
-    result = audit_python(PROJECTS / "todo_api_clean")
+    result = audit_project(PROJECTS / "todo_api_clean")
     table = {(r.method, r.path): (r.status, r.dependency) for r in result.routes}
     assert table[("POST", "/api/v1/login/access-token")] == (
         PUB,
@@ -250,5 +250,5 @@ def test_clean_route_table_explains_every_protection():
 
 
 def test_without_the_public_option_the_route_is_reported():
-    result = audit_python(PROJECTS / "ba_notes_clean")
+    result = audit_project(PROJECTS / "ba_notes_clean")
     assert _triples(result) == [("AUDIT-ROUTE-UNPROTECTED", "backend/notes/main.py", 24)]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from jwtscope.audit import AuditResult, RouteStatus, audit_python
+from jwtscope.audit import AuditResult, RouteStatus, audit_project
 from jwtscope.core.findings import Severity
 
 Files = dict[str, str]
@@ -25,7 +25,7 @@ def run(tmp_path: Path, files: Files | str, public: tuple[str, ...] = ()) -> Aud
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"))
-    return audit_python(tmp_path, public=public)
+    return audit_project(tmp_path, public=public)
 
 
 def found(result: AuditResult) -> set[tuple[str, str, int]]:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from jwtscope.audit import audit_python
-from jwtscope.audit.python.python_audit import read_source
-from jwtscope.audit.walk import GitIgnore, iter_project_files
+from jwtscope.audit import audit_project
+from jwtscope.audit.walk import GitIgnore, iter_project_files, read_source
 
 GITIGNORE_CASES = [
     # (pattern text, path, is_dir, ignored?)
@@ -99,7 +98,7 @@ def test_env_files_are_read_even_when_gitignored(tmp_path):
             "app.py": "import jwt\ndef f(t, k):\n    jwt.decode(t, k, algorithms=['EdDSA'])\n",
         },
     )
-    weak, finding = audit_python(tmp_path).findings  # sorted by path: .env.local first
+    weak, finding = audit_project(tmp_path).findings  # sorted by path: .env.local first
     assert finding.code == "AUDIT-DECODE-NO-AUDIENCE"
     assert "BETTER_AUTH_SECRET in .env.local" in finding.detail
     assert (weak.code, weak.location) == ("SECRET-SHORT", ".env.local:1")
@@ -137,7 +136,7 @@ def test_test_code_is_not_audited(tmp_path):
             "src/real.py": bad,
         },
     )
-    result = audit_python(tmp_path)
+    result = audit_project(tmp_path)
     assert [(f.code, f.path) for f in result.findings] == [
         ("AUDIT-DECODE-NO-VERIFY", "src/real.py")
     ]
@@ -148,7 +147,7 @@ def test_test_code_is_not_audited(tmp_path):
 def test_a_single_file_can_be_audited(tmp_path):
     path = tmp_path / "one.py"
     path.write_text('import jwt\njwt.decode("t", "k")\n')
-    result = audit_python(path)
+    result = audit_project(path)
     assert sorted(f.code for f in result.findings) == [
         "AUDIT-DECODE-NO-ALGORITHMS",
         "AUDIT-SECRET-LITERAL",
@@ -168,7 +167,7 @@ def test_a_single_file_can_be_audited(tmp_path):
 def test_unparsable_files_are_reported_not_fatal(tmp_path, source, line):
     (tmp_path / "bad.py").write_text(source)
     (tmp_path / "good.py").write_text('import jwt\njwt.decode("t", k)\n')
-    result = audit_python(tmp_path)
+    result = audit_project(tmp_path)
     assert [(f.code, f.path, f.line) for f in result.findings] == [
         ("AUDIT-PARSE-ERROR", "bad.py", line),
         ("AUDIT-DECODE-NO-ALGORITHMS", "good.py", 2),
@@ -179,5 +178,5 @@ def test_unparsable_files_are_reported_not_fatal(tmp_path, source, line):
 def test_deep_nesting_that_parses_is_still_not_fatal(tmp_path):
     depth = 2000
     (tmp_path / "deep.py").write_text("x = " + "-" * depth + "1\n")
-    result = audit_python(tmp_path)
+    result = audit_project(tmp_path)
     assert {f.code for f in result.findings} <= {"AUDIT-PARSE-ERROR"}

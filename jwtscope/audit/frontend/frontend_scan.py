@@ -6,10 +6,11 @@ Reads TypeScript/JavaScript as text (:mod:`jwtscope.audit.frontend.jstext`). Per
   fallback (``process.env.X || "dev"``);
 - ``jwt({...})`` of ``better-auth/plugins``: the key algorithm (``jwks.keyPairConfig.alg``,
   ``EdDSA`` by default), ``jwt.issuer``/``jwt.audience``, ``jwks.jwksPath``/``remoteUrl``;
-- tokens written to ``localStorage``/``sessionStorage``;
-- ``Bearer ${token}`` where nothing checks that ``token`` exists;
-- ``fetch()`` calls to the backend API with neither an ``Authorization`` header nor
-  ``credentials``.
+- tokens written to ``localStorage``/``sessionStorage`` and ``fetch()`` calls to the
+  backend API with neither an ``Authorization`` header nor ``credentials``
+  (:mod:`jwtscope.audit.frontend.token_transport`);
+- ``Bearer ${token}`` where nothing checks that ``token`` exists
+  (:mod:`jwtscope.audit.frontend.bearer`).
 
 Everything is kept as small records (:class:`ScriptFacts`); the project-level questions
 (which base URL, is the plugin anywhere, does a fetch target a protected route) are
@@ -24,7 +25,8 @@ from dataclasses import replace
 from jwtscope.audit.codes import make
 from jwtscope.audit.frontend.bearer import BearerChecks
 from jwtscope.audit.frontend.jstext import JsText, StringLit, lex
-from jwtscope.audit.frontend.scriptfacts import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
+from jwtscope.audit.frontend.scriptfacts import AuthConfig, JwtPluginCall, ScriptFacts
+from jwtscope.audit.frontend.token_transport import TokenTransportChecks
 from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import redact_line
 from jwtscope.core.findings import Severity
@@ -51,21 +53,6 @@ _PLUGIN_IMPORT = re.compile(
 _ENV_REF = re.compile(
     r"""(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env\.get\()\s*(?:\.|\[\s*["'`]|\(\s*["'])?"""
     r"""(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
-)
-_STORAGE = re.compile(r"\b(?P<store>localStorage|sessionStorage)\s*(?:\.\s*setItem\s*\(|\[|\.)")
-#: A storage key that names a credential (``authorName``, ``designTokens`` do not).
-_TOKEN_KEY = re.compile(
-    r"(?i)(?<![a-z])(?:access_?|id_?|auth_?|refresh_?|session_?|bearer_?)?(?:token|jwt)s?(?![a-z])|"
-    r"(?<![a-z])(?:bearer|credentials?|session(?:_?id)?|auth)(?![a-z])|"
-    r"(?:access|auth|id|refresh|session)_?token|jwt"
-)
-#: A stored value that is a token: ``data.token``, ``jwt``, ``session?.accessToken``.
-_TOKEN_VALUE = re.compile(
-    r"(?:^|[.?\s(])(?:token|jwt|accessToken|access_token|idToken|id_token|authToken)\s*\)?\s*$"
-)
-_FETCH = re.compile(r"(?<![\w.$])fetch\s*\(")
-_API_NAME = re.compile(
-    r"(?i)\b[A-Za-z_$]*(api|backend|server)[A-Za-z_]*(url|base|origin|host|root|endpoint)?\b"
 )
 _SECRET_CONST = re.compile(
     r"(?m)^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*(?:SECRET|Secret|secret)[\w$]*)"
@@ -110,7 +97,7 @@ def _env_name(js: JsText, span: tuple[int, int] | None) -> str | None:
     return m.group("name") if m else None
 
 
-class _Scanner(BearerChecks):
+class _Scanner(BearerChecks, TokenTransportChecks):
     def __init__(self, js: JsText, path: str) -> None:
         self.js = js
         self.path = path
@@ -284,105 +271,11 @@ class _Scanner(BearerChecks):
                     )
                 )
 
-    # -- how tokens are kept and sent ----------------------------------------------------
-    def storage(self) -> None:
-        js = self.js
-        for m in _STORAGE.finditer(js.shape):
-            after = m.end()
-            if js.shape[m.end() - 1] == "(":  # setItem(key, value)
-                close = js.close_of(m.end() - 1)
-                args = js.code[after:close]
-            elif js.shape[m.end() - 1] == "[":  # localStorage["token"] = …
-                close = js.close_of(m.end() - 1)
-                rest = js.shape[close + 1 : close + 4].lstrip()
-                if not rest.startswith("=") or rest.startswith("=="):
-                    continue
-                args = js.code[after:close]
-            else:  # localStorage.token = …
-                word = re.match(r"\s*([A-Za-z_$][\w$]*)\s*=(?!=)", js.shape[after:])
-                if word is None or word.group(1) in ("getItem", "removeItem", "clear", "key"):
-                    continue
-                args = word.group(1)
-            key, _, value = args.partition(",")
-            if not _TOKEN_KEY.search(key.strip().strip("\"'`")) and not _TOKEN_VALUE.search(
-                value.strip().split("??")[0].strip()
-            ):
-                continue
-            store = m.group("store")
-            self.emit(
-                "AUDIT-TOKEN-WEBSTORAGE",
-                m.start(),
-                f"A token is stored in {store} ({key.strip()[:40]}): any script injected into "
-                "the page (XSS, a compromised npm dependency) can read and send it elsewhere.",
-                "Keep the JWT in memory and fetch a fresh one when needed "
-                "(await authClient.token() with the jwtClient plugin, or the set-auth-jwt "
-                "header of getSession); the session itself stays in Better Auth's httpOnly "
-                "cookie.",
-            )
-
-    def fetches(self) -> None:
-        js = self.js
-        for m in _FETCH.finditer(js.shape):
-            open_paren = m.end() - 1
-            close = js.close_of(open_paren)
-            first_end = js.expression_end(open_paren + 1)
-            url = js.code[open_paren + 1 : first_end].strip()
-            if not url or not _targets_api(url, js.shape[open_paren + 1 : first_end]):
-                continue
-            rest = js.code[first_end:close]
-            rest_shape = js.shape[first_end:close]
-            has_auth = bool(re.search(r"(?i)authorization", rest))
-            cred = re.search(r"\bcredentials\s*:\s*(\S+)", rest)
-            has_credentials = cred is not None and "same-origin" not in cred.group(1)
-            options = rest_shape.lstrip(", \t\r\n")
-            opaque = bool(options) and (
-                not options.startswith("{")
-                or bool(re.search(r"\.\.\.|\bheaders\s*[,}]|\bheaders\s*:\s*[^{\s]", options))
-            )
-            if opaque and not (has_auth and has_credentials):
-                continue  # options built elsewhere: the text cannot tell what is sent
-            line = js.line_of(m.start())
-            self.facts.fetches.append(
-                FetchCall(
-                    path=self.path,
-                    line=line,
-                    source=redact_line(js.line(line)).strip(),
-                    url=url,
-                    url_path=_url_path(js, open_paren + 1, first_end),
-                    absolute=bool(re.search(r"https?://|\$\{|\+", url)),
-                    has_auth=has_auth,
-                    has_credentials=has_credentials,
-                )
-            )
-
 
 def _camel(env: str) -> str:
     """``JWT_SECRET`` -> ``jwtSecret``."""
     first, *rest = env.lower().split("_")
     return first + "".join(part.title() for part in rest)
-
-
-def _targets_api(url: str, shape: str) -> bool:
-    """Does the URL expression name the backend API: a variable or env name like
-    ``API_URL``/``BACKEND_URL`` (outside string literals), or a local API port?"""
-    if "/api/auth" in url:
-        return False  # Better Auth's own routes
-    if re.search(r"https?://(?:localhost|127\.0\.0\.1|\[::1\]):(?:8000|8080|5000)\b", url):
-        return True
-    return bool(_API_NAME.search(shape))
-
-
-def _url_path(js: JsText, start: int, end: int) -> str:
-    """The literal path of a URL expression: ``${API}/notes/${id}`` -> ``/notes/{}``."""
-    raw = js.code[start:end].strip()
-    if raw.startswith("`"):
-        body = re.sub(r"\$\{[^}]*\}", "{}", raw.strip("`"))
-    else:
-        parts = re.findall(r"""["']([^"']*)["']|([^+\s]+)""", raw)
-        body = "".join(lit if lit else "{}" for lit, _ in parts)
-    body = re.sub(r"^(?:\{\})+", "", body)
-    body = re.sub(r"^https?://[^/]+", "", body)
-    return body.split("?", 1)[0]
 
 
 def _with_severity(finding: AuditFinding, severity: str) -> AuditFinding:

@@ -129,102 +129,137 @@ def _regex_allowed(shape: list[str], pos: int) -> bool:
     return "".join(shape[i + 1 : end]) in _REGEX_WORDS
 
 
-def lex(text: str) -> JsText:
-    """Lex one script file (see the module docstring)."""
-    code = list(text)
-    shape = list(text)
-    strings: list[StringLit] = []
-    braces: list[int] = []  # per open template expression: the { depth inside it
-    n = len(text)
-    pos = 0
+class _Lexer:
+    """One run of :func:`lex`: the two blanked copies, the strings found so far and, per
+    open template expression, the ``{`` depth inside it."""
 
-    def blank(start: int, end: int, *, in_code: bool) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.code = list(text)
+        self.shape = list(text)
+        self.strings: list[StringLit] = []
+        self.braces: list[int] = []
+
+    def run(self) -> JsText:
+        """Scan from token to token (comments, quotes, slashes, braces) to the end."""
+        text, n = self.text, self.n
+        pos = 0
+        while pos < n:
+            m = _INTERESTING.search(text, pos)
+            if m is None:
+                break
+            pos = self.step(m.group(0), m.start())
+        return JsText(text, "".join(self.code), "".join(self.shape), self.strings)
+
+    def step(self, tok: str, start: int) -> int:
+        """Handle the token ``tok`` found at ``start``; return where scanning goes on."""
+        if tok == "//":
+            end = self.text.find("\n", start)
+            return self.comment(start, self.n if end == -1 else end)
+        if tok == "/*":
+            end = self.text.find("*/", start + 2)
+            return self.comment(start, self.n if end == -1 else end + 2)
+        if tok in "'\"":
+            return self.quoted(tok, start)
+        if tok == "`":
+            return self.backtick(start)
+        if tok == "{":
+            if self.braces:
+                self.braces[-1] += 1
+            return start + 1
+        if tok == "}":
+            return self.close_brace(start)
+        return self.slash(start)
+
+    def blank(self, start: int, end: int, *, in_code: bool) -> None:
+        """Spaces over ``[start, end)`` in :attr:`shape` (and in :attr:`code` too when
+        ``in_code``); newlines stay."""
+        text, shape, code = self.text, self.shape, self.code
         for k in range(start, end):
             if text[k] != "\n":
                 shape[k] = " "
                 if in_code:
                     code[k] = " "
 
-    def template(start: int) -> int:
+    def comment(self, start: int, end: int) -> int:
+        self.blank(start, end, in_code=True)
+        return end
+
+    def quoted(self, quote: str, start: int) -> int:
+        """A ``'…'`` or ``"…"`` string (it ends at the line's end if unterminated)."""
+        text, n = self.text, self.n
+        k = start + 1
+        while k < n and text[k] != quote and text[k] != "\n":
+            k += 2 if text[k] == "\\" else 1
+        end = min(k + 1, n)
+        self.strings.append(StringLit(start, end, text[start + 1 : min(k, n)]))
+        self.blank(start + 1, min(k, n), in_code=False)
+        return end
+
+    def backtick(self, start: int) -> int:
+        """A template literal; it is a string only when it holds no ``${…}``."""
+        depth = len(self.braces)
+        end = self.template(start + 1)
+        text = self.text
+        if len(self.braces) == depth and text[end - 1 : end] == "`" and end - 1 > start:
+            self.strings.append(StringLit(start, end, text[start + 1 : end - 1]))
+        return end
+
+    def template(self, start: int) -> int:
         """Scan template text from ``start`` (after a backtick or ``}``); return the
         offset after the closing backtick, or after ``${`` (pushing an expression)."""
         k = start
         while True:
-            m = _IN_TEMPLATE.search(text, k)
+            m = _IN_TEMPLATE.search(self.text, k)
             if m is None:
-                blank(start, n, in_code=False)
-                return n
+                self.blank(start, self.n, in_code=False)
+                return self.n
             tok = m.group(0)
             if tok == "`":
-                blank(start, m.start(), in_code=False)
+                self.blank(start, m.start(), in_code=False)
                 return m.end()
             if tok == "${":
-                blank(start, m.start(), in_code=False)
-                braces.append(0)
+                self.blank(start, m.start(), in_code=False)
+                self.braces.append(0)
                 return m.end()
             k = m.end()
 
-    while pos < n:
-        m = _INTERESTING.search(text, pos)
-        if m is None:
-            break
-        tok = m.group(0)
-        start = m.start()
-        if tok == "//":
-            end = text.find("\n", start)
-            end = n if end == -1 else end
-            blank(start, end, in_code=True)
-            pos = end
-        elif tok == "/*":
-            end = text.find("*/", start + 2)
-            end = n if end == -1 else end + 2
-            blank(start, end, in_code=True)
-            pos = end
-        elif tok in "'\"":
-            k = start + 1
-            while k < n and text[k] != tok and text[k] != "\n":
-                k += 2 if text[k] == "\\" else 1
-            end = min(k + 1, n)
-            strings.append(StringLit(start, end, text[start + 1 : min(k, n)]))
-            blank(start + 1, min(k, n), in_code=False)
-            pos = end
-        elif tok == "`":
-            depth = len(braces)
-            end = template(start + 1)
-            if len(braces) == depth and text[end - 1 : end] == "`" and end - 1 > start:
-                strings.append(StringLit(start, end, text[start + 1 : end - 1]))
-            pos = end
-        elif tok == "{":
-            if braces:
-                braces[-1] += 1
-            pos = start + 1
-        elif tok == "}":
-            if braces and braces[-1] == 0:
-                braces.pop()
-                pos = template(start + 1)
-            else:
-                if braces:
-                    braces[-1] -= 1
-                pos = start + 1
-        else:  # "/": a regular expression literal or a division
-            if _regex_allowed(shape, start):
-                k = start + 1
+    def close_brace(self, start: int) -> int:
+        """A ``}``: the end of a template expression (back into its text), or a brace."""
+        braces = self.braces
+        if braces and braces[-1] == 0:
+            braces.pop()
+            return self.template(start + 1)
+        if braces:
+            braces[-1] -= 1
+        return start + 1
+
+    def slash(self, start: int) -> int:
+        """A ``/``: a regular expression literal (blanked like a string) or a division."""
+        if not _regex_allowed(self.shape, start):
+            return start + 1
+        text, n = self.text, self.n
+        k = start + 1
+        in_class = False
+        while k < n and text[k] != "\n":
+            c = text[k]
+            if c == "\\":
+                k += 2
+                continue
+            if c == "[":
+                in_class = True
+            elif c == "]":
                 in_class = False
-                while k < n and text[k] != "\n":
-                    c = text[k]
-                    if c == "\\":
-                        k += 2
-                        continue
-                    if c == "[":
-                        in_class = True
-                    elif c == "]":
-                        in_class = False
-                    elif c == "/" and not in_class:
-                        break
-                    k += 1
-                if k < n and text[k] == "/":
-                    blank(start + 1, k, in_code=False)
-                    pos = k + 1
-                    continue
-            pos = start + 1
-    return JsText(text, "".join(code), "".join(shape), strings)
+            elif c == "/" and not in_class:
+                break
+            k += 1
+        if k < n and text[k] == "/":
+            self.blank(start + 1, k, in_code=False)
+            return k + 1
+        return start + 1
+
+
+def lex(text: str) -> JsText:
+    """Lex one script file (see the module docstring)."""
+    return _Lexer(text).run()

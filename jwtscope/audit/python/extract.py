@@ -1,6 +1,7 @@
 """Parse one Python file and keep what matters: routes, routers, dependencies, JWT calls.
 
-One pass of an :class:`ast.NodeVisitor` over the module fills a :class:`ModuleSummary`,
+Its import table is read first (:mod:`jwtscope.audit.python.import_table`), then one pass
+of an :class:`ast.NodeVisitor` over the module fills a :class:`ModuleSummary`,
 feeds :class:`ProjectFacts` and emits the findings that need no other file. The syntax
 tree is dropped when the function returns. Nothing of the user's code is imported or run.
 """
@@ -28,6 +29,7 @@ from jwtscope.audit.python.astutil import (
 )
 from jwtscope.audit.python.declarations import Declarations, FuncNode, authish_calls
 from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts
+from jwtscope.audit.python.import_table import module_name, record_import, top_level_defs
 from jwtscope.audit.python.jwtcalls import JwtChecker
 from jwtscope.audit.python.summary import (
     ClassInfo,
@@ -38,17 +40,9 @@ from jwtscope.audit.python.summary import (
 )
 from jwtscope.core.findings import Severity
 
-__all__ = ["extract_module", "module_name"]
+__all__ = ["extract_module"]
 
 _ALG_VALUE = re.compile(r"^((HS|RS|PS|ES)\d{3}|ES256K|EdDSA|none)$", re.IGNORECASE)
-
-
-def module_name(rel: str) -> tuple[str, bool]:
-    """``app/routers/todos.py`` → ``("app.routers.todos", False)``; packages → True."""
-    parts = rel[:-3].split("/") if rel.endswith(".py") else rel.split("/")
-    if parts[-1] == "__init__":
-        return ".".join(parts[:-1]), True
-    return ".".join(parts), False
 
 
 class _Findings:
@@ -128,44 +122,14 @@ class _Extractor(ast.NodeVisitor):
 
     def collect_imports(self, tree: ast.Module) -> None:
         """Module-level imports and functions (also under if/try/with), before the visit."""
-        todo: list[ast.stmt] = list(tree.body)
-        while todo:
-            node = todo.pop()
+        for node in top_level_defs(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 self.visit_Import(node)
-            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            else:
                 self.defs.setdefault(node.name, node)
-            elif isinstance(node, ast.If | ast.Try | ast.TryStar | ast.With):
-                todo += node.body
-                todo += getattr(node, "orelse", [])
-                todo += getattr(node, "finalbody", [])
-                for handler in getattr(node, "handlers", []):
-                    todo += handler.body
 
     def visit_Import(self, node: ast.Import | ast.ImportFrom) -> None:
-        s = self.s
-        package = s.name if s.is_package else s.name.rpartition(".")[0]
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    s.imports.setdefault(alias.asname, (alias.name, None))
-                else:
-                    head = alias.name.split(".")[0]
-                    s.imports.setdefault(head, (head, None))
-                self.web = self.web or alias.name.startswith(("fastapi", "starlette"))
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                up = package.split(".") if package else []
-                up = up[: len(up) - (node.level - 1)] if node.level > 1 else up
-                base = ".".join([*up, *([node.module] if node.module else [])])
-            self.web = self.web or base.startswith(("fastapi", "starlette"))
-            for alias in node.names:
-                if alias.name == "*":
-                    if base not in s.star_imports:
-                        s.star_imports.append(base)
-                else:
-                    s.imports.setdefault(alias.asname or alias.name, (base, alias.name))
+        self.web = record_import(self.s, node) or self.web
 
     visit_ImportFrom = visit_Import
 

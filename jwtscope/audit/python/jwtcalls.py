@@ -1,7 +1,8 @@
-"""PyJWT / python-jose calls, secrets in code, ``int(sub)`` casts and swallowed token errors.
+"""PyJWT / python-jose calls, ``int(sub)`` casts and swallowed token errors.
 
-Per-file checks that need no other file are emitted at once (secret literals and
-defaults, ``int(payload["sub"])``, ``except Exception`` around a decode). ``jwt.decode``
+Per-file checks that need no other file are emitted at once (``int(payload["sub"])``,
+``except Exception`` around a decode; secret literals and defaults through
+:mod:`jwtscope.audit.python.secret_literals`). ``jwt.decode``
 calls are recorded as :class:`DecodeCall` and judged at the end, because their verdict
 and fix depend on the whole project (is the issuer Better Auth? which algorithm does it
 sign with? is an ``ALGORITHMS`` constant defined in another module?).
@@ -11,60 +12,17 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Protocol
 
-from jwtscope.audit.python.astutil import SECRETISH, call_name, dotted, keyword, literal_str, pieces
+from jwtscope.audit.python.astutil import call_name, dotted, keyword, literal_str, pieces
 from jwtscope.audit.python.facts import ProjectFacts
+from jwtscope.audit.python.secret_literals import ENV_NAME, Emit, SecretChecks, redact
 from jwtscope.audit.python.summary import DecodeCall, Piece, Ref
-from jwtscope.core.findings import Severity
-from jwtscope.core.keys.common_secrets import is_common
-from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES
-from jwtscope.core.keys.keyset import fingerprint
 
-__all__ = ["Emit", "JwtChecker", "redact"]
+__all__ = ["JwtChecker"]
 
-_NOT_SECRET_NAME = re.compile(
-    r"(?i)(_name|_env|_var|_file|_path|_header|_url|_uri|_field|_alg|_algorithm|_len|"
-    r"_length|_id|_prefix|_type|_kind|_cookie|_source|_location)s?$"
-)
-_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
-_ENV_READERS = frozenset({"getenv", "get", "setdefault", "config", "env", "str"})
 #: A project helper that checks a token: ``decode_access_token``, ``verify_jwt``, ``parse_claims``.
 _TOKEN_HELPER = re.compile(r"(?i)((decode|verify|validate|parse|check)_?\w*(token|jwt|claims)|jwt)")
 _AUTH_STATUS = frozenset({401, 403})
-
-
-class Emit(Protocol):
-    """Report a finding at ``line`` (the extractor fills in the path and source line)."""
-
-    def __call__(
-        self,
-        code: str,
-        line: int,
-        detail: str,
-        fix: str,
-        *,
-        severity: Severity | None = None,
-        source: str | None = None,
-    ) -> None: ...
-
-
-def redact(line: str, node: ast.expr, value: str) -> str:
-    """``line`` with the literal at ``node`` replaced by its fingerprint."""
-    end = getattr(node, "end_col_offset", None)
-    if node.lineno != getattr(node, "end_lineno", node.lineno) or end is None:
-        return "<source line hidden: it holds a secret>"
-    raw = line.encode("utf-8")
-    stand_in = f'"<redacted: {fingerprint(value.encode(), len(value))}>"'.encode()
-    return (raw[: node.col_offset] + stand_in + raw[end:]).decode("utf-8", "replace")
-
-
-def _secret_name(name: str) -> bool:
-    return bool(SECRETISH.search(name)) and not _NOT_SECRET_NAME.search(name)
-
-
-def _secret_value(value: str | None) -> bool:
-    return bool(value) and not _ENV_NAME.match(value or "") and "${" not in (value or "")
 
 
 def _segment(text: str, node: ast.expr | None) -> str:
@@ -112,6 +70,7 @@ class JwtChecker:
         self.facts = facts
         self.emit = emit
         self.dicts: dict[str, ast.Dict] = {}  # name = {...} seen so far (options=OPTIONS)
+        self.secrets = SecretChecks(lines, emit)
 
     def line(self, lineno: int) -> str:
         """Source line ``lineno`` (1-based)."""
@@ -150,12 +109,9 @@ class JwtChecker:
                     self.facts.sign_algorithms.add(value)
                 return dotted(alg) if alg is not None else None
             return self._decode(node, lib, function)
-        self._env_default(node, node)
+        self.secrets.env_default(node, node)
         self._int_sub(node, set())
-        for kw in node.keywords:
-            value = literal_str(kw.value)
-            if kw.arg and _secret_name(kw.arg) and _secret_value(value) and value is not None:
-                self._literal(kw.value, value, f"passed as {kw.arg}=")
+        self.secrets.keyword_literals(node)
         return None
 
     def _key_literal(self, node: ast.Call, name: str) -> None:
@@ -163,21 +119,7 @@ class JwtChecker:
         key = key if key is not None else (node.args[1] if len(node.args) > 1 else None)
         value = literal_str(key)
         if key is not None and value:
-            self._literal(key, value, f"passed as the key of jwt.{name}")
-
-    def _literal(self, node: ast.expr, value: str, how: str) -> None:
-        common = is_common(value)
-        self.emit(
-            "AUDIT-SECRET-LITERAL",
-            node.lineno,
-            f"A secret literal ({fingerprint(value.encode(), len(value))}) is {how}"
-            + (" and it is a well-known secret." if common else "."),
-            "Read it from the environment and fail when it is missing:\n"
-            '    JWT_SECRET = os.environ["JWT_SECRET"]\n'
-            "then rotate the value: it is in the repository's history.",
-            severity=Severity.CRITICAL if common else None,
-            source=redact(self.line(node.lineno), node, value),
-        )
+            self.secrets.literal(key, value, f"passed as the key of jwt.{name}")
 
     def _decode(self, node: ast.Call, lib: str, function: str) -> DecodeCall:
         def arg(name: str, index: int) -> ast.expr | None:
@@ -212,7 +154,7 @@ class JwtChecker:
                     for n in ast.walk(key)
                     if isinstance(n, ast.Constant)
                     and isinstance(n.value, str)
-                    and _ENV_NAME.match(n.value)
+                    and ENV_NAME.match(n.value)
                 }
             )
             if key is not None
@@ -244,82 +186,18 @@ class JwtChecker:
             issuer=_single(keyword(node, "issuer")),
         )
 
-    def _env_default(self, node: ast.Call, at: ast.expr, fallback: ast.expr | None = None) -> None:
-        ref = dotted(node.func)
-        if not ref or ref[-1] not in _ENV_READERS or not node.args:
-            return
-        if ref[-1] in ("get", "setdefault") and "environ" not in ref:
-            return
-        if ref[-1] == "str" and ref[0] != "env":
-            return
-        name = literal_str(node.args[0])
-        if not name or not (_secret_name(name) or name in KNOWN_SECRET_NAMES):
-            return
-        default = fallback
-        if default is None:
-            default = keyword(node, "default")
-            if default is None and len(node.args) > 1:
-                default = node.args[1]
-        value = literal_str(default)
-        if default is None or not value:
-            return
-        common = is_common(value)
-        self.emit(
-            "AUDIT-SECRET-DEFAULT",
-            at.lineno,
-            f"{name} falls back to a literal ({fingerprint(value.encode(), len(value))})"
-            + (", a well-known secret," if common else "")
-            + " when the variable is not set.",
-            f'Fail fast instead: {name} = os.environ["{name}"]  (a KeyError at start-up '
-            "beats tokens signed with a published default).",
-            severity=Severity.CRITICAL if common else None,
-            source=redact(self.line(default.lineno), default, value)
-            if default.lineno == at.lineno
-            else self.line(at.lineno),
-        )
-
     # --- assignments, functions, try -------------------------------------------------
 
     def on_bool_or(self, node: ast.BoolOp) -> None:
         """``os.getenv("JWT_SECRET") or "dev"``."""
-        if not isinstance(node.op, ast.Or) or len(node.values) < 2:
-            return
-        first, last = node.values[0], node.values[-1]
-        if isinstance(first, ast.Call) and literal_str(last):
-            self._env_default(first, node, fallback=last)
+        self.secrets.on_bool_or(node)
 
     def on_assign(self, target: str, value: ast.expr, settings_class: bool) -> None:
-        """An assignment of a literal to a secret-like name (a Settings field is a default)."""
+        """An assignment of a literal to a secret-like name (a Settings field is a default);
+        a dict is remembered for ``options=NAME`` of a later decode."""
         if isinstance(value, ast.Dict) and len(self.dicts) < 1000:
             self.dicts[target] = value
-        if not _secret_name(target):
-            return
-        if (
-            settings_class
-            and isinstance(value, ast.Call)
-            and call_name(value) == "Field"
-            and (value.args or value.keywords)
-        ):
-            value = keyword(value, "default") or (value.args[0] if value.args else value)
-        text = literal_str(value)
-        if text is None or not _secret_value(text):
-            return
-        if not settings_class:
-            self._literal(value, text, f"assigned to {target}")
-            return
-        common = is_common(text)
-        self.emit(
-            "AUDIT-SECRET-DEFAULT",
-            value.lineno,
-            f"Settings field {target} defaults to a literal "
-            f"({fingerprint(text.encode(), len(text))})"
-            + (", a well-known secret" if common else "")
-            + ": used whenever the variable is missing.",
-            f"Declare it without a default ({target}: str) so that settings fail to load "
-            "when the variable is missing.",
-            severity=Severity.CRITICAL if common else None,
-            source=redact(self.line(value.lineno), value, text),
-        )
+        self.secrets.on_assign(target, value, settings_class)
 
     def _int_sub(self, node: ast.Call, bound: set[str]) -> None:
         if not (isinstance(node.func, ast.Name) and node.func.id == "int" and node.args):

@@ -7,22 +7,18 @@ cross-module questions: the route table (:mod:`jwtscope.audit.python.routes`), t
 verdicts (:mod:`jwtscope.audit.python.decodes`) and CORS
 (:mod:`jwtscope.audit.python.cors_config`). The user's code is never imported or executed.
 
-Test code (``tests/``, ``test_*.py``, ``*_test.py``, ``conftest.py``, ``*.test.ts``) is not
-audited for mistakes: it legitimately decodes without verification and hard-codes secrets
-(it is still searched for leaked tokens).
+Test code (``tests/``, ``test_*.py``, ``*_test.py``, ``conftest.py``, ``*.test.ts``: see
+:func:`jwtscope.audit.walk.is_test`) is not fed to it: it legitimately decodes without
+verification and hard-codes secrets (it is still searched for leaked tokens).
 """
 
 from __future__ import annotations
 
-import io
 import json
-import re
-import tokenize
 import tomllib
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
-from jwtscope.audit.model import AuditFinding, AuditResult, Route
+from jwtscope.audit.model import AuditFinding, Route
 from jwtscope.audit.python.cors_config import judge_cors
 from jwtscope.audit.python.decodes import judge_decodes
 from jwtscope.audit.python.extract import extract_module
@@ -30,47 +26,9 @@ from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.resolve import Project
 from jwtscope.audit.python.routes import build_routes
 from jwtscope.audit.python.summary import ModuleSummary
-from jwtscope.audit.walk import ProjectFile
+from jwtscope.audit.walk import ProjectFile, read_source
 
-__all__ = ["MAX_FILE_BYTES", "PythonAudit", "audit_python", "is_test", "read_source"]
-
-#: Larger Python files are generated code, not hand-written auth: skipped.
-MAX_FILE_BYTES = 2_000_000
-_TEST_DIRS = frozenset({"tests", "test", "testing", "e2e"})
-_TEST_SCRIPT = re.compile(r"\.(test|spec|e2e)\.[cm]?[jt]sx?$")
-
-
-def is_test(rel: str) -> bool:
-    """Test code: ``tests/``, ``test_*.py``, ``*_test.py``, ``*.test.ts``, ``conftest.py``."""
-    *dirs, name = rel.split("/")
-    return (
-        any(d in _TEST_DIRS for d in dirs)
-        or name.startswith("test_")
-        or name.endswith("_test.py")
-        or name == "conftest.py"
-        or any(d == "__tests__" for d in dirs)
-        or bool(_TEST_SCRIPT.search(name))
-    )
-
-
-def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
-    """The text of a source file; None when binary, undecodable, too large or unreadable."""
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError:
-        return None
-    if len(data) > limit or b"\0" in data:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding)
-    except (SyntaxError, LookupError, UnicodeDecodeError):
-        return None
+__all__ = ["PythonAudit"]
 
 
 def _read_pyproject(file: ProjectFile, facts: ProjectFacts) -> None:
@@ -99,19 +57,6 @@ def _read_jwks(file: ProjectFile, facts: ProjectFacts) -> None:
             key.get("kty") == "OKP" or key.get("alg") == "EdDSA" or key.get("crv") == "Ed25519"
         ):
             facts.remember(facts.eddsa, f"an OKP/EdDSA key in {file.rel}")
-
-
-def audit_python(
-    root: Path,
-    *,
-    public: Sequence[str] = (),
-    progress: Callable[[int], None] | None = None,
-) -> AuditResult:
-    """Audit ``root`` (kept for callers of the first version: the whole project is audited,
-    see :func:`jwtscope.audit.project.audit_project`)."""
-    from jwtscope.audit.project import audit_project
-
-    return audit_project(root, public=public, progress=progress)
 
 
 class PythonAudit:

@@ -7,7 +7,8 @@ dependency layers FastAPI applies: the app's and every router's ``dependencies=`
 parameters (``Depends``/``Security``/``Annotated`` aliases). A mounted sub-app keeps the
 parent's middleware but not its dependencies. An auth middleware (``add_middleware`` of a
 class that checks credentials, or ``@app.middleware("http")`` doing so) protects every
-route of its app. Routers no app includes are listed with ``mounted=False``.
+route of its app. Routers no app includes are listed with ``mounted=False``. The findings
+on the finished table are judged in :mod:`jwtscope.audit.python.route_findings`.
 
 A route that nothing protects is *public* when it matches ``--public`` /
 ``[tool.jwtscope] public`` (glob patterns, optionally prefixed by a method:
@@ -25,15 +26,14 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jwtscope.audit.codes import make
 from jwtscope.audit.model import AuditFinding, Route, RouteStatus
 from jwtscope.audit.python.resolve import Project
+from jwtscope.audit.python.route_findings import RouteEntry, judge_routes
 from jwtscope.audit.python.summary import ModuleSummary, ObjInfo, Piece, Ref, RouteDecl
-from jwtscope.core.findings import Severity
 
 __all__ = ["build_routes", "public_match"]
 
@@ -64,7 +64,6 @@ _CONVENTIONAL = frozenset(
         "webhooks",
     }
 )
-_READS = frozenset({"GET", "HEAD", "OPTIONS"})
 #: A dependency chain naming one of these grants access beyond one's own records.
 _PRIVILEGED = re.compile(r"(?i)(admin|superuser|staff|(^|[^a-z])role|permission|scope|privilege)")
 _MAX_ROUTES = 50_000
@@ -126,7 +125,7 @@ class _Builder:
         self.routes: dict[Key, list[tuple[ModuleSummary, RouteDecl]]] = defaultdict(list)
         self.edges: dict[Key, list[_Edge]] = defaultdict(list)
         self.middleware: dict[Key, list[str]] = defaultdict(list)
-        self.out: list[tuple[Route, RouteDecl, ModuleSummary, set[str]]] = []
+        self.out: list[RouteEntry] = []
         self.seen_entries: set[tuple[str, str, str, int]] = set()
 
     def key(self, module: str, ref: Ref) -> Key | None:
@@ -276,122 +275,6 @@ def build_routes(
     builder = _Builder(project, patterns)
     builder.run()
     routes = [entry[0] for entry in builder.out]
-    any_protected = any(r.status is RouteStatus.PROTECTED for r in routes)
-    findings: dict[tuple[str, str, int], AuditFinding] = {}
-    declared = {(r.method, r.path) for r in routes}
-    usual = Counter(
-        r.dependency
-        for r in routes
-        if r.status is RouteStatus.PROTECTED and r.via.startswith("parameter")
-    ).most_common(1)
-    hint = _hint(usual[0][0] if usual else "")
-    for route, decl, m, users in builder.out:
-        found = _route_findings(project, route, decl, m, users, any_protected, declared, hint)
-        for finding in found:
-            findings.setdefault((finding.code, finding.path, finding.line), finding)
+    findings = judge_routes(project, builder.out)
     routes.sort(key=lambda r: (r.path, r.method, r.file, r.line))
-    return routes, list(findings.values())
-
-
-def _route_findings(
-    project: Project,
-    route: Route,
-    decl: RouteDecl,
-    m: ModuleSummary,
-    users: set[str],
-    any_protected: bool,
-    declared: set[tuple[str, str]],
-    hint: str,
-) -> list[AuditFinding]:
-    out: list[AuditFinding] = []
-    if route.status is RouteStatus.UNPROTECTED:
-        severity = (
-            Severity.INFO
-            if not any_protected
-            else Severity.WARNING
-            if route.method in _READS
-            else Severity.ERROR
-        )
-        detail = f"{route.method} {route.path} ({decl.endpoint}) has no authentication dependency"
-        detail += "." if route.mounted else "; its router is not included by any app found."
-        if not any_protected:
-            detail += " No route of this project is protected: if the API is public, say so."
-        out.append(
-            make(
-                "AUDIT-ROUTE-UNPROTECTED",
-                path=m.path,
-                line=decl.line,
-                source_line=decl.source,
-                detail=detail,
-                fix=f"Require the current user: add the parameter\n    {hint}\n"
-                "(or dependencies=[Depends(…)] on the route or its APIRouter). "
-                f"If it is meant to be public: --public '{route.path}' or\n"
-                f'    [tool.jwtscope]\n    public = ["{route.path}"]',
-                severity=severity,
-            )
-        )
-    own = decl.ownership
-    if (
-        route.status is RouteStatus.PROTECTED
-        and own is not None
-        and users
-        and not (users & own.checked)
-        and _ownable(project, m, own.models)
-    ):
-        user = sorted(users)[0]
-        user_id = user if user.endswith(("id", "Id", "sub")) else f"{user}.id"
-        ids = ", ".join(own.id_params)
-        out.append(
-            make(
-                "AUDIT-OWNERSHIP-MISSING",
-                path=m.path,
-                line=own.line,
-                source_line=own.source,
-                detail=f"{route.method} {route.path} loads the record by {ids} but never "
-                f"compares its owner with {user} nor filters by it: any signed-in user "
-                "can reach another user's record.",
-                fix="Filter by the owner, or check it and answer 404:\n"
-                f"    if record is None or record.owner_id != {user_id}:\n"
-                '        raise HTTPException(404, "Not found")\n'
-                f"(or .where(Model.id == {own.id_params[0]}, Model.owner_id == {user_id}))",
-            )
-        )
-    path = route.path
-    if len(path) > 1 and path.endswith("/") and (route.method, path.rstrip("/")) not in declared:
-        cross_origin = any(mod.cors for mod in project.modules.values())
-        protected = route.status is RouteStatus.PROTECTED and cross_origin
-        out.append(
-            make(
-                "AUDIT-TRAILING-SLASH",
-                path=m.path,
-                line=decl.line,
-                source_line=decl.source,
-                detail=f"{route.method} {path} exists only with a trailing slash: "
-                f"{path.rstrip('/')} answers 307"
-                + (
-                    " and the redirected request loses Authorization across origins."
-                    if protected
-                    else "."
-                ),
-                fix=f'Declare the path without the slash (@router.{route.method.lower()}("") '
-                "under a prefix) or stack both decorators, or call it with the slash.",
-                severity=Severity.WARNING if protected else Severity.INFO,
-            )
-        )
-    return out
-
-
-def _hint(dependency: str) -> str:
-    """The parameter that protects the other routes, to copy onto an unprotected one."""
-    name = dependency.rsplit(".", 1)[-1]
-    if name and name[:1].isupper() and "(" not in name:
-        return f"user: {dependency}"
-    return f"user: Annotated[User, Depends({dependency or 'get_current_user'})]"
-
-
-def _ownable(project: Project, m: ModuleSummary, models: tuple[str, ...]) -> bool:
-    facts = project.facts
-    known = [name for name in models if name in facts.model_classes]
-    if known:
-        return any(name in facts.owned_models for name in known)
-    return m.owner_keys
+    return routes, findings
