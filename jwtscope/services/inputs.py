@@ -13,26 +13,33 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jwtscope.core.analysis import Report
-from jwtscope.core.diagnosis.replay_plan import PlannedRequest, first_probes
-from jwtscope.core.keys.env_snapshot import Environment, origin_of
 from jwtscope.core.keys.keyset import KeySet, Secret, decode_secret, load_jwks, load_key_file
 from jwtscope.core.keys.typed_secret import typed_key_kind
-from jwtscope.core.request.importers import parse_request_text, sniff_request_format
-from jwtscope.core.request.replay_request import ReplayRequest, build_request
 from jwtscope.errors import KeyLoadError, UsageError
+
+if TYPE_CHECKING:  # the request and plan modules load when a request is assembled:
+    # `jwtscope inspect` only needs the keys, and PyJWT loads with the plan.
+    from jwtscope.core.analysis import Report
+    from jwtscope.core.diagnosis.replay_plan import PlannedRequest
+    from jwtscope.core.keys.env_snapshot import Environment
+    from jwtscope.core.request.replay_request import ReplayRequest
 
 __all__ = [
     "JwksFetch",
     "KeySources",
     "choose_secret",
     "explicit_keys",
+    "jwks_document",
     "read_key_file",
     "replay_origin",
     "replay_plan",
+    "request_from_import",
     "request_from_text",
+    "request_from_url",
     "require_http_url",
+    "token_from_text",
 ]
 
 #: Key files, JWKS files and certificates larger than this are refused, not read.
@@ -58,6 +65,9 @@ def request_from_text(
     Raises:
         InputError: the text cannot be read as a request or a URL.
     """
+    from jwtscope.core.request.importers import parse_request_text, sniff_request_format
+    from jwtscope.core.request.replay_request import build_request
+
     clean = text.strip()
     if sniff_request_format(clean) is not None:
         request = parse_request_text(clean)
@@ -65,6 +75,60 @@ def request_from_text(
     return build_request(
         clean, token=token, method=method, headers=headers, cookies=cookies, body=body
     )
+
+
+def request_from_import(text: str, *, curl_only: bool = False) -> ReplayRequest:
+    """A request read from a curl command, a raw HTTP request or a HAR file — never a URL.
+
+    Args:
+        text: the command, request or HAR text (a ``--curl-file``, piped stdin).
+        curl_only: read ``text`` as a curl command and nothing else (``--curl``).
+
+    Raises:
+        InputError: the text is none of them, with what to paste instead.
+    """
+    from jwtscope.core.request.curl_import import parse_curl
+    from jwtscope.core.request.importers import parse_request_text
+
+    return parse_curl(text) if curl_only else parse_request_text(text)
+
+
+def request_from_url(
+    url: str,
+    *,
+    token_text: str | None = None,
+    method: str = "GET",
+    headers: Sequence[str] = (),
+    cookies: Sequence[str] = (),
+    body: bytes | None = None,
+) -> ReplayRequest:
+    """The request of ``URL --token T -X METHOD -H 'K: V' --cookie 'a=b' --data BODY``.
+
+    Args:
+        url: the endpoint, taken as a URL even when it looks like something else.
+        token_text: the pasted token (``Bearer …``, a header or cookie line); its token
+            goes where :func:`~jwtscope.core.request.replay_request.build_request` puts it.
+        method: the HTTP method, any case.
+        headers: ``Name: value`` lines.
+        cookies: ``name=value`` pairs.
+        body: the request body.
+
+    Raises:
+        InputError: a header, a cookie or the URL is unusable.
+    """
+    from jwtscope.core.request.replay_request import build_request
+
+    token = token_from_text(token_text) if token_text else None
+    return build_request(
+        url, token=token, method=method.upper(), headers=headers, cookies=cookies, body=body
+    )
+
+
+def token_from_text(text: str) -> str:
+    """The token in pasted text (``Bearer …``, quotes, a header or cookie name stripped)."""
+    from jwtscope.core.token.parsing import normalize
+
+    return normalize(text).token
 
 
 def require_http_url(request: ReplayRequest, *, insecure: bool = False) -> ReplayRequest:
@@ -80,6 +144,8 @@ def require_http_url(request: ReplayRequest, *, insecure: bool = False) -> Repla
 
 def replay_origin(request: ReplayRequest, explicit: str | None = None) -> str | None:
     """The browser origin of the CORS preflight: ``explicit``, ``Origin``, or ``Referer``'s."""
+    from jwtscope.core.keys.env_snapshot import origin_of
+
     if explicit:
         return explicit
     origin = request.header("Origin")
@@ -93,6 +159,8 @@ def replay_plan(
     request: ReplayRequest, origin: str | None, *, only_original: bool = False
 ) -> list[PlannedRequest]:
     """The first round a replay sends (the bisection round depends on the answers)."""
+    from jwtscope.core.diagnosis.replay_plan import first_probes
+
     probes = first_probes(request, None if only_original else origin)
     return probes[:1] if only_original else probes
 
@@ -192,6 +260,15 @@ def explicit_keys(sources: KeySources, fetch: JwksFetch | None = None) -> KeySet
         else:
             keys = keys.merged(load_key_file(read_key_file(ref), f"JWKS {ref}"))
     return keys
+
+
+def jwks_document(url: str, timeout: float) -> tuple[str, dict[str, object]]:
+    """Fetch a JWKS URL (a :data:`JwksFetch`): its final URL and its document.
+
+    Raises:
+        NetworkError: the URL cannot be fetched or does not hold a JWKS.
+    """
+    return _fetch_jwks(url, timeout)
 
 
 def _fetch_jwks(url: str, timeout: float) -> tuple[str, dict[str, object]]:

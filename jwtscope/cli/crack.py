@@ -1,0 +1,77 @@
+"""``jwtscope crack``: a dictionary search for an HS* token's key, on all cores."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jwtscope.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    print_progress,
+    read_token_text,
+)
+from jwtscope.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from jwtscope.local.crack_search import CrackProgress, CrackResult
+
+__all__ = ["cmd_crack"]
+
+
+def cmd_crack(args: argparse.Namespace) -> int:
+    """``jwtscope crack``: stream a wordlist through all cores."""
+    from jwtscope.core.keys.hmac_dictionary import HmacTarget
+    from jwtscope.core.token.parsing import normalize
+    from jwtscope.local.crack_search import crack_file, format_progress
+
+    token = normalize(read_token_text(args.token, None)).token
+    try:
+        target = HmacTarget.from_token(token)
+    except ValueError as exc:
+        raise InputError(f"cannot crack this token: {exc}", "pass an HS256/384/512 JWT") from exc
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1", "omit it to use all cores")
+    show = not args.json and sys.stderr.isatty()
+
+    def progress(p: CrackProgress) -> None:
+        print_progress(format_progress(p))
+
+    result = crack_file(
+        target, Path(args.wordlist), workers=args.workers, progress=progress if show else None
+    )
+    if show:
+        print(file=sys.stderr)
+    _print_result(result, args.json)
+    if result.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if result.key is not None else EXIT_FINDINGS
+
+
+def _print_result(result: CrackResult, as_json: bool) -> None:
+    key_text = None
+    if result.key is not None:
+        key_text = result.key.decode("utf-8", errors="backslashreplace")
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "found": result.key is not None,
+                    "key": key_text,
+                    "tried": result.tried,
+                    "elapsed_s": round(result.elapsed, 3),
+                    "interrupted": result.interrupted,
+                    "rate_per_s": round(result.tried / result.elapsed) if result.elapsed else None,
+                }
+            )
+        )
+    elif result.key is not None:
+        print(f"Key found after {result.tried:,} candidates in {result.elapsed:.1f} s: {key_text}")
+    elif result.interrupted:
+        print(f"Stopped after {result.tried:,} candidates; key not found.", file=sys.stderr)
+    else:
+        print(f"Key not found in {result.tried:,} candidates ({result.elapsed:.1f} s).")

@@ -1,0 +1,156 @@
+"""The option groups several sub-commands share, as argparse parent parsers: keys and
+environment, judgement, output, the endpoint, and the probe.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+__all__ = [
+    "endpoint_options",
+    "judgement_options",
+    "key_options",
+    "output_options",
+    "probe_options",
+]
+
+
+def key_options() -> argparse.ArgumentParser:
+    """``--env-file``, ``--no-dotenv``, ``--secret-env``, ``--secret``, ``--key``, ``--jwks``…"""
+    keys = argparse.ArgumentParser(add_help=False)
+    group = keys.add_argument_group("keys and environment")
+    group.add_argument(
+        "--env-file",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="read secrets from this .env file too (repeatable; compared "
+        "with the others for SECRET-MISMATCH)",
+    )
+    group.add_argument(
+        "--no-dotenv", action="store_true", help="do not pick up .env* files in the current folder"
+    )
+    group.add_argument(
+        "--secret-env",
+        metavar="NAME",
+        help="the variable that holds the secret (default: BETTER_AUTH_SECRET, "
+        "AUTH_SECRET, JWT_SECRET, JWT_SECRET_KEY, SECRET_KEY, NEXTAUTH_SECRET)",
+    )
+    group.add_argument(
+        "--secret",
+        metavar="VALUE",
+        help="the HMAC secret itself (stays in your shell history: prefer "
+        "--secret-env or a .env file)",
+    )
+    group.add_argument(
+        "--secret-encoding",
+        choices=("utf8", "base64", "hex"),
+        default="utf8",
+        help="how the secret text becomes key bytes (default utf8)",
+    )
+    group.add_argument(
+        "--key",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a PEM public key/certificate, JWK or JWKS file (repeatable)",
+    )
+    group.add_argument(
+        "--jwks",
+        action="append",
+        default=[],
+        metavar="FILE|URL",
+        help="a JWKS file or URL, e.g. http://localhost:3000/api/auth/jwks",
+    )
+    group.add_argument(
+        "--timeout",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="network timeout for --jwks URL (default 5 s)",
+    )
+    return keys
+
+
+def judgement_options() -> argparse.ArgumentParser:
+    """``--at``, ``--leeway``, ``--aud``, ``--iss``."""
+    judge = argparse.ArgumentParser(add_help=False)
+    group = judge.add_argument_group("judgement")
+    group.add_argument(
+        "--at",
+        metavar="TIME",
+        help="judge at this time: ISO-8601, epoch seconds, '2h ago', 'in 15m'",
+    )
+    group.add_argument(
+        "--leeway",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="clock tolerance, like PyJWT's leeway= (default 0)",
+    )
+    group.add_argument(
+        "--aud", metavar="AUDIENCE", help="expected audience (default: origin of BETTER_AUTH_URL)"
+    )
+    group.add_argument(
+        "--iss", metavar="ISSUER", help="expected issuer (default: origin of BETTER_AUTH_URL)"
+    )
+    return judge
+
+
+def output_options() -> argparse.ArgumentParser:
+    """``--json``, ``--color``, ``--verbose``."""
+    output = argparse.ArgumentParser(add_help=False)
+    group = output.add_argument_group("output")
+    group.add_argument("--json", action="store_true", help="print one JSON object")
+    group.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default auto; NO_COLOR is honoured)",
+    )
+    group.add_argument("-v", "--verbose", action="store_true", help="show ok findings too")
+    return output
+
+
+def endpoint_options() -> argparse.ArgumentParser:
+    """``URL``, ``--token``, ``--curl``, ``--curl-file``, ``-X``, ``-H``, ``--cookie``…"""
+    target = argparse.ArgumentParser(add_help=False)
+    group = target.add_argument_group("the endpoint")
+    group.add_argument("url", nargs="?", metavar="URL", help="the protected endpoint")
+    group.add_argument(
+        "--token", metavar="T", help="the token (user A's, for a probe): raw, 'Bearer …', or -"
+    )
+    group.add_argument("--curl", metavar="TEXT", help="a 'Copy as cURL' command instead of URL")
+    group.add_argument(
+        "--curl-file", metavar="PATH", help="a file with a curl command, raw HTTP request or HAR"
+    )
+    group.add_argument("-X", "--request", dest="method", default="GET", metavar="METHOD")
+    group.add_argument("-H", "--header", action="append", default=[], metavar="'K: V'")
+    group.add_argument("--cookie", action="append", default=[], metavar="'a=b'")
+    group.add_argument("--data", metavar="BODY", help="request body")
+    group.add_argument("--insecure", action="store_true", help="do not verify TLS (flagged)")
+    return target
+
+
+def probe_options() -> argparse.ArgumentParser:
+    """``--token-b``, ``--resource``, ``--resource-id``, ``--create``, ``--allow-writes``."""
+    probe = argparse.ArgumentParser(add_help=False)
+    group = probe.add_argument_group("the probe")
+    group.add_argument("--token-b", metavar="T2", help="a second user's token (cross-user tests)")
+    group.add_argument(
+        "--resource",
+        metavar="URL",
+        help="a resource of user A, as a template with {id} (with --resource-id)",
+    )
+    group.add_argument("--resource-id", metavar="ID", help="the id to put into --resource")
+    group.add_argument(
+        "--create",
+        metavar="JSON",
+        help="create A's resource by POSTing this body to the URL (a write)",
+    )
+    group.add_argument(
+        "--allow-writes",
+        action="store_true",
+        help="allow POST/PUT/PATCH/DELETE requests (off by default)",
+    )
+    return probe

@@ -1,0 +1,50 @@
+"""``jwtscope replay``: send the failing request, bisect, and rank the causes of the 401."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from jwtscope.cli.common import endpoint_request, key_sources, load_env, load_keys
+
+__all__ = ["cmd_replay"]
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    """``jwtscope replay``: send, bisect, diagnose."""
+    from jwtscope.core.diagnosis.replay_text import replay_to_dict, replay_to_text
+    from jwtscope.services.inputs import replay_origin
+    from jwtscope.services.replay_run import run_replay
+
+    request = endpoint_request(args)
+    outcome = run_replay(
+        request,
+        env=load_env(args),
+        keys=load_keys(args),
+        origin=replay_origin(request, args.origin),
+        only_original=args.only_original,
+        timeout=args.timeout,
+        audience=args.aud,
+        issuer=args.iss,
+        jwks_url=key_sources(args).jwks_url,
+    )
+    if args.json:
+        print(
+            json.dumps(
+                replay_to_dict(
+                    request, outcome.probes, outcome.exchanges, outcome.diagnosis, outcome.exit_code
+                ),
+                indent=2,
+            )
+        )
+    else:
+        print(replay_to_text(request, outcome.probes, outcome.exchanges, outcome.diagnosis))
+    if outcome.unreachable:
+        original = outcome.exchanges[0]
+        print(
+            f"jwtscope: error: {original.error} — fix: check the URL and that the server "
+            "is running",
+            file=sys.stderr,
+        )
+    return outcome.exit_code
