@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
 from textual.reactive import var
@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Text
 
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.errors import JwtscopeError
+from jwtscope.tui import bindings
 from jwtscope.tui.commands import JwtscopeCommands
 from jwtscope.tui.config import AppConfig, EnvChoice
 from jwtscope.tui.widgets.decoded import ClaimsTable, JsonView
@@ -29,14 +30,11 @@ from jwtscope.tui.widgets.token_editor import TokenEditor
 from jwtscope.tui.widgets.verdict import VerdictBanner
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from jwtscope.audit.model import AuditResult
     from jwtscope.core.analysis import Report
     from jwtscope.core.diagnosis.diagnose import Diagnosis
     from jwtscope.core.findings import Finding
     from jwtscope.core.probe.probe_suite import ProbeResult
-    from jwtscope.core.request.replay_request import ReplayRequest
     from jwtscope.tui.screens.keys import KeysChange
     from jwtscope.tui.screens.time_travel import TimeChange
 
@@ -50,86 +48,7 @@ class JwtscopeApp(App[None]):
     TITLE = "jwtscope"
     SUB_TITLE = "why does my API say 401?"
     COMMANDS = App.COMMANDS | {JwtscopeCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="help", tooltip="Explain every finding code and key"),
-        Binding(
-            "f2",
-            "keys",
-            "Keys",
-            id="keys",
-            tooltip="Choose the secret, .env files, a key file or a JWKS URL",
-        ),
-        Binding(
-            "f3",
-            "time_travel",
-            "Time",
-            id="time_travel",
-            tooltip="Judge the token as of another time (incident triage)",
-        ),
-        Binding(
-            "f4",
-            "copy_note",
-            "Copy note",
-            id="copy_note",
-            tooltip="Copy a redacted triage note (Markdown) to the clipboard",
-        ),
-        Binding(
-            "f6",
-            "replay",
-            "Replay",
-            id="replay",
-            priority=True,  # the token editor binds F6 itself; check_action guards dialogs
-            tooltip="Replay the failing request and name the root cause",
-        ),
-        Binding(
-            "f7",
-            "probe",
-            "Probe",
-            id="probe",
-            priority=True,  # the token editor binds F7 itself; check_action guards dialogs
-            tooltip="Run the auth test suite against an endpoint; export the review report",
-        ),
-        Binding(
-            "f8",
-            "audit",
-            "Audit",
-            id="audit",
-            priority=True,  # like F6/F7: reachable from the token editor; check_action guards
-            tooltip="Audit the project's source: routes, JWT mistakes, the code behind each",
-        ),
-        Binding(
-            "f5",
-            "copy_payload",
-            "Copy payload",
-            id="copy_payload",
-            show=False,
-            tooltip="Copy the decoded payload (JSON) to the clipboard",
-        ),
-        Binding(
-            "ctrl+l",
-            "clear",
-            "Clear",
-            id="clear",
-            show=False,
-            tooltip="Clear the token editor",
-        ),
-        Binding(
-            "ctrl+o",
-            "keys",
-            "Keys",
-            id="keys_alt",
-            show=False,
-            tooltip="Open the keys dialog",
-        ),
-        Binding(
-            "ctrl+t",
-            "time_travel",
-            "Time",
-            id="time_alt",
-            show=False,
-            tooltip="Open the time-travel dialog",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.APP]
 
     #: A var, not a reactive: the views repaint what changed, not the whole screen.
     report: var[Report | None] = var(None, init=False)
@@ -269,19 +188,8 @@ class JwtscopeApp(App[None]):
 
     # ------------------------------------------------------------------ actions
 
-    _MAIN_SCREEN_ACTIONS = frozenset(
-        {
-            "keys",
-            "time_travel",
-            "clear",
-            "copy_note",
-            "copy_payload",
-            "help",
-            "replay",
-            "probe",
-            "audit",
-        }
-    )
+    #: The main screen's actions (its bindings' and the palette's): off while a dialog is open.
+    _MAIN_SCREEN_ACTIONS = frozenset(b.action for b in bindings.APP)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The main screen's actions do nothing while a dialog is open."""
@@ -393,20 +301,6 @@ class JwtscopeApp(App[None]):
         """The token found in the editor, if any."""
         report = self.report
         return report.input.token if report is not None and report.input.token else None
-
-    def request_from(
-        self, text: str, *, method: str = "GET", headers: Sequence[str] = ()
-    ) -> ReplayRequest:
-        """A request from a bar: a curl (with its own token, else the editor's) or a URL
-        with the editor's token. Raises JwtscopeError when the text cannot be used."""
-        from jwtscope.core.request.curl_import import parse_curl
-        from jwtscope.core.request.replay_request import build_request
-
-        token = self.main_token
-        if text.lower().startswith("curl"):
-            request = parse_curl(text)
-            return request if request.token or not token else request.with_token(token)
-        return build_request(text, token=token, method=method, headers=headers)
 
     def set_token(self, text: str) -> None:
         """Replace the editor's text (used by the command palette and tests)."""

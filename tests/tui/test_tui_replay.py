@@ -9,6 +9,7 @@ from testdata import BA_IAT, BETTERAUTH_EDDSA
 from textual.widgets import Input, OptionList, Static
 from tui_support import env_with, hs256, make_app, pilot_test, widget_text
 
+from jwtscope.errors import JwtscopeError
 from jwtscope.tui.screens.replay import ReplayScreen
 
 NOW = BA_IAT + 60
@@ -81,3 +82,20 @@ async def test_bad_input_is_shown_inline_and_escape_goes_back() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ReplayScreen)
+
+
+@pilot_test
+async def test_the_cors_origin_of_a_curl_falls_back_to_its_referer() -> None:
+    seen: dict[str, object] = {}
+
+    def run_replay(request, **kwargs):
+        seen.update(kwargs)
+        raise JwtscopeError("not sent", "this test only looks at the inputs")
+
+    app = make_app(TOKEN, now=NOW, run_replay=run_replay)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        curl = "curl 'http://127.0.0.1:9/todos' -H 'Referer: http://localhost:3000/notes/1'"
+        screen = await _send(app, pilot, curl)
+        assert seen["origin"] == "http://localhost:3000"
+        assert "not sent" in widget_text(app, screen.query_one("#replay-error", Static))

@@ -10,16 +10,17 @@ around its line, redacted by :func:`jwtscope.audit.excerpt`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
@@ -34,6 +35,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from jwtscope.errors import JwtscopeError
+from jwtscope.tui import bindings
+from jwtscope.tui.screens.base import JwtscopeScreen
 from jwtscope.tui.widgets.audit_views import (
     finding_detail,
     finding_label,
@@ -45,7 +48,6 @@ from jwtscope.tui.widgets.audit_views import (
 
 if TYPE_CHECKING:
     from jwtscope.audit.model import AuditFinding, AuditResult
-    from jwtscope.tui.app import JwtscopeApp
 
 __all__ = ["AuditScreen"]
 
@@ -59,27 +61,12 @@ class _Cancelled(Exception):
     """Raised inside the audit's progress callback to stop a cancelled audit early."""
 
 
-class AuditScreen(Screen[None]):
+class AuditScreen(JwtscopeScreen[None]):
     """Audit a project's source: routes, findings and the code behind each."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="audit_back",
-            tooltip="Cancel a running audit, or go back to the token",
-        ),
-        Binding("ctrl+s", "run", "Run", id="audit_run", tooltip="Audit the folder"),
-        Binding(
-            "ctrl+e",
-            "export",
-            "Export report",
-            id="audit_export",
-            priority=True,  # inputs bind ctrl+e (end of line); End still does that
-            tooltip="Write the review report (Markdown) of everything run, this audit included",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.AUDIT]
+    STATUS_ID = "audit-status"
+    STATUS_HIDDEN_WHEN_EMPTY = True
     #: Side by side from 120 columns; the detail goes below the lists on narrower ones.
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [  # noqa: RUF012 (typed as in Screen)
         (0, "-narrow"),
@@ -113,13 +100,8 @@ class AuditScreen(Screen[None]):
         self._busy = False
         self._shown_root = ""
 
-    @property
-    def jwt_app(self) -> JwtscopeApp:
-        """The app, typed."""
-        return cast("JwtscopeApp", self.app)
-
     def compose(self) -> ComposeResult:
-        last = self.jwt_app.last_audit
+        last = self.app.last_audit
         with Vertical(id="audit-top"):
             yield Static(
                 "Audit the project's source · Enter runs · Ctrl+E report · Esc cancels/back",
@@ -128,7 +110,7 @@ class AuditScreen(Screen[None]):
             )
             with Horizontal(classes="row"):
                 yield Input(
-                    last.root if last else str(self.jwt_app.config.audit_root),
+                    last.root if last else str(self.app.config.audit_root),
                     placeholder="project folder",
                     id="audit-root",
                     compact=True,
@@ -157,7 +139,7 @@ class AuditScreen(Screen[None]):
         self.query_one("#audit-detail-scroll").border_title = "Selected"
         self.query_one("#audit-root", Input).focus()
         self._status("")
-        last = self.jwt_app.last_audit
+        last = self.app.last_audit
         if last is not None:
             self._show(last)
         else:
@@ -173,20 +155,24 @@ class AuditScreen(Screen[None]):
         if self._busy:
             return
         text = self.query_one("#audit-root", Input).value.strip()
-        root = _folder(text) if text else self.jwt_app.config.audit_root
+        root = _folder(text) if text else self.app.config.audit_root
         if root is None or not root.is_dir():
             self._status(f"{text or root} is not a folder: type the project folder to audit.")
             return
         public = [
             p.strip() for p in self.query_one("#audit-public", Input).value.split(",") if p.strip()
         ]
+        config = self.app.config
+        run = partial(config.run_audit, root, public=public, now=config.clock())
         self._busy = True
         self._shown_root = text or str(root)
         self._status(f"Auditing {self._shown_root}…")
-        self._audit(root, public)
+        self._audit(run)
 
     @work(thread=True, exclusive=True, group="audit")
-    def _audit(self, root: Path, public: list[str]) -> None:
+    def _audit(self, run: Callable[..., AuditResult]) -> None:
+        """Run the audit (every input already bound into ``run``); post its progress and
+        its result."""
         worker = get_current_worker()
 
         def progress(files: int) -> None:
@@ -194,9 +180,8 @@ class AuditScreen(Screen[None]):
                 raise _Cancelled
             self.post_message(self.Progress(files))
 
-        config = self.jwt_app.config
         try:
-            result = config.run_audit(root, public=public, progress=progress, now=config.clock())
+            result = run(progress=progress)
         except _Cancelled:
             return
         except JwtscopeError as exc:
@@ -208,20 +193,20 @@ class AuditScreen(Screen[None]):
         if not worker.is_cancelled:
             self.post_message(self.Finished(result))
 
-    @on(Progress)
-    def _progress(self, event: Progress) -> None:
+    def on_audit_screen_progress(self, event: Progress) -> None:
+        """Say how far the running audit has read."""
         if self._busy:
             self._status(f"Auditing {self._shown_root}: read {event.files} files…")
 
-    @on(Finished)
-    def _finished(self, event: Finished) -> None:
+    def on_audit_screen_finished(self, event: Finished) -> None:
+        """Show the result (or the error) of the audit, unless it was cancelled."""
         if not self._busy:
             return  # cancelled: the result is ignored
         self._busy = False
         if event.result is None:
             self._status(event.error)
             return
-        self.jwt_app.last_audit = event.result
+        self.app.last_audit = event.result
         self._show(event.result)
         self._status("")  # the summary says what was read
         if event.result.routes or event.result.findings:
@@ -230,10 +215,10 @@ class AuditScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Write the review report of everything run in this session (named by the folder)."""
-        if self.jwt_app.last_audit is None:
+        if self.app.last_audit is None:
             self._status("Run the audit first: the review would not include it.")
             return
-        self.jwt_app.export_review(Path(self.jwt_app.last_audit.root).name)
+        self.app.export_review(Path(self.app.last_audit.root).name)
 
     def action_back(self) -> None:
         """Cancel a running audit; otherwise go back to the main screen."""
@@ -242,12 +227,7 @@ class AuditScreen(Screen[None]):
             self.workers.cancel_group(self, "audit")
             self._status("Cancelled.")
             return
-        self.app.pop_screen()
-
-    def _status(self, message: str) -> None:
-        status = self.query_one("#audit-status", Static)
-        status.update(message)
-        status.display = bool(message)
+        super().action_back()
 
     # ------------------------------------------------------------------ views
 

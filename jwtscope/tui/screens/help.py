@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from jwtscope.core.catalog import CODES
+from jwtscope.tui import bindings
+from jwtscope.tui.screens.base import JwtscopeModalScreen
 from jwtscope.tui.widgets.findings import md_escape
 
 __all__ = ["HelpScreen", "help_markdown"]
@@ -49,19 +50,13 @@ def help_markdown() -> str:
     return "\n".join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
-    """Scrollable help; Escape or F1 closes it."""
+class HelpScreen(JwtscopeModalScreen[None]):
+    """Scrollable help; Escape, F1 or Q closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "close", "Close", id="help_close", tooltip="Close the help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.HELP]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
             yield Static("jwtscope help — Esc closes", classes="dialog-title")
             with VerticalScroll():
                 yield Markdown(help_markdown())
-
-    def action_close(self) -> None:
-        """Close the help."""
-        self.dismiss(None)

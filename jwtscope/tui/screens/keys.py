@@ -1,29 +1,28 @@
 """The keys dialog: env variable, .env files, a pasted secret, a key file, a JWKS URL.
 
 Secrets are kept in memory only and shown as fingerprints. A JWKS URL is fetched in a
-worker through the fetcher the app was given (the UI never imports httpx), with the
-progress and any error shown inline.
+worker through the fetcher the app was given (the UI never imports httpx); the keys or
+the error come back as a message and show inline.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.widgets import Button, Input, LoadingIndicator, SelectionList, Static
 
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet, Secret, decode_secret, load_jwks, load_key_file
 from jwtscope.errors import JwtscopeError
-from jwtscope.tui.config import EnvChoice
-
-if TYPE_CHECKING:
-    from jwtscope.tui.app import JwtscopeApp
+from jwtscope.tui import bindings
+from jwtscope.tui.config import EnvChoice, JwksFetcher
+from jwtscope.tui.screens.base import JwtscopeModalScreen
 
 __all__ = ["KeysChange", "KeysScreen"]
 
@@ -37,13 +36,19 @@ class KeysChange:
     explicit: KeySet
 
 
-class KeysScreen(ModalScreen[KeysChange | None]):
+class KeysScreen(JwtscopeModalScreen[KeysChange | None]):
     """Choose where keys come from."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="keys_cancel", tooltip="Close without changes"),
-        Binding("ctrl+s", "apply", "Apply", id="keys_apply", tooltip="Use these key sources"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.KEYS]
+    STATUS_ID = "keys-error"
+
+    class JwksFetched(Message):
+        """The JWKS URL was fetched: its keys, or a one-line error (``keys`` is then None)."""
+
+        def __init__(self, keys: KeySet | None, error: str = "") -> None:
+            super().__init__()
+            self.keys = keys
+            self.error = error
 
     def __init__(self, choice: EnvChoice, explicit: KeySet, env: Environment) -> None:
         super().__init__()
@@ -51,15 +56,10 @@ class KeysScreen(ModalScreen[KeysChange | None]):
         self.explicit = explicit
         self.env = env
 
-    @property
-    def jwt_app(self) -> JwtscopeApp:
-        """The app, typed."""
-        return cast("JwtscopeApp", self.app)
-
     def compose(self) -> ComposeResult:
-        files = list(dict.fromkeys([*self.jwt_app.config.list_env_files(), *self.choice.env_files]))
+        files = list(dict.fromkeys([*self.app.config.list_env_files(), *self.choice.env_files]))
         selected = set(self.choice.env_files) | (
-            set(self.jwt_app.config.list_env_files()) if self.choice.discover else set()
+            set(self.app.config.list_env_files()) if self.choice.discover else set()
         )
         with Vertical(id="keys-dialog"):
             yield Static(
@@ -113,14 +113,11 @@ class KeysScreen(ModalScreen[KeysChange | None]):
         lines += [s.describe() + " (environment)" for s in self.env.secrets() if not s.variant]
         return "\n".join(f"• {line}" for line in lines) or "• nothing yet"
 
-    def _error(self, message: str) -> None:
-        self.query_one("#keys-error", Static).update(message)
-
     def _refresh(self) -> None:
         self.query_one("#keys-current", Static).update(self._describe())
 
     def _choice(self) -> EnvChoice:
-        offered = list(self.jwt_app.config.list_env_files())
+        offered = list(self.app.config.list_env_files())
         picked = tuple(self.query_one("#env-files", SelectionList).selected)
         name = self.query_one("#secret-env", Input).value.strip() or None
         discover = bool(offered) and all(f in picked for f in offered)
@@ -137,12 +134,12 @@ class KeysScreen(ModalScreen[KeysChange | None]):
         try:
             value = decode_secret(text, self.choice.encoding)
         except JwtscopeError as exc:
-            self._error(exc.one_line())
+            self._status(exc.one_line())
             return False
         secret = Secret("pasted secret", "keys dialog", text, value)
         self.explicit = KeySet((secret,)).merged(self.explicit)
         field.value = ""
-        self._error("")
+        self._status("")
         self._refresh()
         return True
 
@@ -152,16 +149,16 @@ class KeysScreen(ModalScreen[KeysChange | None]):
         """Load the key file named; False when it cannot be used (the error is shown)."""
         field = self.query_one("#key-file", Input)
         path = field.value.strip()
-        reader = self.jwt_app.config.read_file
+        reader = self.app.config.read_file
         if not path or reader is None:
             return True
         try:
             self.explicit = self.explicit.merged(load_key_file(reader(path), f"key {path}"))
         except JwtscopeError as exc:
-            self._error(exc.one_line())
+            self._status(exc.one_line())
             return False
         field.value = ""
-        self._error("")
+        self._status("")
         self._refresh()
         return True
 
@@ -171,39 +168,38 @@ class KeysScreen(ModalScreen[KeysChange | None]):
         url = self.query_one("#jwks-url", Input).value.strip()
         if not url:
             return
-        if self.jwt_app.config.fetch_jwks is None:
-            self._error("Fetching JWKS URLs is disabled here.")
+        fetcher = self.app.config.fetch_jwks
+        if fetcher is None:
+            self._status("Fetching JWKS URLs is disabled here.")
             return
-        self._error("")
+        self._status("")
         self.query_one("#fetching").display = True
-        self._fetch_worker(url)
+        self._fetch_worker(fetcher, url)
 
     @work(thread=True, exclusive=True, group="jwks")
-    def _fetch_worker(self, url: str) -> None:
-        fetcher = self.jwt_app.config.fetch_jwks
-        assert fetcher is not None
+    def _fetch_worker(self, fetcher: JwksFetcher, url: str) -> None:
+        """Fetch and load the JWKS; post its keys or the error."""
         try:
             final_url, document = fetcher(url)
-            keys = load_jwks(document, f"JWKS {final_url}")
+            fetched = self.JwksFetched(load_jwks(document, f"JWKS {final_url}"))
         except JwtscopeError as exc:
-            self.app.call_from_thread(self._fetch_failed, exc.one_line())
+            fetched = self.JwksFetched(None, exc.one_line())
+        self.post_message(fetched)
+
+    def on_keys_screen_jwks_fetched(self, event: JwksFetched) -> None:
+        """Add the fetched keys (or show why there are none)."""
+        self.query_one("#fetching").display = False
+        if event.keys is None:
+            self._status(event.error)
             return
-        self.app.call_from_thread(self._fetched, keys)
-
-    def _fetched(self, keys: KeySet) -> None:
-        self.query_one("#fetching").display = False
         self.query_one("#jwks-url", Input).value = ""
-        self.explicit = self.explicit.merged(keys)
+        self.explicit = self.explicit.merged(event.keys)
         self._refresh()
-
-    def _fetch_failed(self, message: str) -> None:
-        self.query_one("#fetching").display = False
-        self._error(message)
 
     @on(Button.Pressed, "#forget")
     def _forget(self) -> None:
         """Back to the keys given on the command line."""
-        self.explicit = self.jwt_app.config.explicit_keys
+        self.explicit = self.app.config.explicit_keys
         self._refresh()
 
     @on(Button.Pressed, "#apply")
@@ -212,18 +208,17 @@ class KeysScreen(ModalScreen[KeysChange | None]):
         if not (self._add_secret() and self._load_file()):
             return
         if self.query_one("#jwks-url", Input).value.strip():
-            self._error("The JWKS URL is not fetched yet: press Fetch (or Enter), then Apply.")
+            self._status("The JWKS URL is not fetched yet: press Fetch (or Enter), then Apply.")
             return
         choice = self._choice()
         try:
-            env = self.jwt_app.config.load_env(choice)
+            env = self.app.config.load_env(choice)
             env.secrets()
         except JwtscopeError as exc:
-            self._error(exc.one_line())
+            self._status(exc.one_line())
             return
         self.dismiss(KeysChange(choice, env, self.explicit))
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without changes."""
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

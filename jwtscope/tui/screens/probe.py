@@ -1,42 +1,45 @@
 """The Probe screen: run the auth test suite against an endpoint, after the user confirms.
 
 Each test's verdict appears as it arrives (a worker sends the requests, paced, to the
-named origin only). "Export report" writes the review report (Markdown) of everything
-run in this session: the token on the main screen, the last replay and this probe.
+named origin only, and posts each verdict and the result as messages). "Export report"
+writes the review report (Markdown) of everything run in this session: the token on the
+main screen, the last replay and this probe.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.message import Message
 from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jwtscope.errors import JwtscopeError
+from jwtscope.services.inputs import choose_secret, request_from_text, require_http_url
+from jwtscope.tui import bindings
+from jwtscope.tui.screens.base import JwtscopeModalScreen, JwtscopeScreen
 
 if TYPE_CHECKING:
     from jwtscope.core.probe.probe_suite import ProbeResult, ProbeVerdict
     from jwtscope.core.request.replay_request import ReplayRequest
-    from jwtscope.tui.app import JwtscopeApp
 
 __all__ = ["ConfirmScreen", "ProbeScreen"]
 
 _STATUS_STYLE = {"PASS": "bold green", "FAIL": "bold red", "SKIP": "dim", "ERROR": "yellow"}
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(JwtscopeModalScreen[bool]):
     """Ask before sending requests to a server."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "no", "Cancel", id="confirm_no", tooltip="Do not send anything"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.CONFIRM]
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -57,37 +60,41 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(True)
 
     @on(Button.Pressed, "#no")
-    def action_no(self) -> None:
-        """Cancel."""
+    def action_cancel(self) -> None:
+        """Do not send anything."""
         self.dismiss(False)
 
 
-class ProbeScreen(Screen[None]):
-    """Run the test suite and export the review."""
+class ProbeScreen(JwtscopeScreen[None]):
+    """Run the test suite and export the review.
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="probe_back", tooltip="Back to the token"),
-        Binding("ctrl+s", "start", "Start", id="probe_start", tooltip="Start the probe"),
-        Binding(
-            "ctrl+e",
-            "export",
-            "Export report",
-            id="probe_export",
-            priority=True,  # inputs bind ctrl+e (end of line); End still does that
-            tooltip="Write the review report (Markdown) of everything run",
-        ),
-    ]
+    Escape does not stop a running probe: it finishes in the background (cleaning up
+    what it created), and its result is no longer shown.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.PROBE]
+    STATUS_ID = "probe-error"
+
+    class VerdictArrived(Message):
+        """One test of the running probe has been judged."""
+
+        def __init__(self, verdict: ProbeVerdict) -> None:
+            super().__init__()
+            self.verdict = verdict
+
+    class ProbeDone(Message):
+        """The probe ended: its result, or a one-line error (``result`` is then None)."""
+
+        def __init__(self, result: ProbeResult | None, error: str = "") -> None:
+            super().__init__()
+            self.result = result
+            self.error = error
 
     def __init__(self) -> None:
         super().__init__()
         self.verdicts: list[ProbeVerdict] = []
         self.result: ProbeResult | None = None
         self._busy = False
-
-    @property
-    def jwt_app(self) -> JwtscopeApp:
-        """The app, typed."""
-        return cast("JwtscopeApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="probe-top"):
@@ -130,15 +137,18 @@ class ProbeScreen(Screen[None]):
         self.query_one("#verdicts").border_title = "Tests"
         self.query_one("#probe-url", Input).focus()
 
-    def _error(self, message: str) -> None:
-        self.query_one("#probe-error", Static).update(message)
-
     def _value(self, selector: str) -> str | None:
         return self.query_one(selector, Input).value.strip() or None
 
     def build_request(self) -> ReplayRequest:
-        """The endpoint from the bar (see :meth:`JwtscopeApp.request_from`)."""
-        return self.jwt_app.request_from(self._value("#probe-url") or "")
+        """The endpoint from the bar: a curl, raw request or HAR file (with its own token,
+        else the main screen's), or a URL sent with the main screen's token.
+
+        Raises:
+            JwtscopeError: the text cannot be read as a request, or its URL is not http(s).
+        """
+        text = self._value("#probe-url") or ""
+        return require_http_url(request_from_text(text, token=self.app.main_token))
 
     @on(Button.Pressed, "#export")
     def _export_pressed(self) -> None:
@@ -152,7 +162,7 @@ class ProbeScreen(Screen[None]):
         try:
             request = self.build_request()
         except JwtscopeError as exc:
-            self._error(exc.one_line())
+            self._status(exc.one_line())
             return
         writes = self.query_one("#allow-writes", Checkbox).value
         question = f"Send the auth test suite (about 20 requests, paced) to {request.origin}?" + (
@@ -168,36 +178,43 @@ class ProbeScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def _start(self, request: ReplayRequest, writes: bool) -> None:
-        self._busy = True
-        self._error("Running…")
-        self.verdicts.clear()
-        self.query_one("#verdicts", OptionList).clear_options()
-        self._run(request, writes)
-
-    @work(thread=True, exclusive=True, group="probe")
-    def _run(self, request: ReplayRequest, writes: bool) -> None:
-        app = self.jwt_app
+        """Read the form and the app's state here, on the UI thread, then start the worker."""
+        app, config = self.app, self.app.config
         report = app.report if request.token and request.token == app.main_token else None
         create = self._value("#create")
+        run = partial(
+            config.run_probe,
+            request,
+            report=report,
+            secret=choose_secret(report, app.env),
+            token_b=self._value("#token-b"),
+            resource=self._value("#resource"),
+            resource_id=self._value("#resource-id"),
+            create_body=create.encode() if create else None,
+            allow_writes=writes,
+            clock=config.clock,
+        )
+        self._busy = True
+        self._status("Running…")
+        self.verdicts.clear()
+        self.query_one("#verdicts", OptionList).clear_options()
+        self._run(run)
+
+    @work(thread=True, exclusive=True, group="probe")
+    def _run(self, run: Callable[..., ProbeResult]) -> None:
+        """Run the probe (every input already bound into ``run``); post each verdict and
+        the result."""
         try:
-            result = app.config.run_probe(
-                request,
-                report=report,
-                secret=_secret(app, report),
-                token_b=self._value("#token-b"),
-                resource=self._value("#resource"),
-                resource_id=self._value("#resource-id"),
-                create_body=create.encode() if create else None,
-                allow_writes=writes,
-                clock=app.config.clock,
-                on_progress=lambda v: self.app.call_from_thread(self._add, v),
+            done = self.ProbeDone(
+                run(on_progress=lambda verdict: self.post_message(self.VerdictArrived(verdict)))
             )
         except JwtscopeError as exc:
-            self.app.call_from_thread(self._finished, None, exc.one_line())
-            return
-        self.app.call_from_thread(self._finished, result, None)
+            done = self.ProbeDone(None, exc.one_line())
+        self.post_message(done)
 
-    def _add(self, verdict: ProbeVerdict) -> None:
+    def on_probe_screen_verdict_arrived(self, event: VerdictArrived) -> None:
+        """List the verdict that just arrived."""
+        verdict = event.verdict
         self.verdicts.append(verdict)
         label = Text()
         status = verdict.status.value
@@ -208,15 +225,16 @@ class ProbeScreen(Screen[None]):
         if options.highlighted is None:
             options.highlighted = 0
 
-    def _finished(self, result: ProbeResult | None, error: str | None) -> None:
+    def on_probe_screen_probe_done(self, event: ProbeDone) -> None:
+        """Keep the result for the review and say how it went."""
         self._busy = False
-        self.result = result
-        self.jwt_app.last_probe = result
-        if error:
-            self._error(error)
+        self.result = result = event.result
+        self.app.last_probe = result
+        if event.error:
+            self._status(event.error)
         elif result is not None:
             counts = result.counts
-            self._error(
+            self._status(
                 f"{counts['PASS']} passed, {counts['FAIL']} failed, "
                 f"{counts['SKIP']} skipped, {counts['ERROR']} not judged"
             )
@@ -245,14 +263,4 @@ class ProbeScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Write the review report of everything run in this session."""
-        self.jwt_app.export_review(self._value("#probe-url") or "token")
-
-    def action_back(self) -> None:
-        """Back to the main screen (a running probe finishes in the background)."""
-        self.app.pop_screen()
-
-
-def _secret(app: JwtscopeApp, report: Any) -> Any:
-    from jwtscope.services.inputs import choose_secret
-
-    return choose_secret(report, app.env)
+        self.app.export_review(self._value("#probe-url") or "token")

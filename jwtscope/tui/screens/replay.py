@@ -1,24 +1,27 @@
 """The Replay screen: send the failing request, see every request sent and the diagnosis.
 
 Paste a "Copy as cURL" command or a URL into the bar (method and extra headers are
-editable), press Send. The replay runs in a worker (Escape cancels: the result is then
-ignored, and timeouts bound the wait). The token replayed is the main screen's, unless
-the curl carries its own — the screen says which. Network work happens in
+editable), press Send. The request is read by :mod:`jwtscope.services.inputs`; the replay
+runs in a worker and its result comes back as a message (Escape cancels: the result is
+then ignored, and timeouts bound the wait). The token replayed is the main screen's,
+unless the curl carries its own — the screen says which. Network work happens in
 :mod:`jwtscope.services.replay_run` (httpx is imported there lazily); this screen only presents.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import (
     Button,
     Footer,
@@ -31,44 +34,42 @@ from textual.widgets import (
     TextArea,
 )
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from jwtscope.errors import JwtscopeError
+from jwtscope.services.inputs import replay_origin, request_from_text, require_http_url
+from jwtscope.tui import bindings
+from jwtscope.tui.screens.base import JwtscopeScreen
 from jwtscope.tui.widgets.findings import fix_renderables
 
 if TYPE_CHECKING:
     from jwtscope.core.request.exchange import Exchange
     from jwtscope.core.request.replay_request import ReplayRequest
     from jwtscope.services.replay_run import ReplayOutcome
-    from jwtscope.tui.app import JwtscopeApp
 
 __all__ = ["ReplayScreen"]
 
 _CONFIDENCE_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(JwtscopeScreen[None]):
     """Replay a request and diagnose it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="replay_back",
-            tooltip="Cancel a running replay, or go back to the token",
-        ),
-        Binding("ctrl+s", "send", "Send", id="replay_send", tooltip="Send the request"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.REPLAY]
+    STATUS_ID = "replay-error"
+
+    class ReplayDone(Message):
+        """The replay ended: its outcome, or a one-line error (``outcome`` is then None)."""
+
+        def __init__(self, outcome: ReplayOutcome | None, error: str = "") -> None:
+            super().__init__()
+            self.outcome = outcome
+            self.error = error
 
     def __init__(self) -> None:
         super().__init__()
         self.outcome: ReplayOutcome | None = None
         self._busy = False
-
-    @property
-    def jwt_app(self) -> JwtscopeApp:
-        """The app, typed."""
-        return cast("JwtscopeApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="replay-top"):
@@ -110,17 +111,24 @@ class ReplayScreen(Screen[None]):
     # ------------------------------------------------------------------ building
 
     def build_request(self) -> ReplayRequest:
-        """The request from the bar (see :meth:`JwtscopeApp.request_from`)."""
+        """The request from the bar: a curl, raw request or HAR file (with its own token,
+        else the main screen's), or a URL sent with the main screen's token.
+
+        Raises:
+            JwtscopeError: the text cannot be read as a request, or its URL is not http(s).
+        """
         lines = self.query_one("#headers", TextArea).text.splitlines()
         method = self.query_one("#method", Input).value.strip().upper() or "GET"
-        return self.jwt_app.request_from(
+        request = request_from_text(
             self.query_one("#url", Input).value.strip(),
+            token=self.app.main_token,
             method=method,
             headers=[line for line in lines if line.strip()],
         )
+        return require_http_url(request)
 
     def _show_token_source(self, request: ReplayRequest | None) -> None:
-        main_token = self.jwt_app.main_token
+        main_token = self.app.main_token
         label = self.query_one("#replay-token", Static)
         if request is None:
             label.update(
@@ -151,40 +159,48 @@ class ReplayScreen(Screen[None]):
         try:
             request = self.build_request()
         except JwtscopeError as exc:
-            self._error(exc.one_line())
+            self._status(exc.one_line())
             return
         self._show_token_source(request)
-        self._error("")
+        self._status("")
         self._busy = True
         self.query_one("#replay-busy").display = True
-        self._replay(request)
-
-    @work(thread=True, exclusive=True, group="replay")
-    def _replay(self, request: ReplayRequest) -> None:
-        app = self.jwt_app
-        origin = request.header("Origin")
-        try:
-            outcome = app.config.run_replay(
+        app, config = self.app, self.app.config
+        self._replay(
+            partial(
+                config.run_replay,
                 request,
                 env=app.env,
                 keys=app.explicit_keys,
-                origin=origin,
-                clock=app.config.clock,
-                audience=app.config.audience,
-                issuer=app.config.issuer,
+                origin=replay_origin(request),
+                clock=config.clock,
+                audience=config.audience,
+                issuer=config.issuer,
             )
-        except JwtscopeError as exc:
-            self.app.call_from_thread(self._failed, exc.one_line())
-            return
-        self.app.call_from_thread(self._done, outcome)
+        )
 
-    def _done(self, outcome: ReplayOutcome) -> None:
+    @work(thread=True, exclusive=True, group="replay")
+    def _replay(self, run: Callable[[], ReplayOutcome]) -> None:
+        """Run the replay (every input already bound into ``run``); post its result."""
+        worker = get_current_worker()
+        try:
+            done = self.ReplayDone(run())
+        except JwtscopeError as exc:
+            done = self.ReplayDone(None, exc.one_line())
+        if not worker.is_cancelled:
+            self.post_message(done)
+
+    def on_replay_screen_replay_done(self, event: ReplayDone) -> None:
+        """Show the outcome (or the error) of the replay, unless it was cancelled."""
         if not self._busy:
             return  # cancelled: the result is ignored
         self._busy = False
-        self.outcome = outcome
-        self.jwt_app.last_diagnosis = outcome.diagnosis
         self.query_one("#replay-busy").display = False
+        if event.outcome is None:
+            self._status(event.error)
+            return
+        outcome = self.outcome = event.outcome
+        self.app.last_diagnosis = outcome.diagnosis
         exchanges = self.query_one("#exchanges", OptionList)
         exchanges.clear_options()
         purposes = {p.key: p.purpose for p in outcome.probes}
@@ -199,12 +215,7 @@ class ReplayScreen(Screen[None]):
             exchanges.highlighted = 0
         self.query_one("#diagnosis", Static).update(self._diagnosis_view(outcome))
         if outcome.unreachable:
-            self._error(outcome.exchanges[0].error or "the server could not be reached")
-
-    def _failed(self, message: str) -> None:
-        self._busy = False
-        self.query_one("#replay-busy").display = False
-        self._error(message)
+            self._status(outcome.exchanges[0].error or "the server could not be reached")
 
     def action_back(self) -> None:
         """Cancel a running replay; otherwise go back to the main screen."""
@@ -212,12 +223,9 @@ class ReplayScreen(Screen[None]):
             self._busy = False
             self.workers.cancel_group(self, "replay")
             self.query_one("#replay-busy").display = False
-            self._error("Cancelled (requests already sent still finish within the timeout).")
+            self._status("Cancelled (requests already sent still finish within the timeout).")
             return
-        self.app.pop_screen()
-
-    def _error(self, message: str) -> None:
-        self.query_one("#replay-error", Static).update(message)
+        super().action_back()
 
     # ------------------------------------------------------------------ views
 

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from jwtscope.core.timefmt import iso_utc, parse_at
 from jwtscope.errors import JwtscopeError
-
-if TYPE_CHECKING:
-    from jwtscope.tui.app import JwtscopeApp
+from jwtscope.tui import bindings
+from jwtscope.tui.screens.base import JwtscopeModalScreen
 
 __all__ = ["TimeChange", "TimeTravelScreen"]
 
@@ -29,12 +27,11 @@ class TimeChange:
     leeway: int
 
 
-class TimeTravelScreen(ModalScreen[TimeChange | None]):
+class TimeTravelScreen(JwtscopeModalScreen[TimeChange | None]):
     """Set the evaluation time and the leeway."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="time_cancel", tooltip="Close without changes"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.TIME_TRAVEL]
+    STATUS_ID = "time-error"
 
     def __init__(self, at: int | None, leeway: int) -> None:
         super().__init__()
@@ -63,17 +60,17 @@ class TimeTravelScreen(ModalScreen[TimeChange | None]):
     def _apply(self) -> None:
         text = self.query_one("#at", Input).value.strip()
         leeway_text = self.query_one("#leeway", Input).value.strip() or "0"
-        clock = cast("JwtscopeApp", self.app).config.clock
+        clock = self.app.config.clock
         try:
             at = parse_at(text, clock()) if text and text.lower() != "now" else None
             leeway = int(leeway_text)
             if leeway < 0:
                 raise ValueError
         except JwtscopeError as exc:
-            self.query_one("#time-error", Static).update(exc.one_line())
+            self._status(exc.one_line())
             return
         except ValueError:
-            self.query_one("#time-error", Static).update("Leeway must be a whole number ≥ 0.")
+            self._status("Leeway must be a whole number ≥ 0.")
             return
         self.dismiss(TimeChange(at, leeway))
 
@@ -82,6 +79,5 @@ class TimeTravelScreen(ModalScreen[TimeChange | None]):
         self.dismiss(TimeChange(None, self.leeway))
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without changes."""
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
