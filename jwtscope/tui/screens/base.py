@@ -8,13 +8,13 @@ Their keys come from :mod:`jwtscope.tui.bindings`.
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import getters
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from jwtscope.tui.app import JwtscopeApp
+if TYPE_CHECKING:  # only for the type: the app imports its screens, not the reverse
+    from jwtscope.tui.app import JwtscopeApp
 
 __all__ = ["JwtscopeModalScreen", "JwtscopeScreen"]
 
@@ -33,8 +33,9 @@ class JwtscopeScreen(Screen[ResultT]):
     #: Hide the status line while it is empty, so that it takes no room.
     STATUS_HIDDEN_WHEN_EMPTY: ClassVar[bool] = False
 
-    #: The app, typed: its state (report, keys, environment, last runs) and its config.
-    app = getters.app(JwtscopeApp)
+    if TYPE_CHECKING:
+        #: The app, typed: its state (report, keys, environment, last runs) and its config.
+        app: JwtscopeApp
 
     def _status(self, message: str) -> None:
         """Show ``message`` (an error, progress or a summary) in the status line; "" clears it."""
