@@ -1,7 +1,7 @@
 """Turn httpx failures into one-line NetworkErrors with a fix (shared by every net module).
 
-URLs in messages are shown without user:password and query string, since either may
-carry a credential.
+URLs in messages are shown with their password masked (``admin:***@``) and their query
+as ``?…``, since either may carry a credential.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import ssl
 
 import httpx
 
+from jwtscope.core.request.request_url import mask_url
 from jwtscope.errors import NetworkError
 
 __all__ = ["DEFAULT_PORTS", "failure_kind", "origin_of", "request_failed", "show_url"]
@@ -50,8 +51,17 @@ def failure_kind(exc: Exception) -> str:
     return "other"
 
 
-def request_failed(exc: Exception, url: httpx.URL, timeout: float) -> NetworkError:
-    """Turn an httpx exception into a one-line NetworkError."""
+def request_failed(
+    exc: Exception, url: httpx.URL, timeout: float, *, answered: bool = False
+) -> NetworkError:
+    """Turn an httpx exception into a one-line NetworkError.
+
+    Args:
+        exc: what httpx (or :mod:`jwtscope.net.http_body`) raised.
+        url: the URL requested.
+        timeout: the request's deadline, seconds.
+        answered: the status line and headers had arrived (the body was being read).
+    """
     shown = show_url(url)
     where = f"{url.host}:{origin_of(url)[2]}"
     slow_fix = "check the server is up and not stuck, or allow a longer timeout"
@@ -60,24 +70,23 @@ def request_failed(exc: Exception, url: httpx.URL, timeout: float) -> NetworkErr
             f"Timed out after {timeout:g} s connecting to {where}",
             fix="check the host and port, and that no firewall or VPN drops the connection",
         )
+    if isinstance(exc, httpx.TimeoutException) and answered:
+        return NetworkError(f"No complete answer from {shown} within {timeout:g} s", slow_fix)
     if isinstance(exc, httpx.ReadTimeout):
         return NetworkError(f"No answer from {shown} within {timeout:g} s", fix=slow_fix)
     if isinstance(exc, httpx.TimeoutException):
         return NetworkError(f"Timed out after {timeout:g} s talking to {shown}", fix=slow_fix)
     if isinstance(exc, httpx.ConnectError):
         return _connect_failed(exc, url, where)
-    if isinstance(exc, httpx.ProxyError):
-        return NetworkError(
-            f"The HTTP proxy refused the request to {shown}: {_reason(exc)}",
-            fix="check HTTP_PROXY / HTTPS_PROXY / NO_PROXY in your environment",
-        )
     if isinstance(exc, httpx.RemoteProtocolError):
         return NetworkError(
             f"{where} broke off the HTTP exchange: {_reason(exc)}",
             fix="check that this port speaks HTTP (http:// vs https://), then try again",
         )
     if isinstance(exc, httpx.DecodingError):
-        return NetworkError(f"{shown} sent a body that cannot be decompressed", fix=_FIX_CHECK_URL)
+        return NetworkError(
+            f"{shown} sent a body that cannot be decompressed: {_reason(exc)}", fix=_FIX_CHECK_URL
+        )
     return NetworkError(
         f"Request to {shown} failed: {type(exc).__name__}: {_reason(exc)}",
         fix="check the URL and your network, then try again",
@@ -122,8 +131,9 @@ def _causes(exc: BaseException) -> list[BaseException]:
 
 
 def _reason(exc: BaseException) -> str:
-    """A library's error text on one short line (it holds no URL userinfo or body)."""
+    """A library's error text on one short, printable line (a server's bytes may be in it)."""
     text = " ".join(str(exc).split()) or type(exc).__name__
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
     return text if len(text) <= 160 else text[:159] + "…"
 
 
@@ -132,6 +142,6 @@ def origin_of(url: httpx.URL) -> tuple[str, str, int]:
 
 
 def show_url(url: httpx.URL) -> str:
-    """A URL for messages: no user:password, query shown as ``?…``, no fragment."""
-    shown = str(url.copy_with(userinfo=b"", query=None, fragment=None))
+    """A URL for messages: password masked (``admin:***@``), query shown as ``?…``."""
+    shown = mask_url(str(url.copy_with(query=None, fragment=None)))
     return shown + "?…" if url.query else shown

@@ -1,10 +1,13 @@
 """Send replay requests and record what came back: the only place replays touch the network.
 
-Rules: redirects are never followed (a 3xx is reported with its ``Location``); connect and
-read timeouts and a cap on the body read are always on; TLS is verified unless the
-request says ``insecure`` (curl ``-k``, flagged to the user); every request must go to
-the origin the user named. Failures become an :class:`Exchange` with ``error`` set —
-no httpx exception escapes.
+Rules: redirects are never followed (a 3xx is reported with its ``Location``); each
+request has a total deadline — connection, headers and body within ``timeout``
+(:mod:`jwtscope.net.http_deadline`) — and a cap on its body, on the wire and decoded
+(:mod:`jwtscope.net.http_body`); TLS is verified unless the request says ``insecure``
+(curl ``-k``, flagged to the user); every request goes to the origin the user named and
+nowhere else: never through a proxy (``HTTP_PROXY`` and friends and ``~/.netrc`` are
+ignored). Failures become an :class:`Exchange` with ``error`` set — no httpx exception
+escapes.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from jwtscope.core.diagnosis.replay_plan import PlannedRequest
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.errors import UsageError
-from jwtscope.net.http_errors import failure_kind, request_failed
+from jwtscope.net.http_body import ACCEPT_ENCODING, read_body
+from jwtscope.net.http_deadline import deadline, origin_transport
+from jwtscope.net.http_errors import failure_kind, origin_of, request_failed
 
 __all__ = [
     "DEFAULT_MAX_BODY",
@@ -39,11 +44,44 @@ Transport = httpx.BaseTransport
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BODY = 1_000_000
 _UA = f"jwtscope/{__version__}"
+_DECODED = frozenset({"gzip", "x-gzip", "deflate", "identity"})
 
 
-def _origin(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return parts.scheme.lower(), (parts.netloc or "").lower()
+def _origin(url: str) -> tuple[str, str, int]:
+    """``(scheme, host, port)``: what "the same origin" compares (userinfo left out)."""
+    try:
+        return origin_of(httpx.URL(url))
+    except httpx.InvalidURL:
+        return ("", "", 0)
+
+
+def _shown_origin(origin: tuple[str, str, int]) -> str:
+    return f"{origin[1]}:{origin[2]}"
+
+
+def _wire_headers(request: ReplayRequest) -> list[tuple[str, str]]:
+    """The headers sent: the request's own (:meth:`ReplayRequest.wire_headers`), a
+    ``User-Agent`` when it has none, and an ``Accept-Encoding`` that asks only for what
+    :func:`jwtscope.net.http_body.read_body` decodes (the request's own when it does)."""
+    headers: list[tuple[str, str]] = []
+    for name, value in request.wire_headers():
+        lname = name.lower()
+        if lname == "content-length":
+            continue
+        if lname == "accept-encoding" and not _decodable(value):
+            value = ACCEPT_ENCODING
+        headers.append((name, value))
+    names = {name.lower() for name, _ in headers}
+    if "user-agent" not in names:
+        headers.append(("User-Agent", _UA))
+    if "accept-encoding" not in names:
+        headers.append(("Accept-Encoding", ACCEPT_ENCODING))
+    return headers
+
+
+def _decodable(accept_encoding: str) -> bool:
+    codings = (part.split(";")[0].strip().lower() for part in accept_encoding.split(","))
+    return all(coding in _DECODED for coding in codings if coding)
 
 
 def send(
@@ -55,61 +93,91 @@ def send(
     max_body: int = DEFAULT_MAX_BODY,
     clock: Callable[[], float] = time.time,
 ) -> Exchange:
-    """Send one request and return the exchange (never raises for network failures)."""
-    headers = [(k, v) for k, v in request.wire_headers() if k.lower() != "content-length"]
-    if not any(k.lower() == "user-agent" for k, _ in headers):
-        headers.append(("User-Agent", _UA))
+    """Send one request and return the exchange (never raises for network failures).
+
+    The request goes to :attr:`ReplayRequest.wire_url` (no ``user:password@``: the URL's
+    credentials become ``Authorization: Basic`` only when the request has no
+    ``Authorization`` of its own, see :meth:`ReplayRequest.wire_headers`). The whole
+    exchange, body included, ends within ``timeout`` seconds.
+    """
     sent_at = clock()
     start = time.perf_counter()
-    try:
-        outgoing = client.build_request(
-            request.method,
-            request.url,
-            headers=headers,
-            content=request.body,
-            timeout=httpx.Timeout(timeout),
-        )
-        response = client.send(outgoing, stream=True, follow_redirects=False)
-    except httpx.HTTPError as exc:
-        failed = request_failed(exc, httpx.URL(request.url), timeout)
-        return Exchange(
-            purpose,
-            request,
-            error=failed.message,
-            error_kind=failure_kind(exc),
-            elapsed=time.perf_counter() - start,
-            sent_at=sent_at,
-        )
-    except (ValueError, TypeError) as exc:  # invalid URL or header value
-        return Exchange(
-            purpose, request, error=f"request not sent: {exc}", error_kind="other", sent_at=sent_at
-        )
-    try:
-        body, truncated = _read(response, max_body)
-    except httpx.HTTPError as exc:
-        failed = request_failed(exc, httpx.URL(request.url), timeout)
-        return Exchange(
-            purpose,
-            request,
-            status=response.status_code,
-            headers=tuple((k.lower(), v) for k, v in response.headers.items()),
-            error=failed.message,
-            error_kind=failure_kind(exc),
-            elapsed=time.perf_counter() - start,
-            sent_at=sent_at,
-        )
-    finally:
-        response.close()
+    with deadline(timeout) as limit:
+        try:
+            outgoing = client.build_request(
+                request.method,
+                request.wire_url,
+                headers=_wire_headers(request),
+                content=request.body,
+                timeout=httpx.Timeout(timeout),
+            )
+        except (ValueError, TypeError, httpx.InvalidURL) as exc:  # bad URL or header value
+            return Exchange(
+                purpose, request, error=_not_sent(exc, request), error_kind="other", sent_at=sent_at
+            )
+        try:
+            response = client.send(outgoing, stream=True, follow_redirects=False)
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            return _failed(purpose, request, outgoing.url, exc, (timeout, start, sent_at), None)
+        try:
+            body, truncated = read_body(response, max_body, limit)
+        except httpx.HTTPError as exc:
+            return _failed(purpose, request, outgoing.url, exc, (timeout, start, sent_at), response)
+        finally:
+            response.close()
     return Exchange(
         purpose,
         request,
         status=response.status_code,
-        headers=tuple((k.lower(), v) for k, v in response.headers.items()),
+        headers=_headers(response),
         body=body,
         truncated=truncated,
         elapsed=time.perf_counter() - start,
         sent_at=sent_at,
     )
+
+
+def _failed(
+    purpose: str,
+    request: ReplayRequest,
+    url: httpx.URL,
+    exc: Exception,
+    times: tuple[float, float, float],
+    response: httpx.Response | None,
+) -> Exchange:
+    """The exchange of a request that failed, before or after the answer's headers.
+
+    ``times`` is ``(timeout, perf_counter at the start, clock at the start)``.
+    """
+    timeout, start, sent_at = times
+    failed = request_failed(exc, url, timeout, answered=response is not None)
+    return Exchange(
+        purpose,
+        request,
+        status=response.status_code if response is not None else None,
+        headers=_headers(response) if response is not None else (),
+        error=failed.message,
+        error_kind=failure_kind(exc),
+        elapsed=time.perf_counter() - start,
+        sent_at=sent_at,
+    )
+
+
+def _headers(response: httpx.Response) -> tuple[tuple[str, str], ...]:
+    return tuple((k.lower(), v) for k, v in response.headers.items())
+
+
+def _not_sent(exc: Exception, request: ReplayRequest) -> str:
+    """``request not sent: …`` with the URL's password and the token kept out of it."""
+    reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+    try:
+        password = urlsplit(request.url).password
+    except ValueError:
+        password = None
+    for secret in (request.token, password):
+        if secret:
+            reason = reason.replace(secret, "***")
+    return f"request not sent: {reason}"
 
 
 def send_probes(
@@ -126,8 +194,8 @@ def send_probes(
     Args:
         probes: the requests to send.
         origin: the origin the user named; a probe to any other origin is refused.
-        timeout: connect/read timeout per request, seconds.
-        max_body: bytes of each body to read at most.
+        timeout: seconds each request may take in all (connect, headers and body).
+        max_body: bytes of each body to read at most (decoded; about twice that raw).
         transport: an httpx transport (tests use MockTransport for faults).
         clock: local time, recorded with each exchange for the clock check.
 
@@ -136,20 +204,19 @@ def send_probes(
     """
     allowed = _origin(origin)
     for probe in probes:
-        if _origin(probe.request.url) != allowed:
+        target = _origin(probe.request.url)
+        if target != allowed:
             raise UsageError(
-                f"refusing to send to {_origin(probe.request.url)[1]}: only {allowed[1]} was named",
+                f"refusing to send to {_shown_origin(target)}: only {_shown_origin(allowed)}"
+                " was named",
                 "replay only talks to the origin you gave",
             )
     if not probes:
         return []
     insecure = any(p.request.insecure for p in probes)
-    # No keep-alive: uvicorn closes the connection after an unhandled-exception 500 without
-    # saying so, and a reused connection would then fail at random.
-    limits = httpx.Limits(max_keepalive_connections=0)
-    with httpx.Client(
-        verify=not insecure, transport=transport, follow_redirects=False, limits=limits
-    ) as client:
+    if transport is None:
+        transport = origin_transport(verify=not insecure)
+    with httpx.Client(transport=transport, follow_redirects=False, trust_env=False) as client:
         if len(probes) == 1:
             return [_send(probes[0], client, timeout, max_body, clock)]
         with ThreadPoolExecutor(max_workers=min(8, len(probes))) as pool:
@@ -174,18 +241,6 @@ def _send(
     )
 
 
-def _read(response: httpx.Response, max_body: int) -> tuple[bytes, bool]:
-    """Read the (decoded) body up to ``max_body`` bytes; True when it was cut."""
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > max_body:
-            return b"".join(chunks)[:max_body], True
-    return b"".join(chunks), False
-
-
 @contextmanager
 def shared_transport(
     *, insecure: bool = False, transport: Transport | None = None
@@ -193,14 +248,14 @@ def shared_transport(
     """One transport for a run of many sends (a probe), left open between them.
 
     A new client per send would build a fresh TLS context each time (~30 ms). The
-    transport has the settings :func:`send_probes` gives its own: TLS verified unless
-    ``insecure``, no keep-alive. A caller's ``transport`` is wrapped, not closed; one
-    made here is closed when the block ends.
+    transport is the one :func:`send_probes` makes for itself
+    (:func:`jwtscope.net.http_deadline.origin_transport`): TLS verified unless
+    ``insecure``, no keep-alive, no proxy, a deadline per request. A caller's
+    ``transport`` is wrapped, not closed; one made here is closed when the block ends.
     """
     own = None
     if transport is None:
-        limits = httpx.Limits(max_keepalive_connections=0)
-        transport = own = httpx.HTTPTransport(verify=not insecure, limits=limits)
+        transport = own = origin_transport(verify=not insecure)
     try:
         yield _Shared(transport)
     finally:

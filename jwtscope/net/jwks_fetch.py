@@ -9,11 +9,14 @@ Rules, so that nothing is sent to an origin the user did not name:
 
 - only ``http``/``https``; redirects are reported, never followed;
 - a discovery document's ``jwks_uri`` is followed once, and only on the same origin;
-- timeouts and a size cap are always on; the body is streamed and cut at the cap.
+- never through a proxy: ``HTTP_PROXY`` and friends and ``~/.netrc`` are ignored;
+- each request has a total deadline (connect, headers and body) and a size cap on the
+  body, on the wire and decompressed; stacked content encodings are refused.
 
 Every failure is a :class:`~jwtscope.errors.NetworkError` with a one-line message and a
-fix; no httpx exception escapes. URLs in messages are shown without user:password and
-query string, since either may carry a credential.
+fix; no httpx exception escapes. URLs in messages are shown with the password masked
+and without their query string, since either may carry a credential. A URL's
+``user:password@`` is sent as ``Authorization: Basic`` (as curl does).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import httpx
 
 from jwtscope import __version__
 from jwtscope.errors import NetworkError
+from jwtscope.net.http_body import ACCEPT_ENCODING, read_body
+from jwtscope.net.http_deadline import Deadline, deadline, origin_transport
 from jwtscope.net.http_errors import DEFAULT_PORTS as _DEFAULT_PORTS
 from jwtscope.net.http_errors import origin_of as _origin
 from jwtscope.net.http_errors import request_failed as _request_failed
@@ -33,7 +38,11 @@ from jwtscope.net.http_errors import show_url as _show
 
 __all__ = ["FetchedJwks", "fetch_jwks"]
 
-_HEADERS = {"Accept": "application/json", "User-Agent": f"jwtscope/{__version__}"}
+_HEADERS = {
+    "Accept": "application/json",
+    "Accept-Encoding": ACCEPT_ENCODING,
+    "User-Agent": f"jwtscope/{__version__}",
+}
 _EXAMPLE_URL = "https://app.example.com/api/auth/jwks"
 _FIX_PASS_JWKS = "pass the JWKS URL itself with --jwks"
 _FIX_CHECK_URL = f"check the URL points at the JWKS endpoint (e.g. {_EXAMPLE_URL})"
@@ -79,11 +88,10 @@ def fetch_jwks(
 
     Args:
         url: an ``http``/``https`` URL of a JWKS or of an OIDC discovery document.
-        timeout: seconds allowed for connecting, and for each read, per request.
-        max_bytes: the largest body accepted; a bigger one is cut off and refused.
-        transport: an httpx transport to send through (tests, fault injection). When
-            given, it handles every request: proxy settings from the environment are
-            ignored.
+        timeout: seconds each request may take in all (connect, headers and body).
+        max_bytes: the largest body accepted (decompressed); a bigger one is refused.
+        transport: an httpx transport to send through (tests, fault injection). By
+            default, :func:`jwtscope.net.http_deadline.origin_transport`.
 
     Returns:
         The fetched key set, where it came from and whether discovery was used.
@@ -94,11 +102,11 @@ def fetch_jwks(
     """
     start = _parse_url(url)
     with httpx.Client(
-        transport=transport,
+        transport=transport or origin_transport(),
         headers=_HEADERS,
         timeout=httpx.Timeout(timeout),
         follow_redirects=False,
-        trust_env=transport is None,
+        trust_env=False,
     ) as client:
         document = _get_json_object(client, start, timeout=timeout, max_bytes=max_bytes)
         jwks = _as_jwks(document, start)
@@ -140,14 +148,16 @@ def _parse_url(url: str) -> httpx.URL:
 def _get_json_object(
     client: httpx.Client, url: httpx.URL, *, timeout: float, max_bytes: int
 ) -> dict[str, Any]:
-    """GET ``url`` and return its body parsed as a JSON object."""
+    """GET ``url`` and return its body parsed as a JSON object, all within ``timeout``."""
+    answered = False
     try:
-        with client.stream("GET", url) as response:
+        with deadline(timeout) as limit, client.stream("GET", url) as response:
+            answered = True
             _check_status(response)
-            body = _read_capped(response, max_bytes)
+            body = _read_capped(response, max_bytes, limit)
             content_type = response.headers.get("content-type", "")
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise _request_failed(exc, url, timeout) from exc
+        raise _request_failed(exc, url, timeout, answered=answered) from exc
     return _parse_json_object(body, content_type, url)
 
 
@@ -178,19 +188,15 @@ def _check_status(response: httpx.Response) -> None:
         raise NetworkError(f"{shown} answered HTTP {status}{reason}", fix=fix)
 
 
-def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+def _read_capped(response: httpx.Response, max_bytes: int, limit: Deadline) -> bytes:
     """Read the body, refusing it as soon as it passes ``max_bytes``."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise _too_large(response.url, max_bytes)
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise _too_large(response.url, max_bytes)
-        chunks.append(chunk)
-    return b"".join(chunks)
+    body, truncated = read_body(response, max_bytes, limit)
+    if truncated:
+        raise _too_large(response.url, max_bytes)
+    return body
 
 
 def _too_large(url: httpx.URL, max_bytes: int) -> NetworkError:

@@ -4,7 +4,8 @@ The plan (:func:`jwtscope.core.probe.probe_plan.plan_probe`) is pure; this modul
 cannot know in advance. Test 8's resource is created first when asked, and its id is put
 into the later URLs (or test 8 becomes an ERROR saying why the create failed). When the
 first test that sends anything gets no answer at all, the server is unreachable: the
-rest is not sent, and the result's exit code is 3.
+rest is not sent, and the result's exit code is 3. When its answers do not arrive whole
+within the deadline, the rest is not sent either (each test would wait as long).
 
 Pacing: the requests of one test go out concurrently (at most 8 at a time, through
 :func:`jwtscope.net.http_send.send_probes`, which also refuses any other origin); tests are
@@ -132,7 +133,7 @@ def _run(
                 clock=clock,
             )
             exchanges += sent
-            if not sent_any and all(e.status is None for e in sent):
+            if not sent_any and all(_no_answer(e) for e in sent):
                 why = next((e.error for e in sent if e.error), "no answer")
                 cases = block_cases(cases, f"not sent: {request.origin} did not answer ({why})")
             sent_any = True
@@ -143,6 +144,11 @@ def _run(
         if case.stage == "test" and on_progress is not None:
             on_progress(judge_case(case, exchanges))
     return judge(done, exchanges)
+
+
+def _no_answer(exchange: Exchange) -> bool:
+    """No answer, or none complete within the deadline (every later test would wait too)."""
+    return exchange.status is None or exchange.error_kind == "timeout"
 
 
 def _after_create(answer: Exchange, rest: list[ProbeCase]) -> list[ProbeCase]:

@@ -1,4 +1,4 @@
-"""A replay as terminal text and as JSON-ready data. Tokens are always redacted."""
+"""A replay as terminal text and as JSON-ready data. Tokens and URL passwords are always masked."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def replay_to_dict(
                 "key": ex.purpose,
                 "purpose": purposes.get(ex.purpose, ex.purpose),
                 "method": ex.request.method,
-                "url": ex.request.url,
+                "url": ex.request.shown_url,
                 "status": ex.status,
                 "detail": ex.detail,
                 "location": ex.header("location"),
@@ -79,7 +79,7 @@ def replay_to_text(
         "header": f"token in header {where.name!r}",
         "none": "no token in the request",
     }[where.kind]
-    out = [f"jwtscope replay — {request.method} {request.url} ({carried})"]
+    out = [f"jwtscope replay — {request.method} {request.shown_url} ({carried})"]
     if request.insecure:
         out.append("warning: TLS verification is OFF (-k/--insecure)")
     out += ["", f"Requests sent ({len(exchanges)}):"]

@@ -34,7 +34,7 @@ def verdict_line(verdict: ProbeVerdict) -> str:
 def probe_to_text(result: ProbeResult, request: ReplayRequest) -> str:
     """Every test with expected vs observed, then what each FAIL means."""
     counts = result.counts
-    out = [f"jwtscope probe — {request.method} {request.url}", ""]
+    out = [f"jwtscope probe — {request.method} {request.shown_url}", ""]
     out += [verdict_line(v) for v in result.verdicts]
     failures = result.failures
     if failures:

@@ -16,6 +16,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
+from jwtscope.core.request.request_url import (
+    DEFAULT_PORTS,
+    check_url,
+    hide_password,
+    mask_url,
+    strip_userinfo,
+    userinfo_basic,
+)
 from jwtscope.core.token.carriers import (
     NOWHERE,
     PASSWORD_SCHEMES,
@@ -58,7 +66,6 @@ _SECRET_FIELD = re.compile(
     r"id_token|api_key|apikey)\"?\s*[:=]\s*\"?)([^\"&,}\s]+)"
 )
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass(frozen=True)
@@ -104,9 +111,30 @@ class ReplayRequest:
         return "; ".join(f"{k}={v}" for k, v in self.cookies) if self.cookies else None
 
     def wire_headers(self) -> tuple[tuple[str, str], ...]:
-        """The headers to send: :attr:`headers` plus the ``Cookie`` header."""
+        """The headers to send: :attr:`headers`, the URL's credentials, the ``Cookie`` header.
+
+        A ``user:password@`` in the URL is sent as ``Authorization: Basic …`` (as curl
+        does) only when the request has no ``Authorization`` header of its own; when it
+        has one (the token), the URL's credentials are dropped. Either way they never
+        travel in the URL (:attr:`wire_url`).
+        """
+        basic = userinfo_basic(self.url)
+        if basic is not None and self.header("authorization") is None:
+            headers = (*self.headers, ("Authorization", basic))
+        else:
+            headers = self.headers
         cookie = self.cookie_header()
-        return self.headers + ((("Cookie", cookie),) if cookie is not None else ())
+        return headers + ((("Cookie", cookie),) if cookie is not None else ())
+
+    @property
+    def wire_url(self) -> str:
+        """The URL to send: :attr:`url` without ``user:password@`` (see :meth:`wire_headers`)."""
+        return strip_userinfo(self.url)
+
+    @property
+    def shown_url(self) -> str:
+        """The URL for people: password and query tokens masked (:func:`mask_url`)."""
+        return mask_url(self.url)
 
     @property
     def origin(self) -> str:
@@ -120,7 +148,7 @@ class ReplayRequest:
             port = parts.port
         except ValueError:
             port = None
-        suffix = f":{port}" if port is not None and port != _DEFAULT_PORTS.get(scheme) else ""
+        suffix = f":{port}" if port is not None and port != DEFAULT_PORTS.get(scheme) else ""
         return f"{scheme}://{host}{suffix}"
 
     def with_token(self, token: str | None) -> ReplayRequest:
@@ -150,7 +178,7 @@ class ReplayRequest:
         return replace(self, headers=tuple(headers), token=token, location=loc)
 
     def without_auth(self) -> ReplayRequest:
-        """The same request with no ``Authorization``, no token header and no token cookie."""
+        """The same request without ``Authorization``, token header, token cookie, URL userinfo."""
         drop = {"authorization"}
         if self.location.kind == "header":
             drop.add(self.location.name.lower())
@@ -161,7 +189,9 @@ class ReplayRequest:
             if not (k == self.location.name and self.location.kind == "cookie")
             and not is_token_cookie(k, v)
         )
-        return replace(self, headers=headers, cookies=cookies, token=None)
+        return replace(
+            self, url=strip_userinfo(self.url), headers=headers, cookies=cookies, token=None
+        )
 
     def redacted(self) -> dict[str, Any]:
         """A JSON-ready view safe for reports: tokens cut, cookie and credential values hidden."""
@@ -189,7 +219,7 @@ class ReplayRequest:
         body = None if self.body is None else scrub(self.body.decode("utf-8", "replace"))
         return {
             "method": self.method,
-            "url": scrub(_hide_password(self.url)),
+            "url": scrub(hide_password(self.url)),
             "headers": headers,
             "cookies": [[k, redact_token(cookie_text(v))] for k, v in self.cookies],
             "body": body,
@@ -212,49 +242,6 @@ def scrub_text(text: str) -> str:
     if not _SURROGATE.search(text):
         return text
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-
-
-def check_url(url: str) -> tuple[str, tuple[str, ...]]:
-    """Validate an http(s) URL; add ``http://`` when no scheme is given, as curl does.
-
-    The scheme is lower-cased; nothing else in the URL is changed.
-
-    Returns:
-        The URL to use and the notes about what was changed.
-
-    Raises:
-        InputError: the URL is empty, not http(s), has no host or cannot be parsed.
-    """
-    notes: list[str] = []
-    text = url.strip()
-    if text != url:
-        notes.append("whitespace around the URL removed")
-    if not text:
-        raise InputError("The URL is empty.", "Give the full URL, e.g. https://api.example.com/me.")
-    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text):
-        text = "http://" + text.lstrip("/")
-        notes.append("the URL has no scheme: http:// assumed, as curl does")
-    if re.search(r"[\s\x00-\x1f\x7f]", text):
-        raise InputError(
-            "The URL contains a space or a control character.",
-            "Percent-encode it (a space is %20) or check the quoting.",
-        )
-    try:
-        parts = urlsplit(text)
-        parts.port  # noqa: B018 - validates the port
-    except ValueError as exc:
-        raise InputError(
-            "The URL cannot be parsed (bad port or brackets).", "Check the host and port."
-        ) from exc
-    scheme = parts.scheme.lower()
-    if scheme not in _DEFAULT_PORTS:
-        raise InputError(
-            f"The URL scheme {scheme[:20]!r} is not HTTP: jwtscope replays http(s) only.",
-            "Use the http:// or https:// URL of the API.",
-        )
-    if not parts.hostname:
-        raise InputError("The URL has no host name.", "Give the full URL with its host.")
-    return scheme + text[len(scheme) :], tuple(notes)
 
 
 def assemble_request(
@@ -383,12 +370,3 @@ def build_request(
         request = replace(request, location=TokenLocation("none"))
     final_notes = (*request.notes, note) if note else request.notes
     return replace(request, notes=final_notes).with_token(value)
-
-
-def _hide_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    userinfo, _, hostport = parts.netloc.rpartition("@")
-    user = userinfo.partition(":")[0]
-    return parts._replace(netloc=f"{user}:<redacted>@{hostport}").geturl()
