@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jwtscope.cli.common import EXIT_OK, check_leeway, load_keys, print_report, read_token_text
+from jwtscope.cli.output import emit
 from jwtscope.errors import InputError
 
 if TYPE_CHECKING:  # the app's modules load textual: only when the app opens
@@ -41,7 +42,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return _run_app(demo_config())
     report = analyze(DEMO_TOKEN, now=DEMO_NOW, env=demo_environment(), now_is_real=False)
     if not args.json:
-        print(
+        emit(
             "Demo: a token from a ticket, checked against the demo backend's .env "
             "(JWT_SECRET, BETTER_AUTH_URL).\n"
         )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 from jwtscope.cli.common import print_progress, public_patterns
+from jwtscope.cli.output import emit, emit_json
 from jwtscope.errors import UsageError
 
 __all__ = ["cmd_audit", "print_audit_progress"]
@@ -33,13 +33,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
         git=not args.no_git,
     )
     if show:
-        print(file=sys.stderr)
+        emit(err=True)
     if args.json:
-        print(json.dumps(audit_to_dict(result), indent=2, ensure_ascii=False))
+        emit_json(audit_to_dict(result))
     elif args.format == "md":
-        print(audit_to_markdown(result, str(root)))
+        emit(audit_to_markdown(result, str(root)))
     else:
-        print(audit_to_text(result, str(root)))
+        emit(audit_to_text(result, str(root)))
     return 1 if any(f.severity.fails for f in result.findings) else 0
 
 

@@ -5,13 +5,14 @@ the environment and the keys the options name, the endpoint request, printing re
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from jwtscope.errors import InputError, JwtscopeError, UsageError
+from jwtscope.cli.output import emit, emit_json, remember_secrets
+from jwtscope.errors import InputError, JwtscopeError, KeyLoadError, UsageError
 
 if TYPE_CHECKING:  # loaded by the commands that need them, never at start-up
     from jwtscope.core.analysis import Report
@@ -124,7 +125,7 @@ def load_env(args: argparse.Namespace) -> Environment:
     """The environment the key options describe: the process, ``--env-file``s, ``.env*``."""
     from jwtscope.local.dotenv_reader import load_environment
 
-    return load_environment(
+    env = load_environment(
         environ=os.environ,
         cwd=Path.cwd(),
         env_files=args.env_file,
@@ -132,6 +133,9 @@ def load_env(args: argparse.Namespace) -> Environment:
         secret_env=args.secret_env,
         encoding=args.secret_encoding,
     )
+    with contextlib.suppress(KeyLoadError):  # not valid in its encoding: analysis reports it
+        remember_secrets(s.text for s in env.secrets())
+    return env
 
 
 def key_sources(args: argparse.Namespace) -> KeySources:
@@ -158,12 +162,14 @@ def load_keys(args: argparse.Namespace) -> KeySet:
     from jwtscope.services.inputs import explicit_keys
 
     if args.secret is not None:
-        print(
+        emit(
             "warning: --secret stays in your shell history; prefer --secret-env NAME or a "
             ".env file",
-            file=sys.stderr,
+            err=True,
         )
-    return explicit_keys(key_sources(args))
+    keys = explicit_keys(key_sources(args))
+    remember_secrets(s.text for s in keys.secrets)
+    return keys
 
 
 def endpoint_request(args: argparse.Namespace) -> ReplayRequest:
@@ -210,20 +216,20 @@ def print_report(report: Report, args: argparse.Namespace) -> None:
     from jwtscope.core.report_text import report_to_dict, report_to_text
 
     if args.json:
-        print(json.dumps(report_to_dict(report), indent=2, ensure_ascii=False, default=str))
+        emit_json(report_to_dict(report))
         return
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    print(report_to_text(report, color=color, verbose=args.verbose))
+    emit(report_to_text(report, color=color, verbose=args.verbose), color=color)
 
 
 def print_progress(line: str) -> None:
     """Overwrite the progress line on stderr."""
-    print("\r" + line, end="", file=sys.stderr, flush=True)
+    emit("\r" + line, end="", err=True, flush=True)
 
 
 def print_error(exc: JwtscopeError) -> None:
     """The one-line error: ``jwtscope: error: <message> — fix: <fix>``."""
     fix = f" — fix: {exc.fix}" if exc.fix else ""
-    print(f"jwtscope: error: {exc.message}{fix}", file=sys.stderr)
+    emit(f"jwtscope: error: {exc.message}{fix}", err=True)

@@ -15,6 +15,7 @@ from jwtscope.cli.common import (
     print_progress,
     read_token_text,
 )
+from jwtscope.cli.output import emit, emit_raw
 from jwtscope.errors import InputError, UsageError
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def cmd_crack(args: argparse.Namespace) -> int:
         target, Path(args.wordlist), workers=args.workers, progress=progress if show else None
     )
     if show:
-        print(file=sys.stderr)
+        emit(err=True)
     _print_result(result, args.json)
     if result.interrupted:
         return EXIT_INTERRUPTED
@@ -70,8 +71,10 @@ def _print_result(result: CrackResult, as_json: bool) -> None:
             )
         )
     elif result.key is not None:
-        print(f"Key found after {result.tried:,} candidates in {result.elapsed:.1f} s: {key_text}")
+        emit_raw(
+            f"Key found after {result.tried:,} candidates in {result.elapsed:.1f} s: {key_text}"
+        )
     elif result.interrupted:
-        print(f"Stopped after {result.tried:,} candidates; key not found.", file=sys.stderr)
+        emit(f"Stopped after {result.tried:,} candidates; key not found.", err=True)
     else:
-        print(f"Key not found in {result.tried:,} candidates ({result.elapsed:.1f} s).")
+        emit(f"Key not found in {result.tried:,} candidates ({result.elapsed:.1f} s).")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 
 from jwtscope.cli.common import check_leeway, load_env, load_keys, print_report, read_token_text
+from jwtscope.cli.output import emit
 
 __all__ = ["cmd_inspect"]
 
@@ -33,8 +33,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     print_report(report, args)
     malformed = report.finding("TOKEN-MALFORMED")
     if malformed is not None and not args.json:
-        print(
+        emit(
             f"jwtscope: error: not a decodable token: {malformed.detail} — fix: {malformed.fix}",
-            file=sys.stderr,
+            err=True,
         )
     return report.exit_code

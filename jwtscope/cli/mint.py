@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from typing import TYPE_CHECKING
 
 from jwtscope.cli.common import EXIT_OK, load_env, load_keys
+from jwtscope.cli.output import emit, emit_raw
 from jwtscope.errors import KeyLoadError
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def cmd_mint(args: argparse.Namespace) -> int:
         iss=args.iss,
         kid=args.kid,
     )
-    print(f"signed with {secret.describe()}", file=sys.stderr)
+    emit(f"signed with {secret.describe()}", err=True)
     if args.json:
         print(
             json.dumps(
@@ -50,7 +50,7 @@ def cmd_mint(args: argparse.Namespace) -> int:
             )
         )
     else:
-        print(minted.token)
+        emit_raw(minted.token)
     return EXIT_OK
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
 from jwtscope.cli.common import endpoint_request, load_env, load_keys
+from jwtscope.cli.output import emit, emit_json
 
 if TYPE_CHECKING:
     from jwtscope.core.probe.probe_suite import ProbeVerdict
@@ -25,7 +25,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
     show = not args.json and sys.stderr.isatty()
 
     def progress(verdict: ProbeVerdict) -> None:
-        print(verdict_line(verdict), file=sys.stderr, flush=True)
+        emit(verdict_line(verdict), err=True, flush=True)
 
     env, keys = load_env(args), load_keys(args)
     result = probe_endpoint(
@@ -36,9 +36,9 @@ def cmd_probe(args: argparse.Namespace) -> int:
         on_progress=progress if show else None,
     )
     if args.json:
-        print(json.dumps(probe_to_dict(result, request), indent=2))
+        emit_json(probe_to_dict(result, request))
     else:
-        print(probe_to_text(result, request))
+        emit(probe_to_text(result, request))
     return int(result.exit_code)
 
 

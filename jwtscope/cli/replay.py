@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from jwtscope.cli.common import endpoint_request, key_sources, load_env, load_keys
+from jwtscope.cli.output import emit, emit_json
 
 __all__ = ["cmd_replay"]
 
@@ -30,21 +29,18 @@ def cmd_replay(args: argparse.Namespace) -> int:
         jwks_url=key_sources(args).jwks_url,
     )
     if args.json:
-        print(
-            json.dumps(
-                replay_to_dict(
-                    request, outcome.probes, outcome.exchanges, outcome.diagnosis, outcome.exit_code
-                ),
-                indent=2,
+        emit_json(
+            replay_to_dict(
+                request, outcome.probes, outcome.exchanges, outcome.diagnosis, outcome.exit_code
             )
         )
     else:
-        print(replay_to_text(request, outcome.probes, outcome.exchanges, outcome.diagnosis))
+        emit(replay_to_text(request, outcome.probes, outcome.exchanges, outcome.diagnosis))
     if outcome.unreachable:
         original = outcome.exchanges[0]
-        print(
+        emit(
             f"jwtscope: error: {original.error} — fix: check the URL and that the server "
             "is running",
-            file=sys.stderr,
+            err=True,
         )
     return outcome.exit_code

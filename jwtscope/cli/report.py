@@ -22,6 +22,7 @@ from jwtscope.cli.common import (
     public_patterns,
     read_token_text,
 )
+from jwtscope.cli.output import emit, guard
 from jwtscope.errors import InputError, NetworkError, UsageError
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
         return EXIT_UNREACHABLE
     if show:
-        print(file=sys.stderr)
+        emit(err=True)
     _write(run.review, args)
     return run.exit_code
 
@@ -108,12 +109,12 @@ def _write(review: ReviewReport, args: argparse.Namespace) -> None:
     from jwtscope.services.review_report import review_markdown
 
     text = (
-        json.dumps(review.to_dict(), indent=2, ensure_ascii=False)
+        json.dumps(guard().data(review.to_dict()), indent=2, ensure_ascii=False, allow_nan=False)
         if args.json
-        else review_markdown(review)
+        else guard().text(review_markdown(review))
     )
     if not args.out:
-        print(text)
+        emit(text)
         return
     try:
         Path(args.out).write_text(text if text.endswith("\n") else text + "\n")
@@ -121,4 +122,4 @@ def _write(review: ReviewReport, args: argparse.Namespace) -> None:
         raise UsageError(
             f"cannot write {args.out} ({exc.strerror})", "choose another --out path"
         ) from exc
-    print(f"review written to {args.out}", file=sys.stderr)
+    emit(f"review written to {args.out}", err=True)

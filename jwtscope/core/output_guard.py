@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from jwtscope.core.request.request_url import MASK
+
 __all__ = ["SCREEN_GUARD", "OutputGuard", "neutralise_controls"]
 
 #: Secrets shorter than this are not masked in free text: masking a 5-letter word
@@ -30,6 +32,7 @@ __all__ = ["SCREEN_GUARD", "OutputGuard", "neutralise_controls"]
 MIN_MASKED_SECRET = 8
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SGR_OR_CONTROL = re.compile(r"\x1b\[[0-9;]{0,32}m|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 #: Maximal runs of the characters a JWT or session token is made of (no overlap: linear).
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-.+/=%]{16,}")
@@ -55,11 +58,23 @@ _USERINFO = re.compile(
 )
 
 
-def neutralise_controls(text: str) -> str:
-    """``text`` with C0 (but newline and tab), DEL and C1 characters shown as ``\\xNN``."""
+def neutralise_controls(text: str, *, keep_sgr: bool = False) -> str:
+    """``text`` with C0 (but newline and tab), DEL and C1 characters shown as ``\\xNN``.
+
+    Args:
+        text: the text to show.
+        keep_sgr: keep colour sequences (``ESC [ … m``), which only change colours: for
+            text jwtscope coloured itself. Every other sequence is still neutralised.
+    """
     if not _CONTROLS.search(text):
         return text
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    pattern = _SGR_OR_CONTROL if keep_sgr else _CONTROLS
+    return pattern.sub(_show_control, text)
+
+
+def _show_control(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return char if len(char) > 1 else f"\\x{ord(char):02x}"
 
 
 def _escape_surrogates(text: str) -> str:
@@ -163,9 +178,10 @@ class OutputGuard:
         text = _COOKIE_HEADER.sub(self._cookie_value, text)
         return _mask_runs(text)
 
-    def text(self, text: str) -> str:
-        """Text for a terminal, a report or the clipboard: masked, controls neutralised."""
-        return neutralise_controls(_escape_surrogates(self.mask(text)))
+    def text(self, text: str, *, keep_sgr: bool = False) -> str:
+        """Text for a terminal, a report or the clipboard: masked, controls neutralised
+        (colour sequences kept with ``keep_sgr``), lone surrogates escaped."""
+        return neutralise_controls(_escape_surrogates(self.mask(text)), keep_sgr=keep_sgr)
 
     def data(self, value: Any) -> Any:
         """A JSON-ready value with every string guarded and every number finite.
@@ -185,10 +201,14 @@ class OutputGuard:
 
     @staticmethod
     def _query_value(match: re.Match[str]) -> str:
+        """As :func:`jwtscope.core.request.request_url.mask_url` shows it: a JWT keeps its
+        first segment, any other value becomes ``***``; a masked value stays."""
         value = match.group("value")
-        if value.startswith("eyJ") and value.count(".") >= 2:
-            return match.group("head") + _mask_jwt_run(value)
-        return f"{match.group('head')}<redacted, sha256 {_short_hash(value)}>"
+        if MASK in value or value.startswith("<"):
+            return match.group(0)
+        if value.startswith("eyJ") and "." in value:
+            return f"{match.group('head')}{value.split('.', 1)[0]}.{MASK}"
+        return f"{match.group('head')}{MASK}"
 
     @staticmethod
     def _auth_value(match: re.Match[str]) -> str:

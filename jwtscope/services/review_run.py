@@ -132,5 +132,5 @@ def _audit(
 
 def _default_system(request: ReplayRequest | None, audit_root: Path | None) -> str:
     if request is not None:
-        return request.url
+        return request.shown_url
     return audit_root.name if audit_root is not None else "token"

@@ -8,6 +8,7 @@ network come in through :class:`~jwtscope.tui.config.AppConfig`.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from jwtscope.core.analysis import Report
     from jwtscope.core.diagnosis.diagnose import Diagnosis
     from jwtscope.core.findings import Finding
+    from jwtscope.core.output_guard import OutputGuard
     from jwtscope.core.probe.probe_suite import ProbeResult
     from jwtscope.tui.screens.keys import KeysChange
     from jwtscope.tui.screens.time_travel import TimeChange
@@ -233,7 +235,7 @@ class JwtscopeApp(App[None]):
             probe=self.last_probe,
             audit=self.last_audit,
         )
-        text = review_markdown(review)
+        text = self.output_guard().text(review_markdown(review))
         name = "jwtscope-review-" + iso_utc(now).replace(":", "").replace("-", "") + ".md"
         try:
             where = self.config.write_report(name, text)
@@ -242,6 +244,20 @@ class JwtscopeApp(App[None]):
             return
         self.copy_to_clipboard(text)
         self.notify(f"Review written to {where} (and copied).", timeout=6)
+
+    def output_guard(self) -> OutputGuard:
+        """The boundary for what leaves the app (clipboard, exported files): every secret
+        the app holds is masked, and so are tokens' signatures and control characters."""
+        from jwtscope.core.output_guard import OutputGuard
+
+        secrets = [s.text for s in self.explicit_keys.secrets]
+        with contextlib.suppress(JwtscopeError):  # a secret the analysis reports as unusable
+            secrets += [s.text for s in self.env.secrets()]
+        return OutputGuard(tuple(secrets))
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy ``text`` through :meth:`output_guard`."""
+        super().copy_to_clipboard(self.output_guard().text(text))
 
     def action_keys(self) -> None:
         """Open the keys dialog."""

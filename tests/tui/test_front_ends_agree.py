@@ -9,7 +9,7 @@ import time
 
 import pytest
 from servers.replay_backends import hs256_ok
-from servers.replay_clock import FixedClock, serve_backend
+from servers.replay_clock import serve_backend
 from testdata import BETTERAUTH_EDDSA
 from textual.widgets import Input
 from tui_support import env_with, hs256, make_app, pilot_test
@@ -19,19 +19,19 @@ from jwtscope.core.diagnosis.replay_text import replay_to_dict
 from jwtscope.tui.screens.replay import ReplayScreen
 
 SECRET = (BETTERAUTH_EDDSA / "secret.txt").read_text().strip()
-NOW = int(time.time())
 
 
 @pytest.fixture(scope="module")
 def backend():
-    with serve_backend(hs256_ok(SECRET, FixedClock(NOW))) as base:
+    # Real time on both sides: the CLI mints its variants with the real clock.
+    with serve_backend(hs256_ok(SECRET, time.time)) as base:
         yield base
 
 
 def _curl(base: str) -> str:
     # Signed with the backend's secret but carrying an `aud` the backend does not pass to
     # PyJWT: refused, so the replay bisects (round 2) as well as sending round 1.
-    token = hs256(SECRET, iat=NOW, lifetime=900, aud="http://localhost:3000")
+    token = hs256(SECRET, iat=int(time.time()), lifetime=900, aud="http://localhost:3000")
     return (
         f"curl '{base}/todos' -H 'Authorization: Bearer {token}' "
         "-H 'Referer: http://localhost:3000/notes/1'"
@@ -51,7 +51,7 @@ async def test_cli_and_tui_send_the_same_replay_for_the_same_curl(backend, monke
     assert main(["replay", "--curl", curl, "--json", "--no-dotenv"]) == 1
     from_cli = json.loads(capsys.readouterr().out)
 
-    app = make_app("", now=NOW, env=env_with(BETTER_AUTH_SECRET=SECRET))
+    app = make_app("", env=env_with(BETTER_AUTH_SECRET=SECRET), clock=time.time)
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.pause()
         await pilot.press("f6")

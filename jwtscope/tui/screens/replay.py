@@ -242,7 +242,7 @@ class ReplayScreen(JwtscopeScreen[None]):
         if ex.status is None:
             return Text(f"No answer: {ex.error}", style="bold red")
         parts: list[Any] = [
-            Text(f"{ex.status}  {ex.request.method} {ex.request.url}", style="bold")
+            Text(f"{ex.status}  {ex.request.method} {ex.request.shown_url}", style="bold")
         ]
         parts += [Text(f"{k}: {v}", style="dim") for k, v in ex.headers]
         parts.append(Text(""))
