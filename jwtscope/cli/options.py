@@ -67,7 +67,7 @@ def key_options() -> argparse.ArgumentParser:
         type=float,
         default=5.0,
         metavar="S",
-        help="network timeout for --jwks URL (default 5 s)",
+        help="deadline of each request, body included: --jwks URL, replay, probe (default 5 s)",
     )
     return keys
 
