@@ -60,6 +60,8 @@ class JwtscopeApp(App[None]):
     last_diagnosis: Diagnosis | None = None
     last_probe: ProbeResult | None = None
     last_audit: AuditResult | None = None
+    #: True once the environment is read and the first analysis is done (after frame 1).
+    started: bool = False
 
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
@@ -119,6 +121,7 @@ class JwtscopeApp(App[None]):
     def _start(self) -> None:
         self._load_env(self.env_choice)
         self.recompute()
+        self.started = True
         if self.config.tick_seconds > 0:
             self.set_interval(self.config.tick_seconds, self._tick)
         if self._env_error:

@@ -12,7 +12,7 @@ from servers.replay_backends import hs256_ok
 from servers.replay_clock import serve_backend
 from testdata import BETTERAUTH_EDDSA
 from textual.widgets import Input
-from tui_support import env_with, hs256, make_app, pilot_test
+from tui_support import env_with, hs256, make_app, pilot_test, started
 
 from jwtscope.cli import main
 from jwtscope.core.diagnosis.replay_text import replay_to_dict
@@ -53,7 +53,7 @@ async def test_cli_and_tui_send_the_same_replay_for_the_same_curl(backend, monke
 
     app = make_app("", env=env_with(BETTER_AUTH_SECRET=SECRET), clock=time.time)
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f6")
         screen = app.screen
         assert isinstance(screen, ReplayScreen)

@@ -19,7 +19,7 @@ from rich.console import Console
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Footer, Input, OptionList, Static, TabbedContent
-from tui_support import BA_NOW, make_app, pilot_test, screen_text, widget_text
+from tui_support import BA_NOW, make_app, pilot_test, screen_text, started, widget_text
 
 from jwtscope.audit import AuditResult, audit_project
 from jwtscope.demo import DEMO_PROJECT
@@ -328,7 +328,7 @@ async def test_ctrl_e_exports_the_review_with_the_audit() -> None:
 async def test_f8_is_blocked_in_a_dialog_and_offered_by_the_palette_and_help() -> None:
     app = make_app(audit_root=BA_NOTES)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f2")
         await pilot.press("f8")  # ignored inside the keys dialog
         await pilot.pause()
@@ -413,7 +413,7 @@ async def test_the_demo_audits_its_own_sample_project() -> None:
 async def test_f8_is_in_the_main_footer_at_80x24() -> None:
     app = make_app(audit_root=BA_NOTES)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the footer lays out its keys after the first refresh
+        await started(pilot)  # the footer lays out its keys after the first refresh
         footer = widget_text(app, app.query_one(Footer))
         assert "f8 Audit" in footer and "f7 Probe" in footer and "f4 Copy note" in footer
 

@@ -27,6 +27,7 @@ from tui_support import (
     pilot_test,
     real_fetcher,
     screen_text,
+    started,
     widget_text,
 )
 
@@ -63,7 +64,7 @@ def codes(app: JwtscopeApp) -> tuple[str, ...]:
 async def test_paste_shows_the_findings(betterauth_token: str) -> None:
     app = make_app(keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         assert isinstance(app.focused, TokenEditor)
         # A terminal paste reaches the app, which forwards it to the focused widget.
         app.post_message(events.Paste(f"Authorization: Bearer {betterauth_token}"))
@@ -82,7 +83,7 @@ async def test_insert_whole_token_then_typing_breaks_it_and_ctrl_l_clears(
 ) -> None:
     app = make_app(keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         editor = app.query_one(TokenEditor)
         editor.insert(betterauth_token)
         await pilot.pause()
@@ -109,7 +110,7 @@ async def test_insert_whole_token_then_typing_breaks_it_and_ctrl_l_clears(
 async def test_typing_a_few_characters_is_analysed_on_each_key() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         assert IDLE_TEXT in banner(app)
         await pilot.press(*"undefined")
         assert codes(app) == ("TOKEN-JUNK",)
@@ -145,7 +146,7 @@ _JUNK = [
 async def test_junk_input_never_crashes_and_gets_the_right_headline() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         for name, text, code, headline in _JUNK:
             await pilot.press("ctrl+l")
             app.post_message(events.Paste(text))
@@ -171,7 +172,7 @@ async def test_junk_input_never_crashes_and_gets_the_right_headline() -> None:
 async def test_secret_pasted_in_keys_dialog_turns_invalid_into_valid() -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_B))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         assert codes(app) == ("SIG-INVALID",)
         assert "SIGNATURE INVALID" in banner(app)
 
@@ -215,7 +216,7 @@ async def test_secret_pasted_in_keys_dialog_turns_invalid_into_valid() -> None:
 async def test_apply_uses_a_typed_secret_without_enter() -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_B))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f2")
         app.screen.query_one("#secret", Input).focus()
         app.post_message(events.Paste(STRONG_A))
@@ -230,7 +231,7 @@ async def test_apply_uses_a_typed_secret_without_enter() -> None:
 async def test_jwks_url_from_a_real_server(betterauth_token: str, jwks_server: str) -> None:
     app = make_app(betterauth_token, fetch_jwks=real_fetcher())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         assert "SIG-UNVERIFIED" in codes(app)
 
         await pilot.press("f2")
@@ -261,7 +262,7 @@ async def test_jwks_url_that_serves_html_shows_an_inline_error(
 ) -> None:
     app = make_app(betterauth_token, fetch_jwks=real_fetcher())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         before = codes(app)
         await pilot.press("f2")
         url = app.screen.query_one("#jwks-url", Input)
@@ -291,7 +292,7 @@ async def test_jwks_url_that_serves_html_shows_an_inline_error(
 async def test_time_travel_to_after_expiry_and_back(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         assert "EXP-PAST" not in codes(app)
         assert "as of now" in banner(app)
 
@@ -321,7 +322,7 @@ async def test_time_travel_to_after_expiry_and_back(betterauth_token: str) -> No
 async def test_time_travel_rejects_nonsense_inline(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f3")
         app.post_message(events.Paste("yesterday-ish"))
         await pilot.press("enter")
@@ -340,7 +341,7 @@ async def test_f1_help_lists_every_finding_code_and_escape_closes_it() -> None:
     app = make_app()
     # Tall enough for the whole help text, so "listed" means "on the screen".
     async with app.run_test(size=(100, 250)) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
@@ -359,7 +360,7 @@ async def test_f1_help_lists_every_finding_code_and_escape_closes_it() -> None:
 async def test_palette_search_runs_time_travel() -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_A))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"time")
@@ -375,7 +376,7 @@ async def test_palette_search_runs_time_travel() -> None:
 async def test_palette_provider_offers_every_jwtscope_command() -> None:
     app = make_app(DEMO_TOKEN, env=env_with(JWT_SECRET="your-256-bit-secret"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("ctrl+p")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -409,7 +410,7 @@ async def test_f4_copies_a_redacted_note_and_f5_the_payload(
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         report = app.report
         assert report is not None
         await pilot.press("f4")
@@ -441,7 +442,7 @@ async def test_copy_without_a_token_copies_nothing(monkeypatch: pytest.MonkeyPat
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f4", "f5")
         await pilot.pause()
         assert copied == []
@@ -456,7 +457,7 @@ async def test_copy_without_a_token_copies_nothing(monkeypatch: pytest.MonkeyPat
 async def test_usable_at_80x24(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the footer lays out its keys after the first refresh
+        await started(pilot)  # the footer lays out its keys after the first refresh
         screen = app.screen.region
         for widget in (
             app.query_one(TokenEditor),
@@ -490,7 +491,7 @@ async def test_usable_at_80x24(betterauth_token: str) -> None:
 async def test_ctrl_l_in_a_dialog_leaves_the_token_alone(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f2")
         app.screen.query_one("#secret-env", Input).focus()
         await pilot.press("ctrl+l")
@@ -504,7 +505,7 @@ async def test_ctrl_l_in_a_dialog_leaves_the_token_alone(betterauth_token: str) 
 async def test_dialog_shortcuts_do_not_stack_dialogs(key: str) -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_A))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f2")
         await pilot.press("f3")  # ignored inside the dialog, as it should be
         assert len(app.screen_stack) == 2
@@ -517,7 +518,7 @@ async def test_dialog_shortcuts_do_not_stack_dialogs(key: str) -> None:
 async def test_forget_pasted_keys_keeps_the_command_line_keys(betterauth_token: str) -> None:
     app = make_app(betterauth_token, keys=betterauth_keys())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the first analysis follows the first frame
+        await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f2")
         await pilot.click("#forget")
         await pilot.click("#apply")
@@ -542,7 +543,7 @@ async def test_detail_pane_shows_text_literally(case: str, betterauth_secret: st
         app = make_app(token, env=env_with(BETTER_AUTH_SECRET=betterauth_secret))
         expected = ["<base64"]
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert app.report is not None
         # The worst finding is selected first: HEADER-KEY-REF / BA-SESSION-TOKEN.
         assert app.report.codes[0] in {"HEADER-KEY-REF", "BA-SESSION-TOKEN"}

@@ -8,7 +8,7 @@ from servers.probe_backends import BACKENDS
 from servers.replay_clock import FixedClock, serve_backend
 from testdata import BA_IAT
 from textual.widgets import Checkbox, Input, OptionList
-from tui_support import env_with, make_app, pilot_test
+from tui_support import env_with, make_app, pilot_test, started
 
 from jwtscope.tui.screens.probe import ConfirmScreen, ProbeScreen
 
@@ -33,7 +33,7 @@ async def test_probe_asks_first_then_shows_each_verdict_and_exports(alg_none_bac
 
     app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET), write_report=write_report)
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f7")
         screen = app.screen
         assert isinstance(screen, ProbeScreen)
@@ -67,7 +67,7 @@ async def test_cancelling_the_confirmation_sends_nothing(alg_none_backend) -> No
     calls: list[object] = []
     app = make_app(TOKEN, now=NOW, run_probe=lambda *a, **k: calls.append(a))
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f7")
         app.screen.query_one("#probe-url", Input).value = f"{alg_none_backend}/todos"
         await pilot.press("ctrl+s")

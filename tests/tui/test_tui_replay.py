@@ -7,7 +7,7 @@ from servers.replay_backends import hs256_fed_eddsa, hs256_ok
 from servers.replay_clock import FixedClock, serve_backend
 from testdata import BA_IAT, BETTERAUTH_EDDSA
 from textual.widgets import Input, OptionList, Static
-from tui_support import env_with, hs256, make_app, pilot_test, widget_text
+from tui_support import env_with, hs256, make_app, pilot_test, started, widget_text
 
 from jwtscope.errors import JwtscopeError
 from jwtscope.tui.screens.replay import ReplayScreen
@@ -44,7 +44,7 @@ async def _send(app, pilot, text: str) -> ReplayScreen:
 async def test_url_replays_the_main_screen_token_and_names_the_cause(fed_eddsa) -> None:
     app = make_app(TOKEN, now=NOW, env=env_with(BETTER_AUTH_SECRET=SECRET))
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         screen = await _send(app, pilot, f"{fed_eddsa}/todos")
         assert screen.outcome is not None
         assert screen.outcome.diagnosis.top.code == "CAUSE-ALG-MISMATCH"
@@ -64,7 +64,7 @@ async def test_a_curl_with_its_own_token_says_so(hs_ok) -> None:
     other = hs256(SECRET, iat=NOW, lifetime=900, sub="someone-else")
     app = make_app(TOKEN, now=NOW, env=env_with(BETTER_AUTH_SECRET=SECRET))
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         curl = f"curl '{hs_ok}/todos' -H 'Authorization: Bearer {other}'"
         screen = await _send(app, pilot, curl)
         assert screen.outcome is not None and screen.outcome.diagnosis.ok
@@ -76,7 +76,7 @@ async def test_a_curl_with_its_own_token_says_so(hs_ok) -> None:
 async def test_bad_input_is_shown_inline_and_escape_goes_back() -> None:
     app = make_app(TOKEN, now=NOW)
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         screen = await _send(app, pilot, "curl 'http://127.0.0.1:9/todos")
         assert widget_text(app, screen.query_one("#replay-error", Static)).strip()
         await pilot.press("escape")
@@ -94,7 +94,7 @@ async def test_the_cors_origin_of_a_curl_falls_back_to_its_referer() -> None:
 
     app = make_app(TOKEN, now=NOW, run_replay=run_replay)
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         curl = "curl 'http://127.0.0.1:9/todos' -H 'Referer: http://localhost:3000/notes/1'"
         screen = await _send(app, pilot, curl)
         assert seen["origin"] == "http://localhost:3000"

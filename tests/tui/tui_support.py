@@ -64,6 +64,20 @@ def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., 
     return run
 
 
+async def started(pilot: Any) -> None:
+    """Wait until the app has read its environment and run its first analysis.
+
+    That happens after the first frame; one ``pilot.pause()`` is not always enough on a
+    loaded machine. This waits on the app's own flag, message by message (no sleep).
+    """
+    for _ in range(500):
+        if pilot.app.started:
+            await pilot.pause()
+            return
+        await pilot.pause()
+    raise AssertionError("the app never finished its first analysis")
+
+
 def env_with(**variables: str) -> Environment:
     """An environment with one ``./.env`` source holding ``variables``."""
     return Environment(sources=(EnvSource("./.env", tuple(variables.items())),))
