@@ -22,7 +22,7 @@ from jwtscope.cli.common import (
     print_error,
     read_token_text,
 )
-from jwtscope.cli.parser import Command, build_parser
+from jwtscope.cli.parser import Command, build_parser, with_default_command
 from jwtscope.errors import JwtscopeError
 
 __all__ = ["build_parser", "main", "read_token_text"]
@@ -31,7 +31,8 @@ __all__ = ["build_parser", "main", "read_token_text"]
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (never raises for user errors)."""
     parser = build_parser()
-    args = parser.parse_args(["tui"] if argv is not None and not argv else argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(with_default_command(given) if given else ["tui"])
     if not getattr(args, "command", None):
         args = parser.parse_args(["tui"])
     command: Command = args.run

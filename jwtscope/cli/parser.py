@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from jwtscope import __version__
 from jwtscope.cli.options import (
@@ -67,15 +68,46 @@ class _Groups:
         self.probe = probe_options()
 
 
+class GuardedParser(argparse.ArgumentParser):
+    """An argument parser whose error lines pass the output guard: an option typed with
+    a token or a secret in it is never echoed whole ("invalid choice: 'eyJ…'")."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the guarded error line; exit 2."""
+        from jwtscope.cli.output import guard
+
+        self.print_usage(sys.stderr)
+        self.exit(2, guard().text(f"{self.prog}: error: {message}\n"))
+
+
+#: The sub-commands, for telling a command from pasted token text.
+COMMANDS = ("inspect", "tui", "demo", "replay", "probe", "report", "audit", "crack", "mint")
+
+
+def with_default_command(argv: Sequence[str]) -> list[str]:
+    """``argv`` with ``inspect`` put first when it starts with pasted token text.
+
+    ``jwtscope eyJ…`` and ``jwtscope 'Bearer eyJ…'`` inspect the token. A word that is
+    not a command and does not look like a token (a typo such as ``inpsect``) is left
+    for argparse to refuse.
+    """
+    args = list(argv)
+    if not args or args[0].startswith("-") or args[0] in (*COMMANDS, "codes"):
+        return args
+    head = args[0].strip()
+    looks_pasted = "." in head or " " in head or ":" in head or len(head) >= 20
+    return ["inspect", *args] if looks_pasted else args
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = GuardedParser(
         prog="jwtscope",
         description="Why does my JWT-protected API say 401, and is my JWT setup safe?",
         epilog="Exit codes: 0 ok, 1 error/critical findings, 2 unusable input or options.",
     )
     parser.add_argument("--version", action="version", version=f"jwtscope {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = cast("Subcommands", parser.add_subparsers(dest="command", metavar="COMMAND"))
     groups = _Groups()
     for add in (
         _add_inspect,

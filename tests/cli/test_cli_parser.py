@@ -6,6 +6,8 @@ import argparse
 import subprocess
 import sys
 
+import pytest
+
 from jwtscope.cli import build_parser
 from jwtscope.cli.parser import LazyCommand
 
@@ -42,3 +44,36 @@ def test_building_the_parser_imports_no_command_module():
         "jwtscope.cli.output",
         "jwtscope.cli.parser",
     ]
+
+
+TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+SIGNATURE = TOKEN.rsplit(".", 1)[1]
+
+
+def test_a_pasted_token_without_a_command_is_inspected(capsys, tmp_path, monkeypatch):
+    from jwtscope.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for pasted in (TOKEN, f"Bearer {TOKEN}", f"Authorization: Bearer {TOKEN}"):
+        main([pasted, "--no-dotenv", "--at", "1700000000"])
+        out, err = capsys.readouterr()
+        assert out.startswith("jwtscope inspect") and "invalid choice" not in err
+        assert SIGNATURE not in out + err
+
+
+def test_argparse_errors_never_echo_a_token(capsys):
+    from jwtscope.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["inspect", TOKEN, "--bogus", TOKEN])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "unrecognized arguments" in err
+    assert SIGNATURE not in err and "<signature removed>" in err
+
+
+def test_a_typo_of_a_command_is_still_refused(capsys):
+    from jwtscope.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["inpsect"])
+    assert "invalid choice: 'inpsect'" in capsys.readouterr().err
