@@ -6,10 +6,64 @@ a test fails when it is stale.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from jwtscope.core.catalog import CODES
 from jwtscope.core.checks import ALL_CHECKS
 
-__all__ = ["codes_markdown", "codes_table"]
+__all__ = ["CodeEntry", "all_codes", "codes_markdown", "codes_table"]
+
+
+@dataclass(frozen=True)
+class CodeEntry:
+    """One code any surface may show: a token finding, a replay cause or an audit finding.
+
+    Args:
+        code: the stable code.
+        kind: ``finding`` (inspect), ``cause`` (replay) or ``audit``.
+        severity: the usual severity (``-`` for causes: they are ranked, not graded).
+        title: one line.
+        explain: what it means, in plain words.
+        family: the check family that emits it (``replay`` for causes).
+    """
+
+    code: str
+    kind: str
+    severity: str
+    title: str
+    explain: str
+    family: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The ``codes --json`` object."""
+        return {
+            "code": self.code,
+            "kind": self.kind,
+            "severity": self.severity,
+            "title": self.title,
+            "family": self.family,
+            "explain": self.explain,
+        }
+
+
+def all_codes() -> list[CodeEntry]:
+    """Every code jwtscope shows: token findings, then replay causes, then audit codes."""
+    from jwtscope.audit import AUDIT_CODES
+    from jwtscope.core.diagnosis.diagnose import CAUSES
+
+    entries = [
+        CodeEntry(c.code, "finding", c.severity.value, c.title, c.explain, c.family)
+        for c in CODES.values()
+    ]
+    entries += [
+        CodeEntry(code, "cause", "-", title, _cause_explain(title), "replay")
+        for code, title in CAUSES.items()
+    ]
+    entries += [
+        CodeEntry(c.code, "audit", c.severity.value, c.title, c.explain, c.family)
+        for c in AUDIT_CODES.values()
+    ]
+    return entries
 
 
 def _emitters() -> dict[str, str]:
@@ -88,9 +142,23 @@ def _causes_and_tests() -> list[str]:
     return lines
 
 
+def _cause_explain(title: str) -> str:
+    return f"Replay names this cause when its evidence shows it: {title[:1].lower()}{title[1:]}."
+
+
 def codes_table() -> str:
-    """A plain-text list of codes for the terminal."""
-    width = max(len(c) for c in CODES)
-    return "\n".join(
-        f"{info.code:<{width}}  {info.severity.value:<8}  {info.title}" for info in CODES.values()
-    )
+    """A plain-text list of every code for the terminal, by kind."""
+    entries = all_codes()
+    width = max(len(e.code) for e in entries)
+    heads = {
+        "finding": "Token findings (inspect)",
+        "cause": "Replay causes (replay)",
+        "audit": "Source audit (audit)",
+    }
+    lines: list[str] = []
+    for kind, head in heads.items():
+        lines += ["", head] if lines else [head]
+        lines += [
+            f"  {e.code:<{width}}  {e.severity:<8}  {e.title}" for e in entries if e.kind == kind
+        ]
+    return "\n".join(lines)

@@ -9,7 +9,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, Static
 
-from jwtscope.core.catalog import CODES
+from jwtscope.services.code_reference import all_codes
 from jwtscope.tui import bindings
 from jwtscope.tui.screens.base import JwtscopeModalScreen
 from jwtscope.tui.widgets.findings import md_escape
@@ -37,16 +37,18 @@ def help_markdown() -> str:
         "- **Ctrl+L** clear the token · **Tab** / **Shift+Tab** move between panes",
         "- **Ctrl+P** command palette (every action) · **Ctrl+Q** quit",
         "",
-        "## Finding codes",
-        "",
     ]
-    for info in CODES.values():
-        lines += [
-            f"### `{info.code}` — {md_escape(info.title)}",
-            "",
-            f"*{info.severity.value}* · {md_escape(info.explain)}",
-            "",
-        ]
+    heads = {
+        "finding": "Finding codes (the token)",
+        "cause": "Replay causes (F6)",
+        "audit": "Audit codes (F8)",
+    }
+    entries = all_codes()
+    for kind, head in heads.items():
+        lines += [f"## {head}", ""]
+        for entry in (e for e in entries if e.kind == kind):
+            lines += [f"### `{entry.code}` — {md_escape(entry.title)}", ""]
+            lines += [f"*{entry.severity}* · {md_escape(entry.explain)}", ""]
     return "\n".join(lines)
 
 
