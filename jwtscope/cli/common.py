@@ -225,8 +225,16 @@ def print_report(report: Report, args: argparse.Namespace) -> None:
 
 
 def print_progress(line: str) -> None:
-    """Overwrite the progress line on stderr."""
-    emit("\r" + line, end="", err=True, flush=True)
+    """Overwrite the progress line on stderr; a shorter line is padded over the longer one
+    before it, so that nothing of it is left behind (no ``ETA 0:0001``)."""
+    pad = max(0, _progress_width[0] - len(line))
+    _progress_width[0] = len(line)
+    sys.stderr.write("\r")  # jwtscope's own carriage return: the guard would show it
+    emit(line + " " * pad, end="", err=True, flush=True)
+
+
+#: The length of the last progress line printed (to pad the next one over it).
+_progress_width = [0]
 
 
 def print_error(exc: JwtscopeError) -> None:

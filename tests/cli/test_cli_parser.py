@@ -77,3 +77,14 @@ def test_a_typo_of_a_command_is_still_refused(capsys):
     with pytest.raises(SystemExit):
         main(["inpsect"])
     assert "invalid choice: 'inpsect'" in capsys.readouterr().err
+
+
+def test_a_shorter_progress_line_leaves_nothing_of_the_longer_one(capsys):
+    from jwtscope.cli.common import print_progress
+
+    print_progress("[####] 99.0%  3.0M tried  1.9M/s  ETA 0:0100")
+    print_progress("[####] 100.0%  3.0M tried  1.9M/s  ETA 0:01")
+    err = capsys.readouterr().err
+    first, second = err.split("\r")[1:]
+    assert len(second) >= len(first) and second.rstrip().endswith("ETA 0:01")
+    assert "\\x0d" not in err  # the carriage return is jwtscope's own, not neutralised
