@@ -15,10 +15,15 @@ __all__ = [
 ]
 
 
-def key_options() -> argparse.ArgumentParser:
-    """``--env-file``, ``--no-dotenv``, ``--secret-env``, ``--secret``, ``--key``, ``--jwks``…"""
+def secret_options() -> argparse.ArgumentParser:
+    """``--env-file``, ``--no-dotenv``, ``--secret-env``, ``--secret``, ``--secret-encoding``:
+    where the HMAC secret comes from (all ``mint`` needs)."""
     keys = argparse.ArgumentParser(add_help=False)
-    group = keys.add_argument_group("keys and environment")
+    _add_secret_arguments(keys.add_argument_group("keys and environment"))
+    return keys
+
+
+def _add_secret_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
         "--env-file",
         action="append",
@@ -48,6 +53,13 @@ def key_options() -> argparse.ArgumentParser:
         default="utf8",
         help="how the secret text becomes key bytes (default utf8)",
     )
+
+
+def key_options() -> argparse.ArgumentParser:
+    """The secret options, then ``--key``, ``--jwks`` and ``--timeout``: every key source."""
+    keys = argparse.ArgumentParser(add_help=False)
+    group = keys.add_argument_group("keys and environment")
+    _add_secret_arguments(group)
     group.add_argument(
         "--key",
         action="append",

@@ -17,6 +17,7 @@ from jwtscope.cli.options import (
     key_options,
     output_options,
     probe_options,
+    secret_options,
 )
 
 if TYPE_CHECKING:
@@ -58,9 +59,10 @@ class LazyCommand:
 class _Groups:
     """The shared option groups, as parent parsers."""
 
-    __slots__ = ("judge", "keys", "output", "probe", "target")
+    __slots__ = ("judge", "keys", "output", "probe", "secrets", "target")
 
     def __init__(self) -> None:
+        self.secrets = secret_options()
         self.keys = key_options()
         self.judge = judgement_options()
         self.output = output_options()
@@ -308,7 +310,7 @@ def _add_crack(sub: Subcommands, groups: _Groups) -> None:
 def _add_mint(sub: Subcommands, groups: _Groups) -> None:
     p = sub.add_parser(
         "mint",
-        parents=[groups.keys],
+        parents=[groups.secrets],
         help="sign a test token with the environment's secret",
         description="Sign a test token (e.g. USER1_TOKEN / USER2_TOKEN for a review) with the "
         "HMAC secret found like 'inspect' finds it. Prints the token.",
@@ -334,7 +336,7 @@ def _add_mint(sub: Subcommands, groups: _Groups) -> None:
     p.add_argument("--kid", metavar="KID", help="set the header kid")
     p.add_argument("--at", metavar="TIME", help="issue as of this time (default now)")
     p.add_argument("--json", action="store_true", help="print token, header and payload as JSON")
-    p.set_defaults(run=LazyCommand("mint", "cmd_mint"))
+    p.set_defaults(run=LazyCommand("mint", "cmd_mint"), key=[], jwks=[], timeout=5.0)
 
 
 def _add_codes(sub: Subcommands, groups: _Groups) -> None:
