@@ -153,4 +153,25 @@ def probe_options() -> argparse.ArgumentParser:
         action="store_true",
         help="allow POST/PUT/PATCH/DELETE requests (off by default)",
     )
+    routes = probe.add_argument_group("every route (from the OpenAPI document)")
+    routes.add_argument(
+        "--all-routes",
+        action="store_true",
+        help="run tests 2-7 on every route of the API (routes from <origin>/openapi.json)",
+    )
+    routes.add_argument(
+        "--openapi",
+        metavar="FILE|URL",
+        help="the OpenAPI document to read the routes from (implies --all-routes)",
+    )
+    routes.add_argument(
+        "--dry-run", action="store_true", help="print the plan of routes and tests, send nothing"
+    )
+    routes.add_argument(
+        "--budget",
+        type=int,
+        default=300,
+        metavar="N",
+        help="send at most N requests with --all-routes (default 300)",
+    )
     return probe
