@@ -88,7 +88,9 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         timeout=args.timeout,
     )
     source, routes = load_routes(request, options.openapi, options.timeout)
-    plan_text = route_plan_to_text(plan_all_routes(request, routes, options), source, args.budget)
+    env, keys = load_env(args), load_keys(args)
+    plans = plan_all_routes(request, routes, options, env=env, keys=keys)
+    plan_text = route_plan_to_text(plans, source, args.budget)
     if args.dry_run:
         emit(plan_text)
         return 0
@@ -103,8 +105,8 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         request,
         routes,
         options,
-        env=load_env(args),
-        keys=load_keys(args),
+        env=env,
+        keys=keys,
         source=source,
         on_row=progress if show else None,
     )

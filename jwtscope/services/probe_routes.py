@@ -146,16 +146,31 @@ def load_routes(
 
 
 def plan_all_routes(
-    request: ReplayRequest, routes: Sequence[ApiRoute], options: RouteOptions
+    request: ReplayRequest,
+    routes: Sequence[ApiRoute],
+    options: RouteOptions,
+    *,
+    env: Environment,
+    keys: KeySet,
+    clock: Callable[[], float] = time.time,
 ) -> list[RoutePlan]:
     """The plan as it can be shown before anything is sent (ids from lists marked pending)."""
     pending = {
-        c: ("1", f"the first item of GET {c}, when run") for c in listable_collections(routes)
+        c: ("?", f"the first item of GET {c}, when run") for c in listable_collections(routes)
     }
     if options.create_body is not None and options.allow_writes:
-        pending[_path_of(request.url)] = ("1", CREATED)
-    _, cases = plan_token_tests(request, report=None, secret=None, now=0)
+        pending[_path_of(request.url)] = ("?", CREATED)
+    report, secret = _token_setup(request, env, keys, int(clock()))
+    _, cases = plan_token_tests(request, report=report, secret=secret, now=int(clock()))
     return plan_routes(routes, cases, request, known=pending, allow_writes=options.allow_writes)
+
+
+def _token_setup(
+    request: ReplayRequest, env: Environment, keys: KeySet, now: int
+) -> tuple[Report | None, Secret | None]:
+    """User A's token analysed, and the secret to mint and re-sign with."""
+    report = analyze(request.token, now=now, env=env, keys=keys) if request.token else None
+    return report, choose_secret(report, env)
 
 
 def probe_all_routes(
@@ -181,14 +196,13 @@ def probe_all_routes(
         on_row: called with each route's row as soon as it is judged.
         clock: local time.
     """
-    now = int(clock())
-    report = analyze(request.token, now=now, env=env, keys=keys) if request.token else None
+    report, secret = _token_setup(request, env, keys, int(clock()))
     return run_route_probe(
         request,
         routes,
         options,
         report=report,
-        secret=choose_secret(report, env),
+        secret=secret,
         source=source,
         on_row=on_row,
         clock=clock,

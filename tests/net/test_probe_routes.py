@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -111,3 +112,36 @@ def test_dot_segment_ids_never_reach_the_root_or_the_collection():
     assert app.state.store["deleted_root"] == 0
     reads = [p for m, p in app.state.seen if m == "GET" and p.startswith("/things/")]
     assert reads and all(p.startswith("/things/%2E") for p in reads)
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Any, *argv: str) -> int:
+    from jwtscope.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"JWT_SECRET={SECRET_TEXT}\n")
+    return main(list(argv))
+
+
+def test_cli_dry_run_prints_the_plan_and_sends_nothing(monkeypatch, tmp_path, capsys):
+    app = hostile_ids(SECRET_TEXT, time.time)
+    with serve_backend(app) as base:
+        code = _cli(monkeypatch, tmp_path, "probe", base, "--all-routes", "--dry-run")
+    out = capsys.readouterr().out
+    assert code == 0
+    assert app.state.seen == [("GET", "/openapi.json")]
+    assert re.search(r"^GET /things +10 requests \(declares security\)", out, re.M), out
+    assert "thing_id=? (the first item of GET /things, when run)" in out
+
+
+def test_cli_all_routes_json_names_the_hole(monkeypatch, tmp_path, capsys):
+    app = item_hole(SECRET_TEXT, time.time)
+    with serve_backend(app) as base:
+        document = json.dumps(app.openapi())
+        (tmp_path / "openapi.json").write_text(document)
+        code = _cli(monkeypatch, tmp_path, "probe", base, "--openapi", "openapi.json", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert data["holes"] == ["GET /todos/{todo_id}"]
+    assert data["source"].endswith("openapi.json")
+    row = next(r for r in data["routes"] if r["path"] == "/health")
+    assert row["public"] is True and row["declares_security"] is False
