@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jwtscope.core.diagnosis.replay_plan import PlannedRequest
 from jwtscope.core.probe.openapi_routes import ApiRoute, PathParam, routes_from_openapi
 from jwtscope.core.probe.probe_plan import plan_token_tests
 from jwtscope.core.probe.probe_suite import (
@@ -20,7 +21,6 @@ from jwtscope.core.probe.route_plan import (
     protected_sibling,
 )
 from jwtscope.core.request.replay_request import build_request
-from jwtscope.core.diagnosis.replay_plan import PlannedRequest
 
 BEARER = [{"HTTPBearer": []}]
 DOCUMENT = {
@@ -130,5 +130,7 @@ def test_the_plan_fills_ids_skips_what_it_cannot_and_never_writes_uninvited():
     assert writes[-1].route.method == "DELETE"  # deletes last
     put = next(p for p in writes if p.route.label == "PUT /todos/{todo_id}")
     assert put.url == "http://api.test/todos/9"
-    assert all(p.request.method == "PUT" and p.request.body == b"{}" for c in put.cases for p in c.probes)
+    assert all(
+        p.request.method == "PUT" and p.request.body == b"{}" for c in put.cases for p in c.probes
+    )
     assert P8_UPDATE not in {c.test for c in put.cases}
