@@ -54,6 +54,7 @@ from jwtscope.services.inputs import choose_secret
 __all__ = [
     "DEFAULT_BUDGET",
     "RouteOptions",
+    "discover_and_probe",
     "load_routes",
     "plan_all_routes",
     "probe_all_routes",
@@ -264,6 +265,34 @@ def run_route_probe(
         source,
         len(run.exchanges),
         options.budget,
+    )
+
+
+def discover_and_probe(
+    request: ReplayRequest,
+    options: RouteOptions,
+    *,
+    report: Report | None,
+    secret: Secret | None,
+    on_row: Callable[[RouteVerdicts], None] | None = None,
+    clock: Callable[[], float] = time.time,
+) -> RouteProbeResult:
+    """Read the routes (:func:`load_routes`) and probe them all: the TUI's one call.
+
+    Raises:
+        NetworkError: the OpenAPI document could not be fetched.
+        InputError: the document cannot be read or lists no routes.
+    """
+    source, routes = load_routes(request, options.openapi, options.timeout)
+    return run_route_probe(
+        request,
+        routes,
+        options,
+        report=report,
+        secret=secret,
+        source=source,
+        on_row=on_row,
+        clock=clock,
     )
 
 
