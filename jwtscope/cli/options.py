@@ -165,6 +165,13 @@ def probe_options() -> argparse.ArgumentParser:
         help="the OpenAPI document to read the routes from (implies --all-routes)",
     )
     routes.add_argument(
+        "--route",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="probe only the routes matching this glob ('/todos*', 'GET /admin/*'); repeatable",
+    )
+    routes.add_argument(
         "--dry-run", action="store_true", help="print the plan of routes and tests, send nothing"
     )
     routes.add_argument(

@@ -87,7 +87,7 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         budget=args.budget,
         timeout=args.timeout,
     )
-    source, routes = load_routes(request, options.openapi, options.timeout)
+    source, routes = load_routes(request, options.openapi, options.timeout, args.route)
     env, keys = load_env(args), load_keys(args)
     plans = plan_all_routes(request, routes, options, env=env, keys=keys)
     plan_text = route_plan_to_text(plans, source, args.budget)

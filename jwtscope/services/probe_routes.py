@@ -28,7 +28,7 @@ from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet, Secret
-from jwtscope.core.probe.openapi_routes import ApiRoute, routes_from_openapi
+from jwtscope.core.probe.openapi_routes import ApiRoute, routes_from_openapi, select_routes
 from jwtscope.core.probe.probe_plan import plan_token_tests
 from jwtscope.core.probe.probe_suite import ProbeStatus, created_id, path_segment
 from jwtscope.core.probe.route_judge import (
@@ -115,9 +115,12 @@ class _Run:
 
 
 def load_routes(
-    request: ReplayRequest, spec: str | None, timeout: float = 5.0
+    request: ReplayRequest,
+    spec: str | None,
+    timeout: float = 5.0,
+    patterns: Sequence[str] = (),
 ) -> tuple[str, list[ApiRoute]]:
-    """The API's routes, and where they were read from.
+    """The API's routes (those ``patterns`` pick, when given), and where they came from.
 
     Raises:
         NetworkError: the document could not be fetched.
@@ -143,7 +146,13 @@ def load_routes(
     routes = routes_from_openapi(document)
     if not routes:
         raise InputError(f"{source} lists no routes", "give the API's OpenAPI (3.x) document")
-    return source, routes
+    picked = select_routes(routes, patterns)
+    if not picked:
+        raise InputError(
+            f"no route of {source} matches {', '.join(patterns)}",
+            "write --route like '/todos*' or 'GET /admin/*' (--dry-run lists the routes)",
+        )
+    return source, picked
 
 
 def plan_all_routes(

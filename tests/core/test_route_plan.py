@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest
-from jwtscope.core.probe.openapi_routes import ApiRoute, PathParam, routes_from_openapi
+from jwtscope.core.probe.openapi_routes import (
+    ApiRoute,
+    PathParam,
+    routes_from_openapi,
+    select_routes,
+)
 from jwtscope.core.probe.probe_plan import plan_token_tests
 from jwtscope.core.probe.probe_suite import (
+    P4,
     P8_DELETE,
+    P8_READ,
     P8_UPDATE,
     ProbeCase,
+    ProbeStatus,
+    ProbeVerdict,
     bind_resource,
     bind_url,
     path_segment,
 )
+from jwtscope.core.probe.probe_text import verdict_line
 from jwtscope.core.probe.route_plan import (
     CREATED,
     first_id,
@@ -134,3 +144,26 @@ def test_the_plan_fills_ids_skips_what_it_cannot_and_never_writes_uninvited():
         p.request.method == "PUT" and p.request.body == b"{}" for c in put.cases for p in c.probes
     )
     assert P8_UPDATE not in {c.test for c in put.cases}
+
+
+def test_routes_are_picked_by_glob_on_the_label_or_the_path():
+    routes = routes_from_openapi(DOCUMENT)
+    assert [r.label for r in select_routes(routes, ["/todos/*"])] == [
+        "GET /todos/{todo_id}",
+        "PUT /todos/{todo_id}",
+        "DELETE /todos/{todo_id}",
+    ]
+    assert [r.label for r in select_routes(routes, ["GET /health", "DELETE *"])] == [
+        "DELETE /todos/{todo_id}",
+        "GET /health",
+    ]
+    assert select_routes(routes, []) == routes
+
+
+def test_skip_and_error_lines_say_why_in_text():
+    skipped = ProbeVerdict(P4, ProbeStatus.SKIP, P4.expected, (), "no secret is known")
+    failed = ProbeVerdict(P8_READ, ProbeStatus.ERROR, P8_READ.expected, (), "A gets 500")
+    passed = ProbeVerdict(P4, ProbeStatus.PASS, P4.expected, (), "Refused with 401.")
+    assert verdict_line(skipped).endswith("observed —; why: no secret is known")
+    assert verdict_line(failed).endswith("; why: A gets 500")
+    assert "Refused" not in verdict_line(passed)

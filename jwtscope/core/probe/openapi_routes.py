@@ -10,10 +10,12 @@ empty object (``{}``) makes authentication optional, so the route counts as publ
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any
 
-__all__ = ["ApiRoute", "PathParam", "routes_from_openapi"]
+__all__ = ["ApiRoute", "PathParam", "routes_from_openapi", "select_routes"]
 
 _METHODS = ("get", "head", "post", "put", "patch", "delete")
 _PARAM = re.compile(r"\{([^{}/]+)\}")
@@ -118,3 +120,18 @@ def _example(param: dict[str, Any]) -> str | None:
         if isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
             return str(value)
     return None
+
+
+def select_routes(routes: Sequence[ApiRoute], patterns: Sequence[str]) -> list[ApiRoute]:
+    """The routes a pattern picks (all of them without patterns).
+
+    A pattern is a shell-style glob matched against ``METHOD /path`` or the path alone,
+    case-sensitively: ``/todos*``, ``GET /admin/*``, ``DELETE *``.
+    """
+    if not patterns:
+        return list(routes)
+    return [
+        r
+        for r in routes
+        if any(fnmatchcase(r.label, p) or fnmatchcase(r.path, p) for p in patterns)
+    ]

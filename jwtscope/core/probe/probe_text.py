@@ -41,7 +41,7 @@ def verdict_line(verdict: ProbeVerdict) -> str:
         else ""
     )
     why = (
-        f" — {verdict.explanation}"
+        f"; why: {verdict.explanation}"
         if verdict.status in (ProbeStatus.SKIP, ProbeStatus.ERROR) and verdict.explanation
         else ""
     )
