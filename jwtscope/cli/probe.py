@@ -73,12 +73,8 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         routes_to_dict,
         routes_to_text,
     )
-    from jwtscope.services.probe_routes import (
-        RouteOptions,
-        load_routes,
-        plan_all_routes,
-        probe_all_routes,
-    )
+    from jwtscope.services.probe_routes import RouteOptions, load_routes
+    from jwtscope.services.probe_setup import plan_every_route, probe_every_route
 
     options = RouteOptions(
         openapi=args.openapi,
@@ -89,7 +85,7 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
     )
     source, routes = load_routes(request, options.openapi, options.timeout, args.route)
     env, keys = load_env(args), load_keys(args)
-    plans = plan_all_routes(request, routes, options, env=env, keys=keys)
+    plans = plan_every_route(request, routes, options, env=env, keys=keys)
     plan_text = route_plan_to_text(plans, source, args.budget)
     if args.dry_run:
         emit(plan_text)
@@ -101,7 +97,7 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
     def progress(row: RouteVerdicts) -> None:
         emit(route_row_line(row), err=True, flush=True)
 
-    result = probe_all_routes(
+    result = probe_every_route(
         request,
         routes,
         options,

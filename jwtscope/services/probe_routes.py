@@ -24,10 +24,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from jwtscope.core.analysis import Report, analyze
+from jwtscope.core.analysis import Report
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest
-from jwtscope.core.keys.env_snapshot import Environment
-from jwtscope.core.keys.keyset import KeySet, Secret
+from jwtscope.core.keys.keyset import Secret
 from jwtscope.core.probe.openapi_routes import ApiRoute, routes_from_openapi, select_routes
 from jwtscope.core.probe.probe_plan import plan_token_tests
 from jwtscope.core.probe.probe_suite import ProbeStatus, created_id, path_segment
@@ -49,7 +48,6 @@ from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.errors import InputError, UsageError
 from jwtscope.net.http_send import Transport, send_probes, shared_transport
 from jwtscope.net.openapi_fetch import fetch_openapi
-from jwtscope.services.inputs import choose_secret
 
 __all__ = [
     "DEFAULT_BUDGET",
@@ -57,7 +55,6 @@ __all__ = [
     "discover_and_probe",
     "load_routes",
     "plan_all_routes",
-    "probe_all_routes",
     "run_route_probe",
 ]
 
@@ -160,9 +157,9 @@ def plan_all_routes(
     routes: Sequence[ApiRoute],
     options: RouteOptions,
     *,
-    env: Environment,
-    keys: KeySet,
-    clock: Callable[[], float] = time.time,
+    report: Report | None,
+    secret: Secret | None,
+    now: int,
 ) -> list[RoutePlan]:
     """The plan as it can be shown before anything is sent (ids from lists marked pending)."""
     pending = {
@@ -170,53 +167,8 @@ def plan_all_routes(
     }
     if options.create_body is not None and options.allow_writes:
         pending[_path_of(request.url)] = ("?", CREATED)
-    report, secret = _token_setup(request, env, keys, int(clock()))
-    _, cases = plan_token_tests(request, report=report, secret=secret, now=int(clock()))
+    _, cases = plan_token_tests(request, report=report, secret=secret, now=now)
     return plan_routes(routes, cases, request, known=pending, allow_writes=options.allow_writes)
-
-
-def _token_setup(
-    request: ReplayRequest, env: Environment, keys: KeySet, now: int
-) -> tuple[Report | None, Secret | None]:
-    """User A's token analysed, and the secret to mint and re-sign with."""
-    report = analyze(request.token, now=now, env=env, keys=keys) if request.token else None
-    return report, choose_secret(report, env)
-
-
-def probe_all_routes(
-    request: ReplayRequest,
-    routes: Sequence[ApiRoute],
-    options: RouteOptions,
-    *,
-    env: Environment,
-    keys: KeySet,
-    source: str = "",
-    on_row: Callable[[RouteVerdicts], None] | None = None,
-    clock: Callable[[], float] = time.time,
-) -> RouteProbeResult:
-    """Analyse user A's token, choose the secret, and run :func:`run_route_probe`.
-
-    Args:
-        request: the endpoint named; its token, if any, is user A's.
-        routes: the routes (:func:`load_routes`).
-        options: the document, writes, budget, pacing.
-        env: the environment snapshot (secrets to mint with).
-        keys: explicit keys.
-        source: where the routes came from, for the report.
-        on_row: called with each route's row as soon as it is judged.
-        clock: local time.
-    """
-    report, secret = _token_setup(request, env, keys, int(clock()))
-    return run_route_probe(
-        request,
-        routes,
-        options,
-        report=report,
-        secret=secret,
-        source=source,
-        on_row=on_row,
-        clock=clock,
-    )
 
 
 def run_route_probe(

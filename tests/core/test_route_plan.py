@@ -167,3 +167,16 @@ def test_skip_and_error_lines_say_why_in_text():
     assert verdict_line(skipped).endswith("observed —; why: no secret is known")
     assert verdict_line(failed).endswith("; why: A gets 500")
     assert "Refused" not in verdict_line(passed)
+
+
+def test_paths_carry_the_servers_prefix():
+    paths = {"/todos": {"get": {}}}
+    for servers, first in (
+        ([{"url": "/api/"}], "/api/todos"),
+        ([{"url": "https://x.test/v1"}], "/v1/todos"),
+        ([{"url": "https://x.test"}], "/todos"),
+        ([{"url": "{scheme}://x"}], "/todos"),
+        ("nonsense", "/todos"),
+    ):
+        [route] = routes_from_openapi({"servers": servers, "paths": paths})
+        assert route.path == first, servers

@@ -1,5 +1,8 @@
 """The routes of an API, read from its OpenAPI document: paths, methods, security, params.
 
+Paths are prefixed with the path of the document's first server (``servers: [{"url":
+"/api"}]``, what FastAPI writes for a ``root_path``), so they are the paths to send to.
+
 Pure: the document arrives as parsed JSON (:mod:`jwtscope.net.openapi_fetch` fetches it,
 :mod:`jwtscope.services.probe_routes` reads a file). Security follows OpenAPI's rule: an
 operation's own ``security`` wins, else the document's top-level ``security``; an empty
@@ -71,10 +74,14 @@ def routes_from_openapi(document: Any) -> list[ApiRoute]:
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
         return []
     default = _declares(document.get("security"))
+    prefix = _server_prefix(document.get("servers"))
     routes: list[ApiRoute] = []
-    for path, item in document["paths"].items():
-        if not isinstance(path, str) or not path.startswith("/") or not isinstance(item, dict):
+    for template, item in document["paths"].items():
+        if not isinstance(template, str) or not template.startswith("/"):
             continue
+        if not isinstance(item, dict):
+            continue
+        path = prefix + template
         shared = item.get("parameters")
         for method in _METHODS:
             operation = item.get(method)
@@ -86,6 +93,17 @@ def routes_from_openapi(document: Any) -> list[ApiRoute]:
             label = op_id if isinstance(op_id, str) and op_id else f"{method.upper()} {path}"
             routes.append(ApiRoute(method.upper(), path, secured, params, label))
     return routes
+
+
+def _server_prefix(servers: Any) -> str:
+    """The path of the first server (FastAPI's ``root_path``: ``/api``), or ""."""
+    first = servers[0] if isinstance(servers, list) and servers else None
+    url = first.get("url") if isinstance(first, dict) else None
+    if not isinstance(url, str) or "{" in url:
+        return ""
+    if "://" in url:
+        url = "/" + url.split("://", 1)[1].partition("/")[2]
+    return url.rstrip("/") if url.startswith("/") else ""
 
 
 def _declares(security: Any) -> bool:
