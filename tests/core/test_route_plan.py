@@ -180,3 +180,16 @@ def test_paths_carry_the_servers_prefix():
     ):
         [route] = routes_from_openapi({"servers": servers, "paths": paths})
         assert route.path == first, servers
+
+
+def test_the_same_route_under_another_version_is_a_sibling_but_admin_is_not():
+    v1 = ApiRoute("GET", "/v1/todos", True)
+    v2 = ApiRoute("GET", "/v2/todos", False)
+    public = ApiRoute("GET", "/posts", False)
+    admin = ApiRoute("GET", "/admin/posts", True)
+    private = ApiRoute("GET", "/private/posts", True)
+    shared = ApiRoute("GET", "/public/posts", False)
+    routes = [v1, v2, public, admin, private, shared]
+    assert protected_sibling(v2, routes) == "GET /v1/todos"
+    assert protected_sibling(public, routes) is None
+    assert protected_sibling(shared, routes) is None

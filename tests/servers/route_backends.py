@@ -15,6 +15,10 @@ app                          the hole(s)
 :func:`router_hole`          the ``/reports`` router mounted without the router
                              dependency the ``/todos`` router got (the API declares
                              bearer security globally, for Swagger's Authorize)
+:func:`version_hole`          one router mounted at ``/v1`` with its dependency and
+                             at ``/v2`` without (no global security declared); its
+                             ``/admin`` router, also without, is reported public:
+                             the limit of a black-box probe (see the test)
 :func:`middleware_hole`      auth middleware excluding paths by prefix: ``/docs``
                              also lets ``/authors…`` through (``/health`` and
                              ``/auth/login`` are meant to be public and say so)
@@ -46,6 +50,7 @@ __all__ = [
     "method_hole",
     "middleware_hole",
     "router_hole",
+    "version_hole",
 ]
 
 
@@ -192,6 +197,35 @@ def router_hole(secret: str, now: Clock) -> FastAPI:
     return _finish(app, store, {"GET /reports", "GET /reports/{report_id}"})
 
 
+def version_hole(secret: str, now: Clock) -> FastAPI:
+    """The todos router mounted twice; ``/v2`` forgot the dependency ``/v1`` has."""
+    app, store = new_app("todos v1/v2 (router hole)", now), _store()
+    auth = bearer_hs256_user(secret, now)
+    todos = APIRouter(prefix="/todos")
+    admin = APIRouter(prefix="/admin")
+
+    @todos.get("")
+    def list_todos() -> list[dict[str, Any]]:
+        return list(store.values())
+
+    @todos.get("/{todo_id}")
+    def read_todo(todo_id: int) -> dict[str, Any]:
+        if todo_id not in store:
+            raise HTTPException(404, "Todo not found")
+        return store[todo_id]
+
+    @admin.get("/stats")
+    def stats() -> dict[str, int]:
+        return {"todos": len(store)}
+
+    app.include_router(todos, prefix="/v1", dependencies=[Depends(auth)])
+    app.include_router(todos, prefix="/v2")  # the hole: dependencies forgotten
+    app.include_router(admin)  # also forgotten, but nothing in the API says so
+    _health(app)
+    app.state.undetectable = {"GET /admin/stats"}
+    return _finish(app, store, {"GET /v2/todos", "GET /v2/todos/{todo_id}"})
+
+
 def middleware_hole(secret: str, now: Clock) -> FastAPI:
     """Auth in a middleware that lets some paths through by prefix; ``/auth`` is too wide."""
     app, store = new_app("authors (middleware auth)", now), _store()
@@ -313,6 +347,7 @@ ROUTE_BACKENDS: dict[str, Callable[[str, Clock], FastAPI]] = {
     "item_hole": item_hole,
     "method_hole": method_hole,
     "router_hole": router_hole,
+    "version_hole": version_hole,
     "middleware_hole": middleware_hole,
     "correct_api": correct_api,
 }

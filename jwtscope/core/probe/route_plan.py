@@ -17,6 +17,7 @@ Each route gets the token tests 2–7 of :func:`jwtscope.core.probe.probe_plan.p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -41,6 +42,7 @@ TOKEN_TESTS = (P2, P3, P4, P5, P6, P7)
 #: ``known`` ids filled from the probe's own resource carry this source.
 CREATED = "the resource the probe created"
 _READS = frozenset({"GET", "HEAD"})
+_VERSION = re.compile(r"v\d+(?:\.\d+)?|api|legacy|beta")
 _UPDATES = frozenset({"PUT", "PATCH", "DELETE"})
 _POST = (
     "POST creates data, and a hole would leave it behind: not sent by the route probe"
@@ -112,15 +114,19 @@ def first_id(data: Any, name: str = "id") -> str | None:
 def protected_sibling(route: ApiRoute, routes: Sequence[ApiRoute]) -> str | None:
     """A route of the same resource that declares security while ``route`` does not.
 
-    Two cases only, so that public reads with authenticated writes (a blog) stay public:
-    an item read (``GET /todos/{id}``) whose collection read (``GET /todos``) declares
-    security, and a write (PUT/PATCH/DELETE) on a path where another method declares it.
+    Three cases only, so that public reads with authenticated writes (a blog) stay
+    public: an item read (``GET /todos/{id}``) whose collection read (``GET /todos``)
+    declares security; a write (PUT/PATCH/DELETE) on a path where another method
+    declares it; the same operation under another API version (``GET /v2/todos`` while
+    ``GET /v1/todos`` declares it: one router mounted twice, once without its dependency).
     """
     if route.secured:
         return None
     for other in routes:
         if not other.secured or other is route:
             continue
+        if other.method == route.method and _same_unversioned(other.path, route.path):
+            return other.label
         if route.method in _READS and other.method == "GET" and route.params:
             last = route.params[-1].name
             if route.path.endswith("/{" + last + "}") and other.path == collection_of(
@@ -130,6 +136,17 @@ def protected_sibling(route: ApiRoute, routes: Sequence[ApiRoute]) -> str | None
         if route.method in _UPDATES and other.path == route.path:
             return other.label
     return None
+
+
+def _same_unversioned(a: str, b: str) -> bool:
+    """``/v1/todos`` and ``/v2/todos``: the same path under two version prefixes."""
+    head_a, _, rest_a = a.lstrip("/").partition("/")
+    head_b, _, rest_b = b.lstrip("/").partition("/")
+    return (
+        head_a != head_b
+        and rest_a == rest_b != ""
+        and all(_VERSION.fullmatch(h) for h in (head_a, head_b))
+    )
 
 
 def fill_path(
