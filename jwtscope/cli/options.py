@@ -153,7 +153,13 @@ def probe_options() -> argparse.ArgumentParser:
         action="store_true",
         help="allow POST/PUT/PATCH/DELETE requests (off by default)",
     )
-    routes = probe.add_argument_group("every route (from the OpenAPI document)")
+    return probe
+
+
+def route_options() -> argparse.ArgumentParser:
+    """``--all-routes``, ``--openapi``, ``--route``, ``--dry-run``, ``--budget`` (probe only)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    routes = parent.add_argument_group("every route (from the OpenAPI document)")
     routes.add_argument(
         "--all-routes",
         action="store_true",
@@ -181,4 +187,4 @@ def probe_options() -> argparse.ArgumentParser:
         metavar="N",
         help="send at most N requests with --all-routes (default 300)",
     )
-    return probe
+    return parent
