@@ -156,6 +156,17 @@ def probe_options() -> argparse.ArgumentParser:
     return probe
 
 
+def _positive(text: str) -> int:
+    """A whole number of at least 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def route_options() -> argparse.ArgumentParser:
     """``--all-routes``, ``--openapi``, ``--route``, ``--dry-run``, ``--budget`` (probe only)."""
     parent = argparse.ArgumentParser(add_help=False)
@@ -182,7 +193,7 @@ def route_options() -> argparse.ArgumentParser:
     )
     routes.add_argument(
         "--budget",
-        type=int,
+        type=_positive,
         default=300,
         metavar="N",
         help="send at most N requests with --all-routes (default 300)",

@@ -156,3 +156,34 @@ def test_a_router_mounted_without_its_dependency_and_no_declared_security_shows_
     public = {r.route.label for r in result.rows if r.public}
     assert app.state.undetectable <= public
     assert "confirm each is" in text and "GET /admin/stats" in text
+
+
+def test_the_one_url_probe_never_writes_to_the_collection_for_a_dot_id():
+    from jwtscope.services.probe_run import run_probe
+
+    clock = FixedClock(NOW)
+    app = hostile_ids(SECRET_TEXT, clock)
+    with serve_backend(app) as base:
+        result = run_probe(
+            build_request(base + "/things"),
+            report=None,
+            secret=SECRET,
+            create_body=CREATE,
+            allow_writes=True,
+            clock=clock,
+            min_interval=0,
+            timeout=5,
+        )
+    writes = [(m, p) for m, p in app.state.seen if m in ("PUT", "PATCH", "DELETE")]
+    assert writes and all(p == "/things/%2E%2E" for _, p in writes), writes
+    assert app.state.store["deleted_root"] == 0
+    assert any("resource .. deleted" in n for n in result.notes), result.notes
+
+
+def test_cli_refuses_a_budget_below_one(capsys):
+    from jwtscope.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["probe", "http://127.0.0.1:9/", "--all-routes", "--budget", "0"])
+    assert exit_info.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
