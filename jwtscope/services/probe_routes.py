@@ -39,6 +39,8 @@ from jwtscope.core.probe.route_judge import (
 from jwtscope.core.probe.route_plan import (
     CREATED,
     RoutePlan,
+    collection_of,
+    fill_path,
     first_id,
     listable_collections,
     plan_routes,
@@ -300,23 +302,32 @@ def _as_a(run: _Run, token_a: str, method: str, url: str, body: bytes | None) ->
 
 
 def _list_ids(run: _Run, routes: Sequence[ApiRoute], token_a: str | None) -> None:
-    """Fill ``run.known`` from the first item of each collection's list (token A)."""
+    """Fill ``run.known`` from the first item of each collection's list (token A).
+
+    Shallow collections first, so that ``/users/{user_id}/todos`` is listed with the id
+    ``GET /users`` gave.
+    """
     for collection in listable_collections(routes):
-        if collection in run.known or "{" in collection or run.dead:
+        if collection in run.known or run.dead or len(run.exchanges) >= run.options.budget:
             continue
         if token_a is None:
             run.notes.append(f"GET {collection} not listed: no token A to list it with")
             continue
-        if len(run.exchanges) >= run.options.budget:
-            return
-        answer = run.send([_as_a(run, token_a, "GET", run.request.origin + collection, None)])[0]
-        rid = first_id(answer.json()) if answer.ok else None
+        lister = next(r for r in routes if r.method == "GET" and r.path == collection)
+        path, _, _, why = fill_path(lister, run.known)
+        if path is None:
+            run.notes.append(f"GET {collection} not listed: {why}")
+            continue
+        answer = run.send([_as_a(run, token_a, "GET", run.request.origin + path, None)])[0]
+        names = [
+            p.name for r in routes for p in r.params if collection_of(r.path, p.name) == collection
+        ]
+        rid = first_id(answer.json(), names[0] if names else "id") if answer.ok else None
         if rid is not None:
-            run.known[collection] = (rid, f"the first item of GET {collection}")
+            run.known[collection] = (rid, f"the first item of GET {path}")
         else:
-            run.notes.append(
-                f"GET {collection} gave no id to fill routes with ({answer.summary()})"
-            )
+            said = answer.summary()
+            run.notes.append(f"GET {path} gave no id to fill routes with ({said})")
 
 
 @contextmanager

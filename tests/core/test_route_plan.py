@@ -193,3 +193,9 @@ def test_the_same_route_under_another_version_is_a_sibling_but_admin_is_not():
     assert protected_sibling(v2, routes) == "GET /v1/todos"
     assert protected_sibling(public, routes) is None
     assert protected_sibling(shared, routes) is None
+
+
+def test_first_id_prefers_the_parameter_name_then_common_id_keys():
+    assert first_id([{"owner_id": 9, "uuid": "u-1"}]) == "u-1"
+    assert first_id([{"id": 1, "todo_id": 5}], "todo_id") == "5"
+    assert first_id({"data": [{"slug": "hello"}]}) == "hello"

@@ -22,6 +22,9 @@ app                          the hole(s)
 :func:`middleware_hole`      auth middleware excluding paths by prefix: ``/docs``
                              also lets ``/authors…`` through (``/health`` and
                              ``/auth/login`` are meant to be public and say so)
+:func:`nested_hole`          ``GET /users/{user_id}/todos/{todo_id}`` without its
+                             dependency (ids: ``user_id`` from ``GET /users``, then
+                             ``todo_id`` from that user's list, keyed ``todo_id``)
 :func:`correct_api`          none: public reads of posts, authenticated writes,
                              ``/health`` public (0 false alarms)
 :func:`hostile_ids`          none, but its ids are ``..`` and ``.``: no request may
@@ -49,6 +52,7 @@ __all__ = [
     "item_hole",
     "method_hole",
     "middleware_hole",
+    "nested_hole",
     "router_hole",
     "version_hole",
 ]
@@ -268,6 +272,30 @@ def middleware_hole(secret: str, now: Clock) -> FastAPI:
     return _finish(app, store, {"GET /authors", "GET /authors/{author_id}"})
 
 
+def nested_hole(secret: str, now: Clock) -> FastAPI:
+    """Nested resources; the deepest item route forgot its dependency."""
+    app = new_app("users' todos (nested hole)", now)
+    User = Annotated[str, Depends(bearer_hs256_user(secret, now))]
+    store = {"u1": {5: {"todo_id": 5, "title": "Buy oat milk"}}}
+
+    @app.get("/users")
+    def list_users(user: User) -> list[dict[str, str]]:
+        return [{"id": "u1", "name": "Ada"}]
+
+    @app.get("/users/{user_id}/todos")
+    def list_todos(user_id: str, user: User) -> dict[str, Any]:
+        return {"items": list(store.get(user_id, {}).values()), "total": 1}
+
+    @app.get("/users/{user_id}/todos/{todo_id}")
+    def read_todo(user_id: str, todo_id: int) -> dict[str, Any]:  # the hole
+        todo = store.get(user_id, {}).get(todo_id)
+        if todo is None:
+            raise HTTPException(404, "Todo not found")
+        return todo
+
+    return _finish(app, store, {"GET /users/{user_id}/todos/{todo_id}"})
+
+
 def correct_api(secret: str, now: Clock) -> FastAPI:
     """No hole: public reads of posts, authenticated writes and drafts; ``/health`` public."""
     app, store = new_app("blog (correct)", now), _store()
@@ -349,5 +377,6 @@ ROUTE_BACKENDS: dict[str, Callable[[str, Clock], FastAPI]] = {
     "router_hole": router_hole,
     "version_hole": version_hole,
     "middleware_hole": middleware_hole,
+    "nested_hole": nested_hole,
     "correct_api": correct_api,
 }

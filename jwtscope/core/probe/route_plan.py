@@ -31,6 +31,7 @@ __all__ = [
     "TOKEN_TESTS",
     "RoutePlan",
     "collection_of",
+    "fill_path",
     "first_id",
     "listable_collections",
     "plan_routes",
@@ -42,6 +43,7 @@ TOKEN_TESTS = (P2, P3, P4, P5, P6, P7)
 #: ``known`` ids filled from the probe's own resource carry this source.
 CREATED = "the resource the probe created"
 _READS = frozenset({"GET", "HEAD"})
+_ID_KEYS = ("id", "uuid", "_id", "pk", "slug")
 _VERSION = re.compile(r"v\d+(?:\.\d+)?|api|legacy|beta")
 _UPDATES = frozenset({"PUT", "PATCH", "DELETE"})
 _POST = (
@@ -94,9 +96,11 @@ def listable_collections(routes: Sequence[ApiRoute]) -> list[str]:
 
 
 def first_id(data: Any, name: str = "id") -> str | None:
-    """The ``id`` (or ``name``) of the first item of a list answer, as text.
+    """The id of the first item of a list answer, as text.
 
-    A JSON list, or an object holding one (``items``, ``data``, ``results``…).
+    A JSON list, or an object holding one (``items``, ``data``, ``results``…); the id is
+    the item's ``name`` (the path parameter's name, ``todo_id``), else ``id``, ``uuid``,
+    ``_id``, ``pk`` or ``slug``.
     """
     items = data
     if isinstance(data, dict):
@@ -104,8 +108,10 @@ def first_id(data: Any, name: str = "id") -> str | None:
     if not isinstance(items, list):
         return None
     for item in items:
-        if isinstance(item, dict):
-            value = item.get(name, item.get("id"))
+        if not isinstance(item, dict):
+            continue
+        for key in (name, *_ID_KEYS):
+            value = item.get(key)
             if isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
                 return str(value)
     return None
