@@ -199,3 +199,14 @@ def test_first_id_prefers_the_parameter_name_then_common_id_keys():
     assert first_id([{"owner_id": 9, "uuid": "u-1"}]) == "u-1"
     assert first_id([{"id": 1, "todo_id": 5}], "todo_id") == "5"
     assert first_id({"data": [{"slug": "hello"}]}) == "hello"
+
+
+def test_a_rate_limited_answer_is_not_judged_as_a_wrong_refusal():
+    from jwtscope.core.probe.probe_judge import judge_case
+    from jwtscope.core.request.exchange import Exchange
+
+    request = build_request("http://api.test/todos")
+    case = ProbeCase(P4, (PlannedRequest(P4.id, "expired", request),))
+    limited = Exchange(request=request, purpose=P4.id, status=429, body=b'{"detail": "slow"}')
+    verdict = judge_case(case, [limited])
+    assert verdict.status is ProbeStatus.ERROR and "Rate limited" in verdict.explanation
