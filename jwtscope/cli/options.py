@@ -166,3 +166,48 @@ def probe_options() -> argparse.ArgumentParser:
         help="allow POST/PUT/PATCH/DELETE requests (off by default)",
     )
     return probe
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def route_options() -> argparse.ArgumentParser:
+    """``--all-routes``, ``--openapi``, ``--route``, ``--dry-run``, ``--budget`` (probe only)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    routes = parent.add_argument_group("every route (from the OpenAPI document)")
+    routes.add_argument(
+        "--all-routes",
+        action="store_true",
+        help="run tests 2-7 on every route of the API (routes from <origin>/openapi.json)",
+    )
+    routes.add_argument(
+        "--openapi",
+        metavar="FILE|URL",
+        help="the OpenAPI document to read the routes from (implies --all-routes)",
+    )
+    routes.add_argument(
+        "--route",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="probe only the routes matching this glob ('/todos*', 'GET /admin/*'); repeatable",
+    )
+    routes.add_argument(
+        "--dry-run", action="store_true", help="print the plan of routes and tests, send nothing"
+    )
+    routes.add_argument(
+        "--budget",
+        type=_positive,
+        default=300,
+        metavar="N",
+        help="send at most N requests with --all-routes (default 300)",
+    )
+    return parent

@@ -17,6 +17,7 @@ from jwtscope.cli.options import (
     key_options,
     output_options,
     probe_options,
+    route_options,
     secret_options,
 )
 
@@ -59,7 +60,7 @@ class LazyCommand:
 class _Groups:
     """The shared option groups, as parent parsers."""
 
-    __slots__ = ("judge", "keys", "output", "probe", "secrets", "target")
+    __slots__ = ("judge", "keys", "output", "probe", "routes", "secrets", "target")
 
     def __init__(self) -> None:
         self.secrets = secret_options()
@@ -68,6 +69,7 @@ class _Groups:
         self.output = output_options()
         self.target = endpoint_options()
         self.probe = probe_options()
+        self.routes = route_options()
 
 
 class GuardedParser(argparse.ArgumentParser):
@@ -195,13 +197,15 @@ def _add_replay(sub: Subcommands, groups: _Groups) -> None:
 def _add_probe(sub: Subcommands, groups: _Groups) -> None:
     p = sub.add_parser(
         "probe",
-        parents=[groups.keys, groups.target, groups.probe],
-        help="run the classic auth test suite against an endpoint",
+        parents=[groups.keys, groups.target, groups.probe, groups.routes],
+        help="run the classic auth test suite against an endpoint (or every route)",
         description="Run, against one protected endpoint: valid token, no header, malformed, "
         "expired, tampered payload, alg:none, wrong key / blank signature, and cross-user "
         "isolation — each with its expected answer, PASS/FAIL, what a FAIL means and its "
-        "severity. Requests are paced and go only to the given origin; writes need "
-        "--allow-writes. Exit: 0 all pass, 1 a test failed, 2 unusable input, 3 unreachable.",
+        "severity. With --all-routes (or --openapi), tests 2-7 on every route of the API's "
+        "OpenAPI document, as a matrix. Requests are paced and go only to the given origin; "
+        "writes need --allow-writes. Exit: 0 all pass, 1 a test failed, 2 unusable input, "
+        "3 unreachable.",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(run=LazyCommand("probe", "cmd_probe"))

@@ -1,4 +1,4 @@
-"""``jwtscope probe``: run the auth test suite against one endpoint, with live progress."""
+"""``jwtscope probe``: the auth test suite on one endpoint or on every route, with live progress."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from jwtscope.cli.output import emit, emit_json
 
 if TYPE_CHECKING:
     from jwtscope.core.probe.probe_suite import ProbeVerdict
+    from jwtscope.core.probe.route_judge import RouteVerdicts
+    from jwtscope.core.request.replay_request import ReplayRequest
     from jwtscope.services.probe_setup import ProbeOptions
 
 __all__ = ["cmd_probe", "probe_options"]
@@ -22,6 +24,8 @@ def cmd_probe(args: argparse.Namespace) -> int:
     from jwtscope.services.probe_setup import probe_endpoint
 
     request = endpoint_request(args)
+    if getattr(args, "all_routes", False) or getattr(args, "openapi", None):
+        return _cmd_probe_routes(args, request)
     show = not args.json and sys.stderr.isatty()
 
     def progress(verdict: ProbeVerdict) -> None:
@@ -59,3 +63,51 @@ def probe_options(args: argparse.Namespace) -> ProbeOptions:
         allow_writes=args.allow_writes,
         timeout=args.timeout,
     )
+
+
+def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
+    """``jwtscope probe URL --all-routes``: tests 2–7 on every route of the OpenAPI document."""
+    from jwtscope.core.probe.probe_text import (
+        route_plan_to_text,
+        route_row_line,
+        routes_to_dict,
+        routes_to_text,
+    )
+    from jwtscope.services.probe_routes import RouteOptions, load_routes
+    from jwtscope.services.probe_setup import plan_every_route, probe_every_route
+
+    options = RouteOptions(
+        openapi=args.openapi,
+        create_body=args.create.encode() if args.create is not None else None,
+        allow_writes=args.allow_writes,
+        budget=args.budget,
+        timeout=args.timeout,
+    )
+    source, routes = load_routes(request, options.openapi, options.timeout, args.route)
+    env, keys = load_env(args), load_keys(args)
+    plans = plan_every_route(request, routes, options, env=env, keys=keys)
+    plan_text = route_plan_to_text(plans, source, args.budget)
+    if args.dry_run:
+        emit(plan_text)
+        return 0
+    show = not args.json and sys.stderr.isatty()
+    if show:
+        emit(plan_text + "\n", err=True, flush=True)
+
+    def progress(row: RouteVerdicts) -> None:
+        emit(route_row_line(row), err=True, flush=True)
+
+    result = probe_every_route(
+        request,
+        routes,
+        options,
+        env=env,
+        keys=keys,
+        source=source,
+        on_row=progress if show else None,
+    )
+    if args.json:
+        emit_json(routes_to_dict(result, request))
+    else:
+        emit(routes_to_text(result, request))
+    return int(result.exit_code)

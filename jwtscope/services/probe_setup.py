@@ -1,25 +1,31 @@
 """Set up and run the auth test suite against one endpoint, for the CLI and the TUI alike.
 
 It analyses user A's token, chooses the secret to mint test tokens with, reads user B's
-token, and hands all of it to :func:`jwtscope.services.probe_run.run_probe`.
+token, and hands all of it to :func:`jwtscope.services.probe_run.run_probe` (one URL)
+or :mod:`jwtscope.services.probe_routes` (every route).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jwtscope.services.inputs import choose_secret, token_from_text
 
 if TYPE_CHECKING:  # the probe run imports httpx: it loads when a probe is sent
+    from jwtscope.core.analysis import Report
     from jwtscope.core.keys.env_snapshot import Environment
-    from jwtscope.core.keys.keyset import KeySet
+    from jwtscope.core.keys.keyset import KeySet, Secret
+    from jwtscope.core.probe.openapi_routes import ApiRoute
     from jwtscope.core.probe.probe_suite import ProbeResult, ProbeVerdict
+    from jwtscope.core.probe.route_judge import RouteProbeResult, RouteVerdicts
+    from jwtscope.core.probe.route_plan import RoutePlan
     from jwtscope.core.request.replay_request import ReplayRequest
+    from jwtscope.services.probe_routes import RouteOptions
 
-__all__ = ["ProbeOptions", "probe_endpoint"]
+__all__ = ["ProbeOptions", "plan_every_route", "probe_endpoint", "probe_every_route"]
 
 
 @dataclass(frozen=True)
@@ -82,5 +88,69 @@ def probe_endpoint(
         allow_writes=options.allow_writes,
         timeout=options.timeout,
         on_progress=on_progress,
+        clock=clock,
+    )
+
+
+def token_setup(
+    request: ReplayRequest, env: Environment, keys: KeySet, now: int
+) -> tuple[Report | None, Secret | None]:
+    """User A's token analysed, and the secret to mint and re-sign test tokens with."""
+    from jwtscope.core.analysis import analyze
+
+    report = analyze(request.token, now=now, env=env, keys=keys) if request.token else None
+    return report, choose_secret(report, env)
+
+
+def plan_every_route(
+    request: ReplayRequest,
+    routes: Sequence[ApiRoute],
+    options: RouteOptions,
+    *,
+    env: Environment,
+    keys: KeySet,
+    clock: Callable[[], float] = time.time,
+) -> list[RoutePlan]:
+    """The route probe's plan, as shown before anything is sent (``--dry-run``)."""
+    from jwtscope.services.probe_routes import plan_all_routes
+
+    report, secret = token_setup(request, env, keys, int(clock()))
+    return plan_all_routes(request, routes, options, report=report, secret=secret, now=int(clock()))
+
+
+def probe_every_route(
+    request: ReplayRequest,
+    routes: Sequence[ApiRoute],
+    options: RouteOptions,
+    *,
+    env: Environment,
+    keys: KeySet,
+    source: str = "",
+    on_row: Callable[[RouteVerdicts], None] | None = None,
+    clock: Callable[[], float] = time.time,
+) -> RouteProbeResult:
+    """Tests 2–7 on every route (:func:`jwtscope.services.probe_routes.run_route_probe`).
+
+    Args:
+        request: the endpoint named; its token, if any, is user A's.
+        routes: the routes (:func:`jwtscope.services.probe_routes.load_routes`).
+        options: the document, writes, budget, pacing.
+        env: the environment snapshot (secrets to mint with).
+        keys: explicit keys.
+        source: where the routes came from, for the report.
+        on_row: called with each route's row as soon as it is judged.
+        clock: local time.
+    """
+    from jwtscope.services.probe_routes import run_route_probe
+
+    report, secret = token_setup(request, env, keys, int(clock()))
+    return run_route_probe(
+        request,
+        routes,
+        options,
+        report=report,
+        secret=secret,
+        source=source,
+        on_row=on_row,
         clock=clock,
     )

@@ -56,6 +56,15 @@ def _run_probe(*args: Any, **kwargs: Any) -> Any:
     return run_probe(*args, **kwargs)
 
 
+def _run_route_probe(
+    request: Any, *, create_body: bytes | None, allow_writes: bool, **kwargs: Any
+) -> Any:
+    from jwtscope.services.probe_routes import RouteOptions, discover_and_probe
+
+    options = RouteOptions(create_body=create_body, allow_writes=allow_writes)
+    return discover_and_probe(request, options, **kwargs)
+
+
 def _write_report(name: str, text: str) -> str:
     from pathlib import Path
 
@@ -98,6 +107,8 @@ class AppConfig:
         local_tz: the zone for "local" times (None: the machine's).
         run_replay: runs a replay (tests inject a transport or a fake).
         run_probe: runs the auth test suite.
+        run_route_probe: reads the API's OpenAPI document and runs tests 2–7 on every
+            route (:func:`jwtscope.services.probe_routes.discover_and_probe`).
         write_report: writes an exported review (name, text) and returns where it went.
         audit_root: the folder the Audit screen offers first (the CLI's working folder,
             the demo's project for the demo).
@@ -122,6 +133,7 @@ class AppConfig:
     local_tz: tzinfo | None = None
     run_replay: Callable[..., Any] = _run_replay
     run_probe: Callable[..., Any] = _run_probe
+    run_route_probe: Callable[..., Any] = _run_route_probe
     write_report: Callable[[str, str], str] = _write_report
     audit_root: Path = field(default_factory=Path.cwd)
     run_audit: Callable[..., AuditResult] = _run_audit

@@ -7,6 +7,8 @@ The rules, per test (see :mod:`jwtscope.core.probe.probe_suite` for the tests):
   note). A 2xx is the test's FAIL at its own severity — the server *accepted* the token.
   A refusal with the wrong status FAILs lower: 5xx medium (the token error crashes the
   handler), 3xx/403/other 4xx low (refused, but clients cannot tell it is an auth error).
+  A 429 says nothing about the token: unless another answer FAILs, the test is an ERROR
+  (rate limited), never a FAIL.
 - **P8** 403/404 for user B passes, a 2xx FAILs — but only when the controls hold:
   user A can read its resource and sees it in its own list, and user B's token is not
   refused (401). Otherwise the isolation cannot be judged: ERROR or SKIP, with why.
@@ -163,8 +165,9 @@ def _rejection(ev: _Evidence) -> _Outcome:
     accepted: list[ProbeObservation] = []
     wrong: list[tuple[ProbeSeverity, str]] = []
     notes: list[str] = []
+    limited = [o for o in obs if o.status == 429]
     for o in obs:
-        if o.status is None or o.status == 401:
+        if o.status is None or o.status in (401, 429):
             continue
         if o.status == 403 and test is P2 and o.detail in _LEGACY_403:
             notes.append(_LEGACY_NOTE)
@@ -183,6 +186,9 @@ def _rejection(ev: _Evidence) -> _Outcome:
         return FAIL, worst, "Refused, but not as expected: " + "; ".join(w for _, w in wrong) + "."
     if any(o.status is None for o in obs):
         return _no_answer(obs)
+    if limited:
+        why = f"Rate limited, not judged: {_said(limited)} (send fewer requests per second)."
+        return ERROR, None, why
     text = " ".join(["Refused with 401." if not notes else "Refused.", *(f"{n}." for n in notes)])
     if ev.valid_refused:
         text += " But the valid token was refused too (P1), so this refusal proves little."

@@ -54,7 +54,7 @@ from jwtscope.core.token.minting import sign_claims
 from jwtscope.core.token.parsing import DecodedToken, TokenKind, decode
 from jwtscope.errors import UsageError
 
-__all__ = ["ALG_NONE_CASINGS", "LIFETIME", "USER_A", "USER_B", "plan_probe"]
+__all__ = ["ALG_NONE_CASINGS", "LIFETIME", "USER_A", "USER_B", "plan_probe", "plan_token_tests"]
 
 #: The casings of ``none`` attackers try (filters often compare case-sensitively).
 ALG_NONE_CASINGS = ("none", "None", "NONE", "nOnE")
@@ -138,6 +138,26 @@ def plan_probe(
             allow_writes=allow_writes,
         ),
     ]
+
+
+def plan_token_tests(
+    request: ReplayRequest,
+    *,
+    report: Report | None,
+    secret: Secret | None,
+    now: int,
+    wrong_key: bytes | None = None,
+) -> tuple[str | None, list[ProbeCase]]:
+    """Token A and the cases of tests 2–7 for ``request`` (the route probe's per-route suite).
+
+    The method is not checked here: the route plan decides which routes may be sent.
+
+    Returns:
+        Token A (given or minted; None when neither) and the cases of tests 2–7.
+    """
+    ids = _identities(request, report, secret, now, None)
+    cases = _single_user_cases(request, ids, secret, now, wrong_key, None)
+    return ids.token_a, cases[1:]
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,7 @@ __all__ = [
     "bind_url",
     "block_cases",
     "created_id",
+    "path_segment",
 ]
 
 ID_PLACEHOLDER = "{id}"
@@ -342,9 +343,22 @@ class ProbeResult:
         return next((v for v in self.verdicts if v.test.id == test_id), None)
 
 
+def path_segment(value: str) -> str:
+    """``value`` as one path segment: percent-encoded, ``/`` included, and never a dot segment.
+
+    ``.`` and ``..`` are unreserved characters that clients and servers remove as dot
+    segments (``/todos/..`` is ``/``): an id made only of dots is sent as ``%2E``s, so a
+    request for a resource can never land on the collection or the root instead.
+    """
+    quoted = quote(value, safe="")
+    if quoted.strip(".") == "":
+        return quoted.replace(".", "%2E")
+    return quoted
+
+
 def bind_url(url: str, resource_id: str) -> str:
-    """``url`` with ``{id}`` replaced by the (percent-encoded) resource id."""
-    return url.replace(ID_PLACEHOLDER, quote(resource_id, safe=""))
+    """``url`` with ``{id}`` replaced by the resource id, as one path segment."""
+    return url.replace(ID_PLACEHOLDER, path_segment(resource_id))
 
 
 def bind_resource(cases: Sequence[ProbeCase], resource_id: str) -> list[ProbeCase]:

@@ -1,6 +1,9 @@
 """The Probe screen: run the auth test suite against an endpoint, after the user confirms.
 
-Each test's verdict appears as it arrives (a worker sends the requests, paced, to the
+With "Every route" ticked, the routes come from the API's OpenAPI document and tests 2–7
+run on each: a matrix (routes × tests) fills in route by route, and the highlighted
+route's verdicts, with why, show beside it. Otherwise each test's verdict appears as it
+arrives (a worker sends the requests, paced, to the
 named origin only, and posts each verdict and the result as messages). "Export report"
 writes the review report (Markdown) of everything run in this session: the token on the
 main screen, the last replay and this probe.
@@ -19,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
+from textual.widgets import Button, Checkbox, DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jwtscope.errors import JwtscopeError
@@ -29,6 +32,7 @@ from jwtscope.tui.screens.base import JwtscopeModalScreen, JwtscopeScreen
 
 if TYPE_CHECKING:
     from jwtscope.core.probe.probe_suite import ProbeResult, ProbeVerdict
+    from jwtscope.core.probe.route_judge import RouteProbeResult, RouteVerdicts
     from jwtscope.core.request.replay_request import ReplayRequest
 
 __all__ = ["ConfirmScreen", "ProbeScreen"]
@@ -82,10 +86,17 @@ class ProbeScreen(JwtscopeScreen[None]):
             super().__init__()
             self.verdict = verdict
 
+    class RouteArrived(Message):
+        """One route of the running route probe has been judged."""
+
+        def __init__(self, row: RouteVerdicts) -> None:
+            super().__init__()
+            self.row = row
+
     class ProbeDone(Message):
         """The probe ended: its result, or a one-line error (``result`` is then None)."""
 
-        def __init__(self, result: ProbeResult | None, error: str = "") -> None:
+        def __init__(self, result: ProbeResult | RouteProbeResult | None, error: str = "") -> None:
             super().__init__()
             self.result = result
             self.error = error
@@ -93,7 +104,8 @@ class ProbeScreen(JwtscopeScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.verdicts: list[ProbeVerdict] = []
-        self.result: ProbeResult | None = None
+        self.rows: list[RouteVerdicts] = []
+        self.result: ProbeResult | RouteProbeResult | None = None
         self._busy = False
 
     def compose(self) -> ComposeResult:
@@ -121,6 +133,7 @@ class ProbeScreen(JwtscopeScreen[None]):
                 yield Input(placeholder="id", id="resource-id", compact=True)
             with Horizontal(classes="row"):
                 yield Checkbox("Allow writes (POST/PUT/DELETE)", id="allow-writes", compact=True)
+                yield Checkbox("Every route (OpenAPI)", id="all-routes", compact=True)
                 yield Input(
                     placeholder='create body, e.g. {"title": "probe"}', id="create", compact=True
                 )
@@ -129,12 +142,16 @@ class ProbeScreen(JwtscopeScreen[None]):
             yield Static("", id="probe-error")
         with Horizontal(id="probe-main"):
             yield OptionList(id="verdicts")
+            yield DataTable(id="route-matrix", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="verdict-detail-scroll"):
                 yield Static("", id="verdict-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#verdicts").border_title = "Tests"
+        matrix = self.query_one("#route-matrix", DataTable)
+        matrix.border_title = "Routes × tests 2–7"
+        matrix.add_columns("route", *(str(n) for n in range(2, 8)))
         self.query_one("#probe-url", Input).focus()
 
     def _value(self, selector: str) -> str | None:
@@ -165,14 +182,22 @@ class ProbeScreen(JwtscopeScreen[None]):
             self._status(exc.one_line())
             return
         writes = self.query_one("#allow-writes", Checkbox).value
-        question = f"Send the auth test suite (about 20 requests, paced) to {request.origin}?" + (
+        every = self.query_one("#all-routes", Checkbox).value
+        what = (
+            "tests 2–7 on every route of its OpenAPI document (at most 300 requests, paced)"
+            if every
+            else "the auth test suite (about 20 requests, paced)"
+        )
+        question = f"Send {what} to {request.origin}?" + (
             " It includes WRITES (POST/PUT/DELETE)."
             if writes
             else " Read-only: writes are skipped."
         )
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if yes and every:
+                self._start_routes(request, writes)
+            elif yes:
                 self._start(request, writes)
 
         self.app.push_screen(ConfirmScreen(question), answered)
@@ -194,11 +219,78 @@ class ProbeScreen(JwtscopeScreen[None]):
             allow_writes=writes,
             clock=config.clock,
         )
+        self._show_matrix(False)
         self._busy = True
         self._status("Running…")
         self.verdicts.clear()
         self.query_one("#verdicts", OptionList).clear_options()
         self._run(run)
+
+    def _start_routes(self, request: ReplayRequest, writes: bool) -> None:
+        """Start the route probe: every route of the OpenAPI document, tests 2–7 each."""
+        app, config = self.app, self.app.config
+        report = app.report if request.token and request.token == app.main_token else None
+        create = self._value("#create")
+        run = partial(
+            config.run_route_probe,
+            request,
+            create_body=create.encode() if create else None,
+            allow_writes=writes,
+            report=report,
+            secret=choose_secret(report, app.env),
+            clock=config.clock,
+        )
+        self._show_matrix(True)
+        self._busy = True
+        self._status("Reading the OpenAPI document, then probing every route…")
+        self.rows.clear()
+        self.query_one("#route-matrix", DataTable).clear()
+        self._run_routes(run)
+
+    def _show_matrix(self, on: bool) -> None:
+        self.query_one("#route-matrix").display = on
+        self.query_one("#verdicts").display = not on
+
+    @work(thread=True, exclusive=True, group="probe")
+    def _run_routes(self, run: Callable[..., RouteProbeResult]) -> None:
+        """Run the route probe; post each route's row and the result."""
+        try:
+            done = self.ProbeDone(run(on_row=lambda row: self.post_message(self.RouteArrived(row))))
+        except JwtscopeError as exc:
+            done = self.ProbeDone(None, exc.one_line())
+        self.post_message(done)
+
+    def on_probe_screen_route_arrived(self, event: RouteArrived) -> None:
+        """Add the route's row to the matrix."""
+        row = event.row
+        self.rows.append(row)
+        if row.public:
+            cells = [Text("public", style="dim")] + [Text("") for _ in row.verdicts[1:]]
+        else:
+            cells = [
+                Text(v.status.value, style=_STATUS_STYLE.get(v.status.value, ""))
+                for v in row.verdicts
+            ]
+        self.query_one("#route-matrix", DataTable).add_row(Text(row.route.label), *cells)
+
+    @on(DataTable.RowHighlighted, "#route-matrix")
+    def _show_route(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.rows):
+            return
+        row = self.rows[event.cursor_row]
+        parts: list[Any] = [Text(row.route.label, style="bold")]
+        if row.url:
+            parts.append(Text(f"sent to {row.url}", style="dim"))
+        if row.filled_from:
+            parts.append(Text(f"ids: {row.filled_from}", style="dim"))
+        if row.public:
+            parts.append(Text(row.verdicts[0].explanation))
+        else:
+            for v in row.verdicts:
+                head = f"{v.status.value} {v.test.number}. {v.test.title}"
+                parts += [Text(""), Text(head, _STATUS_STYLE.get(v.status.value, ""))]
+                parts.append(Text(v.explanation))
+        self.query_one("#verdict-detail", Static).update(Group(*parts))
 
     @work(thread=True, exclusive=True, group="probe")
     def _run(self, run: Callable[..., ProbeResult]) -> None:
@@ -229,7 +321,8 @@ class ProbeScreen(JwtscopeScreen[None]):
         """Keep the result for the review and say how it went."""
         self._busy = False
         self.result = result = event.result
-        self.app.last_probe = result
+        if result is None or not hasattr(result, "rows"):  # the review takes a one-URL probe
+            self.app.last_probe = result
         if event.error:
             self._status(event.error)
         elif result is not None:

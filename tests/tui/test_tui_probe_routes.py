@@ -1,0 +1,52 @@
+"""The Probe screen's route matrix: every route of the OpenAPI document, tests 2–7 each."""
+
+from __future__ import annotations
+
+import io
+
+import jwt
+from rich.console import Console
+from servers.replay_clock import FixedClock, serve_backend
+from servers.route_backends import item_hole
+from testdata import BA_IAT
+from textual.widgets import Checkbox, DataTable, Input, Static
+from tui_support import env_with, make_app, pilot_test
+
+from jwtscope.tui.screens.probe import ConfirmScreen, ProbeScreen
+
+NOW = BA_IAT + 60
+SECRET = "route-probe-secret-0123456789abcdef01234"
+TOKEN = jwt.encode({"sub": "user-a", "iat": NOW, "exp": NOW + 900}, SECRET, algorithm="HS256")
+
+
+@pilot_test
+async def test_every_route_fills_the_matrix_and_names_the_hole() -> None:
+    app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET))
+    with serve_backend(item_hole(SECRET, FixedClock(NOW))) as base:
+        async with app.run_test(size=(130, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("f7")
+            screen = app.screen
+            assert isinstance(screen, ProbeScreen)
+            screen.query_one("#probe-url", Input).value = base
+            screen.query_one("#all-routes", Checkbox).value = True
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            assert screen.rows == []
+            await pilot.click("#yes")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+            matrix = screen.query_one("#route-matrix", DataTable)
+            assert matrix.display and matrix.row_count == len(screen.rows) == 5
+            holes = [r.route.label for r in screen.rows if r.failed]
+            assert holes == ["GET /todos/{todo_id}"]
+            assert app.last_probe is None  # the review takes the one-URL probe only
+            matrix.focus()
+            matrix.move_cursor(row=2)
+            await pilot.pause()
+            console = Console(record=True, width=200, file=io.StringIO(), color_system=None)
+            console.print(screen.query_one("#verdict-detail", Static).content)
+            detail = console.export_text()
+            assert "GET /todos/{todo_id}" in detail and "declares no security" in detail
