@@ -7,8 +7,8 @@ import pytest
 from servers.probe_backends import BACKENDS
 from servers.replay_clock import FixedClock, serve_backend
 from testdata import BA_IAT
-from textual.widgets import Checkbox, Input, OptionList
-from tui_support import env_with, make_app, pilot_test, started
+from textual.widgets import Checkbox, Input, OptionList, Static
+from tui_support import env_with, make_app, pilot_test, started, widget_text
 
 from jwtscope.tui.screens.probe import ConfirmScreen, ProbeScreen
 
@@ -76,3 +76,25 @@ async def test_cancelling_the_confirmation_sends_nothing(alg_none_backend) -> No
         await pilot.pause()
         assert isinstance(app.screen, ProbeScreen)
         assert calls == []
+
+
+@pilot_test
+async def test_enter_confirms_and_a_stale_error_goes(alg_none_backend) -> None:
+    calls: list[object] = []
+    app = make_app(TOKEN, now=NOW, run_probe=lambda *a, **k: calls.append(a))
+    async with app.run_test(size=(110, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("f7")
+        screen = app.screen
+        await pilot.press("ctrl+s")  # the URL is empty: an error line
+        await pilot.pause()
+        assert widget_text(app, screen.query_one("#probe-error", Static)).strip()
+        screen.query_one("#probe-url", Input).value = f"{alg_none_backend}/todos"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ProbeScreen) and len(calls) == 1
+        assert "URL" not in widget_text(app, screen.query_one("#probe-error", Static))

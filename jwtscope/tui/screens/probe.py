@@ -57,7 +57,8 @@ class ConfirmScreen(JwtscopeModalScreen[bool]):
                 yield Button("Cancel", id="no", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        # The user pressed Start to get here: Enter confirms, Escape cancels.
+        self.query_one("#yes", Button).focus()
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
@@ -181,6 +182,7 @@ class ProbeScreen(JwtscopeScreen[None]):
         except JwtscopeError as exc:
             self._status(exc.one_line())
             return
+        self._status("")  # the request is usable: a stale error goes
         writes = self.query_one("#allow-writes", Checkbox).value
         every = self.query_one("#all-routes", Checkbox).value
         what = (
