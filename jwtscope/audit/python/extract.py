@@ -38,6 +38,7 @@ from jwtscope.audit.python.summary import (
     ModuleSummary,
     Ref,
 )
+from jwtscope.audit.redact import redact_line
 from jwtscope.core.findings import Severity
 
 __all__ = ["extract_module"]
@@ -160,10 +161,19 @@ class _Extractor(ast.NodeVisitor):
         deps = tuple(endpoint.nested_deps(nodes))
         annots = tuple(p.ref for p in endpoint.own_params(node) if p.annotation_only)
         calls = authish_calls(nodes)
-        keep = marker or deps or calls or is_authish(node.name) or (self.web and annots)
+        returns, opaque, nested = endpoint.returned(node)
+        factory = nested or _callable_annotation(node)
+        keep = marker or deps or calls or is_authish(node.name) or (self.web and annots) or factory
         if keep and node.name not in self.s.functions:
             self.s.functions[node.name] = FuncInfo(
-                node.name, node.lineno, marker, deps, annots if self.web else (), calls
+                node.name,
+                node.lineno,
+                marker,
+                deps,
+                annots if self.web else (),
+                calls,
+                returns[:8] if factory or is_authish(node.name) else (),
+                opaque,
             )
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
@@ -327,6 +337,15 @@ def _model_like(node: ast.ClassDef, bases: tuple[Ref, ...], fields: list[str]) -
     return any(b[-1] in _MODEL_BASES or b[-1].endswith(("Base", "Model")) for b in bases)
 
 
+def _callable_annotation(node: FuncNode) -> bool:
+    """``def factory(…) -> Callable[…]``: returns a function (a dependency factory)."""
+    return node.returns is not None and any(
+        isinstance(n, ast.Name | ast.Attribute)
+        and (n.id if isinstance(n, ast.Name) else n.attr) == "Callable"
+        for n in ast.walk(node.returns)
+    )
+
+
 def _generic(extractor: _Extractor, node: ast.AST) -> None:
     extractor.generic_visit(node)
 
@@ -336,6 +355,45 @@ def _fake_fn(annotation: ast.expr) -> ast.FunctionDef:
     arg = ast.arg(arg="_", annotation=annotation)
     args = ast.arguments(posonlyargs=[], args=[arg], kwonlyargs=[], kw_defaults=[], defaults=[])
     return ast.FunctionDef(name="_", args=args, body=[], decorator_list=[])
+
+
+#: PEP 758 (Python 3.14): ``except A, B:`` without brackets, names only and no ``as``.
+_PEP758 = re.compile(r"^(\s*except\*?)\s+([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)+)\s*:", re.M)
+_PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
+
+
+def _parse(text: str, rel: str) -> ast.Module:
+    """Parse with the running interpreter's :mod:`ast`; on a syntax error, retry once with
+    the newer constructs that can be rewritten safely (PEP 758 ``except A, B:``) in the
+    older spelling, line numbers unchanged. Raises what the first attempt raised."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return ast.parse(text, filename=rel)
+        except SyntaxError as first:
+            rewritten = _PEP758.sub(r"\1 (\2):", text)
+            if rewritten == text:
+                raise
+            try:
+                return ast.parse(rewritten, filename=rel)
+            except SyntaxError:
+                raise first from None
+
+
+def _parse_error(rel: str, lines: list[str], exc: BaseException) -> AuditFinding:
+    line = getattr(exc, "lineno", None) or 1
+    message = getattr(exc, "msg", None) or type(exc).__name__
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    return make(
+        "AUDIT-PARSE-ERROR",
+        path=rel,
+        line=line,
+        source_line=redact_line(source)[:200],
+        detail=f"Not audited: {message} (line {line}). Routes declared in it or depending "
+        "on its names are reported unknown, never unprotected.",
+        fix="Fix the syntax, or audit with the Python version the project targets "
+        "(or exclude the file in .gitignore if it is not Python 3).",
+    )
 
 
 def extract_module(
@@ -348,23 +406,9 @@ def extract_module(
     name, is_package = module_name(rel)
     lines = text.splitlines()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text, filename=rel)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as exc:
-        line = getattr(exc, "lineno", None) or 1
-        message = getattr(exc, "msg", None) or type(exc).__name__
-        source = lines[line - 1] if 0 < line <= len(lines) else ""
-        return None, [
-            make(
-                "AUDIT-PARSE-ERROR",
-                path=rel,
-                line=line,
-                source_line=source[:200],
-                detail=f"Not audited: {message} (line {line}).",
-                fix="Fix the syntax (or exclude the file in .gitignore if it is not Python 3).",
-            )
-        ]
+        tree = _parse(text, rel)
+    except _PARSE_FAILURES as exc:
+        return None, [_parse_error(rel, lines, exc)]
     summary = ModuleSummary(name=name, path=rel, is_package=is_package)
     extractor = _Extractor(summary, text, lines, facts)
     try:
@@ -377,7 +421,8 @@ def extract_module(
                 path=rel,
                 line=1,
                 source_line="",
-                detail="Not audited: the code is nested too deeply to analyse.",
+                detail="Not audited: the code is nested too deeply to analyse. Routes "
+                "declared in it or depending on its names are reported unknown.",
                 fix="Nothing to do unless this file defines routes or authentication.",
             )
         ]

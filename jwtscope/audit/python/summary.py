@@ -47,6 +47,8 @@ class FuncInfo:
         deps: ``Depends``/``Security`` targets anywhere in it (nested factories too).
         annots: parameter annotations that may be ``Annotated`` aliases.
         calls: calls in its body whose names suggest authentication.
+        returns: for a dependency factory (``Depends(factory())``), the names it returns.
+        opaque: whether some value it returns cannot be followed.
     """
 
     name: str
@@ -55,6 +57,8 @@ class FuncInfo:
     deps: tuple[Ref, ...]
     annots: tuple[Ref, ...]
     calls: tuple[Ref, ...]
+    returns: tuple[Ref, ...] = ()
+    opaque: bool = False
 
 
 @dataclass(slots=True)
