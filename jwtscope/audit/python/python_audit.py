@@ -37,6 +37,7 @@ __all__ = ["PythonAudit"]
 _ROUTE_TEXT = re.compile(
     r"""^\s*@\s*[\w.]+\.(get|post|put|patch|delete|options|head)\(\s*(?:path\s*=\s*)?(?:[rfu]?["']([^"'\n]*)["'])?"""
 )
+_PATH_TEXT = re.compile(r"""^\s*(?:path\s*=\s*)?[rfu]?["']([^"'\n]*)["']""")
 _DEF_TEXT = re.compile(r"^\s*(?:async\s+)?def\s+(\w+)")
 
 
@@ -70,7 +71,11 @@ def unparsed_routes(rel: str, text: str, reason: str) -> list[Route]:
         endpoint = next(
             (d.group(1) for d in map(_DEF_TEXT.match, lines[number : number + 12]) if d), "?"
         )
-        path = m.group(2) if m.group(2) is not None else "{?}"
+        path = m.group(2)
+        if path is None and number < len(lines):
+            following = _PATH_TEXT.match(lines[number])
+            path = following.group(1) if following else None
+        path = path if path is not None else "{?}"
         why = f"{reason}; declared in it (prefixes unknown)"
         out.append(
             Route(
@@ -128,6 +133,7 @@ class PythonAudit:
         if error is not None:
             self.parse_errors += 1
             why = error.detail.removeprefix("Not audited: ").split(". Routes")[0]
+            why = re.sub(r" \(line \d+\)$", "", why)
             reason = f"could not parse {rel} line {error.line}: {why}"
             self.unparsed.setdefault(name, reason)
             self.skipped.append(SkippedFile(rel, reason))

@@ -195,7 +195,8 @@ class Project:
         for star in m.star_imports:
             lost = _find(self._unparsed_by_last, self.unparsed, star, module)
             if lost:
-                return Sym("unknown", lost, head, f"`{head}` may come from {self.unparsed[lost]}")
+                why = f"{self.unparsed[lost]} (`{head}` may be defined there)"
+                return Sym("unknown", lost, head, why)
         return None
 
     def _in_module(self, base: str, path: tuple[str, ...], near: str, depth: int) -> Sym:
@@ -206,7 +207,7 @@ class Project:
                 lost = _find(self._unparsed_by_last, self.unparsed, name, near)
                 if lost is not None:
                     what = ".".join(path) or lost
-                    reason = f"`{what}` is defined in {self.unparsed[lost]}"
+                    reason = f"{self.unparsed[lost]} (`{what}` is defined there)"
                     return Sym("unknown", lost, what, reason)
                 continue
             rest = path[k:]
