@@ -13,8 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 
 from jwtscope.audit import AuditResult, RouteStatus, audit_project
+from jwtscope.audit.excerpt import excerpt
 from jwtscope.audit.python.extract import extract_module
 from jwtscope.audit.python.facts import ProjectFacts
 
@@ -121,7 +123,7 @@ def test_unread_files_and_a_broken_pyproject_are_listed(tmp_path):
 def test_pep758_rewrite_is_narrow():
     facts = ProjectFacts()
     ok = "try:\n    pass\nexcept ValueError, jwt.InvalidTokenError:\n    pass\n"
-    summary, found = extract_module(ok, "a.py", facts)
+    _, found = extract_module(ok, "a.py", facts)
     assert found == []
     # near miss: `except A, B as e:` is invalid in every version: still a parse error
     bad = "try:\n    pass\nexcept ValueError, KeyError as e:\n    pass\n"
@@ -167,3 +169,37 @@ def test_factories_near_misses(factory):
     assert table[("GET", "/api/profiles/popular")] is U
     flagged = {f.location for f in factory.findings if f.code == "AUDIT-ROUTE-UNPROTECTED"}
     assert flagged == {"app/api/routes/articles.py:31", "app/api/routes/profiles.py:8"}
+
+
+def test_unknown_routes_and_skipped_files_in_every_rendering(factory, tmp_path):
+    from jwtscope.audit.audit_text import audit_to_dict, audit_to_markdown, audit_to_text
+    from jwtscope.services.review_audit import audit_checklist, audit_data, audit_markdown
+    from jwtscope.tui.widgets.audit_views import route_cells, route_detail, summary_view
+
+    root = tmp_path / "p"
+    shutil.copytree(PROJECTS / "factory_api", root)
+    (root / "app/blob.py").write_bytes(b"\x00\x01binary")
+    result = audit_project(root)
+    why = "could not resolve `lookup_dependency()`"
+    text = audit_to_text(result, "p")
+    assert why in text and "Not audited (1):" in text and "app/blob.py — binary" in text
+    markdown = audit_to_markdown(result, "p")
+    assert f"unknown: parameter user: {why}" in markdown and "## Not audited" in markdown
+    data = audit_to_dict(result)
+    assert data["skipped"] == [{"path": "app/blob.py", "reason": "binary (contains NUL bytes)"}]
+    drafts = next(r for r in result.routes if r.path == "/api/articles/drafts")
+    assert why in route_cells(drafts)[-1].plain
+    source = excerpt(root, drafts.file, drafts.line)
+    head = route_detail(drafts, source, result).renderables[:4]
+    assert any(why in part.plain for part in head if isinstance(part, Text))
+    summary = summary_view(result).plain
+    assert "2 unknown" in summary and "app/blob.py — binary" in summary
+    review = audit_data(result)
+    assert review["files"]["not_audited"][0]["path"] == "app/blob.py"
+    section = "\n".join(audit_markdown(review))
+    assert f"unknown: parameter user: {why}" in section and "### Not audited" in section
+    # unknown routes are not defects, but the route sign-off is not ticked
+    assert (
+        dict(audit_checklist(review))["Every route protected or declared public (source audit)"]
+        is False
+    )
