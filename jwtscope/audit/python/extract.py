@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import re
-import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -21,16 +20,20 @@ from jwtscope.audit.python.astutil import (
     AUTH_CLASSES,
     SECRETISH,
     dotted,
+    fake_function,
     function_nodes,
     is_authish,
     literal_str,
     marker_of,
     pieces,
+    returns_callable,
 )
 from jwtscope.audit.python.declarations import Declarations, FuncNode, authish_calls
+from jwtscope.audit.python.decode_use import only_peeks
 from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts
 from jwtscope.audit.python.import_table import module_name, record_import, top_level_defs
 from jwtscope.audit.python.jwtcalls import JwtChecker
+from jwtscope.audit.python.pyparse import PARSE_FAILURES, parse_error, parse_python
 from jwtscope.audit.python.summary import (
     ClassInfo,
     DecodeCall,
@@ -38,7 +41,6 @@ from jwtscope.audit.python.summary import (
     ModuleSummary,
     Ref,
 )
-from jwtscope.audit.redact import redact_line
 from jwtscope.core.findings import Severity
 
 __all__ = ["extract_module"]
@@ -153,6 +155,18 @@ class _Extractor(ast.NodeVisitor):
         self.scope.append(("def", node.name, False))
         self.generic_visit(node)
         self.scope.pop()
+        self.judge_peeks(node)
+
+    def judge_peeks(self, node: FuncNode) -> None:
+        """Mark this function's unverified decodes that only peek before verifying."""
+        end = getattr(node, "end_lineno", None) or node.lineno
+        mine = [
+            d for d in self.s.decodes if d.in_function == node.name and node.lineno <= d.line <= end
+        ]
+        verified = [d.line for d in mine if not d.verify_off]
+        for call in mine:
+            if call.verify_off and not call.peek:
+                call.peek = only_peeks(node, call.line, verified)
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
@@ -162,7 +176,7 @@ class _Extractor(ast.NodeVisitor):
         annots = tuple(p.ref for p in endpoint.own_params(node) if p.annotation_only)
         calls = authish_calls(nodes)
         returns, opaque, nested = endpoint.returned(node)
-        factory = nested or _callable_annotation(node)
+        factory = nested or returns_callable(node)
         keep = marker or deps or calls or is_authish(node.name) or (self.web and annots) or factory
         if keep and node.name not in self.s.functions:
             self.s.functions[node.name] = FuncInfo(
@@ -253,7 +267,7 @@ class _Extractor(ast.NodeVisitor):
         elif isinstance(value, ast.Subscript):
             head = dotted(value.value)
             if head and head[-1] == "Annotated":
-                refs = tuple(p.ref for p in endpoint.own_params(_fake_fn(value)))
+                refs = tuple(p.ref for p in endpoint.own_params(fake_function(value)))
                 if refs:
                     self.s.aliases[name] = refs
         elif top:
@@ -337,63 +351,8 @@ def _model_like(node: ast.ClassDef, bases: tuple[Ref, ...], fields: list[str]) -
     return any(b[-1] in _MODEL_BASES or b[-1].endswith(("Base", "Model")) for b in bases)
 
 
-def _callable_annotation(node: FuncNode) -> bool:
-    """``def factory(…) -> Callable[…]``: returns a function (a dependency factory)."""
-    return node.returns is not None and any(
-        isinstance(n, ast.Name | ast.Attribute)
-        and (n.id if isinstance(n, ast.Name) else n.attr) == "Callable"
-        for n in ast.walk(node.returns)
-    )
-
-
 def _generic(extractor: _Extractor, node: ast.AST) -> None:
     extractor.generic_visit(node)
-
-
-def _fake_fn(annotation: ast.expr) -> ast.FunctionDef:
-    """A one-parameter function annotated with ``annotation`` (to reuse own_params)."""
-    arg = ast.arg(arg="_", annotation=annotation)
-    args = ast.arguments(posonlyargs=[], args=[arg], kwonlyargs=[], kw_defaults=[], defaults=[])
-    return ast.FunctionDef(name="_", args=args, body=[], decorator_list=[])
-
-
-#: PEP 758 (Python 3.14): ``except A, B:`` without brackets, names only and no ``as``.
-_PEP758 = re.compile(r"^(\s*except\*?)\s+([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)+)\s*:", re.M)
-_PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
-
-
-def _parse(text: str, rel: str) -> ast.Module:
-    """Parse with the running interpreter's :mod:`ast`; on a syntax error, retry once with
-    the newer constructs that can be rewritten safely (PEP 758 ``except A, B:``) in the
-    older spelling, line numbers unchanged. Raises what the first attempt raised."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return ast.parse(text, filename=rel)
-        except SyntaxError as first:
-            rewritten = _PEP758.sub(r"\1 (\2):", text)
-            if rewritten == text:
-                raise
-            try:
-                return ast.parse(rewritten, filename=rel)
-            except SyntaxError:
-                raise first from None
-
-
-def _parse_error(rel: str, lines: list[str], exc: BaseException) -> AuditFinding:
-    line = getattr(exc, "lineno", None) or 1
-    message = getattr(exc, "msg", None) or type(exc).__name__
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    return make(
-        "AUDIT-PARSE-ERROR",
-        path=rel,
-        line=line,
-        source_line=redact_line(source)[:200],
-        detail=f"Not audited: {message} (line {line}). Routes declared in it or depending "
-        "on its names are reported unknown, never unprotected.",
-        fix="Fix the syntax, or audit with the Python version the project targets "
-        "(or exclude the file in .gitignore if it is not Python 3).",
-    )
 
 
 def extract_module(
@@ -406,9 +365,9 @@ def extract_module(
     name, is_package = module_name(rel)
     lines = text.splitlines()
     try:
-        tree = _parse(text, rel)
-    except _PARSE_FAILURES as exc:
-        return None, [_parse_error(rel, lines, exc)]
+        tree = parse_python(text, rel)
+    except PARSE_FAILURES as exc:
+        return None, [parse_error(rel, lines, exc)]
     summary = ModuleSummary(name=name, path=rel, is_package=is_package)
     extractor = _Extractor(summary, text, lines, facts)
     try:

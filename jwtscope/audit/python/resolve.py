@@ -22,9 +22,7 @@ reported unknown, never unprotected.
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
-from collections.abc import Container
 from dataclasses import dataclass
 
 from jwtscope.audit.python.astutil import AUTH_CLASSES, is_authish
@@ -38,6 +36,7 @@ from jwtscope.audit.python.summary import (
     Piece,
     Ref,
 )
+from jwtscope.audit.python.unknowns import KNOWN_LIBRARIES, Unknown, Verdict, find_in, shown
 
 __all__ = ["Project", "Sym", "Unknown", "shown"]
 
@@ -55,68 +54,7 @@ _NOT_AUTH_MIDDLEWARE = frozenset(
     }
 )
 
-#: Libraries whose names are judged by how they read, never reported unknown.
-_KNOWN_LIBRARIES = frozenset(sys.stdlib_module_names) | {
-    "fastapi",
-    "starlette",
-    "pydantic",
-    "pydantic_settings",
-    "sqlalchemy",
-    "sqlmodel",
-    "databases",
-    "asyncpg",
-    "motor",
-    "redis",
-    "httpx",
-    "requests",
-    "jwt",
-    "jose",
-    "passlib",
-    "bcrypt",
-    "fastapi_users",
-    "fastapi_pagination",
-    "fastapi_limiter",
-    "slowapi",
-    "typing_extensions",
-}
-
 Obj = FuncInfo | ClassInfo | ObjInfo | tuple[Ref, ...] | str | tuple[Piece, ...] | None
-
-
-@dataclass(frozen=True)
-class Unknown:
-    """A dependency the audit cannot judge, and why (``could not parse app/deps.py …``)."""
-
-    reason: str
-
-
-Verdict = str | Unknown | None
-
-
-def shown(ref: Ref) -> str:
-    """A reference as written: ``deps.get_user``, ``get_current_user_authorizer()``."""
-    if ref and ref[-1] == CALL:
-        return ".".join(ref[:-1]) + CALL
-    return ".".join(ref)
-
-
-def _find(by_last: dict[str, list[str]], pool: Container[str], name: str, near: str) -> str | None:
-    """The module of ``pool`` called ``name`` when imported from module ``near``."""
-    if not name:
-        return None
-    if name in pool:
-        return name
-    last = name.rsplit(".", 1)[-1]
-    best: str | None = None
-    for candidate in by_last.get(last, ()):
-        if not candidate.endswith("." + name):
-            continue
-        root = candidate[: -len(name) - 1]
-        if not (near == root or near.startswith(root + ".")):
-            continue
-        if best is None or len(candidate) < len(best):
-            best = candidate
-    return best
 
 
 @dataclass(frozen=True)
@@ -169,7 +107,7 @@ class Project:
 
     def find_module(self, name: str, near: str) -> str | None:
         """The project module called ``name`` when imported from module ``near``."""
-        return _find(self._by_last, self.modules, name, near)
+        return find_in(self._by_last, self.modules, name, near)
 
     def resolve(self, module: str, ref: Ref, depth: int = 0) -> Sym | None:
         """What ``ref`` names in ``module``; None for an unknown local name."""
@@ -193,7 +131,7 @@ class Project:
                 if sym is not None:
                     return sym
         for star in m.star_imports:
-            lost = _find(self._unparsed_by_last, self.unparsed, star, module)
+            lost = find_in(self._unparsed_by_last, self.unparsed, star, module)
             if lost:
                 why = f"{self.unparsed[lost]} (`{head}` may be defined there)"
                 return Sym("unknown", lost, head, why)
@@ -204,7 +142,7 @@ class Project:
             name = ".".join((base, *path[:k])) if base else ".".join(path[:k])
             found = self.find_module(name, near)
             if found is None:
-                lost = _find(self._unparsed_by_last, self.unparsed, name, near)
+                lost = find_in(self._unparsed_by_last, self.unparsed, name, near)
                 if lost is not None:
                     what = ".".join(path) or lost
                     reason = f"{self.unparsed[lost]} (`{what}` is defined there)"
@@ -337,7 +275,7 @@ class Project:
         if sym is None or sym.kind != "external":
             return None
         top = sym.name.split(".")[0]
-        if not top or top in _KNOWN_LIBRARIES or top in self.packages:
+        if not top or top in KNOWN_LIBRARIES or top in self.packages:
             return None
         return Unknown(
             f"could not resolve `{'.'.join(ref)}`: it comes from `{sym.name}`, "
