@@ -209,6 +209,8 @@ class AuditResult:
         kinds: files read per kind (``python``, ``script``, ``env``, ``log``, ``data``).
         issuer: the Better Auth configuration found in the frontend, if any.
         skipped: every file not audited (unread, unparsed, config not applied), with why.
+        masks: the secret values of the project's ``.env`` files, to mask exactly in any
+            source shown (never serialised, never in ``repr``).
     """
 
     findings: tuple[AuditFinding, ...] = field(default=())
@@ -220,6 +222,7 @@ class AuditResult:
     kinds: tuple[tuple[str, int], ...] = field(default=())
     issuer: IssuerInfo | None = None
     skipped: tuple[SkippedFile, ...] = field(default=())
+    masks: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def fails(self) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from jwtscope.audit.envfiles import EnvFiles, git_tracked, judge_tracked
@@ -24,7 +25,7 @@ from jwtscope.audit.missing import missing_secrets
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo, SkippedFile
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.python_audit import PythonAudit
-from jwtscope.audit.redact import redact_line
+from jwtscope.audit.redact import mask_values, redact_line
 from jwtscope.audit.walk import ProjectFile, is_test, iter_project_files, read_source_why
 
 __all__ = ["audit_project"]
@@ -198,6 +199,8 @@ class _Readers:
         if tracked:
             findings += judge_tracked(env, tracked)
         findings += self.leaks.findings
+        masks = env.secret_values()
+        findings = [_masked(f, masks) for f in findings]
         findings.sort(key=lambda f: (f.path, f.line, f.code))
         return AuditResult(
             findings=tuple(findings),
@@ -209,4 +212,11 @@ class _Readers:
             kinds=tuple(sorted(self.kinds.items())),
             issuer=issuer,
             skipped=tuple(sorted([*self.skipped, *self.python.skipped], key=lambda s: s.path)),
+            masks=masks,
         )
+
+
+def _masked(finding: AuditFinding, masks: tuple[str, ...]) -> AuditFinding:
+    """The finding with the project's ``.env`` secrets masked in its source line."""
+    shown = mask_values(finding.source_line, masks)
+    return finding if shown == finding.source_line else replace(finding, source_line=shown)

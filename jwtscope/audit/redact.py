@@ -18,9 +18,11 @@ __all__ = [
     "SECRET_ASSIGNMENT",
     "SESSION_COOKIE",
     "find_jwts",
+    "mask_values",
     "near_keywords",
     "redact_jwt",
     "redact_line",
+    "url_passwords",
 ]
 
 #: A compact JWS as it appears inside text (header and payload start with ``eyJ``). The
@@ -47,6 +49,12 @@ _SECRET_WORDS = re.compile(
 )
 #: How far before its keyword a match may start, and after it its value starts.
 _REACH = 160
+
+#: ``scheme://user:password@``: the password of a URL's userinfo.
+_URL_PASSWORD = re.compile(
+    r"(?i)(?P<head>[a-z][a-z0-9+.-]{0,20}://[^\s:/@]{0,256}:)(?P<value>[^\s@/]{1,256})@"
+)
+_URL_MARK = re.compile("://")
 
 #: Better Auth's session cookie value (``<32 chars>.<base64 HMAC>``, maybe URL-encoded).
 SESSION_COOKIE = re.compile(
@@ -141,6 +149,20 @@ def _sub_jwts(text: str) -> str:
     return "".join(parts)
 
 
+def url_passwords(text: str) -> list[str]:
+    """The passwords of ``scheme://user:password@`` URLs in ``text``."""
+    return [m.group("value") for m in near_keywords(_URL_PASSWORD, _URL_MARK, text)]
+
+
+def mask_values(text: str, values: tuple[str, ...]) -> str:
+    """``text`` with every exact occurrence of ``values`` (secrets known from the project's
+    ``.env`` files, longest first) replaced by its length and fingerprint."""
+    for value in values:
+        if value in text:
+            text = text.replace(value, f"<redacted: {fingerprint(value.encode(), len(value))}>")
+    return text
+
+
 def redact_jwt(token: str) -> str:
     """A short stand-in for a JWT: its first characters and a fingerprint."""
     digest = hashlib.sha256(token.encode()).hexdigest()[:8]
@@ -150,6 +172,8 @@ def redact_jwt(token: str) -> str:
 def redact_line(line: str) -> str:
     """``line`` with every JWT, session cookie and secret value replaced by a stand-in."""
     line = _sub_jwts(line)
+    if "://" in line:
+        line = mask_values(line, tuple(sorted(set(url_passwords(line)), key=len, reverse=True)))
     env = _ENV_LINE.match(line)
     if env and "<redacted" not in env.group("value") and not _SAFE_VALUES.match(env.group("value")):
         value = env.group("value")
