@@ -203,3 +203,79 @@ def test_unknown_routes_and_skipped_files_in_every_rendering(factory, tmp_path):
         dict(audit_checklist(review))["Every route protected or declared public (source audit)"]
         is False
     )
+
+
+#: Invalid in every Python version: the module never parses.
+BROKEN = "try:\n    pass\nexcept ValueError, KeyError as error:\n    pass\n"
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_middleware_from_an_unparsed_module_makes_routes_unknown(tmp_path):
+    main = (
+        "from fastapi import FastAPI\n"
+        "from app.security import {name}\n\n"
+        "app = FastAPI()\n"
+        "app.add_middleware({name})\n\n\n"
+        '@app.get("/reports")\n'
+        "def reports() -> list:\n"
+        "    return []\n"
+    )
+    broken = "from starlette.middleware.base import BaseHTTPMiddleware\n\n" + BROKEN
+    root = _write(
+        tmp_path / "a",
+        {"app/__init__.py": "", "app/main.py": main.format(name="JWTMiddleware")},
+    )
+    _write(root, {"app/security.py": broken})
+    route = next(r for r in audit_project(root).routes if r.path == "/reports")
+    assert route.status is UNK and "middleware JWTMiddleware" in route.reason
+    # near miss: a known library's middleware (not auth) leaves the route unprotected
+    near = _write(
+        tmp_path / "b",
+        {
+            "app/__init__.py": "",
+            "app/main.py": main.format(name="GZipMiddleware").replace(
+                "from app.security import", "from starlette.middleware.gzip import"
+            ),
+            "app/security.py": broken,
+        },
+    )
+    assert _table(audit_project(near))[("GET", "/reports")] is U
+
+
+def test_star_import_from_an_unparsed_module_is_unknown(tmp_path):
+    routes = (
+        "from fastapi import APIRouter, Depends\n"
+        "from app.deps import *\n\n"
+        "router = APIRouter()\n\n\n"
+        '@router.get("/me")\n'
+        "def me(user=Depends(current_principal)) -> dict:\n"
+        "    return user\n\n\n"
+        '@router.get("/open")\n'
+        "def open_() -> dict:\n"
+        "    return {}\n"
+    )
+    main = (
+        "from fastapi import FastAPI\n\nfrom app import routes\n\n"
+        "app = FastAPI()\napp.include_router(routes.router)\n"
+    )
+    root = _write(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/main.py": main,
+            "app/routes.py": routes,
+            "app/deps.py": BROKEN,
+        },
+    )
+    result = audit_project(root)
+    table = _table(result)
+    me = next(r for r in result.routes if r.path == "/me")
+    assert table[("GET", "/me")] is UNK and "could not parse app/deps.py line 3" in me.reason
+    assert table[("GET", "/open")] is U  # near miss: no dependency, still judged

@@ -329,6 +329,8 @@ class Project:
         if ref[-1] in _NOT_AUTH_MIDDLEWARE:
             return None
         sym = self.resolve(module, ref)
+        if sym is not None and sym.kind == "unknown":
+            return None  # cannot be judged, not even by its name: see middleware_unknown
         if sym is not None and isinstance(sym.obj, ClassInfo):
             found = self._auth_of(module, ref, False, set())
             return found if isinstance(found, str) else None
