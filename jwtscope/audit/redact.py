@@ -91,6 +91,8 @@ def find_jwts(text: str) -> list[tuple[int, int]]:
     linear time: maximal runs of token characters first, then their dot-separated
     segments (the regular expression itself backtracks quadratically on ``eyJeyJ…``)."""
     out: list[tuple[int, int]] = []
+    if "eyJ" not in text:
+        return out
     for run in _TOKEN_RUN.finditer(text):
         if "eyJ" not in run.group(0):
             continue

@@ -175,8 +175,14 @@ class _Extractor(ast.NodeVisitor):
         deps = tuple(endpoint.nested_deps(nodes))
         annots = tuple(p.ref for p in endpoint.own_params(node) if p.annotation_only)
         calls = authish_calls(nodes)
-        returns, opaque, nested = endpoint.returned(node)
-        factory = nested or returns_callable(node)
+        callable_ = returns_callable(node)
+        inner = any(isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) for n in nodes)
+        returns, opaque, nested = (
+            endpoint.returned(node)
+            if inner or callable_ or is_authish(node.name)
+            else ((), False, False)
+        )
+        factory = nested or callable_
         keep = marker or deps or calls or is_authish(node.name) or (self.web and annots) or factory
         if keep and node.name not in self.s.functions:
             self.s.functions[node.name] = FuncInfo(
