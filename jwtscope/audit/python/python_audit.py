@@ -35,7 +35,12 @@ __all__ = ["PythonAudit"]
 
 #: A route decorator, read as text in a file that did not parse (``@router.get("/x")``).
 _ROUTE_TEXT = re.compile(
-    r"""^\s*@\s*[\w.]+\.(get|post|put|patch|delete|options|head)\(\s*(?:path\s*=\s*)?(?:[rfu]?["']([^"'\n]*)["'])?"""
+    r"""^\s*@\s*([\w.]+)\.(get|post|put|patch|delete|options|head)\("""
+    r"""\s*(?:path\s*=\s*)?(?:[rfu]?["']([^"'\n]*)["'])?"""
+)
+#: ``router = APIRouter(prefix="/legacy", …)`` on one line, read as text.
+_ROUTER_TEXT = re.compile(
+    r"""^(\w+)\s*(?::\s*\w+\s*)?=\s*(?:fastapi\.)?APIRouter\(.*?\bprefix\s*=\s*[rfu]?["']([^"'\n]*)["']"""
 )
 _PATH_TEXT = re.compile(r"""^\s*(?:path\s*=\s*)?[rfu]?["']([^"'\n]*)["']""")
 _DEF_TEXT = re.compile(r"^\s*(?:async\s+)?def\s+(\w+)")
@@ -64,6 +69,7 @@ def unparsed_routes(rel: str, text: str, reason: str) -> list[Route]:
     """Routes a file that did not parse seems to declare, read as text: all unknown."""
     out: list[Route] = []
     lines = text.splitlines()
+    prefixes = {m.group(1): m.group(2) for m in map(_ROUTER_TEXT.match, lines) if m}
     for number, line in enumerate(lines, 1):
         m = _ROUTE_TEXT.match(line)
         if m is None:
@@ -71,15 +77,15 @@ def unparsed_routes(rel: str, text: str, reason: str) -> list[Route]:
         endpoint = next(
             (d.group(1) for d in map(_DEF_TEXT.match, lines[number : number + 12]) if d), "?"
         )
-        path = m.group(2)
+        path = m.group(3)
         if path is None and number < len(lines):
             following = _PATH_TEXT.match(lines[number])
             path = following.group(1) if following else None
-        path = path if path is not None else "{?}"
-        why = f"{reason}; declared in it (prefixes unknown)"
+        path = prefixes.get(m.group(1), "") + (path if path is not None else "{?}")
+        why = f"{reason}; declared in it (the prefixes of its includes unknown)"
         out.append(
             Route(
-                m.group(1).upper(),
+                m.group(2).upper(),
                 path,
                 RouteStatus.UNKNOWN,
                 rel,
