@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from jwtscope.audit.model import AuditResult
+from jwtscope.audit.model import AuditResult, Route, RouteStatus
 from jwtscope.core.findings import ICONS, Severity
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "files_line",
     "issuer_lines",
     "kinds_text",
+    "skipped_lines",
 ]
 
 _FENCES = {".py": "python", ".ts": "ts", ".tsx": "tsx", ".js": "js", ".jsx": "jsx", ".mjs": "js"}
@@ -55,6 +56,17 @@ def files_line(result: AuditResult) -> str:
     return text
 
 
+def skipped_lines(result: AuditResult) -> list[str]:
+    """``path — why`` for every file not audited (none: empty)."""
+    return [f"{s.path} — {s.reason}" for s in result.skipped]
+
+
+def _protected_by(route: Route) -> str:
+    if route.status is RouteStatus.UNKNOWN:
+        return f"unknown: {route.reason}"
+    return route.dependency
+
+
 def issuer_lines(result: AuditResult) -> list[str]:
     """What the Better Auth config says the backend must accept; empty without one."""
     iss = result.issuer
@@ -89,6 +101,8 @@ def audit_to_text(result: AuditResult, root: str) -> str:
     out.append(f"Routes ({len(result.routes)}):")
     for r in result.routes:
         dep = f"  via {r.dependency}" if r.dependency else ""
+        if r.status is RouteStatus.UNKNOWN:
+            dep = f"  ({r.reason})"
         out.append(f"  {r.status.value:<12} {r.method:<7} {r.path:<40} {r.location}{dep}")
     if not result.routes:
         out.append("  none found")
@@ -109,7 +123,14 @@ def audit_to_text(result: AuditResult, root: str) -> str:
             out.extend("           " + line for line in fix[1:])
     if not result.findings:
         out.append("  none")
+    if result.skipped:
+        out += ["", f"Not audited ({len(result.skipped)}):"]
+        out += [f"  {line}" for line in skipped_lines(result)]
     return "\n".join(out)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def audit_to_markdown(result: AuditResult, root: str) -> str:
@@ -126,9 +147,13 @@ def audit_to_markdown(result: AuditResult, root: str) -> str:
         "|---|---|---|---|---|",
     ]
     out += [
-        f"| {r.status.value} | {r.method} | `{r.path}` | `{r.location}` | {r.dependency or '—'} |"
+        f"| {r.status.value} | {r.method} | `{r.path}` | `{r.location}` | "
+        f"{_md_cell(_protected_by(r)) or '—'} |"
         for r in result.routes
     ]
+    if result.skipped:
+        out += ["", "## Not audited", ""]
+        out += [f"- `{s.path}` — {_md_cell(s.reason)}" for s in result.skipped]
     out += ["", "## Findings", ""]
     for sev in Severity:
         for f in (f for f in result.findings if f.severity is sev):

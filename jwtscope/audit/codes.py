@@ -75,6 +75,18 @@ _ENTRIES = (
         "audit.pyjwt",
     ),
     CodeInfo(
+        "AUDIT-DECODE-AUD-OFF",
+        W,
+        "Audience check turned off",
+        "jwt.decode is called with options verify_aud False (written inline or in a "
+        "variable passed as options=). The token's aud claim says which API it was issued "
+        "for; without the check, a token the same issuer minted for another service or "
+        "client (same key, different audience) is accepted by this one. Pass audience= "
+        "with this API's value instead. A warning: harmless only when the issuer mints "
+        "tokens for this API alone.",
+        "audit.pyjwt",
+    ),
+    CodeInfo(
         "AUDIT-ALG-NONE-ALLOWED",
         C,
         "algorithms allows 'none'",

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.model import AuditFinding
-from jwtscope.audit.redact import redact_line
+from jwtscope.audit.redact import redact_line, url_passwords
 from jwtscope.core.findings import Severity
 from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, strip_secret_text
 from jwtscope.core.keys.keyset import fingerprint
@@ -28,6 +28,12 @@ from jwtscope.local.dotenv_reader import parse_env_text
 
 __all__ = ["EnvFile", "EnvFiles", "git_tracked", "is_template", "judge_tracked"]
 
+#: Names whose values are secrets, masked wherever the audit shows source.
+_SECRET_NAME = re.compile(r"(?i)(secret|passw|key|token|private|credential|salt|auth|dsn)")
+#: ...unless the name says it is a URL or a setting (``BETTER_AUTH_URL``, ``JWT_ALG``).
+_NOT_SECRET = re.compile(
+    r"(?i)(url|uri|host|path|issuer|audience|alg|algorithm|expires?|ttl|port|name|id)$"
+)
 _TEMPLATE = re.compile(r"(?i)\.(example|sample|template|dist|defaults?|tpl)\b")
 _TEST = re.compile(r"(?i)^\.env\.test\b")
 #: Next.js precedence in development (first wins), then anything else.
@@ -77,6 +83,19 @@ class EnvFiles:
         env = EnvFile(rel, values, lines)
         self.files.append(env)
         return env
+
+    def secret_values(self) -> tuple[str, ...]:
+        """The secret values of every ``.env`` file (secret-named variables and URL
+        passwords), longest first, to mask them exactly wherever source is shown."""
+        out: set[str] = set()
+        for env in self.files:
+            for name, value in env.values.items():
+                value = (value or "").strip()
+                secret = _SECRET_NAME.search(name) and not _NOT_SECRET.search(name)
+                if secret and len(value) >= 6 and "://" not in value:
+                    out.add(value)
+                out.update(p for p in url_passwords(value) if len(p) >= 4)
+        return tuple(sorted(out, key=lambda v: (-len(v), v)))
 
     def lookup(self, name: str, near: str) -> tuple[str, EnvFile] | None:
         """The value of ``name`` as an app in the folder of ``near`` loads it: ``.env``

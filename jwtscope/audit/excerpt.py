@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jwtscope.audit.redact import redact_line
+from jwtscope.audit.redact import mask_values, redact_line
 
 __all__ = ["Excerpt", "excerpt"]
 
@@ -30,8 +30,13 @@ class Excerpt:
     error: str = ""
 
 
-def excerpt(root: str | Path, rel: str, line: int, around: int = 6) -> Excerpt:
-    """Lines ``line - around`` … ``line + around`` of ``root / rel``, redacted.
+def excerpt(
+    root: str | Path, rel: str, line: int, around: int = 6, masks: tuple[str, ...] = ()
+) -> Excerpt:
+    """Lines ``line - around`` … ``line + around`` of ``root / rel``, redacted: JWTs,
+    secret assignments and URL passwords by pattern, and every value of ``masks`` (the
+    secrets of the project's ``.env`` files: :attr:`AuditResult.masks`) exactly, wherever
+    it appears (a multi-line call, a dict value, a comment, a template literal).
 
     Never raises: a missing, binary or unreadable file gives an :class:`Excerpt` whose
     ``error`` says so. ``rel`` must stay inside ``root``.
@@ -50,5 +55,8 @@ def excerpt(root: str | Path, rel: str, line: int, around: int = 6) -> Excerpt:
     text = data.decode("utf-8", "replace").splitlines()
     first = max(1, line - around)
     last = min(len(text), line + around)
-    lines = tuple((n, redact_line(text[n - 1])[:_MAX_WIDTH]) for n in range(first, last + 1))
+    lines = tuple(
+        (n, redact_line(mask_values(text[n - 1], masks))[:_MAX_WIDTH])
+        for n in range(first, last + 1)
+    )
     return Excerpt(rel, lines, line)

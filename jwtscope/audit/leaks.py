@@ -22,7 +22,13 @@ from typing import Any
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.model import AuditFinding
-from jwtscope.audit.redact import JWT_IN_TEXT, SESSION_COOKIE, redact_jwt, redact_line
+from jwtscope.audit.redact import (
+    SESSION_COOKIE,
+    find_jwts,
+    near_keywords,
+    redact_jwt,
+    redact_line,
+)
 from jwtscope.core.findings import Severity
 from jwtscope.core.keys.common_secrets import is_common
 from jwtscope.core.keys.keyset import fingerprint
@@ -33,12 +39,13 @@ __all__ = ["LeakScanner"]
 
 _SECRET_LINE = re.compile(
     r"""(?ix)
-    (?P<name>(?<![A-Za-z0-9_])[A-Za-z0-9_.-]*?(?:secret|private_?key|api_?key|signing_?key)
-        [A-Za-z0-9_]*)["']?
+    (?P<name>(?<![A-Za-z0-9_])[A-Za-z0-9_.-]{0,64}?(?:secret|private_?key|api_?key|signing_?key)
+        [A-Za-z0-9_]{0,64})["']?
     \s*(?::=|=|:)\s*
     (?P<quote>["']?)(?P<value>[^"'\s,;}{]{12,})
     """
 )
+_SECRET_WORDS = re.compile(r"(?i)secret|private_?key|api_?key|signing_?key")
 _PLACEHOLDER = re.compile(
     r"(?i)(your|change|replace|example|placeholder|dummy|sample|xxxx|\*\*\*|<|\$\{|\$[A-Z_]|"
     r"process\.env|os\.environ|getenv|settings\.|redacted|todo|secret_?here)"
@@ -95,8 +102,8 @@ class LeakScanner:
             if found >= _MAX_PER_FILE:
                 break
             if "eyJ" in line:
-                for m in JWT_IN_TEXT.finditer(line):
-                    token = m.group(0)
+                for start, end in find_jwts(line):
+                    token = line[start:end]
                     if token in seen:
                         seen[token] += 1
                         continue
@@ -180,7 +187,7 @@ class LeakScanner:
         )
 
     def _secrets(self, rel: str, number: int, line: str) -> int:
-        m = _SECRET_LINE.search(line)
+        m = next(near_keywords(_SECRET_LINE, _SECRET_WORDS, line), None)
         if m is None:
             return 0
         value = m.group("value")

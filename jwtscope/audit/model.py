@@ -8,7 +8,7 @@ from typing import Any
 
 from jwtscope.core.findings import Finding, Severity
 
-__all__ = ["AuditFinding", "AuditResult", "IssuerInfo", "Route", "RouteStatus"]
+__all__ = ["AuditFinding", "AuditResult", "IssuerInfo", "Route", "RouteStatus", "SkippedFile"]
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,12 @@ class AuditFinding:
 
 
 class RouteStatus(StrEnum):
-    """Whether a route needs credentials."""
+    """Whether a route needs credentials; UNKNOWN when the audit cannot tell (never a defect)."""
 
     PROTECTED = "protected"
     PUBLIC = "public"
     UNPROTECTED = "unprotected"
+    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class Route:
             (``parameter user: CurrentUser → get_current_user → jwt.decode``).
         mounted: False when no ``include_router`` from an app reaches the router; its
             path then lacks the prefixes a dynamic include may add.
+        reason: for an unknown route, why the audit cannot tell (``could not parse
+            app/deps.py line 12: …``, ``could not resolve `get_current_user_authorizer()` ``).
     """
 
     method: str
@@ -103,6 +106,7 @@ class Route:
     dependency: str = ""
     via: str = ""
     mounted: bool = True
+    reason: str = ""
 
     @property
     def location(self) -> str:
@@ -121,7 +125,25 @@ class Route:
             "dependency": self.dependency,
             "via": self.via,
             "mounted": self.mounted,
+            "reason": self.reason,
         }
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file the audit did not (fully) read, and why: nothing is skipped silently.
+
+    Args:
+        path: relative to the audited folder, with ``/`` separators.
+        reason: why, in words (``binary``, ``larger than 2 MB``, ``could not parse: …``).
+    """
+
+    path: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The skipped file as JSON-ready data."""
+        return {"path": self.path, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -186,6 +208,9 @@ class AuditResult:
         root: the audited folder (absolute), to show a finding's source around its line.
         kinds: files read per kind (``python``, ``script``, ``env``, ``log``, ``data``).
         issuer: the Better Auth configuration found in the frontend, if any.
+        skipped: every file not audited (unread, unparsed, config not applied), with why.
+        masks: the secret values of the project's ``.env`` files, to mask exactly in any
+            source shown (never serialised, never in ``repr``).
     """
 
     findings: tuple[AuditFinding, ...] = field(default=())
@@ -196,6 +221,8 @@ class AuditResult:
     root: str = ""
     kinds: tuple[tuple[str, int], ...] = field(default=())
     issuer: IssuerInfo | None = None
+    skipped: tuple[SkippedFile, ...] = field(default=())
+    masks: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def fails(self) -> bool:
@@ -209,6 +236,7 @@ class AuditResult:
             "parse_errors": self.parse_errors,
             "files_skipped": self.files_skipped,
             "files_by_kind": dict(self.kinds),
+            "skipped": [s.to_dict() for s in self.skipped],
             "issuer": self.issuer.to_dict() if self.issuer else None,
             "routes": [r.to_dict() for r in self.routes],
             "findings": [f.to_dict() for f in self.findings],

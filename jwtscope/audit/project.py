@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from jwtscope.audit.envfiles import EnvFiles, git_tracked, judge_tracked
@@ -21,11 +22,11 @@ from jwtscope.audit.frontend.crosscheck import Frontend, JwksRef, crosscheck, is
 from jwtscope.audit.frontend.frontend_scan import scan_script
 from jwtscope.audit.leaks import LeakScanner
 from jwtscope.audit.missing import missing_secrets
-from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo
+from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo, SkippedFile
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.python_audit import PythonAudit
-from jwtscope.audit.redact import redact_line
-from jwtscope.audit.walk import ProjectFile, is_test, iter_project_files, read_source
+from jwtscope.audit.redact import mask_values, redact_line
+from jwtscope.audit.walk import ProjectFile, is_test, iter_project_files, read_source_why
 
 __all__ = ["audit_project"]
 
@@ -36,20 +37,25 @@ _MAX_SCRIPT = 1_000_000
 _JWKS_URL = re.compile(r"""https?://[^\s"'`<>]*jwks[^\s"'`<>]*""", re.I)
 
 
-def _stream(path: Path) -> Iterator[str]:
-    """The lines of a log or data file, lazily; nothing for binary files."""
+def _stream(path: Path, skipped: list[SkippedFile], rel: str) -> Iterator[str]:
+    """The lines of a log or data file, lazily; nothing for binary files. A file not read
+    (whole) is added to ``skipped`` with why."""
     try:
         with path.open("rb") as fh:
             if b"\0" in fh.read(4096):
+                skipped.append(SkippedFile(rel, "binary (contains NUL bytes)"))
                 return
             fh.seek(0)
             read = 0
             for raw in fh:
                 read += len(raw)
                 if read > _MAX_STREAM:
+                    why = f"only the first {_MAX_STREAM // 1_000_000} MB scanned for leaks"
+                    skipped.append(SkippedFile(rel, why))
                     return
                 yield raw.decode("utf-8", "replace")
-    except OSError:
+    except OSError as exc:
+        skipped.append(SkippedFile(rel, f"unreadable ({exc.strerror or type(exc).__name__})"))
         return
 
 
@@ -126,7 +132,8 @@ class _Readers:
         self.leaks = LeakScanner(now=now)
         self.findings: list[AuditFinding] = []
         self.kinds: Counter[str] = Counter()
-        self.skipped = 0
+        self.skipped: list[SkippedFile] = []
+        self.unread = 0
         self.read = 0
 
     def feed(self, file: ProjectFile) -> bool:
@@ -136,12 +143,15 @@ class _Readers:
             return False
         if file.kind in ("log", "data"):
             self.kinds[file.kind] += 1
-            self.leaks.scan(file.rel, _stream(file.path), secrets=True)
+            self.leaks.scan(file.rel, _stream(file.path, self.skipped, file.rel), secrets=True)
         else:
             limit = _MAX_SCRIPT if file.kind == "script" else None
-            text = read_source(file.path, limit) if limit else read_source(file.path)
+            text, why = read_source_why(file.path, limit) if limit else read_source_why(file.path)
             if text is None:
-                self.skipped += 1
+                self.unread += 1
+                self.skipped.append(SkippedFile(file.rel, why))
+                if file.kind == "python" and not is_test(file.rel):
+                    self.python.unread(file.rel, why)
                 return False
             self.kinds[file.kind] += 1
             self.source(file, text)
@@ -189,14 +199,24 @@ class _Readers:
         if tracked:
             findings += judge_tracked(env, tracked)
         findings += self.leaks.findings
+        masks = env.secret_values()
+        findings = [_masked(f, masks) for f in findings]
         findings.sort(key=lambda f: (f.path, f.line, f.code))
         return AuditResult(
             findings=tuple(findings),
             routes=tuple(routes),
             files_scanned=self.read,
             parse_errors=self.python.parse_errors,
-            files_skipped=self.skipped,
+            files_skipped=self.unread,
             root=str(root.resolve()),
             kinds=tuple(sorted(self.kinds.items())),
             issuer=issuer,
+            skipped=tuple(sorted([*self.skipped, *self.python.skipped], key=lambda s: s.path)),
+            masks=masks,
         )
+
+
+def _masked(finding: AuditFinding, masks: tuple[str, ...]) -> AuditFinding:
+    """The finding with the project's ``.env`` secrets masked in its source line."""
+    shown = mask_values(finding.source_line, masks)
+    return finding if shown == finding.source_line else replace(finding, source_line=shown)

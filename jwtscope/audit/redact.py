@@ -9,24 +9,52 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 
 from jwtscope.core.keys.keyset import fingerprint
 
-__all__ = ["JWT_IN_TEXT", "SECRET_ASSIGNMENT", "SESSION_COOKIE", "redact_jwt", "redact_line"]
+__all__ = [
+    "JWT_IN_TEXT",
+    "SECRET_ASSIGNMENT",
+    "SESSION_COOKIE",
+    "find_jwts",
+    "mask_values",
+    "near_keywords",
+    "redact_jwt",
+    "redact_line",
+    "url_passwords",
+]
 
-#: A compact JWS as it appears inside text (header and payload start with ``eyJ``).
+#: A compact JWS as it appears inside text (header and payload start with ``eyJ``). The
+#: definition; :func:`find_jwts` finds the same matches in linear time (use it on text).
 JWT_IN_TEXT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")
+#: A maximal run of the characters a JWT is made of (the dots included).
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_.\-]+")
+_MIN_SEGMENT = 11  # "eyJ" and at least 8 more characters
 
 #: ``NAME=value``, ``NAME: "value"``, ``"name": "value"`` where NAME says secret/key/token.
 SECRET_ASSIGNMENT = re.compile(
     r"""(?ix)
-    (?P<name>["']?(?<![A-Za-z0-9_])[A-Za-z0-9_.-]*?(?:secret|password|passwd|private_?key|api_?key|
-        signing_?key|jwt_?key|token)[A-Za-z0-9_]*["']?)
+    (?P<name>["']?(?<![A-Za-z0-9_])[A-Za-z0-9_.-]{0,64}?(?:secret|password|passwd|private_?key|
+        api_?key|signing_?key|jwt_?key|token)[A-Za-z0-9_]{0,64}["']?)
     (?P<sep>\s*(?::=|=|:)\s*)
     (?P<quote>["'`]?)
     (?P<value>[^"'`\s,;}{()\[\]]{4,})
     """
 )
+
+#: The words the name of :data:`SECRET_ASSIGNMENT` contains.
+_SECRET_WORDS = re.compile(
+    r"(?i)secret|password|passwd|private_?key|api_?key|signing_?key|jwt_?key|token"
+)
+#: How far before its keyword a match may start, and after it its value starts.
+_REACH = 160
+
+#: ``scheme://user:password@``: the password of a URL's userinfo.
+_URL_PASSWORD = re.compile(
+    r"(?i)(?P<head>[a-z][a-z0-9+.-]{0,20}://[^\s:/@]{0,256}:)(?P<value>[^\s@/]{1,256})@"
+)
+_URL_MARK = re.compile("://")
 
 #: Better Auth's session cookie value (``<32 chars>.<base64 HMAC>``, maybe URL-encoded).
 SESSION_COOKIE = re.compile(
@@ -35,8 +63,8 @@ SESSION_COOKIE = re.compile(
 
 #: A whole ``NAME=value`` line of a .env file or shell whose name says secret.
 _ENV_LINE = re.compile(
-    r"^(?P<head>\s*(?:export\s+)?[A-Z][A-Z0-9_]*(?:SECRET|PASSWORD|PRIVATE_KEY|API_KEY|TOKEN)"
-    r"[A-Z0-9_]*\s*=\s*)(?P<value>\S.*?)\s*$"
+    r"^(?P<head>\s*(?:export\s+)?[A-Z][A-Z0-9_]{0,64}?(?:SECRET|PASSWORD|PRIVATE_KEY|API_KEY|TOKEN)"
+    r"[A-Z0-9_]{0,64}\s*=\s*)(?P<value>\S(?:.*\S)?)\s*$"
 )
 
 _SAFE_VALUES = re.compile(
@@ -58,6 +86,85 @@ def _code_like(name: str, value: str, line: str, end: int) -> bool:
     )
 
 
+def find_jwts(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every match of :data:`JWT_IN_TEXT` in ``text``, found in
+    linear time: maximal runs of token characters first, then their dot-separated
+    segments (the regular expression itself backtracks quadratically on ``eyJeyJ…``)."""
+    out: list[tuple[int, int]] = []
+    if "eyJ" not in text:
+        return out
+    for run in _TOKEN_RUN.finditer(text):
+        if "eyJ" not in run.group(0):
+            continue
+        segments = run.group(0).split(".")
+        offsets = [run.start()]
+        for segment in segments[:-1]:
+            offsets.append(offsets[-1] + len(segment) + 1)
+        i = 0
+        while i + 2 < len(segments):
+            head, payload = segments[i], segments[i + 1]
+            at = head.find("eyJ")
+            if 0 <= at <= len(head) - _MIN_SEGMENT and _segment_ok(payload):
+                end = offsets[i + 2] + len(segments[i + 2])
+                out.append((offsets[i] + at, end))
+                i += 3
+            else:
+                i += 1
+    return out
+
+
+def _segment_ok(segment: str) -> bool:
+    return segment.startswith("eyJ") and len(segment) >= _MIN_SEGMENT
+
+
+def near_keywords(
+    pattern: re.Pattern[str], keywords: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``, left to right and not overlapping, for a
+    pattern whose matches hold a keyword near their start (a secret's name): searched only
+    in a window around each keyword, so the work stays linear in ``text`` even where the
+    pattern would backtrack from every position of a long line."""
+    pos = 0
+    for word in keywords.finditer(text):
+        if word.start() < pos:
+            continue
+        window = pattern.search(text, max(pos, word.start() - _REACH), word.end() + _REACH)
+        if window is None:
+            continue
+        found = pattern.match(text, window.start())  # the same start, the value unbounded
+        if found is None:
+            continue
+        yield found
+        pos = max(found.end(), pos + 1)
+
+
+def _sub_jwts(text: str) -> str:
+    spans = find_jwts(text)
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts += [text[last:start], redact_jwt(text[start:end])]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def url_passwords(text: str) -> list[str]:
+    """The passwords of ``scheme://user:password@`` URLs in ``text``."""
+    return [m.group("value") for m in near_keywords(_URL_PASSWORD, _URL_MARK, text)]
+
+
+def mask_values(text: str, values: tuple[str, ...]) -> str:
+    """``text`` with every exact occurrence of ``values`` (secrets known from the project's
+    ``.env`` files, longest first) replaced by its length and fingerprint."""
+    for value in values:
+        if value in text:
+            text = text.replace(value, f"<redacted: {fingerprint(value.encode(), len(value))}>")
+    return text
+
+
 def redact_jwt(token: str) -> str:
     """A short stand-in for a JWT: its first characters and a fingerprint."""
     digest = hashlib.sha256(token.encode()).hexdigest()[:8]
@@ -66,7 +173,9 @@ def redact_jwt(token: str) -> str:
 
 def redact_line(line: str) -> str:
     """``line`` with every JWT, session cookie and secret value replaced by a stand-in."""
-    line = JWT_IN_TEXT.sub(lambda m: redact_jwt(m.group(0)), line)
+    line = _sub_jwts(line)
+    if "://" in line:
+        line = mask_values(line, tuple(sorted(set(url_passwords(line)), key=len, reverse=True)))
     env = _ENV_LINE.match(line)
     if env and "<redacted" not in env.group("value") and not _SAFE_VALUES.match(env.group("value")):
         value = env.group("value")
@@ -85,7 +194,12 @@ def redact_line(line: str) -> str:
         shown = f"<redacted: {fingerprint(value.encode(), len(value))}>"
         return f"{m.group('name')}{m.group('sep')}{m.group('quote')}{shown}"
 
-    line = SECRET_ASSIGNMENT.sub(_secret, line)
+    parts: list[str] = []
+    last = 0
+    for m in near_keywords(SECRET_ASSIGNMENT, _SECRET_WORDS, line):
+        parts += [line[last : m.start()], _secret(m)]
+        last = m.end()
+    line = "".join([*parts, line[last:]])
     return _literals(line) if _SENSITIVE.search(line) else line
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "is_test",
     "iter_project_files",
     "read_source",
+    "read_source_why",
 ]
 
 SKIP_DIRS = frozenset(
@@ -88,22 +89,38 @@ def is_test(rel: str) -> bool:
 
 def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
     """The text of a source file; None when binary, undecodable, too large or unreadable."""
+    return read_source_why(path, limit)[0]
+
+
+def read_source_why(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[str | None, str]:
+    """The text of a source file and ``""``, or None and why it was not read (in words)."""
     try:
         with path.open("rb") as fh:
             data = fh.read(limit + 1)
-    except OSError:
-        return None
-    if len(data) > limit or b"\0" in data:
-        return None
+    except OSError as exc:
+        return None, f"unreadable ({exc.strerror or type(exc).__name__})"
+    if len(data) > limit:
+        return None, f"larger than {_size(limit)}"
+    if b"\0" in data:
+        return None, "binary (contains NUL bytes)"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
         pass
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding)
+        return data.decode(encoding), ""
     except (SyntaxError, LookupError, UnicodeDecodeError):
-        return None
+        return None, "undecodable (not UTF-8 nor its declared encoding)"
+
+
+def _size(limit: int) -> str:
+    """``2 MB``, ``500 KB``, ``100 bytes``."""
+    if limit >= 1_000_000:
+        return f"{limit / 1_000_000:g} MB"
+    if limit >= 1_000:
+        return f"{limit / 1_000:g} KB"
+    return f"{limit} bytes"
 
 
 @dataclass(frozen=True)

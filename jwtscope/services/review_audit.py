@@ -82,6 +82,7 @@ def audit_data(audit: AuditResult) -> dict[str, Any]:
             "dependency": r.dependency,
             "via": r.via,
             "mounted": r.mounted,
+            "reason": r.reason,
         }
         for r in audit.routes
     ]
@@ -114,6 +115,7 @@ def audit_data(audit: AuditResult) -> dict[str, Any]:
             "parse_errors": audit.parse_errors,
             "skipped": audit.files_skipped,
             "by_kind": dict(audit.kinds),
+            "not_audited": [{"path": s.path, "reason": s.reason} for s in audit.skipped],
         },
         "counts": {"routes": by_status, "findings": by_severity},
         "issuer": None
@@ -135,12 +137,21 @@ def audit_data(audit: AuditResult) -> dict[str, Any]:
     }
 
 
+def _protected_by(route: dict[str, Any]) -> str:
+    if route["status"] == "unknown":
+        return f"unknown: {route.get('reason', '')}"
+    return str(route["dependency"])
+
+
 def audit_summary(data: dict[str, Any]) -> str:
     """One sentence for the executive summary."""
     routes, findings = data["counts"]["routes"], data["counts"]["findings"]
+    unknown = routes.get("unknown", 0)
     return (
         f"Source audit of `{data['root']}`: {len(data['routes'])} routes "
-        f"({routes.get('unprotected', 0)} unprotected), {sum(findings.values())} findings "
+        f"({routes.get('unprotected', 0)} unprotected"
+        + (f", {unknown} unknown" if unknown else "")
+        + f"), {sum(findings.values())} findings "
         f"({', '.join(f'{findings[s]} {s}' for s in _SEVERITIES)})."
     )
 
@@ -156,6 +167,14 @@ def audit_recommendations(data: dict[str, Any]) -> list[str]:
             f"Protect {_count(len(unprotected), 'unprotected route')} ({names}): add the auth "
             "dependency, or declare the ones meant to be public with --public or "
             "[tool.jwtscope] public = [...]."
+        )
+    unknown = [r for r in data["routes"] if r["status"] == "unknown"]
+    if unknown:
+        names = _listed(r["method"] + " " + r["path"] for r in unknown)
+        out.append(
+            f"Check by hand {_count(len(unknown), 'route')} the audit could not judge "
+            f"({names}): the reason is in the route table (a file that did not parse, a "
+            "dependency it could not follow)."
         )
     ownership = [f for f in data["findings"] if f["code"] == _OWNERSHIP]
     if ownership:
@@ -182,7 +201,7 @@ def audit_checklist(data: dict[str, Any]) -> list[tuple[str, bool]]:
     return [
         (
             "Every route protected or declared public (source audit)",
-            counts["routes"].get("unprotected", 0) == 0,
+            counts["routes"].get("unprotected", 0) == 0 and counts["routes"].get("unknown", 0) == 0,
         ),
         (
             "No critical or high finding in the source audit",
@@ -215,25 +234,30 @@ def audit_markdown(data: dict[str, Any]) -> list[str]:
     out += ["", "### Routes", ""]
     shown = routes
     if len(routes) > MAX_ROUTE_ROWS:
-        shown = [r for r in routes if r["status"] == "unprotected"]
+        shown = [r for r in routes if r["status"] in ("unprotected", "unknown")]
     if shown:
         out += ["| status | method | path | where | protected by |", "|---|---|---|---|---|"]
         for r in shown:
             path = f"`{_cell(r['path'])}`" + ("" if r["mounted"] else " (router not mounted)")
             out.append(
                 f"| {r['status']} | {r['method']} | {path} | `{_cell(r['file'])}:{r['line']}` "
-                f"| {_cell(r['dependency']) or '—'} |"
+                f"| {_cell(_protected_by(r)) or '—'} |"
             )
     elif not routes:
         out.append("No route found.")
     if len(shown) < len(routes):
         rest = len(routes) - len(shown)
-        kinds_of_rest = ", ".join(f"{n} {s}" for s, n in status.items() if s != "unprotected" and n)
+        kinds_of_rest = ", ".join(
+            f"{n} {s}" for s, n in status.items() if s not in ("unprotected", "unknown") and n
+        )
         out += [
             "",
             f"{_count(rest, 'other route')} ({kinds_of_rest}) not listed; the JSON report "
             "(`--json`) lists every route.",
         ]
+    if files.get("not_audited"):
+        out += ["", "### Not audited", ""]
+        out += [f"- `{_cell(s['path'])}` — {_cell(s['reason'])}" for s in files["not_audited"]]
     out += ["", f"### Findings in the source ({len(findings)})", ""]
     if not findings:
         out.append("None.")

@@ -18,6 +18,7 @@ __all__ = [
     "SECRETISH",
     "call_name",
     "dotted",
+    "fake_function",
     "function_nodes",
     "is_authish",
     "keyword",
@@ -26,6 +27,7 @@ __all__ = [
     "literal_strs",
     "marker_of",
     "pieces",
+    "returns_callable",
 ]
 
 #: FastAPI/Starlette security schemes: a dependency on one means credentials are required.
@@ -216,3 +218,19 @@ def marker_of(nodes: Iterator[ast.AST]) -> str:
         if key in found:
             return found[key]
     return ""
+
+
+def returns_callable(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """``def factory(…) -> Callable[…]``: returns a function (a dependency factory)."""
+    return node.returns is not None and any(
+        isinstance(n, ast.Name | ast.Attribute)
+        and (n.id if isinstance(n, ast.Name) else n.attr) == "Callable"
+        for n in ast.walk(node.returns)
+    )
+
+
+def fake_function(annotation: ast.expr) -> ast.FunctionDef:
+    """A one-parameter function annotated with ``annotation`` (to reuse own_params)."""
+    arg = ast.arg(arg="_", annotation=annotation)
+    args = ast.arguments(posonlyargs=[], args=[arg], kwonlyargs=[], kw_defaults=[], defaults=[])
+    return ast.FunctionDef(name="_", args=args, body=[], decorator_list=[])

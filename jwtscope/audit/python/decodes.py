@@ -48,6 +48,16 @@ def _corrected(project: Project, call: DecodeCall, algs: list[str] | None) -> st
     return text
 
 
+def _aud_off(where: str) -> tuple[str, str]:
+    """The detail and fix of AUDIT-DECODE-AUD-OFF."""
+    return (
+        f"jwt.decode{where} has verify_aud off: a token issued for another audience "
+        "(another service of the same issuer) is accepted here.",
+        "Remove verify_aud from options= and pass audience=<the aud your issuer puts "
+        "in this API's tokens>.",
+    )
+
+
 def _ba_secret(call: DecodeCall) -> bool:
     return any(name in n for n in call.key_names for name in _BA_SECRET_NAMES)
 
@@ -70,6 +80,8 @@ def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFi
         )
 
     where = f" in {call.in_function}()" if call.in_function else ""
+    if call.verify_off and call.peek:
+        return out  # read for kid/alg/iss or a log line, then verified: judged by its use
     if call.verify_off:
         add(
             "AUDIT-DECODE-NO-VERIFY",
@@ -124,6 +136,8 @@ def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFi
             f"The issuer is Better Auth (evidence: {why}); its tokens carry aud, and "
             f"jwt.decode{where} passes no audience={off}.",
         )
+    elif call.aud_off:
+        add("AUDIT-DECODE-AUD-OFF", *_aud_off(where))
     return out
 
 

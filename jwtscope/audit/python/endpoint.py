@@ -30,7 +30,15 @@ import re
 from jwtscope.audit.python.astutil import call_name, dotted
 from jwtscope.audit.python.summary import OwnershipFacts, ParamDep, Piece, Ref
 
-__all__ = ["depends_target", "login_form", "nested_deps", "own_params", "ownership_facts"]
+__all__ = [
+    "CALL",
+    "depends_target",
+    "login_form",
+    "nested_deps",
+    "own_params",
+    "ownership_facts",
+    "returned",
+]
 
 _ID_NAME = re.compile(r"^(id|pk|uuid|\w+_id|\w+Id|\w+_uuid|\w+_pk)$")
 _ACCESS = re.compile(
@@ -72,8 +80,14 @@ _BUILTIN_TYPES = frozenset(
 _NOT_MODELS = frozenset({"HTTPException", "Depends", "Security", "Response", "JSONResponse"})
 
 
+#: The last element of a :data:`Ref` written as a call: ``Depends(factory())`` depends on
+#: what ``factory()`` returns (:data:`CALL`), not on ``factory`` itself.
+CALL = "()"
+
+
 def depends_target(call: ast.Call, annotation: ast.expr | None = None) -> Ref | None:
-    """What ``Depends(x)``/``Security(x)`` depends on: ``x``, its callee, or the annotation."""
+    """What ``Depends(x)``/``Security(x)`` depends on: ``x``, ``(*callee, CALL)`` for a
+    call (a factory or a class instance), or the annotation."""
     if call_name(call) not in ("Depends", "Security"):
         return None
     arg = call.args[0] if call.args else None
@@ -84,8 +98,54 @@ def depends_target(call: ast.Call, annotation: ast.expr | None = None) -> Ref | 
     if arg is None:
         return dotted(annotation) if annotation is not None else None
     if isinstance(arg, ast.Call):
-        return dotted(arg.func)
+        callee = dotted(arg.func)
+        return (*callee, CALL) if callee else None
     return dotted(arg)
+
+
+def returned(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[tuple[Ref, ...], bool, bool]:
+    """What a possible dependency factory returns, for ``Depends(factory())``.
+
+    Returns:
+        The returned names (``_get_current_user``; ``(*Cls, CALL)`` for ``Cls(…)``),
+        whether some returned value cannot be followed (a lambda, a subscript…), and
+        whether it returns a function it defines itself (judged with its body).
+    """
+    inner = {n.name for n in ast.walk(fn) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    inner.discard(fn.name)
+    refs: list[Ref] = []
+    opaque = nested = False
+    for node in _own_nodes(fn):
+        if not isinstance(node, ast.Return) or node.value is None:
+            continue
+        todo = [node.value]
+        while todo:
+            value = todo.pop()
+            if isinstance(value, ast.IfExp | ast.BoolOp):
+                todo += [value.body, value.orelse] if isinstance(value, ast.IfExp) else value.values
+            elif isinstance(value, ast.Constant) and value.value is None:
+                continue
+            elif isinstance(value, ast.Name) and value.id in inner:
+                nested = True
+            elif isinstance(value, ast.Call) and dotted(value.func):
+                refs.append((*(dotted(value.func) or ()), CALL))
+            elif dotted(value):
+                refs.append(dotted(value) or ())
+            else:
+                opaque = True
+    return tuple(dict.fromkeys(refs)), opaque, nested
+
+
+def _own_nodes(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:
+    """The nodes of ``fn``'s body, not of functions, classes or lambdas it defines."""
+    out: list[ast.AST] = []
+    todo: list[ast.AST] = list(fn.body)
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            todo.extend(ast.iter_child_nodes(node))
+    return out
 
 
 def _annotated_deps(annotation: ast.expr) -> list[Ref]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import re
-import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -21,16 +20,20 @@ from jwtscope.audit.python.astutil import (
     AUTH_CLASSES,
     SECRETISH,
     dotted,
+    fake_function,
     function_nodes,
     is_authish,
     literal_str,
     marker_of,
     pieces,
+    returns_callable,
 )
 from jwtscope.audit.python.declarations import Declarations, FuncNode, authish_calls
+from jwtscope.audit.python.decode_use import only_peeks
 from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts
 from jwtscope.audit.python.import_table import module_name, record_import, top_level_defs
 from jwtscope.audit.python.jwtcalls import JwtChecker
+from jwtscope.audit.python.pyparse import PARSE_FAILURES, parse_error, parse_python
 from jwtscope.audit.python.summary import (
     ClassInfo,
     DecodeCall,
@@ -152,6 +155,18 @@ class _Extractor(ast.NodeVisitor):
         self.scope.append(("def", node.name, False))
         self.generic_visit(node)
         self.scope.pop()
+        self.judge_peeks(node)
+
+    def judge_peeks(self, node: FuncNode) -> None:
+        """Mark this function's unverified decodes that only peek before verifying."""
+        end = getattr(node, "end_lineno", None) or node.lineno
+        mine = [
+            d for d in self.s.decodes if d.in_function == node.name and node.lineno <= d.line <= end
+        ]
+        verified = [d.line for d in mine if not d.verify_off]
+        for call in mine:
+            if call.verify_off and not call.peek:
+                call.peek = only_peeks(node, call.line, verified)
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
@@ -160,10 +175,25 @@ class _Extractor(ast.NodeVisitor):
         deps = tuple(endpoint.nested_deps(nodes))
         annots = tuple(p.ref for p in endpoint.own_params(node) if p.annotation_only)
         calls = authish_calls(nodes)
-        keep = marker or deps or calls or is_authish(node.name) or (self.web and annots)
+        callable_ = returns_callable(node)
+        inner = any(isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) for n in nodes)
+        returns, opaque, nested = (
+            endpoint.returned(node)
+            if inner or callable_ or is_authish(node.name)
+            else ((), False, False)
+        )
+        factory = nested or callable_
+        keep = marker or deps or calls or is_authish(node.name) or (self.web and annots) or factory
         if keep and node.name not in self.s.functions:
             self.s.functions[node.name] = FuncInfo(
-                node.name, node.lineno, marker, deps, annots if self.web else (), calls
+                node.name,
+                node.lineno,
+                marker,
+                deps,
+                annots if self.web else (),
+                calls,
+                returns[:8] if factory or is_authish(node.name) else (),
+                opaque,
             )
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
@@ -243,7 +273,7 @@ class _Extractor(ast.NodeVisitor):
         elif isinstance(value, ast.Subscript):
             head = dotted(value.value)
             if head and head[-1] == "Annotated":
-                refs = tuple(p.ref for p in endpoint.own_params(_fake_fn(value)))
+                refs = tuple(p.ref for p in endpoint.own_params(fake_function(value)))
                 if refs:
                     self.s.aliases[name] = refs
         elif top:
@@ -331,13 +361,6 @@ def _generic(extractor: _Extractor, node: ast.AST) -> None:
     extractor.generic_visit(node)
 
 
-def _fake_fn(annotation: ast.expr) -> ast.FunctionDef:
-    """A one-parameter function annotated with ``annotation`` (to reuse own_params)."""
-    arg = ast.arg(arg="_", annotation=annotation)
-    args = ast.arguments(posonlyargs=[], args=[arg], kwonlyargs=[], kw_defaults=[], defaults=[])
-    return ast.FunctionDef(name="_", args=args, body=[], decorator_list=[])
-
-
 def extract_module(
     text: str, rel: str, facts: ProjectFacts
 ) -> tuple[ModuleSummary | None, list[AuditFinding]]:
@@ -348,23 +371,9 @@ def extract_module(
     name, is_package = module_name(rel)
     lines = text.splitlines()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text, filename=rel)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as exc:
-        line = getattr(exc, "lineno", None) or 1
-        message = getattr(exc, "msg", None) or type(exc).__name__
-        source = lines[line - 1] if 0 < line <= len(lines) else ""
-        return None, [
-            make(
-                "AUDIT-PARSE-ERROR",
-                path=rel,
-                line=line,
-                source_line=source[:200],
-                detail=f"Not audited: {message} (line {line}).",
-                fix="Fix the syntax (or exclude the file in .gitignore if it is not Python 3).",
-            )
-        ]
+        tree = parse_python(text, rel)
+    except PARSE_FAILURES as exc:
+        return None, [parse_error(rel, lines, exc)]
     summary = ModuleSummary(name=name, path=rel, is_package=is_package)
     extractor = _Extractor(summary, text, lines, facts)
     try:
@@ -377,7 +386,8 @@ def extract_module(
                 path=rel,
                 line=1,
                 source_line="",
-                detail="Not audited: the code is nested too deeply to analyse.",
+                detail="Not audited: the code is nested too deeply to analyse. Routes "
+                "declared in it or depending on its names are reported unknown.",
                 fix="Nothing to do unless this file defines routes or authentication.",
             )
         ]

@@ -12,6 +12,12 @@ Better Auth get-session request, a 401/403, raising ``Unauthorized``-like errors
 name that cannot be followed (a third-party package) counts when it reads like auth
 (``current_active_user``, ``verify_token``) and is not ``optional``/a DB session.
 A project function that checks nothing does not count, whatever its name.
+
+Some dependencies cannot be judged: a name that resolves into a module that could not be
+read or parsed, a factory call (``Depends(get_current_user_authorizer())``) whose returned
+callable cannot be followed, a name imported from a package that is neither in the project
+nor a known library. Those are :class:`Unknown`, with the reason: the route is then
+reported unknown, never unprotected.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from jwtscope.audit.python.astutil import AUTH_CLASSES, is_authish
+from jwtscope.audit.python.endpoint import CALL
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.summary import (
     ClassInfo,
@@ -29,8 +36,9 @@ from jwtscope.audit.python.summary import (
     Piece,
     Ref,
 )
+from jwtscope.audit.python.unknowns import KNOWN_LIBRARIES, Unknown, Verdict, find_in, shown
 
-__all__ = ["Project", "Sym"]
+__all__ = ["Project", "Sym", "Unknown", "shown"]
 
 _MAX_DEPTH = 16
 _NOT_AUTH_MIDDLEWARE = frozenset(
@@ -70,33 +78,36 @@ class Sym:
 class Project:
     """The summaries of every module that matters, and name resolution over them."""
 
-    def __init__(self, modules: dict[str, ModuleSummary], facts: ProjectFacts) -> None:
+    def __init__(
+        self,
+        modules: dict[str, ModuleSummary],
+        facts: ProjectFacts,
+        unparsed: dict[str, str] | None = None,
+        packages: frozenset[str] = frozenset(),
+    ) -> None:
+        """Args:
+        modules: the summaries kept, by module name.
+        facts: the project facts.
+        unparsed: modules that could not be read or parsed, with why.
+        packages: the top-level names of every project module (kept or not).
+        """
         self.modules = modules
         self.facts = facts
+        self.unparsed = unparsed or {}
+        self.packages = packages | {n.split(".")[0] for n in self.unparsed}
         self._by_last: dict[str, list[str]] = defaultdict(list)
+        self._unparsed_by_last: dict[str, list[str]] = defaultdict(list)
         for name in modules:
             self._by_last[name.rsplit(".", 1)[-1]].append(name)
-        self._auth: dict[tuple[str, str, str], str | None] = {}
+        for name in self.unparsed:
+            self._unparsed_by_last[name.rsplit(".", 1)[-1]].append(name)
+        self._auth: dict[tuple[str, str, str], Verdict] = {}
 
     # --- modules and names -------------------------------------------------------------
 
     def find_module(self, name: str, near: str) -> str | None:
         """The project module called ``name`` when imported from module ``near``."""
-        if not name:
-            return None
-        if name in self.modules:
-            return name
-        last = name.rsplit(".", 1)[-1]
-        best: str | None = None
-        for candidate in self._by_last.get(last, ()):
-            if not candidate.endswith("." + name):
-                continue
-            root = candidate[: -len(name) - 1]
-            if not (near == root or near.startswith(root + ".")):
-                continue
-            if best is None or len(candidate) < len(best):
-                best = candidate
-        return best
+        return find_in(self._by_last, self.modules, name, near)
 
     def resolve(self, module: str, ref: Ref, depth: int = 0) -> Sym | None:
         """What ``ref`` names in ``module``; None for an unknown local name."""
@@ -119,6 +130,11 @@ class Project:
                 sym = self.resolve(found, ref, depth + 1)
                 if sym is not None:
                     return sym
+        for star in m.star_imports:
+            lost = find_in(self._unparsed_by_last, self.unparsed, star, module)
+            if lost:
+                why = f"{self.unparsed[lost]} (`{head}` may be defined there)"
+                return Sym("unknown", lost, head, why)
         return None
 
     def _in_module(self, base: str, path: tuple[str, ...], near: str, depth: int) -> Sym:
@@ -126,6 +142,11 @@ class Project:
             name = ".".join((base, *path[:k])) if base else ".".join(path[:k])
             found = self.find_module(name, near)
             if found is None:
+                lost = find_in(self._unparsed_by_last, self.unparsed, name, near)
+                if lost is not None:
+                    what = ".".join(path) or lost
+                    reason = f"{self.unparsed[lost]} (`{what}` is defined there)"
+                    return Sym("unknown", lost, what, reason)
                 continue
             rest = path[k:]
             if not rest:
@@ -181,27 +202,40 @@ class Project:
     def auth_of(
         self, module: str, ref: Ref, alias_only: bool = False, *, by_name: bool = True
     ) -> str | None:
-        """How the dependency ``ref`` (used in ``module``) authenticates, or None.
+        """How the dependency ``ref`` (used in ``module``) authenticates, or None (also
+        when it cannot be judged: see :meth:`judge`)."""
+        found = self.judge(module, ref, alias_only, by_name=by_name)
+        return found if isinstance(found, str) else None
+
+    def judge(
+        self, module: str, ref: Ref, alias_only: bool = False, *, by_name: bool = True
+    ) -> Verdict:
+        """How the dependency ``ref`` (used in ``module``) authenticates; None when it does
+        not; :class:`Unknown` when it cannot be judged.
 
         Args:
             module: where the reference is written.
-            ref: the dotted name as written.
+            ref: the dotted name as written (ending in :data:`CALL` for ``factory()``).
             alias_only: for a bare annotation (``user: CurrentUser``): count it only
                 when it is an ``Annotated`` alias.
             by_name: whether a name that cannot be followed may count by how it reads.
         """
         if not by_name:
-            sym = self.resolve(module, ref)
-            if sym is None or sym.kind in ("external", "module", "member"):
+            sym = self.resolve(module, _bare(ref))
+            if sym is None or sym.kind in ("external", "module", "member", "unknown"):
                 return None
         return self._auth_of(module, ref, alias_only, set())
 
-    def _auth_of(self, module: str, ref: Ref, alias_only: bool, seen: set[object]) -> str | None:
+    def _auth_of(self, module: str, ref: Ref, alias_only: bool, seen: set[object]) -> Verdict:
+        if ref and ref[-1] == CALL:
+            return self._factory(module, ref[:-1], seen)
         sym = self.resolve(module, ref)
+        if sym is not None and sym.kind == "unknown":
+            return Unknown(str(sym.obj))
         if alias_only and (sym is None or sym.kind != "alias"):
             return None
         if sym is None or sym.kind in ("external", "module"):
-            return _by_name(ref)
+            return _by_name(ref) or self._foreign(sym, ref)
         key = (sym.kind, sym.module, sym.name)
         if key in self._auth:
             return self._auth[key]
@@ -212,7 +246,43 @@ class Project:
         self._auth[key] = result
         return result
 
-    def _auth_sym(self, sym: Sym, ref: Ref, seen: set[object]) -> str | None:
+    def _factory(self, module: str, ref: Ref, seen: set[object]) -> Verdict:
+        """``Depends(ref())``: a class instance (the class is judged) or a factory, whose
+        body (nested functions included) and then the callables it returns are judged."""
+        found = self._auth_of(module, ref, False, seen)
+        sym = self.resolve(module, ref)
+        if isinstance(found, str | Unknown) or (sym is None and found is None and _by_name(ref)):
+            return found
+        call = shown((*ref, CALL))
+        if sym is None or sym.kind == "member":
+            return Unknown(f"could not resolve `{call}`: `{'.'.join(ref)}` is not found")
+        obj = sym.obj
+        if not isinstance(obj, FuncInfo):
+            return found
+        unknown: Unknown | None = None
+        for item in obj.returns:
+            inner = self._auth_of(sym.module, item, False, seen)
+            if isinstance(inner, str):
+                return f"{call} → {inner}"
+            unknown = unknown or inner
+        if obj.opaque or unknown is not None:
+            why = unknown.reason if unknown else "what it returns cannot be followed"
+            return Unknown(f"could not resolve `{call}`: {why}")
+        return None
+
+    def _foreign(self, sym: Sym | None, ref: Ref) -> Unknown | None:
+        """A name from a package that is neither in the project nor a known library."""
+        if sym is None or sym.kind != "external":
+            return None
+        top = sym.name.split(".")[0]
+        if not top or top in KNOWN_LIBRARIES or top in self.packages:
+            return None
+        return Unknown(
+            f"could not resolve `{'.'.join(ref)}`: it comes from `{sym.name}`, "
+            "which is neither in the project nor a known library"
+        )
+
+    def _auth_sym(self, sym: Sym, ref: Ref, seen: set[object]) -> Verdict:
         obj = sym.obj
         if isinstance(obj, FuncInfo | ClassInfo):
             if "optional" in obj.name.lower():
@@ -221,31 +291,35 @@ class Project:
                 return f"{obj.name} → {obj.marker}"
             follow: list[tuple[Ref, bool]] = [(r, False) for r in (*obj.deps, *obj.calls)]
             follow += [(r, True) for r in obj.annots]
+            unknown: Unknown | None = None
             for dep, alias_only in follow:
                 found = self._auth_of(sym.module, dep, alias_only, seen)
-                if found:
+                if isinstance(found, str):
                     return f"{obj.name} → {found}"
+                unknown = unknown or found
             for base in obj.bases if isinstance(obj, ClassInfo) else ():
                 parent = self.resolve(sym.module, base)  # a project base class, never by name
                 if parent is not None and isinstance(parent.obj, ClassInfo):
                     found = self._auth_of(sym.module, base, False, seen)
-                    if found:
+                    if isinstance(found, str):
                         return f"{obj.name} → {found}"
-            return f"{obj.name} → {obj.marker}" if obj.marker else None
+            return f"{obj.name} → {obj.marker}" if obj.marker else unknown
         if isinstance(obj, ObjInfo):
             if obj.kind == "scheme":
                 return f"{obj.name} ({obj.cls[-1]})" if obj.auto_error else None
             if obj.kind == "instance":
                 found = self._auth_of(sym.module, obj.cls, False, seen)
-                return f"{obj.name} → {found}" if found else None
+                return f"{obj.name} → {found}" if isinstance(found, str) else found
             return None
         if sym.kind == "alias" and isinstance(obj, tuple):
+            unknown = None
             for item in obj:
                 if isinstance(item, tuple):
                     found = self._auth_of(sym.module, item, False, seen)
-                    if found:
+                    if isinstance(found, str):
                         return f"{sym.name} → {found}"
-            return None
+                    unknown = unknown or found
+            return unknown
         if sym.kind == "member":
             return _by_name(ref)
         return None
@@ -255,9 +329,17 @@ class Project:
         if ref[-1] in _NOT_AUTH_MIDDLEWARE:
             return None
         sym = self.resolve(module, ref)
+        if sym is not None and sym.kind == "unknown":
+            return None  # cannot be judged, not even by its name: see middleware_unknown
         if sym is not None and isinstance(sym.obj, ClassInfo):
-            return self._auth_of(module, ref, False, set())
+            found = self._auth_of(module, ref, False, set())
+            return found if isinstance(found, str) else None
         return _by_name(ref)
+
+    def middleware_unknown(self, module: str, ref: Ref) -> str | None:
+        """Why a middleware class cannot be judged (defined in an unparsed module), or None."""
+        sym = self.resolve(module, ref)
+        return str(sym.obj) if sym is not None and sym.kind == "unknown" else None
 
 
 def _local(m: ModuleSummary, name: str) -> Sym | None:
@@ -274,6 +356,10 @@ def _local(m: ModuleSummary, name: str) -> Sym | None:
     if name in m.lists:
         return Sym("list", m.name, name, m.lists[name])
     return None
+
+
+def _bare(ref: Ref) -> Ref:
+    return ref[:-1] if ref and ref[-1] == CALL else ref
 
 
 def _by_name(ref: Ref) -> str | None:

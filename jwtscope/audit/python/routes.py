@@ -31,7 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jwtscope.audit.model import AuditFinding, Route, RouteStatus
-from jwtscope.audit.python.resolve import Project
+from jwtscope.audit.python.endpoint import CALL
+from jwtscope.audit.python.resolve import Project, Unknown, shown
 from jwtscope.audit.python.route_findings import RouteEntry, judge_routes
 from jwtscope.audit.python.summary import ModuleSummary, ObjInfo, Piece, Ref, RouteDecl
 
@@ -67,6 +68,8 @@ _CONVENTIONAL = frozenset(
 #: A dependency chain naming one of these grants access beyond one's own records.
 _PRIVILEGED = re.compile(r"(?i)(admin|superuser|staff|(^|[^a-z])role|permission|scope|privilege)")
 _MAX_ROUTES = 50_000
+#: Marks, in a route's middleware list, a middleware that cannot be judged (and why).
+_UNSURE = "?"
 
 Key = tuple[str, str]  # (module, object name)
 
@@ -105,6 +108,11 @@ def public_match(method: str, path: str, patterns: Sequence[str]) -> str | None:
     return None
 
 
+def _name(ref: Ref) -> str:
+    """The dependency as named in the table: ``RoleChecker`` for ``RoleChecker(…)``."""
+    return ".".join(part for part in ref if part != CALL)
+
+
 def _convention(decl: RouteDecl, path: str) -> str | None:
     if decl.login_form:
         return "convention: login form (OAuth2PasswordRequestForm)"
@@ -125,6 +133,7 @@ class _Builder:
         self.routes: dict[Key, list[tuple[ModuleSummary, RouteDecl]]] = defaultdict(list)
         self.edges: dict[Key, list[_Edge]] = defaultdict(list)
         self.middleware: dict[Key, list[str]] = defaultdict(list)
+        self.unknown_mw: dict[Key, list[str]] = defaultdict(list)
         self.out: list[RouteEntry] = []
         self.seen_entries: set[tuple[str, str, str, int]] = set()
 
@@ -161,6 +170,9 @@ class _Builder:
                 elif mw.ref is not None:
                     found = self.p.middleware_auth(m.name, mw.ref)
                     how = f"middleware {found}" if found else ""
+                    lost = self.p.middleware_unknown(m.name, mw.ref)
+                    if lost:
+                        self.unknown_mw[target].append(f"middleware {shown(mw.ref)}: {lost}")
                 if how:
                     self.middleware[target].append(f"{how} ({m.path}:{mw.line})")
 
@@ -198,6 +210,7 @@ class _Builder:
         own = _Layer(f"{kind}(dependencies=…) at {module.path}:{obj.line}", key[0], obj.deps)
         layers = (*layers, own) if obj.deps else layers
         middleware = [*middleware, *self.middleware.get(key, [])]
+        middleware += [_UNSURE + why for why in self.unknown_mw.get(key, [])]
         for m, decl in self.routes.get(key, []):
             path = "".join(prefix) + own_prefix + self.p.text_of(m.name, decl.path)
             self.entry(m, decl, path, layers, middleware, mounted)
@@ -228,20 +241,27 @@ class _Builder:
         users: set[str] = set()
         chains: list[str] = []
         found: tuple[str, str] | None = None
+        unknown: list[str] = []
         for param in decl.params:
-            how = self.p.auth_of(m.name, param.ref, alias_only=param.annotation_only)
-            if how:
+            how = self.p.judge(m.name, param.ref, alias_only=param.annotation_only)
+            if isinstance(how, Unknown):
+                unknown.append(f"parameter {param.name}: {how.reason}")
+            elif how:
                 users.add(param.name)
-                chains.append(f"{'.'.join(param.ref)} → {how}")
-                found = found or (".".join(param.ref), f"parameter {param.name}: {how}")
+                chains.append(f"{shown(param.ref)} → {how}")
+                found = found or (_name(param.ref), f"parameter {param.name}: {how}")
         candidates = [_Layer("the route's dependencies=…", m.name, decl.deps), *reversed(layers)]
         for layer in candidates:
             for ref in layer.refs:
-                how = self.p.auth_of(layer.module, ref)
-                if how:
-                    chains.append(f"{'.'.join(ref)} → {how}")
-                    found = found or (".".join(ref), f"{layer.where}: {how}")
+                how = self.p.judge(layer.module, ref)
+                if isinstance(how, Unknown):
+                    unknown.append(f"{layer.where}: {how.reason}")
+                elif how:
+                    chains.append(f"{shown(ref)} → {how}")
+                    found = found or (_name(ref), f"{layer.where}: {how}")
         privileged = bool(_PRIVILEGED.search(" ".join(chains)))
+        unknown += [mw[1:] for mw in middleware if mw.startswith(_UNSURE)]
+        middleware = [mw for mw in middleware if not mw.startswith(_UNSURE)]
         if found is None and middleware:
             found = ("middleware", middleware[0])
         if found is None and decl.inline:
@@ -252,20 +272,48 @@ class _Builder:
                 if how:
                     found = ("inline", f"in {decl.endpoint}: calls {how}")
                     break
+        self.add(m, decl, path, found, unknown, mounted, set() if privileged else users)
+
+    def add(
+        self,
+        m: ModuleSummary,
+        decl: RouteDecl,
+        path: str,
+        found: tuple[str, str] | None,
+        unknown: list[str],
+        mounted: bool,
+        users: set[str],
+    ) -> None:
+        """One row per method: protected, public (declared or by convention), unknown
+        (a dependency that cannot be judged) or unprotected."""
         for method in decl.methods:
+            reason = ""
+            declared = public_match(method, path, self.patterns)
             if found is not None:
                 status, dependency, via = RouteStatus.PROTECTED, found[0], found[1]
+            elif unknown and not declared:
+                status, dependency, via = RouteStatus.UNKNOWN, "", ""
+                reason = "; ".join(dict.fromkeys(unknown))
             else:
-                reason = public_match(method, path, self.patterns) or _convention(decl, path)
-                status = RouteStatus.PUBLIC if reason else RouteStatus.UNPROTECTED
-                dependency, via = reason or "", ""
+                public = declared or _convention(decl, path)
+                status = RouteStatus.PUBLIC if public else RouteStatus.UNPROTECTED
+                dependency, via = public or "", ""
             route = Route(
-                method, path, status, m.path, decl.line, decl.endpoint, dependency, via, mounted
+                method,
+                path,
+                status,
+                m.path,
+                decl.line,
+                decl.endpoint,
+                dependency,
+                via,
+                mounted,
+                reason,
             )
             identity = (method, path, m.path, decl.line)
             if identity not in self.seen_entries:
                 self.seen_entries.add(identity)
-                self.out.append((route, decl, m, set() if privileged else users))
+                self.out.append((route, decl, m, users))
 
 
 def build_routes(

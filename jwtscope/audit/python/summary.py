@@ -47,6 +47,8 @@ class FuncInfo:
         deps: ``Depends``/``Security`` targets anywhere in it (nested factories too).
         annots: parameter annotations that may be ``Annotated`` aliases.
         calls: calls in its body whose names suggest authentication.
+        returns: for a dependency factory (``Depends(factory())``), the names it returns.
+        opaque: whether some value it returns cannot be followed.
     """
 
     name: str
@@ -55,6 +57,8 @@ class FuncInfo:
     deps: tuple[Ref, ...]
     annots: tuple[Ref, ...]
     calls: tuple[Ref, ...]
+    returns: tuple[Ref, ...] = ()
+    opaque: bool = False
 
 
 @dataclass(slots=True)
@@ -183,6 +187,8 @@ class DecodeCall:
         key_src, token_src: the source of the key and token arguments, for the fix
             (``key_src`` is empty when the key is missing or a literal: never shown).
         audience, issuer: the ``audience=``/``issuer=`` arguments as pieces, when literal.
+        peek: an unverified decode whose result is only read for ``kid``/``alg``/``iss``
+            or logged, before a verifying decode in the same function (harmless).
     """
 
     line: int
@@ -201,6 +207,7 @@ class DecodeCall:
     in_function: str
     audience: tuple[Piece, ...] | None = None
     issuer: tuple[Piece, ...] | None = None
+    peek: bool = False
 
 
 @dataclass(slots=True)

@@ -268,7 +268,7 @@ class AuditScreen(JwtscopeScreen[None]):
                 self._detail(Text("No FastAPI routes found.", style="dim"))
                 return
             route = result.routes[min(table.cursor_row, len(result.routes) - 1)]
-            source = excerpt(result.root, route.file, route.line, AROUND)
+            source = excerpt(result.root, route.file, route.line, AROUND, result.masks)
             self._detail(route_detail(route, source, result))
             return
         index = self.query_one("#audit-findings", OptionList).highlighted
@@ -276,7 +276,7 @@ class AuditScreen(JwtscopeScreen[None]):
             self._detail(Text("No findings.", style="green"))
             return
         finding = self.findings[index]
-        source = excerpt(result.root, finding.path, finding.line, AROUND)
+        source = excerpt(result.root, finding.path, finding.line, AROUND, result.masks)
         self._detail(finding_detail(finding, source, result))
 
     def _detail(self, renderable: object) -> None:

@@ -41,12 +41,15 @@ __all__ = [
     "summary_view",
 ]
 
-#: Unprotected red, public yellow, protected green.
+#: Unprotected red, public yellow, protected green, unknown (cannot tell) magenta.
 ROUTE_STYLE = {
     RouteStatus.UNPROTECTED: "bold red",
     RouteStatus.PUBLIC: "yellow",
     RouteStatus.PROTECTED: "green",
+    RouteStatus.UNKNOWN: "magenta",
 }
+#: Files not audited listed in the summary; more are counted.
+_SKIPPED_SHOWN = 8
 #: The highlighted line of the code view: a marker in the gutter and a band across.
 HIGHLIGHT = Style(bgcolor="grey23", bold=True)
 MARKER = "▶"
@@ -68,7 +71,8 @@ def summary_view(result: AuditResult) -> Text:
         text.append(f", {result.parse_errors} not parsed", style="yellow")
     text.append(" · routes: ")
     statuses = Counter(r.status for r in result.routes)
-    for i, status in enumerate(RouteStatus):
+    shown_statuses = [s for s in RouteStatus if s is not RouteStatus.UNKNOWN or statuses[s]]
+    for i, status in enumerate(shown_statuses):
         if i:
             text.append(", ")
         count = statuses[status]
@@ -92,7 +96,20 @@ def summary_view(result: AuditResult) -> Text:
             text.append(f" · {issuer.algorithm or 'EdDSA'}")
         text.append(f" · JWKS {issuer.jwks_url or 'unknown (no base URL)'}")
         text.append(f" · aud {issuer.audience or 'unknown'}")
+    _skipped_lines(text, result)
     return text
+
+
+def _skipped_lines(text: Text, result: AuditResult) -> None:
+    """Every file not audited, with why (the first few; the rest counted)."""
+    if not result.skipped:
+        return
+    text.append(f"\nNot audited ({len(result.skipped)}):", style="bold yellow")
+    for item in result.skipped[:_SKIPPED_SHOWN]:
+        text.append(f"\n  {item.path}", style="yellow")
+        text.append(f" — {item.reason}", style="dim")
+    if len(result.skipped) > _SKIPPED_SHOWN:
+        text.append(f"\n  … and {len(result.skipped) - _SKIPPED_SHOWN} more (see --json)")
 
 
 def route_cells(route: Route) -> tuple[Text, ...]:
@@ -102,8 +119,14 @@ def route_cells(route: Route) -> tuple[Text, ...]:
         Text(route.method),
         Text(route.path if route.mounted else f"{route.path} (not mounted)"),
         Text(route.location, style="dim"),
-        Text(route.dependency or "—", style="" if route.dependency else "dim"),
+        _protected_by(route),
     )
+
+
+def _protected_by(route: Route) -> Text:
+    if route.status is RouteStatus.UNKNOWN:
+        return Text(f"unknown: {route.reason}", style="magenta")
+    return Text(route.dependency or "—", style="" if route.dependency else "dim")
 
 
 def finding_label(finding: AuditFinding, code_width: int = 0) -> Text:
@@ -143,6 +166,8 @@ def route_detail(route: Route, source: Excerpt, result: AuditResult) -> Group:
         parts.append(Text(f"protected by {route.dependency}"))
     elif route.status is RouteStatus.PUBLIC:
         parts.append(Text(f"public on purpose ({route.dependency or 'declared public'})"))
+    elif route.status is RouteStatus.UNKNOWN:
+        parts.append(Text(f"cannot tell whether it is protected: {route.reason}", "magenta"))
     else:
         parts.append(Text("nothing checks a credential on this route", style="red"))
     if route.via:
