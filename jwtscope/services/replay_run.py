@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jwtscope.core.analysis import Report, analyze
-from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose
+from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose, undecided
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest, bisect_probes
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet
@@ -96,7 +96,9 @@ def run_replay(
     )
     secret = choose_secret(report, env)
     if refused and not only_original:
-        second = bisect_probes(request, report, secret, int(clock()))
+        second = bisect_probes(
+            request, report, secret, int(clock()), undecided=undecided(report, exchanges)
+        )
         if second:
             exchanges += send_probes(
                 second, origin=target, timeout=timeout, transport=transport, clock=clock

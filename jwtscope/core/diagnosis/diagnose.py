@@ -19,12 +19,13 @@ from jwtscope.core.analysis import Report
 from jwtscope.core.diagnosis.bisection import read_bisection
 from jwtscope.core.diagnosis.causes import (
     CAUSES,
-    UNKNOWN_FIX,
     Cause,
     CauseCollector,
     Diagnosis,
     Evidence,
+    stage_of,
 )
+from jwtscope.core.diagnosis.fallbacks import read_same_refusal, read_unknown
 from jwtscope.core.diagnosis.http_answers import (
     read_clock,
     read_cors,
@@ -35,11 +36,11 @@ from jwtscope.core.diagnosis.http_answers import (
     read_server_error,
 )
 from jwtscope.core.diagnosis.replay_plan import ORIGINAL
-from jwtscope.core.diagnosis.rule_context import RuleContext, answer_line, says
+from jwtscope.core.diagnosis.rule_context import RuleContext, refused, says
 from jwtscope.core.diagnosis.server_messages import read_server_messages
 from jwtscope.core.request.exchange import Exchange
 
-__all__ = ["CAUSES", "Cause", "Diagnosis", "Evidence", "diagnose"]
+__all__ = ["CAUSES", "Cause", "Diagnosis", "Evidence", "diagnose", "undecided"]
 
 #: Every rule, in the order it names causes (ties in the ranking keep this order).
 _RULES: tuple[Callable[[RuleContext], None], ...] = (
@@ -52,6 +53,7 @@ _RULES: tuple[Callable[[RuleContext], None], ...] = (
     read_server_messages,
     read_clock,
     read_forbidden,
+    read_same_refusal,
 )
 #: Claims PyJWT checks only after the signature verified.
 _CLAIM_WORDS = ("audience", "expired", "issuer", "subject", "not yet valid")
@@ -87,8 +89,24 @@ def diagnose(
             cause = found.causes.get(code)
             if cause is not None and cause.confidence != "high":
                 del found.causes[code]
-    if not found.causes:
-        found.add(
-            "CAUSE-UNKNOWN", "low", [Evidence("original", answer_line(original))], UNKNOWN_FIX
-        )
+    _drop_passed_stages(ctx)
+    read_unknown(ctx)
     return Diagnosis(found.ranked(), tuple(exchanges))
+
+
+def _drop_passed_stages(ctx: RuleContext) -> None:
+    """The server's own words name the stage the token reached: weaker guesses at the
+    stages it passed (key, signature, claims before it) are contradicted."""
+    first = stage_of("CAUSE-ALG-MISMATCH")
+    for code, cause in list(ctx.found.causes.items()):
+        if cause.confidence != "high" and first <= cause.stage_index < ctx.reached:
+            del ctx.found.causes[code]
+
+
+def undecided(report: Report, exchanges: Sequence[Exchange]) -> bool:
+    """Round 1 leaves the refusal undecided: the original was refused (or failed) and no
+    cause is named for sure, so round 2 bisects more claims."""
+    original = next((ex for ex in exchanges if ex.purpose == ORIGINAL), None)
+    if original is None or not (refused(original) or (original.status or 0) >= 500):
+        return False
+    return not any(c.confidence == "high" for c in diagnose(report, exchanges).causes)
