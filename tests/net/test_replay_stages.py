@@ -1,0 +1,220 @@
+"""Replay against real backends with stacked faults and other error surfaces: each test
+asserts the FULL ranked list of causes (the top, then every further failing stage)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import jwt
+import pytest
+from servers.node_jose_server import serve_node_jose
+from servers.replay_backends import PLACEHOLDER_SECRET, hs256_fed_eddsa, hs256_ok
+from servers.replay_backends_stacked import (
+    challenge_only,
+    hs256_opaque,
+    hs256_user_lookup,
+    html_errors,
+    jwks_int_sub_words,
+    plain_unauthorized,
+    starlette_auth,
+)
+from servers.replay_clock import FixedClock, serve_backend
+from testdata import BA_IAT, BETTERAUTH_EDDSA
+
+from jwtscope.core.diagnosis.replay_text import replay_to_dict, replay_to_text
+from jwtscope.core.keys.env_snapshot import Environment, EnvSource
+from jwtscope.core.keys.keyset import KeySet
+from jwtscope.core.request.replay_request import ReplayRequest, build_request
+from jwtscope.services.replay_run import ReplayOutcome, run_replay
+
+NOW = BA_IAT + 60
+SUB = "KV6O4K275kJ07HHeOCYcxmhzL6Xb3hwy"
+BA = "http://localhost:3000"
+SECRET = (BETTERAUTH_EDDSA / "secret.txt").read_text().strip()
+BA_TOKEN = (BETTERAUTH_EDDSA / "alice.jwt").read_text().strip()
+JWKS: dict[str, Any] = json.loads((BETTERAUTH_EDDSA / "jwks.json").read_text())
+ENV = Environment((EnvSource("./.env", (("BETTER_AUTH_SECRET", SECRET),)),))
+
+
+def _hs(secret: str = SECRET, **claims: Any) -> str:
+    payload = {"sub": SUB, "iat": NOW, "exp": NOW + 900, **claims}
+    return jwt.encode(payload, secret, algorithm="HS256")
+
+
+def _run(base: str, token: str, env: Environment = ENV, **kwargs: Any) -> ReplayOutcome:
+    request: ReplayRequest = build_request(base + "/todos", token=token)
+    return run_replay(request, env=env, keys=KeySet(), clock=FixedClock(NOW), timeout=5, **kwargs)
+
+
+def replay(app_factory: Callable[[FixedClock], Any], token: str, **kwargs: Any) -> ReplayOutcome:
+    clock = FixedClock(NOW)
+    with serve_backend(app_factory(clock)) as base:
+        return _run(base, token, **kwargs)
+
+
+def codes(outcome: ReplayOutcome) -> list[str]:
+    return [c.code for c in outcome.diagnosis.causes]
+
+
+def cause(outcome: ReplayOutcome, code: str) -> Any:
+    return next(c for c in outcome.diagnosis.causes if c.code == code)
+
+
+# ------------------------------------------------------------------ stacked faults
+
+
+def test_alg_then_audience_with_detailed_errors():
+    """HS256 + BETTER_AUTH_SECRET fed the EdDSA token, and no audience=: two stages."""
+    outcome = replay(lambda c: hs256_fed_eddsa(SECRET, c), BA_TOKEN)
+    assert codes(outcome) == ["CAUSE-ALG-MISMATCH", "CAUSE-AUDIENCE"]
+    audience = cause(outcome, "CAUSE-AUDIENCE")
+    assert audience.confidence == "high"
+    assert {e.source for e in audience.evidence} == {"hs256-env", "fresh-no-aud"}
+    text = replay_to_text(outcome.request, outcome.probes, outcome.exchanges, outcome.diagnosis)
+    assert text.index("1. CAUSE-ALG-MISMATCH") < text.index("then, once fixed:")
+    assert text.index("then, once fixed:") < text.index("2. CAUSE-AUDIENCE")
+    data = replay_to_dict(outcome.request, outcome.probes, outcome.exchanges, outcome.diagnosis, 1)
+    assert [(c["stage"], c["order"]) for c in data["causes"]] == [("key", "top"), ("aud", "then")]
+
+
+def test_alg_then_audience_with_one_opaque_message():
+    """The same two faults behind "Could not validate credentials" for every error."""
+    outcome = replay(lambda c: hs256_opaque(SECRET, c), BA_TOKEN)
+    assert codes(outcome) == ["CAUSE-ALG-MISMATCH", "CAUSE-AUDIENCE"]
+    alg = cause(outcome, "CAUSE-ALG-MISMATCH")
+    assert alg.confidence == "high"
+    assert any(e.source == "fresh-no-aud" for e in alg.evidence)
+
+
+def test_expired_then_audience_on_starlette_authentication_middleware():
+    """Starlette AuthenticationMiddleware, no audience=, an expired token with 'aud'."""
+    expired = _hs(iat=NOW - 3600, exp=NOW - 2700, aud=BA)
+    outcome = replay(lambda c: starlette_auth(SECRET, c), expired)
+    assert codes(outcome) == ["CAUSE-EXPIRED", "CAUSE-AUDIENCE"]
+    assert all(c.confidence == "high" for c in outcome.diagnosis.causes)
+
+
+def test_expired_then_sub_then_audience_is_not_claimed_without_evidence():
+    """Expired and a backend looking users up by integer id: both stages, in order."""
+    expired = _hs(iat=NOW - 3600, exp=NOW - 2700)
+    outcome = replay(lambda c: hs256_user_lookup(SECRET, c), expired)
+    assert codes(outcome) == ["CAUSE-EXPIRED", "CAUSE-SUB-TYPE"]
+
+
+# ------------------------------------------------------------------ no cause without evidence
+
+
+def test_audience_accepted_by_the_tools_own_request_is_not_listed():
+    """A token with 'aud' refused for another reason (a wrong secret): no CAUSE-AUDIENCE."""
+    outcome = replay(lambda c: hs256_opaque(PLACEHOLDER_SECRET, c, audience=BA), _hs(aud=BA))
+    assert codes(outcome) == ["CAUSE-WRONG-SECRET"]
+
+
+def test_correct_backend_lists_no_audience_guess():
+    outcome = replay(lambda c: hs256_ok(SECRET, c), _hs())
+    assert codes(outcome) == ["CAUSE-OK"]
+
+
+def test_undecided_names_the_request_that_would_decide():
+    """No secret known, an opaque refusal: unknown, and which request would decide."""
+    app = hs256_opaque("another-secret-nobody-has-0123456789", FixedClock(NOW))
+    with serve_backend(app) as base:
+        outcome = _run(base, BA_TOKEN, env=Environment(()))
+    assert codes(outcome) == ["CAUSE-UNKNOWN"]
+    unknown = outcome.diagnosis.causes[0]
+    assert "The request that would decide" in unknown.fix
+    assert "without 'aud'" in unknown.fix
+
+
+# ------------------------------------------------------------------ the server's words
+
+
+def test_invalid_user_id_after_jwks_verification_is_the_use_of_sub():
+    outcome = replay(lambda c: jwks_int_sub_words(JWKS, BA, BA, c), BA_TOKEN)
+    assert codes(outcome) == ["CAUSE-SUB-TYPE"]
+    top = outcome.diagnosis.causes[0]
+    assert top.confidence == "high"
+    assert any("passed verification" in e.line for e in top.evidence)
+
+
+def test_user_not_found_tied_to_sub_by_the_numeric_variant():
+    outcome = replay(lambda c: hs256_user_lookup(SECRET, c), _hs())
+    assert codes(outcome) == ["CAUSE-SUB-TYPE"]
+    assert any(e.source == "numeric-sub" for e in outcome.diagnosis.causes[0].evidence)
+
+
+def test_html_error_page_is_read():
+    outcome = replay(lambda c: html_errors(SECRET, c), _hs(aud=BA))
+    assert codes(outcome) == ["CAUSE-AUDIENCE"]
+
+
+def test_rfc6750_challenge_with_an_empty_body_is_read():
+    outcome = replay(lambda c: challenge_only(JWKS, c), BA_TOKEN)
+    assert codes(outcome) == ["CAUSE-AUDIENCE"]
+    assert cause(outcome, "CAUSE-AUDIENCE").confidence == "high"
+
+
+# ------------------------------------------------------------------ wrong secret
+
+
+def test_wrong_secret_from_identical_refusals():
+    outcome = replay(lambda c: hs256_opaque(PLACEHOLDER_SECRET, c), _hs())
+    assert codes(outcome) == ["CAUSE-WRONG-SECRET"]
+    top = outcome.diagnosis.causes[0]
+    assert any("refused the same way" in e.line for e in top.evidence)
+    assert any(e.source == "token" and "verifies with" in e.line for e in top.evidence)
+
+
+# ------------------------------------------------------------------ plain "Unauthorized"
+
+
+def test_plain_unauthorized_server_and_the_iss_variant():
+    """Every failure is a plain-text "Unauthorized"; the server expects another issuer.
+    Round 1 decides nothing, so round 2 adds the iss variant, which the server accepts."""
+    issuer = "https://auth.example.com"
+    env = Environment(
+        (EnvSource("./.env", (("BETTER_AUTH_SECRET", SECRET), ("BETTER_AUTH_URL", issuer))),)
+    )
+    outcome = replay(lambda c: plain_unauthorized(SECRET, c, issuer=issuer), _hs(iss=BA), env=env)
+    assert codes(outcome) == ["CAUSE-ISSUER"]
+    sent = [e.purpose for e in outcome.exchanges]
+    assert "fresh-iss" in sent and len(sent) <= 5
+
+
+def test_plain_unauthorized_with_a_wrong_secret_is_not_header_not_received():
+    outcome = replay(lambda c: plain_unauthorized(PLACEHOLDER_SECRET, c), _hs())
+    assert codes(outcome) == ["CAUSE-WRONG-SECRET"]
+
+
+def test_iss_variant_only_when_undecided():
+    outcome = replay(lambda c: hs256_fed_eddsa(SECRET, c), BA_TOKEN)
+    assert "fresh-iss" not in [e.purpose for e in outcome.exchanges]
+
+
+# ------------------------------------------------------------------ Express + jose
+
+
+@pytest.fixture(scope="module")
+def jose_wrong_issuer():
+    with serve_node_jose(now=NOW, jwks=JWKS, issuer="http://localhost:4000", audience=BA) as base:
+        yield base
+
+
+def test_express_jose_unexpected_iss(jose_wrong_issuer):
+    outcome = _run(jose_wrong_issuer, BA_TOKEN)
+    assert codes(outcome) == ["CAUSE-ISSUER"]
+    assert 'unexpected "iss" claim value' in outcome.diagnosis.causes[0].evidence[0].line
+
+
+def test_express_jose_wrong_audience_hs256():
+    with serve_node_jose(now=NOW, secret=SECRET, audience="http://api.example") as base:
+        outcome = _run(base, _hs(aud=BA))
+    assert codes(outcome) == ["CAUSE-AUDIENCE"]
+
+
+def test_express_jose_expired():
+    with serve_node_jose(now=NOW, secret=SECRET) as base:
+        outcome = _run(base, _hs(iat=NOW - 3600, exp=NOW - 2700))
+    assert codes(outcome) == ["CAUSE-EXPIRED"]
