@@ -13,6 +13,7 @@ from servers.node_jose_server import serve_node_jose
 from servers.replay_backends import PLACEHOLDER_SECRET, hs256_fed_eddsa, hs256_ok
 from servers.replay_backends_stacked import (
     challenge_only,
+    hs256_no_aud_int_sub,
     hs256_opaque,
     hs256_user_lookup,
     html_errors,
@@ -86,6 +87,16 @@ def test_alg_then_audience_with_one_opaque_message():
     alg = cause(outcome, "CAUSE-ALG-MISMATCH")
     assert alg.confidence == "high"
     assert any(e.source == "fresh-no-aud" for e in alg.evidence)
+
+
+def test_three_stages_alg_then_audience_then_sub():
+    """HS256 with the secret, no audience=, then int(sub): each variant fixes one more
+    stage, and each answer names the next one."""
+    outcome = replay(lambda c: hs256_no_aud_int_sub(SECRET, c), BA_TOKEN)
+    assert codes(outcome) == ["CAUSE-ALG-MISMATCH", "CAUSE-AUDIENCE", "CAUSE-SUB-TYPE"]
+    assert [c.confidence for c in outcome.diagnosis.causes] == ["high", "high", "high"]
+    sub = cause(outcome, "CAUSE-SUB-TYPE")
+    assert any(e.source == "fresh-no-aud" for e in sub.evidence)
 
 
 def test_expired_then_audience_on_starlette_authentication_middleware():

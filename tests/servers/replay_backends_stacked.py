@@ -32,6 +32,7 @@ from starlette.routing import Route
 
 __all__ = [
     "challenge_only",
+    "hs256_no_aud_int_sub",
     "hs256_opaque",
     "hs256_user_lookup",
     "html_errors",
@@ -102,6 +103,30 @@ def jwks_int_sub_words(jwks: dict[str, Any], audience: str, issuer: str, now: Cl
             raise HTTPException(401, "Invalid user id") from None
 
     app = new_app("todos (EdDSA, integer user ids)", now)
+    app.include_router(todo_router(current_user))
+    return app
+
+
+def hs256_no_aud_int_sub(secret: str, now: Clock) -> Any:
+    """Three faults: HS256 with ``BETTER_AUTH_SECRET`` (the token is EdDSA), no
+    ``audience=``, then ``int(payload["sub"])`` -> 401 ``Invalid user id``. Token errors
+    -> 401 ``Invalid token: <PyJWT message>``."""
+    decoder = ClockedPyJWT(now)
+
+    def current_user(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(OPTIONAL_BEARER)],
+    ) -> int:
+        token = _bearer(credentials)
+        try:
+            payload = decoder.decode(token, secret, algorithms=["HS256"])
+        except jwt.InvalidTokenError as e:
+            raise HTTPException(401, f"Invalid token: {e}") from None
+        try:
+            return int(payload["sub"])
+        except ValueError:
+            raise HTTPException(401, "Invalid user id") from None
+
+    app = new_app("todos (HS256 secret, no audience, integer user ids)", now)
     app.include_router(todo_router(current_user))
     return app
 

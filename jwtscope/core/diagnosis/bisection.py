@@ -21,10 +21,19 @@ from jwtscope.core.diagnosis.rule_context import (
     optional,
     refused,
 )
-from jwtscope.core.diagnosis.server_messages import read_server_messages
+from jwtscope.core.diagnosis.server_messages import read_server_messages, read_variant_words
 from jwtscope.core.keys.keyset import HMAC_ALGS
 
 __all__ = ["read_bisection"]
+
+#: Each variant and the cause whose claim it changed.
+_CHANGED = {
+    FRESH: "",
+    HS256_ENV: "",
+    FRESH_NO_AUD: "CAUSE-AUDIENCE",
+    NUMERIC_SUB: "CAUSE-SUB-TYPE",
+    FRESH_ISS: "CAUSE-ISSUER",
+}
 
 
 def read_bisection(ctx: RuleContext) -> None:
@@ -38,6 +47,9 @@ def read_bisection(ctx: RuleContext) -> None:
     _fresh_accepted(ctx)
     read_server_messages(ctx, FRESH)
     _sub_type(ctx)
+    # A variant fixed some stages (a fresh exp, HS256 with the secret): its words speak
+    # for the claims it kept.
+    read_variant_words(ctx, _CHANGED)
 
 
 def _algorithm(ctx: RuleContext) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence, stage_of
-from jwtscope.core.diagnosis.replay_plan import FRESH, NO_TOKEN, ORIGINAL
+from jwtscope.core.diagnosis.replay_plan import FRESH, ORIGINAL, PREFLIGHT
 from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
     answer_line,
@@ -27,7 +27,7 @@ from jwtscope.core.pyjwt_fix import jwks_url_for
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.token.parsing import TokenKind
 
-__all__ = ["SERVER_MESSAGES", "MessageRule", "read_server_messages"]
+__all__ = ["SERVER_MESSAGES", "MessageRule", "read_server_messages", "read_variant_words"]
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,9 @@ _SIGNATURE_SAYS = (
     "signature mismatch",
     "signature is invalid",
 )
+
+#: The causes a minted variant's words can show for the token (claims the variant kept).
+_LATER_STAGES = ("CAUSE-ISSUER", "CAUSE-AUDIENCE", "CAUSE-SUB-TYPE")
 
 #: Every "server says X → cause" rule, in the order causes are named.
 SERVER_MESSAGES: tuple[MessageRule, ...] = (
@@ -180,7 +183,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         SUB_FIX,
         says=_USER_ID_SAYS,
         after_verification=True,
-        note="every minted variant is refused in other words: this token passed "
+        note="every other token sent is refused in other words: this token passed "
         "verification and failed at the application's use of 'sub'",
     ),
     MessageRule(
@@ -190,7 +193,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "The token verified, then the application found no user for its 'sub': " + SUB_FIX,
         says=_USER_SAYS,
         after_verification=True,
-        note="every minted variant is refused in other words: this token passed "
+        note="every other token sent is refused in other words: this token passed "
         "verification and failed looking up its 'sub'",
     ),
     MessageRule(
@@ -319,13 +322,55 @@ def _applies(row: MessageRule, ctx: RuleContext, ex: Exchange) -> bool:
 
 
 def _got_further(ctx: RuleContext, ex: Exchange) -> bool:
-    """Every minted variant was refused in other words than ``ex``, and so was the
-    request without a token: ``ex`` failed at a later stage than they did."""
+    """Every other token sent (the original, each minted variant) was refused in other
+    words than ``ex``, and so was the request without a token: ``ex`` failed at a later
+    stage than they did."""
     variants = ctx.variants
     if not variants or any(not refused(v) for v in variants):
         return False
-    others = [*variants, *([ctx.ex[NO_TOKEN]] if NO_TOKEN in ctx.ex else [])]
+    others = [
+        other
+        for key, other in ctx.ex.items()
+        if key not in (PREFLIGHT, ex.purpose) and refused(other)
+    ]
     return not any(same_answer(ex, other) for other in others)
+
+
+def _proven(ctx: RuleContext, code: str) -> bool:
+    cause = ctx.found.causes.get(code)
+    return cause is not None and cause.confidence == "high"
+
+
+def read_variant_words(ctx: RuleContext, changed: dict[str, str]) -> None:
+    """A minted variant's refusal names a later stage than the original's: the claim it
+    names is refused once the stages the variant fixed are fixed ("then …").
+
+    Args:
+        ctx: the diagnosis in progress.
+        changed: each variant's probe key and the cause whose claim it changed (its
+            words cannot speak for the token's value of that claim), or "".
+    """
+    for key, own in changed.items():
+        ex = ctx.ex.get(key)
+        if ex is None or not refused(ex):
+            continue
+        named: set[str] = set()
+        for row in SERVER_MESSAGES:
+            if (
+                row.answer != ORIGINAL
+                or not row.says
+                or row.code not in _LATER_STAGES
+                or row.code in named | {own}
+                or _proven(ctx, row.code)
+                or not _applies(row, ctx, ex)
+            ):
+                continue
+            named.add(row.code)
+            line = f"{answer_line(ex)}: once the variant fixed the earlier stages"
+            if row.note:
+                line += "; " + row.note.format_map(_Blanks(ctx))
+            fix = row.fix.format_map(_Blanks(ctx))
+            ctx.found.add(row.code, row.confidence, [Evidence(key, line)], fix, row.weight)
 
 
 def _evidence(row: MessageRule, ctx: RuleContext, ex: Exchange) -> list[Evidence]:
