@@ -9,6 +9,8 @@ from typing import Any
 
 import jwt
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from jwt.algorithms import OKPAlgorithm
 from servers.node_jose_server import serve_node_jose
 from servers.replay_backends import PLACEHOLDER_SECRET, hs256_fed_eddsa, hs256_ok
 from servers.replay_backends_stacked import (
@@ -217,6 +219,33 @@ def test_express_jose_unexpected_iss(jose_wrong_issuer):
     outcome = _run(jose_wrong_issuer, BA_TOKEN)
     assert codes(outcome) == ["CAUSE-ISSUER"]
     assert 'unexpected "iss" claim value' in outcome.diagnosis.causes[0].evidence[0].line
+
+
+def test_express_jose_issuer_then_audience():
+    """jose checks iss before aud: the variant with the expected iss shows the audience."""
+    issuer = "https://auth.example.com"
+    env = Environment(
+        (EnvSource("./.env", (("BETTER_AUTH_SECRET", SECRET), ("BETTER_AUTH_URL", issuer))),)
+    )
+    with serve_node_jose(now=NOW, secret=SECRET, issuer=issuer, audience=issuer) as base:
+        outcome = _run(base, _hs(iss=BA, aud=BA), env=env)
+    assert codes(outcome) == ["CAUSE-ISSUER", "CAUSE-AUDIENCE"]
+    assert any(e.source == "fresh-iss" for e in cause(outcome, "CAUSE-AUDIENCE").evidence)
+
+
+def test_express_jose_unknown_kid():
+    other = Ed25519PrivateKey.generate().public_key()
+    jwk = json.loads(OKPAlgorithm.to_jwk(other))
+    with serve_node_jose(now=NOW, jwks={"keys": [{**jwk, "kid": "rotated-away"}]}) as base:
+        outcome = _run(base, BA_TOKEN)
+    assert codes(outcome) == ["CAUSE-KID-UNKNOWN"]
+
+
+def test_express_jose_wrong_secret():
+    with serve_node_jose(now=NOW, secret=PLACEHOLDER_SECRET) as base:
+        outcome = _run(base, _hs())
+    assert codes(outcome) == ["CAUSE-WRONG-SECRET"]
+    assert cause(outcome, "CAUSE-WRONG-SECRET").confidence == "high"
 
 
 def test_express_jose_wrong_audience_hs256():

@@ -96,17 +96,23 @@ def diagnose(
 
 def _drop_passed_stages(ctx: RuleContext) -> None:
     """The server's own words name the stage the token reached: weaker guesses at the
-    stages it passed (key, signature, claims before it) are contradicted."""
+    stages it passed (key, signature, claims before it) are contradicted, and so are
+    guesses from the token alone at that stage (the words say what went wrong there)."""
     first = stage_of("CAUSE-ALG-MISMATCH")
     for code, cause in list(ctx.found.causes.items()):
-        if cause.confidence != "high" and first <= cause.stage_index < ctx.reached:
+        if cause.confidence == "high" or cause.stage_index < first:
+            continue
+        token_only = all(e.source == "token" for e in cause.evidence)
+        if cause.stage_index < ctx.reached or (cause.stage_index == ctx.reached and token_only):
             del ctx.found.causes[code]
 
 
 def undecided(report: Report, exchanges: Sequence[Exchange]) -> bool:
-    """Round 1 leaves the refusal undecided: the original was refused (or failed) and no
-    cause is named for sure, so round 2 bisects more claims."""
+    """Round 1 leaves the refusal undecided — the original was refused (or failed) and no
+    cause is named for sure — or names the issuer (a token with the expected ``iss``
+    shows the stage behind it): round 2 bisects ``iss`` too."""
     original = next((ex for ex in exchanges if ex.purpose == ORIGINAL), None)
     if original is None or not (refused(original) or (original.status or 0) >= 500):
         return False
-    return not any(c.confidence == "high" for c in diagnose(report, exchanges).causes)
+    sure = [c.code for c in diagnose(report, exchanges).causes if c.confidence == "high"]
+    return not sure or sure == ["CAUSE-ISSUER"]

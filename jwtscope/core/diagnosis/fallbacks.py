@@ -31,11 +31,6 @@ UNDECIDED: tuple[tuple[str, str, str], ...] = (
         "CAUSE-ISSUER",
         "the same token with the expected 'iss', signed with the server's key",
     ),
-    (
-        "ALG-KEY-MISMATCH",
-        "CAUSE-ALG-MISMATCH",
-        "the same claims signed HS256 with the backend's secret",
-    ),
 )
 
 
