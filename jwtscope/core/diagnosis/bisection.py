@@ -8,6 +8,7 @@ from __future__ import annotations
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence
 from jwtscope.core.diagnosis.replay_plan import (
     FRESH,
+    FRESH_AUD,
     FRESH_ISS,
     FRESH_NO_AUD,
     HS256_ENV,
@@ -33,6 +34,7 @@ _CHANGED = {
     FRESH_NO_AUD: "CAUSE-AUDIENCE",
     NUMERIC_SUB: "CAUSE-SUB-TYPE",
     FRESH_ISS: "CAUSE-ISSUER",
+    FRESH_AUD: "CAUSE-AUDIENCE",
 }
 
 
@@ -44,6 +46,7 @@ def read_bisection(ctx: RuleContext) -> None:
     _algorithm(ctx)
     _audience(ctx)
     _issuer(ctx)
+    _expected_audience(ctx)
     _fresh_accepted(ctx)
     read_server_messages(ctx, FRESH)
     _sub_type(ctx)
@@ -132,6 +135,28 @@ def _issuer(ctx: RuleContext) -> None:
         ],
         fix,
         weight=6,
+    )
+
+
+def _expected_audience(ctx: RuleContext) -> None:
+    """With the expected ``aud`` the token is accepted, where the fresh (or HS256) one
+    with the token's ``aud`` was refused."""
+    changed = ctx.ex.get(FRESH_AUD)
+    reference = ctx.ex.get(FRESH) or ctx.ex.get(HS256_ENV)
+    expected = ctx.report.audience
+    if changed is None or not accepted(changed) or reference is None or accepted(reference):
+        return
+    aud = (ctx.report.token.payload or {}).get("aud")
+    ctx.found.add(
+        "CAUSE-AUDIENCE",
+        "high",
+        [
+            ctx.ev(reference.purpose),
+            ctx.ev(FRESH_AUD, f"{answer_line(changed)}: with only 'aud' changed it is accepted"),
+        ],
+        f"The backend expects aud {expected.value if expected else '?'!r}; the token carries "
+        f"{aud!r}: issue tokens for that audience, or pass the token's audience to PyJWT.",
+        weight=7,
     )
 
 

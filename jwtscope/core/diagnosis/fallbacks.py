@@ -5,7 +5,7 @@ change, or CAUSE-UNKNOWN naming the request that would decide.
 from __future__ import annotations
 
 from jwtscope.core.diagnosis.causes import UNKNOWN_FIX, Evidence
-from jwtscope.core.diagnosis.replay_plan import NO_TOKEN, ORIGINAL
+from jwtscope.core.diagnosis.replay_plan import FRESH_AUD, FRESH_ISS, NO_TOKEN, ORIGINAL
 from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
     accepted,
@@ -58,6 +58,18 @@ def read_same_refusal(ctx: RuleContext) -> None:
             for v in variants
         ),
     ]
+    payload = report.token.payload or {}
+    tried = {"aud": FRESH_AUD in ctx.ex, "iss": FRESH_ISS in ctx.ex and report.issuer is not None}
+    for claim in ("aud", "iss"):
+        if claim in payload and not tried[claim]:
+            evidence.append(
+                Evidence(
+                    "token",
+                    f"not separated: a server expecting another '{claim}' than the token's "
+                    f"{payload[claim]!r} answers the same; a token with the server's '{claim}' "
+                    "would decide",
+                )
+            )
     if same_answer(ctx.ex.get(NO_TOKEN), ctx.original):
         evidence.append(
             Evidence(

@@ -22,7 +22,7 @@ __all__ = ["PlannedRequest", "bisect_probes", "first_probes"]
 
 ORIGINAL, NO_TOKEN, PREFLIGHT = "original", "no-token", "preflight"
 FRESH, FRESH_NO_AUD, HS256_ENV, NUMERIC_SUB = "fresh", "fresh-no-aud", "hs256-env", "numeric-sub"
-FRESH_ISS = "fresh-iss"
+FRESH_ISS, FRESH_AUD = "fresh-iss", "fresh-aud"
 DEFAULT_LIFETIME = 900
 
 
@@ -79,7 +79,8 @@ def bisect_probes(
         report: the analysis of the original token.
         secret: the HMAC secret from the environment, or None (then nothing is minted).
         now: the local time used for ``iat``/``exp``.
-        undecided: round 1 named no cause for sure: add the ``iss`` variant too.
+        undecided: round 1 named no cause for sure: add the ``iss`` variant (and the
+            expected ``aud``, when the token carries another) too.
     """
     payload = report.token.payload
     if secret is None or report.token.kind is not TokenKind.JWS or payload is None:
@@ -127,6 +128,7 @@ def bisect_probes(
         )
     if undecided:
         probes += _iss_probe(request, report, secret, alg, claims)
+        probes += _aud_probe(request, report, secret, alg, claims)
     sub = payload.get("sub")
     if not (isinstance(sub, str) and sub.isdigit()):
         numeric = {**claims, "sub": "1"}
@@ -161,6 +163,21 @@ def _iss_probe(
     else:
         return []
     return [_probe(request, FRESH_ISS, purpose, secret, signing_alg, changed, report)]
+
+
+def _aud_probe(
+    request: ReplayRequest, report: Report, secret: Secret, alg: str, claims: dict[str, Any]
+) -> list[PlannedRequest]:
+    """The fresh token with the expected audience, when one is known and the token's
+    ``aud`` is another (the token without ``aud`` is sent anyway)."""
+    aud, expected = claims.get("aud"), report.audience
+    held = aud if isinstance(aud, list) else [aud]
+    if aud is None or expected is None or expected.value in held:
+        return []
+    changed = {**claims, "aud": expected.value}
+    purpose = f"the fresh token with aud {expected.value!r} ({expected.source})"
+    signing_alg = alg if alg in HMAC_ALGS else "HS256"
+    return [_probe(request, FRESH_AUD, purpose, secret, signing_alg, changed, report)]
 
 
 def _fresh_claims(payload: dict[str, Any], now: int) -> dict[str, Any]:
