@@ -1,14 +1,16 @@
 """Name the root cause of a failing request from the token, the environment and the answers.
 
 Three sources: the token's findings (:class:`~jwtscope.core.analysis.Report`), what the
-server answered to each request (status, ``detail``, ``WWW-Authenticate``, ``Date``,
+server answered to each request (status, its words, ``WWW-Authenticate``, ``Date``,
 ``Location``, CORS headers) and, when the secret is known, how it answered tokens that
 differ from the failing one in one dimension. Each cause carries its evidence (tied to
-the request that showed it) and a fix; causes are ranked by confidence.
+the request that showed it) and a fix; causes are ranked in the order a verifier meets
+them: the top cause, then every further failing stage the evidence shows.
 
 The rules live by what they read: :mod:`~jwtscope.core.diagnosis.http_answers` (the
 answer itself), :mod:`~jwtscope.core.diagnosis.server_messages` (what a refusal says, as
-a table) and :mod:`~jwtscope.core.diagnosis.bisection` (the minted variants).
+a table), :mod:`~jwtscope.core.diagnosis.bisection` (the minted variants) and
+:mod:`~jwtscope.core.diagnosis.fallbacks` (what is left when none decided).
 """
 
 from __future__ import annotations

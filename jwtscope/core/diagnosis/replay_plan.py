@@ -129,22 +129,21 @@ def bisect_probes(
     if undecided:
         probes += _iss_probe(request, report, secret, alg, claims)
         probes += _aud_probe(request, report, secret, alg, claims)
-    sub = payload.get("sub")
-    if not (isinstance(sub, str) and sub.isdigit()):
-        numeric = {**claims, "sub": "1"}
-        signing_alg = alg if alg in HMAC_ALGS else "HS256"
-        probes.append(
-            _probe(
-                request,
-                NUMERIC_SUB,
-                "the fresh token with a numeric-string sub '1'",
-                secret,
-                signing_alg,
-                numeric,
-                report,
-            )
-        )
+    probes += _sub_probe(request, report, secret, alg, claims)
     return probes
+
+
+def _sub_probe(
+    request: ReplayRequest, report: Report, secret: Secret, alg: str, claims: dict[str, Any]
+) -> list[PlannedRequest]:
+    """The fresh token with a numeric-string ``sub`` (unless the token's already is one)."""
+    sub = claims.get("sub")
+    if isinstance(sub, str) and sub.isdigit():
+        return []
+    numeric = {**claims, "sub": "1"}
+    purpose = "the fresh token with a numeric-string sub '1'"
+    signing_alg = alg if alg in HMAC_ALGS else "HS256"
+    return [_probe(request, NUMERIC_SUB, purpose, secret, signing_alg, numeric, report)]
 
 
 def _iss_probe(
