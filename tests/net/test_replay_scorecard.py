@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from net.test_replay_stages import BA, BA_TOKEN, JWKS, NOW, SECRET, _hs, codes, replay
+from net.replay_support import BA, BA_TOKEN, JWKS, NOW, SECRET, codes, hs, replay
 from servers.replay_backends import PLACEHOLDER_SECRET
 from servers.replay_backends_stacked import (
     challenge_only,
@@ -34,44 +34,50 @@ Case = tuple[Callable[[Any], Any], Callable[[], str], Environment | None, list[s
 CASES: dict[str, Case] = {
     "opaque-expired": (
         lambda c: hs256_opaque(SECRET, c),
-        lambda: _hs(**EXPIRED),
+        lambda: hs(**EXPIRED),
         None,
         ["CAUSE-EXPIRED"],
     ),
     "opaque-audience-expected": (
         lambda c: hs256_opaque(SECRET, c, audience=API),
-        lambda: _hs(aud=BA),
+        lambda: hs(aud=BA),
         ENV_API,
         ["CAUSE-AUDIENCE"],
     ),
     "opaque-issuer-expected": (
         lambda c: hs256_opaque(SECRET, c, issuer=API),
-        lambda: _hs(iss=BA),
+        lambda: hs(iss=BA),
         ENV_API,
         ["CAUSE-ISSUER"],
     ),
+    "opaque-expired-with-aud": (
+        lambda c: hs256_opaque(SECRET, c, audience=BA),
+        lambda: hs(aud=BA, **EXPIRED),
+        None,
+        ["CAUSE-EXPIRED"],  # the fresh variant carries the same aud and is accepted
+    ),
     "opaque-ok": (
         lambda c: hs256_opaque(SECRET, c, audience=BA),
-        lambda: _hs(aud=BA),
+        lambda: hs(aud=BA),
         None,
         ["CAUSE-OK"],
     ),
-    "starlette-ok": (lambda c: starlette_auth(SECRET, c), lambda: _hs(), None, ["CAUSE-OK"]),
+    "starlette-ok": (lambda c: starlette_auth(SECRET, c), lambda: hs(), None, ["CAUSE-OK"]),
     "starlette-wrong-secret": (
         lambda c: starlette_auth(PLACEHOLDER_SECRET, c),
-        lambda: _hs(),
+        lambda: hs(),
         None,
         ["CAUSE-WRONG-SECRET"],
     ),
     "starlette-expired": (
         lambda c: starlette_auth(SECRET, c),
-        lambda: _hs(**EXPIRED),
+        lambda: hs(**EXPIRED),
         None,
         ["CAUSE-EXPIRED"],
     ),
     "starlette-audience": (
         lambda c: starlette_auth(SECRET, c),
-        lambda: _hs(aud=BA),
+        lambda: hs(aud=BA),
         None,
         ["CAUSE-AUDIENCE"],
     ),
@@ -83,13 +89,13 @@ CASES: dict[str, Case] = {
     ),
     "html-expired": (
         lambda c: html_errors(SECRET, c),
-        lambda: _hs(**EXPIRED),
+        lambda: hs(**EXPIRED),
         None,
         ["CAUSE-EXPIRED"],
     ),
     "html-wrong-secret": (
         lambda c: html_errors(PLACEHOLDER_SECRET, c),
-        lambda: _hs(),
+        lambda: hs(),
         None,
         ["CAUSE-WRONG-SECRET"],
     ),
@@ -103,14 +109,14 @@ CASES: dict[str, Case] = {
     ),
     "plain-expired": (
         lambda c: plain_unauthorized(SECRET, c),
-        lambda: _hs(**EXPIRED),
+        lambda: hs(**EXPIRED),
         None,
         ["CAUSE-EXPIRED"],
     ),
-    "plain-ok": (lambda c: plain_unauthorized(SECRET, c), lambda: _hs(), None, ["CAUSE-OK"]),
+    "plain-ok": (lambda c: plain_unauthorized(SECRET, c), lambda: hs(), None, ["CAUSE-OK"]),
     "lookup-numeric-ok": (
         lambda c: hs256_user_lookup(SECRET, c),
-        lambda: _hs(sub="1"),
+        lambda: hs(sub="1"),
         None,
         ["CAUSE-OK"],
     ),

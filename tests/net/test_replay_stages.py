@@ -4,13 +4,22 @@ asserts the FULL ranked list of causes (the top, then every further failing stag
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
 
-import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from jwt.algorithms import OKPAlgorithm
+from net.replay_support import (
+    BA,
+    BA_TOKEN,
+    JWKS,
+    NOW,
+    SECRET,
+    cause,
+    codes,
+    hs,
+    replay,
+    run_at,
+)
 from servers.node_jose_server import serve_node_jose
 from servers.replay_backends import PLACEHOLDER_SECRET, hs256_fed_eddsa, hs256_ok
 from servers.replay_backends_stacked import (
@@ -24,46 +33,9 @@ from servers.replay_backends_stacked import (
     starlette_auth,
 )
 from servers.replay_clock import FixedClock, serve_backend
-from testdata import BA_IAT, BETTERAUTH_EDDSA
 
 from jwtscope.core.diagnosis.replay_text import replay_to_dict, replay_to_text
 from jwtscope.core.keys.env_snapshot import Environment, EnvSource
-from jwtscope.core.keys.keyset import KeySet
-from jwtscope.core.request.replay_request import ReplayRequest, build_request
-from jwtscope.services.replay_run import ReplayOutcome, run_replay
-
-NOW = BA_IAT + 60
-SUB = "KV6O4K275kJ07HHeOCYcxmhzL6Xb3hwy"
-BA = "http://localhost:3000"
-SECRET = (BETTERAUTH_EDDSA / "secret.txt").read_text().strip()
-BA_TOKEN = (BETTERAUTH_EDDSA / "alice.jwt").read_text().strip()
-JWKS: dict[str, Any] = json.loads((BETTERAUTH_EDDSA / "jwks.json").read_text())
-ENV = Environment((EnvSource("./.env", (("BETTER_AUTH_SECRET", SECRET),)),))
-
-
-def _hs(secret: str = SECRET, **claims: Any) -> str:
-    payload = {"sub": SUB, "iat": NOW, "exp": NOW + 900, **claims}
-    return jwt.encode(payload, secret, algorithm="HS256")
-
-
-def _run(base: str, token: str, env: Environment = ENV, **kwargs: Any) -> ReplayOutcome:
-    request: ReplayRequest = build_request(base + "/todos", token=token)
-    return run_replay(request, env=env, keys=KeySet(), clock=FixedClock(NOW), timeout=5, **kwargs)
-
-
-def replay(app_factory: Callable[[FixedClock], Any], token: str, **kwargs: Any) -> ReplayOutcome:
-    clock = FixedClock(NOW)
-    with serve_backend(app_factory(clock)) as base:
-        return _run(base, token, **kwargs)
-
-
-def codes(outcome: ReplayOutcome) -> list[str]:
-    return [c.code for c in outcome.diagnosis.causes]
-
-
-def cause(outcome: ReplayOutcome, code: str) -> Any:
-    return next(c for c in outcome.diagnosis.causes if c.code == code)
-
 
 # ------------------------------------------------------------------ stacked faults
 
@@ -103,7 +75,7 @@ def test_three_stages_alg_then_audience_then_sub():
 
 def test_expired_then_audience_on_starlette_authentication_middleware():
     """Starlette AuthenticationMiddleware, no audience=, an expired token with 'aud'."""
-    expired = _hs(iat=NOW - 3600, exp=NOW - 2700, aud=BA)
+    expired = hs(iat=NOW - 3600, exp=NOW - 2700, aud=BA)
     outcome = replay(lambda c: starlette_auth(SECRET, c), expired)
     assert codes(outcome) == ["CAUSE-EXPIRED", "CAUSE-AUDIENCE"]
     assert all(c.confidence == "high" for c in outcome.diagnosis.causes)
@@ -111,7 +83,7 @@ def test_expired_then_audience_on_starlette_authentication_middleware():
 
 def test_expired_then_sub_then_audience_is_not_claimed_without_evidence():
     """Expired and a backend looking users up by integer id: both stages, in order."""
-    expired = _hs(iat=NOW - 3600, exp=NOW - 2700)
+    expired = hs(iat=NOW - 3600, exp=NOW - 2700)
     outcome = replay(lambda c: hs256_user_lookup(SECRET, c), expired)
     assert codes(outcome) == ["CAUSE-EXPIRED", "CAUSE-SUB-TYPE"]
 
@@ -121,12 +93,12 @@ def test_expired_then_sub_then_audience_is_not_claimed_without_evidence():
 
 def test_audience_accepted_by_the_tools_own_request_is_not_listed():
     """A token with 'aud' refused for another reason (a wrong secret): no CAUSE-AUDIENCE."""
-    outcome = replay(lambda c: hs256_opaque(PLACEHOLDER_SECRET, c, audience=BA), _hs(aud=BA))
+    outcome = replay(lambda c: hs256_opaque(PLACEHOLDER_SECRET, c, audience=BA), hs(aud=BA))
     assert codes(outcome) == ["CAUSE-WRONG-SECRET"]
 
 
 def test_correct_backend_lists_no_audience_guess():
-    outcome = replay(lambda c: hs256_ok(SECRET, c), _hs())
+    outcome = replay(lambda c: hs256_ok(SECRET, c), hs())
     assert codes(outcome) == ["CAUSE-OK"]
 
 
@@ -134,7 +106,7 @@ def test_undecided_names_the_request_that_would_decide():
     """No secret known, an opaque refusal: unknown, and which request would decide."""
     app = hs256_opaque("another-secret-nobody-has-0123456789", FixedClock(NOW))
     with serve_backend(app) as base:
-        outcome = _run(base, BA_TOKEN, env=Environment(()))
+        outcome = run_at(base, BA_TOKEN, env=Environment(()))
     assert codes(outcome) == ["CAUSE-UNKNOWN"]
     unknown = outcome.diagnosis.causes[0]
     assert "The request that would decide" in unknown.fix
@@ -153,13 +125,13 @@ def test_invalid_user_id_after_jwks_verification_is_the_use_of_sub():
 
 
 def test_user_not_found_tied_to_sub_by_the_numeric_variant():
-    outcome = replay(lambda c: hs256_user_lookup(SECRET, c), _hs())
+    outcome = replay(lambda c: hs256_user_lookup(SECRET, c), hs())
     assert codes(outcome) == ["CAUSE-SUB-TYPE"]
     assert any(e.source == "numeric-sub" for e in outcome.diagnosis.causes[0].evidence)
 
 
 def test_html_error_page_is_read():
-    outcome = replay(lambda c: html_errors(SECRET, c), _hs(aud=BA))
+    outcome = replay(lambda c: html_errors(SECRET, c), hs(aud=BA))
     assert codes(outcome) == ["CAUSE-AUDIENCE"]
 
 
@@ -173,7 +145,7 @@ def test_rfc6750_challenge_with_an_empty_body_is_read():
 
 
 def test_wrong_secret_from_identical_refusals():
-    outcome = replay(lambda c: hs256_opaque(PLACEHOLDER_SECRET, c), _hs())
+    outcome = replay(lambda c: hs256_opaque(PLACEHOLDER_SECRET, c), hs())
     assert codes(outcome) == ["CAUSE-WRONG-SECRET"]
     top = outcome.diagnosis.causes[0]
     assert any("refused the same way" in e.line for e in top.evidence)
@@ -190,14 +162,14 @@ def test_plain_unauthorized_server_and_the_iss_variant():
     env = Environment(
         (EnvSource("./.env", (("BETTER_AUTH_SECRET", SECRET), ("BETTER_AUTH_URL", issuer))),)
     )
-    outcome = replay(lambda c: plain_unauthorized(SECRET, c, issuer=issuer), _hs(iss=BA), env=env)
+    outcome = replay(lambda c: plain_unauthorized(SECRET, c, issuer=issuer), hs(iss=BA), env=env)
     assert codes(outcome) == ["CAUSE-ISSUER"]
     sent = [e.purpose for e in outcome.exchanges]
     assert "fresh-iss" in sent and len(sent) <= 5
 
 
 def test_plain_unauthorized_with_a_wrong_secret_is_not_header_not_received():
-    outcome = replay(lambda c: plain_unauthorized(PLACEHOLDER_SECRET, c), _hs())
+    outcome = replay(lambda c: plain_unauthorized(PLACEHOLDER_SECRET, c), hs())
     assert codes(outcome) == ["CAUSE-WRONG-SECRET"]
 
 
@@ -216,7 +188,7 @@ def jose_wrong_issuer():
 
 
 def test_express_jose_unexpected_iss(jose_wrong_issuer):
-    outcome = _run(jose_wrong_issuer, BA_TOKEN)
+    outcome = run_at(jose_wrong_issuer, BA_TOKEN)
     assert codes(outcome) == ["CAUSE-ISSUER"]
     assert 'unexpected "iss" claim value' in outcome.diagnosis.causes[0].evidence[0].line
 
@@ -228,7 +200,7 @@ def test_express_jose_issuer_then_audience():
         (EnvSource("./.env", (("BETTER_AUTH_SECRET", SECRET), ("BETTER_AUTH_URL", issuer))),)
     )
     with serve_node_jose(now=NOW, secret=SECRET, issuer=issuer, audience=issuer) as base:
-        outcome = _run(base, _hs(iss=BA, aud=BA), env=env)
+        outcome = run_at(base, hs(iss=BA, aud=BA), env=env)
     assert codes(outcome) == ["CAUSE-ISSUER", "CAUSE-AUDIENCE"]
     assert any(e.source == "fresh-iss" for e in cause(outcome, "CAUSE-AUDIENCE").evidence)
 
@@ -237,24 +209,24 @@ def test_express_jose_unknown_kid():
     other = Ed25519PrivateKey.generate().public_key()
     jwk = json.loads(OKPAlgorithm.to_jwk(other))
     with serve_node_jose(now=NOW, jwks={"keys": [{**jwk, "kid": "rotated-away"}]}) as base:
-        outcome = _run(base, BA_TOKEN)
+        outcome = run_at(base, BA_TOKEN)
     assert codes(outcome) == ["CAUSE-KID-UNKNOWN"]
 
 
 def test_express_jose_wrong_secret():
     with serve_node_jose(now=NOW, secret=PLACEHOLDER_SECRET) as base:
-        outcome = _run(base, _hs())
+        outcome = run_at(base, hs())
     assert codes(outcome) == ["CAUSE-WRONG-SECRET"]
     assert cause(outcome, "CAUSE-WRONG-SECRET").confidence == "high"
 
 
 def test_express_jose_wrong_audience_hs256():
     with serve_node_jose(now=NOW, secret=SECRET, audience="http://api.example") as base:
-        outcome = _run(base, _hs(aud=BA))
+        outcome = run_at(base, hs(aud=BA))
     assert codes(outcome) == ["CAUSE-AUDIENCE"]
 
 
 def test_express_jose_expired():
     with serve_node_jose(now=NOW, secret=SECRET) as base:
-        outcome = _run(base, _hs(iat=NOW - 3600, exp=NOW - 2700))
+        outcome = run_at(base, hs(iat=NOW - 3600, exp=NOW - 2700))
     assert codes(outcome) == ["CAUSE-EXPIRED"]
