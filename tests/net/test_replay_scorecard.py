@@ -15,6 +15,7 @@ from servers.replay_backends_stacked import (
     hs256_opaque,
     hs256_user_lookup,
     html_errors,
+    login_redirect,
     plain_unauthorized,
     starlette_auth,
 )
@@ -113,6 +114,19 @@ CASES: dict[str, Case] = {
         None,
         ["CAUSE-EXPIRED"],
     ),
+    "login-redirect-expired": (
+        lambda c: login_redirect(SECRET, c),
+        lambda: hs(**EXPIRED),
+        None,
+        ["CAUSE-EXPIRED"],
+    ),
+    "login-redirect-wrong-secret": (
+        lambda c: login_redirect(PLACEHOLDER_SECRET, c),
+        lambda: hs(),
+        None,
+        ["CAUSE-WRONG-SECRET"],
+    ),
+    "login-redirect-ok": (lambda c: login_redirect(SECRET, c), lambda: hs(), None, ["CAUSE-OK"]),
     "plain-ok": (lambda c: plain_unauthorized(SECRET, c), lambda: hs(), None, ["CAUSE-OK"]),
     "lookup-numeric-ok": (
         lambda c: hs256_user_lookup(SECRET, c),

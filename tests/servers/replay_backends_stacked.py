@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, HTTPException, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from servers.replay_backends import new_app, todo_router
 from servers.replay_clock import Clock, ClockedPyJWT
@@ -37,6 +37,7 @@ __all__ = [
     "hs256_user_lookup",
     "html_errors",
     "jwks_int_sub_words",
+    "login_redirect",
     "plain_unauthorized",
     "starlette_auth",
 ]
@@ -177,6 +178,35 @@ def plain_unauthorized(secret: str, now: Clock, *, issuer: str | None = None) ->
     @app.exception_handler(HTTPException)
     async def plain(request: Request, exc: HTTPException) -> Response:
         return PlainTextResponse(str(exc.detail), exc.status_code)
+
+    app.include_router(todo_router(current_user))
+    return app
+
+
+def login_redirect(secret: str, now: Clock) -> Any:
+    """HS256 behind a web app's guard: any failure (no header, bad token) is a 302 to
+    ``/login?next=…``, the way server-rendered apps answer unauthenticated requests."""
+    decoder = ClockedPyJWT(now)
+
+    class LoginRequired(Exception):
+        pass
+
+    def current_user(request: Request) -> str:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        try:
+            if scheme.lower() != "bearer":
+                raise LoginRequired
+            payload = decoder.decode(token, secret, algorithms=["HS256"])
+        except (jwt.InvalidTokenError, LoginRequired):
+            raise LoginRequired from None
+        sub: str = payload["sub"]
+        return sub
+
+    app = new_app("todos (HS256, redirect to login)", now)
+
+    @app.exception_handler(LoginRequired)
+    async def to_login(request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(f"/login?next={request.url.path}", 302)
 
     app.include_router(todo_router(current_user))
     return app

@@ -13,6 +13,7 @@ from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
     accepted,
     answer_line,
+    login_redirect,
     lower,
     refused,
     says,
@@ -45,7 +46,8 @@ def read_ok(ctx: RuleContext) -> None:
 def read_redirect(ctx: RuleContext) -> None:
     """A 3xx: where it leads, and whether the Authorization header survives it."""
     ex = ctx.original
-    if ex.status is None or not 300 <= ex.status < 400:
+    if ex.status is None or not 300 <= ex.status < 400 or login_redirect(ex):
+        # A redirect to a login page is the app's refusal: the other rules read it.
         return
     location = ex.header("location") or ""
     target = urlsplit(location)

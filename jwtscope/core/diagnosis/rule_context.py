@@ -19,6 +19,7 @@ __all__ = [
     "RuleContext",
     "accepted",
     "answer_line",
+    "login_redirect",
     "lower",
     "optional",
     "refused",
@@ -29,6 +30,8 @@ __all__ = [
 
 #: The probes of round 1; every other probe is a minted variant.
 ROUND_ONE = ("original", "no-token", "preflight")
+#: Words of a login page's path: a redirect there refuses the request.
+_LOGIN_WORDS = ("login", "signin", "sign-in", "sign_in", "logon")
 #: The JSON fields servers put their words in (FastAPI, Express, OAuth, problem+json).
 _FIELDS = ("detail", "message", "error", "error_description", "title", "msg")
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
@@ -77,8 +80,16 @@ def same_answer(a: Exchange | None, b: Exchange | None) -> bool:
 
 
 def refused(ex: Exchange | None) -> bool:
-    """The answer is 401 or 403."""
-    return ex is not None and ex.status in (401, 403)
+    """The answer is 401 or 403, or a redirect to a login page (a web app's refusal)."""
+    return ex is not None and (ex.status in (401, 403) or login_redirect(ex))
+
+
+def login_redirect(ex: Exchange) -> bool:
+    """A 3xx whose ``Location`` is a login page (``/login``, ``/signin``, ``/sign-in`` …)."""
+    if ex.status is None or not 300 <= ex.status < 400:
+        return False
+    path = urlsplit(ex.header("location") or "").path.lower()
+    return any(word in path for word in _LOGIN_WORDS)
 
 
 def accepted(ex: Exchange | None) -> bool:
@@ -92,8 +103,9 @@ def accepted(ex: Exchange | None) -> bool:
 
 
 def answer_line(ex: Exchange) -> str:
-    """``GET /todos → 401 Invalid token`` (the query cut)."""
-    return f"{ex.request.method} {_path(ex.request.url)} → {ex.summary()}"
+    """``GET /todos → 401 Invalid token`` (the query cut; a login redirect's target too)."""
+    line = f"{ex.request.method} {_path(ex.request.url)} → {ex.summary()}"
+    return line + f" to {_path(ex.header('location') or '')}" if login_redirect(ex) else line
 
 
 def _path(url: str) -> str:
