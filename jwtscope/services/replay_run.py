@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from jwtscope.core.analysis import Report, analyze
-from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose
+from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose, undecided
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest, bisect_probes
+from jwtscope.core.diagnosis.rule_context import refused as rule_refused
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet
 from jwtscope.core.request.exchange import Exchange
@@ -91,12 +92,12 @@ def run_replay(
         probes, origin=target, timeout=timeout, transport=transport, clock=clock
     )
     original = exchanges[0]
-    refused = original.status is not None and (
-        original.status in (401, 403) or original.status >= 500
-    )
+    refused = rule_refused(original) or (original.status or 0) >= 500
     secret = choose_secret(report, env)
     if refused and not only_original:
-        second = bisect_probes(request, report, secret, int(clock()))
+        second = bisect_probes(
+            request, report, secret, int(clock()), undecided=undecided(report, exchanges)
+        )
         if second:
             exchanges += send_probes(
                 second, origin=target, timeout=timeout, transport=transport, clock=clock

@@ -44,6 +44,16 @@ def test_url_and_token_text(capsys, backend):
     assert SECRET not in out
 
 
+def test_text_shows_each_further_stage(capsys, backend):
+    code, out, _ = run(capsys, "replay", backend + "/todos", "--token", TOKEN)
+    assert code == 1
+    diagnosis = out[out.index("Diagnosis:") :]
+    assert diagnosis.index("1. CAUSE-ALG-MISMATCH (high)") < diagnosis.index("then, once fixed:")
+    # The backend runs on real time: the Better Auth token is expired too (a medium cause
+    # between the two, from the token alone).
+    assert diagnosis.index("then, once fixed:") < diagnosis.index("CAUSE-AUDIENCE (high)")
+
+
 def test_json_lists_requests_and_causes(capsys, backend):
     code, out, _ = run(capsys, "replay", backend + "/todos", "--token", TOKEN, "--json")
     data = json.loads(out)

@@ -41,6 +41,23 @@ async def _send(app, pilot, text: str) -> ReplayScreen:
 
 
 @pilot_test
+async def test_the_stages_show_as_in_the_cli(fed_eddsa) -> None:
+    """The top cause, then "then, once fixed:" and the next stage, as `replay` prints."""
+    app = make_app(TOKEN, now=NOW, env=env_with(BETTER_AUTH_SECRET=SECRET))
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        screen = await _send(app, pilot, f"{fed_eddsa}/todos")
+        assert screen.outcome is not None
+        assert [c.code for c in screen.outcome.diagnosis.causes] == [
+            "CAUSE-ALG-MISMATCH",
+            "CAUSE-AUDIENCE",
+        ]
+        shown = widget_text(app, screen.query_one("#diagnosis", Static))
+        assert shown.index("1. CAUSE-ALG-MISMATCH") < shown.index("then, once fixed:")
+        assert shown.index("then, once fixed:") < shown.index("2. CAUSE-AUDIENCE")
+
+
+@pilot_test
 async def test_url_replays_the_main_screen_token_and_names_the_cause(fed_eddsa) -> None:
     app = make_app(TOKEN, now=NOW, env=env_with(BETTER_AUTH_SECRET=SECRET))
     async with app.run_test(size=(110, 36)) as pilot:

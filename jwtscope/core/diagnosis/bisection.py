@@ -8,6 +8,8 @@ from __future__ import annotations
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence
 from jwtscope.core.diagnosis.replay_plan import (
     FRESH,
+    FRESH_AUD,
+    FRESH_ISS,
     FRESH_NO_AUD,
     HS256_ENV,
     NUMERIC_SUB,
@@ -19,11 +21,21 @@ from jwtscope.core.diagnosis.rule_context import (
     answer_line,
     optional,
     refused,
-    says,
 )
-from jwtscope.core.diagnosis.server_messages import read_server_messages
+from jwtscope.core.diagnosis.server_messages import read_server_messages, read_variant_words
+from jwtscope.core.keys.keyset import HMAC_ALGS
 
 __all__ = ["read_bisection"]
+
+#: Each variant and the cause whose claim it changed.
+_CHANGED = {
+    FRESH: "",
+    HS256_ENV: "",
+    FRESH_NO_AUD: "CAUSE-AUDIENCE",
+    NUMERIC_SUB: "CAUSE-SUB-TYPE",
+    FRESH_ISS: "CAUSE-ISSUER",
+    FRESH_AUD: "CAUSE-AUDIENCE",
+}
 
 
 def read_bisection(ctx: RuleContext) -> None:
@@ -33,26 +45,35 @@ def read_bisection(ctx: RuleContext) -> None:
         return
     _algorithm(ctx)
     _audience(ctx)
+    _issuer(ctx)
+    _expected_audience(ctx)
     _fresh_accepted(ctx)
     read_server_messages(ctx, FRESH)
     _sub_type(ctx)
+    # A variant fixed some stages (a fresh exp, HS256 with the secret): its words speak
+    # for the claims it kept.
+    read_variant_words(ctx, _CHANGED)
 
 
 def _algorithm(ctx: RuleContext) -> None:
-    """The same claims signed HS256 with the environment's secret are accepted."""
-    hs256 = ctx.ex.get(HS256_ENV)
-    if hs256 is None or not accepted(hs256):
-        return
+    """A token signed HS256 with the environment's secret is accepted (the same claims, or
+    with one claim changed), where the original is not HMAC."""
     alg = ctx.report.token.alg or "?"
+    if alg in HMAC_ALGS:
+        return
+    hs256 = next((ex for ex in ctx.variants if accepted(ex)), None)
+    if hs256 is None:
+        return
+    what = "the same claims" if hs256.purpose == HS256_ENV else "a token"
     ctx.found.add(
         "CAUSE-ALG-MISMATCH",
         "high",
         [
             ctx.ev(ORIGINAL),
             ctx.ev(
-                HS256_ENV,
-                f"{answer_line(hs256)}: the same claims "
-                f"signed HS256 with {ctx.secret_name} are accepted",
+                hs256.purpose,
+                f"{answer_line(hs256)}: {what} signed HS256 with {ctx.secret_name} "
+                f"({hs256.purpose}) accepted, the {alg} original refused",
             ),
         ],
         f"The backend verifies HS256 with the shared secret, but the issuer signs "
@@ -78,15 +99,65 @@ def _audience(ctx: RuleContext) -> None:
             weight=7,
         )
     if hs256 is not None and refused(hs256):
-        # Shows only once the algorithm matches: a second problem behind the first.
+        # Shows only once the algorithm matches: a second stage behind the first.
         ctx.found.add(
             "CAUSE-AUDIENCE",
-            "medium",
+            "high",
             [ctx.ev(HS256_ENV), without_aud],
             "After the algorithm is fixed, PyJWT will still refuse the token's 'aud' "
             "unless it is passed:\n" + ctx.call(),
             weight=3,
         )
+
+
+def _issuer(ctx: RuleContext) -> None:
+    """With the expected ``iss`` (or none) the token is accepted, where the fresh (or
+    HS256) one with the token's ``iss`` was refused."""
+    changed = ctx.ex.get(FRESH_ISS)
+    reference = ctx.ex.get(FRESH) or ctx.ex.get(HS256_ENV)
+    if changed is None or not accepted(changed) or reference is None or accepted(reference):
+        return
+    iss = (ctx.report.token.payload or {}).get("iss")
+    expected = ctx.report.issuer
+    fix = "Use one issuer on both sides (Better Auth: its baseURL origin):\n" + ctx.call()
+    if expected is not None and expected.value != iss:
+        fix = (
+            f"The backend expects iss {expected.value!r}; the token carries {iss!r}: get the "
+            "token from that issuer, or set issuer= to the one the token carries."
+        )
+    ctx.found.add(
+        "CAUSE-ISSUER",
+        "high",
+        [
+            ctx.ev(reference.purpose),
+            ctx.ev(FRESH_ISS, f"{answer_line(changed)}: with only 'iss' changed it is accepted"),
+            *optional(ctx.token_ev("ISS-MISMATCH")),
+        ],
+        fix,
+        weight=6,
+    )
+
+
+def _expected_audience(ctx: RuleContext) -> None:
+    """With the expected ``aud`` the token is accepted, where the fresh (or HS256) one
+    with the token's ``aud`` was refused."""
+    changed = ctx.ex.get(FRESH_AUD)
+    reference = ctx.ex.get(FRESH) or ctx.ex.get(HS256_ENV)
+    expected = ctx.report.audience
+    if changed is None or not accepted(changed) or reference is None or accepted(reference):
+        return
+    aud = (ctx.report.token.payload or {}).get("aud")
+    ctx.found.add(
+        "CAUSE-AUDIENCE",
+        "high",
+        [
+            ctx.ev(reference.purpose),
+            ctx.ev(FRESH_AUD, f"{answer_line(changed)}: with only 'aud' changed it is accepted"),
+        ],
+        f"The backend expects aud {expected.value if expected else '?'!r}; the token carries "
+        f"{aud!r}: issue tokens for that audience, or pass the token's audience to PyJWT.",
+        weight=7,
+    )
 
 
 def _fresh_accepted(ctx: RuleContext) -> None:
@@ -127,16 +198,11 @@ def _fresh_accepted(ctx: RuleContext) -> None:
 
 
 def _sub_type(ctx: RuleContext) -> None:
-    """With ``sub`` '1' the token is accepted, where the string ``sub`` crashed or was
-    refused as a subject."""
+    """With ``sub`` '1' the token is accepted, where the same token with its string ``sub``
+    crashed or was refused (the only difference between the two is ``sub``)."""
     fresh, numeric = ctx.ex.get(FRESH), ctx.ex.get(NUMERIC_SUB)
     reference = fresh or ctx.ex.get(HS256_ENV)
-    if (
-        numeric is None
-        or not accepted(numeric)
-        or reference is None
-        or not ((reference.status or 0) >= 500 or says(reference, "subject"))
-    ):
+    if numeric is None or not accepted(numeric) or reference is None or accepted(reference):
         return
     evidence: list[Evidence] = [
         ctx.ev(fresh.purpose if fresh else HS256_ENV),

@@ -12,12 +12,14 @@ from jwtscope.core.request.exchange import Exchange
 __all__ = [
     "CAUSES",
     "EXPIRED_FIX",
+    "STAGES",
     "SUB_FIX",
     "UNKNOWN_FIX",
     "Cause",
     "CauseCollector",
     "Diagnosis",
     "Evidence",
+    "stage_of",
 ]
 
 #: Every cause code and its title.
@@ -42,6 +44,51 @@ CAUSES = {
     "CAUSE-UNKNOWN": "No known cause matches",
 }
 _CONFIDENCE = {"high": 3, "medium": 2, "low": 1}
+
+#: The stages a verifier goes through, in order (DESIGN.md, "Diagnosis causes"): a request
+#: fails at the first stage that refuses it; the next fault shows once that one is fixed.
+STAGES = (
+    "transport",
+    "token",
+    "key",
+    "signature",
+    "required claims",
+    "time",
+    "iss",
+    "aud",
+    "sub",
+    "application",
+    "browser",
+    "none",
+)
+#: The stage of each cause (CAUSE-CORS-PREFLIGHT is ``browser`` unless the request itself
+#: succeeded: the replay is not a browser and got past it; CAUSE-OK and CAUSE-UNKNOWN last).
+_STAGE_OF = {
+    "CAUSE-HEADER-NOT-RECEIVED": "transport",
+    "CAUSE-SCHEME": "transport",
+    "CAUSE-REDIRECT": "transport",
+    "CAUSE-CORS-PREFLIGHT": "browser",
+    "CAUSE-JUNK-TOKEN": "token",
+    "CAUSE-SESSION-TOKEN": "token",
+    "CAUSE-ALG-MISMATCH": "key",
+    "CAUSE-KID-UNKNOWN": "key",
+    "CAUSE-WRONG-SECRET": "key",
+    "CAUSE-EXPIRED": "time",
+    "CAUSE-CLOCK-SKEW": "time",
+    "CAUSE-ISSUER": "iss",
+    "CAUSE-AUDIENCE": "aud",
+    "CAUSE-SUB-TYPE": "sub",
+    "CAUSE-FORBIDDEN": "application",
+    "CAUSE-SERVER-ERROR": "application",
+    "CAUSE-OK": "none",
+    "CAUSE-UNKNOWN": "none",
+}
+
+
+def stage_of(code: str) -> int:
+    """The index in :data:`STAGES` of the stage where ``code`` refuses a request."""
+    return STAGES.index(_STAGE_OF[code])
+
 
 SUB_FIX = (
     "Keep 'sub' a string in the backend: `user_id = payload[\"sub\"]` (Better Auth ids "
@@ -75,6 +122,7 @@ class Cause:
     evidence: tuple[Evidence, ...]
     fix: str
     weight: int = 0
+    stage: int = -1
 
     @property
     def title(self) -> str:
@@ -82,9 +130,21 @@ class Cause:
         return CAUSES[self.code]
 
     @property
-    def rank_key(self) -> tuple[int, int]:
-        """Sort key: confidence first, then the cause's own weight."""
-        return (_CONFIDENCE[self.confidence], self.weight)
+    def stage_index(self) -> int:
+        """Where in :data:`STAGES` the cause refuses the request."""
+        return self.stage if self.stage >= 0 else stage_of(self.code)
+
+    @property
+    def stage_name(self) -> str:
+        """The name of the cause's stage."""
+        return STAGES[self.stage_index]
+
+    @property
+    def rank_key(self) -> tuple[int, int, int, int]:
+        """Sort key (higher first): causes with evidence (high or medium) before weak ones,
+        then the verifier's order of stages, then confidence, then the cause's weight."""
+        confidence = _CONFIDENCE[self.confidence]
+        return (int(confidence > 1), -self.stage_index, confidence, self.weight)
 
 
 @dataclass(frozen=True)
@@ -104,6 +164,16 @@ class Diagnosis:
         """True when the top cause is CAUSE-OK."""
         return self.top is not None and self.top.code == "CAUSE-OK"
 
+    @property
+    def then(self) -> tuple[Cause, ...]:
+        """The further failing stages the evidence shows, in order ("then, once fixed")."""
+        return tuple(c for c in self.causes[1:] if c.confidence != "low")
+
+    @property
+    def weaker(self) -> tuple[Cause, ...]:
+        """Causes after the top with weak evidence only (low confidence)."""
+        return tuple(c for c in self.causes[1:] if c.confidence == "low")
+
 
 class CauseCollector:
     """The causes named so far, one per code: the best-ranked wins and keeps all evidence."""
@@ -112,7 +182,13 @@ class CauseCollector:
         self.causes: dict[str, Cause] = {}
 
     def add(
-        self, code: str, confidence: str, evidence: Sequence[Evidence], fix: str, weight: int = 0
+        self,
+        code: str,
+        confidence: str,
+        evidence: Sequence[Evidence],
+        fix: str,
+        weight: int = 0,
+        stage: int = -1,
     ) -> None:
         """Name a cause; it replaces a lower-ranked one of the same code (evidence merged).
 
@@ -121,10 +197,11 @@ class CauseCollector:
             confidence: ``high``, ``medium`` or ``low``.
             evidence: the observations behind it, most telling first.
             fix: what to change, in words (and code).
-            weight: breaks ties between causes of the same confidence.
+            weight: breaks ties between causes of the same stage and confidence.
+            stage: overrides the cause's stage (an index in :data:`STAGES`).
         """
         current = self.causes.get(code)
-        new = Cause(code, confidence, tuple(evidence), fix, weight)
+        new = Cause(code, confidence, tuple(evidence), fix, weight, stage)
         if current is None or new.rank_key > current.rank_key:
             if current is not None:
                 new = Cause(
@@ -133,9 +210,11 @@ class CauseCollector:
                     tuple(dict.fromkeys(new.evidence + current.evidence)),
                     fix,
                     weight,
+                    stage,
                 )
             self.causes[code] = new
 
     def ranked(self) -> tuple[Cause, ...]:
-        """The causes, most likely first (ties keep the order they were named in)."""
+        """The causes in the order a verifier meets them, causes with evidence first (ties
+        keep the order they were named in)."""
         return tuple(sorted(self.causes.values(), key=lambda c: c.rank_key, reverse=True))

@@ -1,14 +1,16 @@
 """Name the root cause of a failing request from the token, the environment and the answers.
 
 Three sources: the token's findings (:class:`~jwtscope.core.analysis.Report`), what the
-server answered to each request (status, ``detail``, ``WWW-Authenticate``, ``Date``,
+server answered to each request (status, its words, ``WWW-Authenticate``, ``Date``,
 ``Location``, CORS headers) and, when the secret is known, how it answered tokens that
 differ from the failing one in one dimension. Each cause carries its evidence (tied to
-the request that showed it) and a fix; causes are ranked by confidence.
+the request that showed it) and a fix; causes are ranked in the order a verifier meets
+them: the top cause, then every further failing stage the evidence shows.
 
 The rules live by what they read: :mod:`~jwtscope.core.diagnosis.http_answers` (the
 answer itself), :mod:`~jwtscope.core.diagnosis.server_messages` (what a refusal says, as
-a table) and :mod:`~jwtscope.core.diagnosis.bisection` (the minted variants).
+a table), :mod:`~jwtscope.core.diagnosis.bisection` (the minted variants) and
+:mod:`~jwtscope.core.diagnosis.fallbacks` (what is left when none decided).
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from jwtscope.core.analysis import Report
 from jwtscope.core.diagnosis.bisection import read_bisection
 from jwtscope.core.diagnosis.causes import (
     CAUSES,
-    UNKNOWN_FIX,
     Cause,
     CauseCollector,
     Diagnosis,
     Evidence,
+    stage_of,
 )
+from jwtscope.core.diagnosis.fallbacks import read_same_refusal, read_unknown
 from jwtscope.core.diagnosis.http_answers import (
     read_clock,
     read_cors,
@@ -35,11 +38,11 @@ from jwtscope.core.diagnosis.http_answers import (
     read_server_error,
 )
 from jwtscope.core.diagnosis.replay_plan import ORIGINAL
-from jwtscope.core.diagnosis.rule_context import RuleContext, answer_line, says
+from jwtscope.core.diagnosis.rule_context import RuleContext, refused, says
 from jwtscope.core.diagnosis.server_messages import read_server_messages
 from jwtscope.core.request.exchange import Exchange
 
-__all__ = ["CAUSES", "Cause", "Diagnosis", "Evidence", "diagnose"]
+__all__ = ["CAUSES", "Cause", "Diagnosis", "Evidence", "diagnose", "undecided"]
 
 #: Every rule, in the order it names causes (ties in the ranking keep this order).
 _RULES: tuple[Callable[[RuleContext], None], ...] = (
@@ -52,6 +55,7 @@ _RULES: tuple[Callable[[RuleContext], None], ...] = (
     read_server_messages,
     read_clock,
     read_forbidden,
+    read_same_refusal,
 )
 #: Claims PyJWT checks only after the signature verified.
 _CLAIM_WORDS = ("audience", "expired", "issuer", "subject", "not yet valid")
@@ -87,8 +91,30 @@ def diagnose(
             cause = found.causes.get(code)
             if cause is not None and cause.confidence != "high":
                 del found.causes[code]
-    if not found.causes:
-        found.add(
-            "CAUSE-UNKNOWN", "low", [Evidence("original", answer_line(original))], UNKNOWN_FIX
-        )
+    _drop_passed_stages(ctx)
+    read_unknown(ctx)
     return Diagnosis(found.ranked(), tuple(exchanges))
+
+
+def _drop_passed_stages(ctx: RuleContext) -> None:
+    """The server's own words name the stage the token reached: weaker guesses at the
+    stages it passed (key, signature, claims before it) are contradicted, and so are
+    guesses from the token alone at that stage (the words say what went wrong there)."""
+    first = stage_of("CAUSE-ALG-MISMATCH")
+    for code, cause in list(ctx.found.causes.items()):
+        if cause.confidence == "high" or cause.stage_index < first:
+            continue
+        token_only = all(e.source == "token" for e in cause.evidence)
+        if cause.stage_index < ctx.reached or (cause.stage_index == ctx.reached and token_only):
+            del ctx.found.causes[code]
+
+
+def undecided(report: Report, exchanges: Sequence[Exchange]) -> bool:
+    """Round 1 leaves the refusal undecided — the original was refused (or failed) and no
+    cause is named for sure — or names the issuer (a token with the expected ``iss``
+    shows the stage behind it): round 2 bisects ``iss`` too."""
+    original = next((ex for ex in exchanges if ex.purpose == ORIGINAL), None)
+    if original is None or not (refused(original) or (original.status or 0) >= 500):
+        return False
+    sure = [c.code for c in diagnose(report, exchanges).causes if c.confidence == "high"]
+    return not sure or sure == ["CAUSE-ISSUER"]

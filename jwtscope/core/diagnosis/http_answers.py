@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from jwtscope.core.diagnosis.causes import SUB_FIX, Evidence
+from jwtscope.core.diagnosis.causes import SUB_FIX, Evidence, stage_of
 from jwtscope.core.diagnosis.replay_plan import NO_TOKEN, NUMERIC_SUB, ORIGINAL, PREFLIGHT
 from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
     accepted,
     answer_line,
+    login_redirect,
     lower,
     refused,
     says,
@@ -45,7 +46,8 @@ def read_ok(ctx: RuleContext) -> None:
 def read_redirect(ctx: RuleContext) -> None:
     """A 3xx: where it leads, and whether the Authorization header survives it."""
     ex = ctx.original
-    if ex.status is None or not 300 <= ex.status < 400:
+    if ex.status is None or not 300 <= ex.status < 400 or login_redirect(ex):
+        # A redirect to a login page is the app's refusal: the other rules read it.
         return
     location = ex.header("location") or ""
     target = urlsplit(location)
@@ -95,9 +97,11 @@ def read_cors(ctx: RuleContext) -> None:
     )
     if "disallowed cors origin" in detail.lower() or not pre.header("access-control-allow-origin"):
         fix = fix.replace("Allow the header", "Allow this origin and the header")
-    # Above "it works from curl" (a browser still fails), below a proven auth cause.
-    weight = 9 if ctx.original.ok else 2
-    ctx.found.add("CAUSE-CORS-PREFLIGHT", "high", lines, fix, weight=weight)
+    # Before "it works from curl" (a browser still fails: the first stage it meets); when
+    # the request itself is refused, after the server's own faults (the replay got past
+    # the preflight, the browser will meet it once they are fixed).
+    stage = stage_of("CAUSE-HEADER-NOT-RECEIVED") if ctx.original.ok else -1
+    ctx.found.add("CAUSE-CORS-PREFLIGHT", "high", lines, fix, weight=2, stage=stage)
 
 
 def read_server_error(ctx: RuleContext) -> None:
@@ -207,7 +211,9 @@ def _where_the_token_went(ctx: RuleContext, lines: list[Evidence], same: bool) -
             "The client sends no token: attach `Authorization: Bearer <token>`.",
             weight=8,
         )
-    elif same:
+    elif same and not ctx.variants:
+        # With minted variants sent, an answer that never changes decides nothing (a
+        # server that says "Unauthorized" to everything): the fallbacks read them.
         ctx.found.add(
             "CAUSE-HEADER-NOT-RECEIVED",
             "medium",
@@ -243,7 +249,7 @@ def read_clock(ctx: RuleContext) -> None:
         isinstance(exp, (int, float))
         and report.finding("EXP-PAST") is None
         and exp <= (server or 0)
-        and (says(ex, "expired") or not ex.detail)
+        and (says(ex, "expired", '"exp" claim') or not ex.detail)
     ):
         past = f"exp {iso_utc(exp)} is still ahead locally but already past on the server"
         ctx.found.add(
@@ -254,7 +260,15 @@ def read_clock(ctx: RuleContext) -> None:
             weight=8,
         )
     ahead = [v for v in (iat, nbf) if isinstance(v, (int, float)) and v > (server or 0)]
-    immature = ("not yet valid", "immature", "(iat)", "(nbf)", "issued in the future")
+    immature = (
+        "not yet valid",
+        "immature",
+        "(iat)",
+        "(nbf)",
+        "issued in the future",
+        '"nbf" claim',
+        '"iat" claim',
+    )
     if ahead and says(ex, *immature):
         future = f"iat/nbf {iso_utc(max(ahead))} is in the server's future"
         ctx.found.add(

@@ -3,7 +3,8 @@
 Round 1 (always): the original request, the same without the token, and a CORS
 preflight when an origin is known. Round 2 (only when the original was refused and the
 HMAC secret is known): tokens that differ from the failing one in one dimension, so the
-server's answers separate one hypothesis from another.
+server's answers separate one hypothesis from another. Variants for claims the server's
+words may already have decided (``iss``) are planned only while round 1 left it undecided.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = ["PlannedRequest", "bisect_probes", "first_probes"]
 
 ORIGINAL, NO_TOKEN, PREFLIGHT = "original", "no-token", "preflight"
 FRESH, FRESH_NO_AUD, HS256_ENV, NUMERIC_SUB = "fresh", "fresh-no-aud", "hs256-env", "numeric-sub"
+FRESH_ISS, FRESH_AUD = "fresh-iss", "fresh-aud"
 DEFAULT_LIFETIME = 900
 
 
@@ -63,7 +65,12 @@ def first_probes(request: ReplayRequest, origin: str | None) -> list[PlannedRequ
 
 
 def bisect_probes(
-    request: ReplayRequest, report: Report, secret: Secret | None, now: int
+    request: ReplayRequest,
+    report: Report,
+    secret: Secret | None,
+    now: int,
+    *,
+    undecided: bool = False,
 ) -> list[PlannedRequest]:
     """Tokens minted with the known secret, each differing from the original in one way.
 
@@ -72,6 +79,8 @@ def bisect_probes(
         report: the analysis of the original token.
         secret: the HMAC secret from the environment, or None (then nothing is minted).
         now: the local time used for ``iat``/``exp``.
+        undecided: round 1 named no cause for sure: add the ``iss`` variant (and the
+            expected ``aud``, when the token carries another) too.
     """
     payload = report.token.payload
     if secret is None or report.token.kind is not TokenKind.JWS or payload is None:
@@ -117,22 +126,57 @@ def bisect_probes(
                 report,
             )
         )
-    sub = payload.get("sub")
-    if not (isinstance(sub, str) and sub.isdigit()):
-        numeric = {**claims, "sub": "1"}
-        signing_alg = alg if alg in HMAC_ALGS else "HS256"
-        probes.append(
-            _probe(
-                request,
-                NUMERIC_SUB,
-                "the fresh token with a numeric-string sub '1'",
-                secret,
-                signing_alg,
-                numeric,
-                report,
-            )
-        )
+    if undecided:
+        probes += _iss_probe(request, report, secret, alg, claims)
+        probes += _aud_probe(request, report, secret, alg, claims)
+    probes += _sub_probe(request, report, secret, alg, claims)
     return probes
+
+
+def _sub_probe(
+    request: ReplayRequest, report: Report, secret: Secret, alg: str, claims: dict[str, Any]
+) -> list[PlannedRequest]:
+    """The fresh token with a numeric-string ``sub`` (unless the token's already is one)."""
+    sub = claims.get("sub")
+    if isinstance(sub, str) and sub.isdigit():
+        return []
+    numeric = {**claims, "sub": "1"}
+    purpose = "the fresh token with a numeric-string sub '1'"
+    signing_alg = alg if alg in HMAC_ALGS else "HS256"
+    return [_probe(request, NUMERIC_SUB, purpose, secret, signing_alg, numeric, report)]
+
+
+def _iss_probe(
+    request: ReplayRequest, report: Report, secret: Secret, alg: str, claims: dict[str, Any]
+) -> list[PlannedRequest]:
+    """The fresh token with the expected issuer (when known and different), else without
+    ``iss``; nothing when the token has no ``iss`` and none is expected."""
+    iss, expected = claims.get("iss"), report.issuer
+    signing_alg = alg if alg in HMAC_ALGS else "HS256"
+    if expected is not None and expected.value != iss:
+        changed = {**claims, "iss": expected.value}
+        purpose = f"the fresh token with iss {expected.value!r} ({expected.source})"
+    elif iss is not None:
+        changed = {k: v for k, v in claims.items() if k != "iss"}
+        purpose = "the fresh token without 'iss'"
+    else:
+        return []
+    return [_probe(request, FRESH_ISS, purpose, secret, signing_alg, changed, report)]
+
+
+def _aud_probe(
+    request: ReplayRequest, report: Report, secret: Secret, alg: str, claims: dict[str, Any]
+) -> list[PlannedRequest]:
+    """The fresh token with the expected audience, when one is known and the token's
+    ``aud`` is another (the token without ``aud`` is sent anyway)."""
+    aud, expected = claims.get("aud"), report.audience
+    held = aud if isinstance(aud, list) else [aud]
+    if aud is None or expected is None or expected.value in held:
+        return []
+    changed = {**claims, "aud": expected.value}
+    purpose = f"the fresh token with aud {expected.value!r} ({expected.source})"
+    signing_alg = alg if alg in HMAC_ALGS else "HS256"
+    return [_probe(request, FRESH_AUD, purpose, secret, signing_alg, changed, report)]
 
 
 def _fresh_claims(payload: dict[str, Any], now: int) -> dict[str, Any]:

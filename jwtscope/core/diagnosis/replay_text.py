@@ -11,7 +11,23 @@ from jwtscope.core.diagnosis.replay_plan import PlannedRequest
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.request.replay_request import ReplayRequest
 
-__all__ = ["replay_to_dict", "replay_to_text"]
+__all__ = ["replay_to_dict", "replay_to_text", "stage_heading"]
+
+#: The headings between the stages of a diagnosis, for the CLI and the TUI alike.
+THEN_HEADING = "then, once fixed:"
+WEAKER_HEADING = "also possible (weaker evidence):"
+
+
+def stage_heading(diagnosis: Diagnosis, index: int) -> str:
+    """The heading shown before cause ``index`` (0-based), or "" for none: the top cause
+    stands alone, the further failing stages follow "then, once fixed:", the causes with
+    weak evidence only follow "also possible"."""
+    if index == 0:
+        return ""
+    then = len(diagnosis.then)
+    if index == 1 and then:
+        return THEN_HEADING
+    return WEAKER_HEADING if index == 1 + then else ""
 
 
 def _purposes(probes: tuple[PlannedRequest, ...]) -> dict[str, str]:
@@ -54,10 +70,12 @@ def replay_to_dict(
                 "code": c.code,
                 "confidence": c.confidence,
                 "title": c.title,
+                "stage": c.stage_name,
+                "order": "top" if i == 0 else ("then" if c.confidence != "low" else "weaker"),
                 "evidence": [{"request": e.source, "line": e.line} for e in c.evidence],
                 "fix": c.fix,
             }
-            for c in diagnosis.causes
+            for i, c in enumerate(diagnosis.causes)
         ],
         "ok": diagnosis.ok,
         "exit_code": exit_code,
@@ -97,6 +115,9 @@ def replay_to_text(
     if not diagnosis.causes:
         out.append("  no answer from the server: nothing to diagnose")
     for i, cause in enumerate(diagnosis.causes, 1):
+        heading = stage_heading(diagnosis, i - 1)
+        if heading:
+            out.append(f"  {heading}")
         out.append(f"  {i}. {cause.code} ({cause.confidence}) — {cause.title}")
         for ev in cause.evidence:
             out.extend(

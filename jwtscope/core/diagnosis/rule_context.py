@@ -4,6 +4,8 @@ readers of one answer (refused, accepted, what it says, its one-line summary).
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -12,7 +14,27 @@ from jwtscope.core.diagnosis.causes import CauseCollector, Evidence
 from jwtscope.core.pyjwt_fix import pyjwt_call
 from jwtscope.core.request.exchange import Exchange
 
-__all__ = ["RuleContext", "accepted", "answer_line", "lower", "optional", "refused", "says"]
+__all__ = [
+    "ROUND_ONE",
+    "RuleContext",
+    "accepted",
+    "answer_line",
+    "login_redirect",
+    "lower",
+    "optional",
+    "refused",
+    "same_answer",
+    "says",
+    "words",
+]
+
+#: The probes of round 1; every other probe is a minted variant.
+ROUND_ONE = ("original", "no-token", "preflight")
+#: Words of a login page's path: a redirect there refuses the request.
+_LOGIN_WORDS = ("login", "signin", "sign-in", "sign_in", "logon")
+#: The JSON fields servers put their words in (FastAPI, Express, OAuth, problem+json).
+_FIELDS = ("detail", "message", "error", "error_description", "title", "msg")
+_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
 
 
 def lower(text: str | None) -> str:
@@ -20,8 +42,27 @@ def lower(text: str | None) -> str:
     return (text or "").lower()
 
 
+def words(ex: Exchange) -> str:
+    """Everything the answer says, in lower case: its JSON message fields (``detail``,
+    ``message``, ``error``, ``error_description`` …), a plain-text or HTML body (tags
+    dropped), and the RFC 6750 ``error`` / ``error_description`` of ``WWW-Authenticate``."""
+    parts = [lower(ex.detail)]
+    data = ex.json()
+    if isinstance(data, dict):
+        parts += [lower(v) for k in _FIELDS if isinstance(v := data.get(k), str)]
+        nested = data.get("error")
+        if isinstance(nested, dict):
+            parts += [lower(v) for k in _FIELDS if isinstance(v := nested.get(k), str)]
+    elif data is None and ex.text.lstrip().startswith("<"):
+        parts.append(" ".join(html.unescape(_TAG.sub(" ", ex.text[:20_000])).lower().split()))
+    challenge = ex.challenge
+    if challenge is not None:
+        parts += [lower(challenge.get("error")), lower(challenge.get("error_description"))]
+    return " ".join(p for p in dict.fromkeys(parts) if p)
+
+
 def says(ex: Exchange | None, *needles: str) -> bool:
-    """The answer's ``detail`` or ``WWW-Authenticate`` error_description contains a needle.
+    """What the answer says (:func:`words`) contains a needle.
 
     Args:
         ex: the answer, or None (then nothing is said).
@@ -29,16 +70,26 @@ def says(ex: Exchange | None, *needles: str) -> bool:
     """
     if ex is None:
         return False
-    challenge = ex.challenge
-    text = " ".join(
-        [lower(ex.detail), lower(challenge.get("error_description") if challenge else "")]
-    )
+    text = words(ex)
     return any(n in text for n in needles)
 
 
+def same_answer(a: Exchange | None, b: Exchange | None) -> bool:
+    """Both answers have the same status and say the same words."""
+    return a is not None and b is not None and a.status == b.status and words(a) == words(b)
+
+
 def refused(ex: Exchange | None) -> bool:
-    """The answer is 401 or 403."""
-    return ex is not None and ex.status in (401, 403)
+    """The answer is 401 or 403, or a redirect to a login page (a web app's refusal)."""
+    return ex is not None and (ex.status in (401, 403) or login_redirect(ex))
+
+
+def login_redirect(ex: Exchange) -> bool:
+    """A 3xx whose ``Location`` is a login page (``/login``, ``/signin``, ``/sign-in`` …)."""
+    if ex.status is None or not 300 <= ex.status < 400:
+        return False
+    path = urlsplit(ex.header("location") or "").path.lower()
+    return any(word in path for word in _LOGIN_WORDS)
 
 
 def accepted(ex: Exchange | None) -> bool:
@@ -52,8 +103,9 @@ def accepted(ex: Exchange | None) -> bool:
 
 
 def answer_line(ex: Exchange) -> str:
-    """``GET /todos → 401 Invalid token`` (the query cut)."""
-    return f"{ex.request.method} {_path(ex.request.url)} → {ex.summary()}"
+    """``GET /todos → 401 Invalid token`` (the query cut; a login redirect's target too)."""
+    line = f"{ex.request.method} {_path(ex.request.url)} → {ex.summary()}"
+    return line + f" to {_path(ex.header('location') or '')}" if login_redirect(ex) else line
 
 
 def _path(url: str) -> str:
@@ -77,6 +129,8 @@ class RuleContext:
         jwks_url: the JWKS URL the user named, if any (used in fixes).
         secret_name: the variable holding the HMAC secret (used in fixes).
         found: the causes named so far.
+        reached: the latest stage (an index in ``STAGES``) the original's own words show
+            the token reached (the stages before it passed); -1 when they show none.
     """
 
     report: Report
@@ -85,6 +139,12 @@ class RuleContext:
     jwks_url: str | None
     secret_name: str
     found: CauseCollector
+    reached: int = -1
+
+    @property
+    def variants(self) -> list[Exchange]:
+        """The answers to the minted variants (round 2), in the order sent."""
+        return [ex for key, ex in self.ex.items() if key not in ROUND_ONE]
 
     def ev(self, key: str, line: str | None = None) -> Evidence:
         """Evidence from the answer to probe ``key`` (its summary line unless ``line``)."""

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from jwtscope.core.diagnosis.causes import EXPIRED_FIX, Evidence
-from jwtscope.core.diagnosis.replay_plan import FRESH, ORIGINAL
+from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence, stage_of
+from jwtscope.core.diagnosis.replay_plan import FRESH, ORIGINAL, PREFLIGHT
 from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
     answer_line,
     optional,
     refused,
+    same_answer,
     says,
 )
 from jwtscope.core.keys.keyset import HMAC_ALGS
@@ -26,7 +27,7 @@ from jwtscope.core.pyjwt_fix import jwks_url_for
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.token.parsing import TokenKind
 
-__all__ = ["SERVER_MESSAGES", "MessageRule", "read_server_messages"]
+__all__ = ["SERVER_MESSAGES", "MessageRule", "read_server_messages", "read_variant_words"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class MessageRule:
             token minted fresh with the environment's secret.
         shows: the evidence, in order: ``answer`` (the refusal) and ``token`` (the finding).
         note: a template (as ``fix``) appended to the refusal's line in the evidence.
+        after_verification: the row applies only when minted variants were sent and
+            every one was refused in other words than the original (and the answer
+            without a token differs too): the token got further than they did.
     """
 
     code: str
@@ -66,6 +70,7 @@ class MessageRule:
     answer: str = ORIGINAL
     shows: tuple[Literal["answer", "token"], ...] = ("answer", "token")
     note: str = ""
+    after_verification: bool = False
 
 
 _ALG_SAYS = (
@@ -77,13 +82,25 @@ _ALG_SAYS = (
     "algorithm",
 )
 _ALG_FIX = "The backend's algorithms= does not include the token's {alg}. Pin it:\n{call}"
-_KID_SAYS = ("unable to find a signing key", "signing key", "key id", "unknown kid")
+_KID_SAYS = (
+    "unable to find a signing key",
+    "signing key",
+    "key id",
+    "unknown kid",
+    "no applicable key",
+)
+#: The application's words about the user the token names (after verification).
+_USER_ID_SAYS = ("invalid user id", "user id", "invalid subject id", "userid")
+_USER_SAYS = ("user not found", "unknown user", "no such user", "user does not exist")
 _SIGNATURE_SAYS = (
     "signature verification failed",
     "invalid signature",
     "signature mismatch",
     "signature is invalid",
 )
+
+#: The causes a minted variant's words can show for the token (claims the variant kept).
+_LATER_STAGES = ("CAUSE-ISSUER", "CAUSE-AUDIENCE", "CAUSE-SUB-TYPE")
 
 #: Every "server says X → cause" rule, in the order causes are named.
 SERVER_MESSAGES: tuple[MessageRule, ...] = (
@@ -140,25 +157,15 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "high",
         6,
         "Pass the token's audience to PyJWT:\n{call}",
-        says=("audience",),
+        says=("audience", '"aud" claim'),
         finding="AUD-PRESENT",
-    ),
-    MessageRule(
-        "CAUSE-AUDIENCE",
-        "low",
-        1,
-        "If the backend calls jwt.decode without audience=, PyJWT refuses tokens "
-        "with 'aud':\n{call}",
-        finding="AUD-PRESENT",
-        needs_finding=True,
-        shows=("token",),
     ),
     MessageRule(
         "CAUSE-ISSUER",
         "high",
         5,
         "Use the issuer the token carries (Better Auth: its baseURL origin):\n{call}",
-        says=("invalid issuer", "issuer"),
+        says=("invalid issuer", "issuer", '"iss" claim'),
         finding="ISS-MISMATCH",
     ),
     MessageRule(
@@ -168,6 +175,26 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "Issue 'sub' as a string (PyJWT 2.10+ requires it).",
         says=("subject must be a string", "invalid subject"),
         finding="SUB-NOT-STRING",
+    ),
+    MessageRule(
+        "CAUSE-SUB-TYPE",
+        "high",
+        6,
+        SUB_FIX,
+        says=_USER_ID_SAYS,
+        after_verification=True,
+        note="every other token sent is refused in other words: this token passed "
+        "verification and failed at the application's use of 'sub'",
+    ),
+    MessageRule(
+        "CAUSE-SUB-TYPE",
+        "medium",
+        4,
+        "The token verified, then the application found no user for its 'sub': " + SUB_FIX,
+        says=_USER_SAYS,
+        after_verification=True,
+        note="every other token sent is refused in other words: this token passed "
+        "verification and failed looking up its 'sub'",
     ),
     MessageRule(
         "CAUSE-KID-UNKNOWN",
@@ -210,7 +237,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "high",
         6,
         EXPIRED_FIX,
-        says=("expired",),
+        says=("expired", '"exp" claim'),
         finding="EXP-PAST",
         needs_finding=True,
     ),
@@ -272,6 +299,9 @@ def read_server_messages(ctx: RuleContext, answer: str = ORIGINAL) -> None:
         if row.answer != answer or row.code in named or not _applies(row, ctx, ex):
             continue
         named.add(row.code)
+        if row.says and answer == ORIGINAL:
+            # The server's own words name this stage: the token passed the ones before.
+            ctx.reached = max(ctx.reached, stage_of(row.code))
         fix = row.fix.format_map(_Blanks(ctx))
         ctx.found.add(row.code, row.confidence, _evidence(row, ctx, ex), fix, weight=row.weight)
 
@@ -286,7 +316,61 @@ def _applies(row: MessageRule, ctx: RuleContext, ex: Exchange) -> bool:
         return False
     if row.needs_finding and (row.finding is None or ctx.report.finding(row.finding) is None):
         return False
+    if row.after_verification and not _got_further(ctx, ex):
+        return False
     return not row.says or says(ex, *row.says)
+
+
+def _got_further(ctx: RuleContext, ex: Exchange) -> bool:
+    """Every other token sent (the original, each minted variant) was refused in other
+    words than ``ex``, and so was the request without a token: ``ex`` failed at a later
+    stage than they did."""
+    variants = ctx.variants
+    if not variants or any(not refused(v) for v in variants):
+        return False
+    others = [
+        other
+        for key, other in ctx.ex.items()
+        if key not in (PREFLIGHT, ex.purpose) and refused(other)
+    ]
+    return not any(same_answer(ex, other) for other in others)
+
+
+def _proven(ctx: RuleContext, code: str) -> bool:
+    cause = ctx.found.causes.get(code)
+    return cause is not None and cause.confidence == "high"
+
+
+def read_variant_words(ctx: RuleContext, changed: dict[str, str]) -> None:
+    """A minted variant's refusal names a later stage than the original's: the claim it
+    names is refused once the stages the variant fixed are fixed ("then …").
+
+    Args:
+        ctx: the diagnosis in progress.
+        changed: each variant's probe key and the cause whose claim it changed (its
+            words cannot speak for the token's value of that claim), or "".
+    """
+    for key, own in changed.items():
+        ex = ctx.ex.get(key)
+        if ex is None or not refused(ex):
+            continue
+        named: set[str] = set()
+        for row in SERVER_MESSAGES:
+            if (
+                row.answer != ORIGINAL
+                or not row.says
+                or row.code not in _LATER_STAGES
+                or row.code in named | {own}
+                or _proven(ctx, row.code)
+                or not _applies(row, ctx, ex)
+            ):
+                continue
+            named.add(row.code)
+            line = f"{answer_line(ex)}: once the variant fixed the earlier stages"
+            if row.note:
+                line += "; " + row.note.format_map(_Blanks(ctx))
+            fix = row.fix.format_map(_Blanks(ctx))
+            ctx.found.add(row.code, row.confidence, [Evidence(key, line)], fix, row.weight)
 
 
 def _evidence(row: MessageRule, ctx: RuleContext, ex: Exchange) -> list[Evidence]:

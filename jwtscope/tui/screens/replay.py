@@ -36,6 +36,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from jwtscope.core.diagnosis.replay_text import stage_heading
 from jwtscope.errors import JwtscopeError
 from jwtscope.services.inputs import replay_origin, request_from_text, require_http_url
 from jwtscope.tui import bindings
@@ -272,6 +273,9 @@ class ReplayScreen(JwtscopeScreen[None]):
             return Text("No answer from the server: nothing to diagnose.", style="bold red")
         parts: list[Any] = []
         for i, cause in enumerate(diagnosis.causes, 1):
+            heading = stage_heading(diagnosis, i - 1)
+            if heading:
+                parts.append(Text(heading, style="bold italic"))
             head = Text(f"{i}. ")
             head.append(cause.code, style="bold")
             head.append(f" ({cause.confidence})", style=_CONFIDENCE_STYLE[cause.confidence])

@@ -1,0 +1,115 @@
+"""What the evidence shows when no rule decided: a wrong secret shown by refusals that never
+change, or CAUSE-UNKNOWN naming the request that would decide.
+"""
+
+from __future__ import annotations
+
+from jwtscope.core.diagnosis.causes import UNKNOWN_FIX, Evidence
+from jwtscope.core.diagnosis.replay_plan import FRESH_AUD, FRESH_ISS, NO_TOKEN, ORIGINAL
+from jwtscope.core.diagnosis.rule_context import (
+    RuleContext,
+    accepted,
+    answer_line,
+    refused,
+    same_answer,
+)
+from jwtscope.core.keys.keyset import HMAC_ALGS
+
+__all__ = ["UNDECIDED", "read_same_refusal", "read_unknown"]
+
+#: Hypotheses the token alone suggests, and the request that would decide each:
+#: (token finding, the cause it would be, what to send).
+UNDECIDED: tuple[tuple[str, str, str], ...] = (
+    (
+        "AUD-PRESENT",
+        "CAUSE-AUDIENCE",
+        "the same token without 'aud', signed with the server's key (jwtscope sends it "
+        "when the HMAC secret is in .env)",
+    ),
+    (
+        "ISS-MISMATCH",
+        "CAUSE-ISSUER",
+        "the same token with the expected 'iss', signed with the server's key",
+    ),
+)
+
+
+def read_same_refusal(ctx: RuleContext) -> None:
+    """An HS* token that verifies with the environment's secret, unexpired, and every
+    fresh variant (re-signed with that secret) refused exactly as the original: the one
+    thing they all share is the key, so the server's key differs."""
+    if any(c.confidence != "low" for c in ctx.found.causes.values()):
+        return
+    report, variants = ctx.report, ctx.variants
+    secret = report.signature.matched_secret
+    if (report.token.alg or "") not in HMAC_ALGS or secret is None or report.finding("EXP-PAST"):
+        return
+    if not variants or not all(refused(v) and same_answer(v, ctx.original) for v in variants):
+        return
+    evidence = [
+        ctx.ev(ORIGINAL),
+        Evidence(
+            "token",
+            f"verifies with {secret.name} ({secret.source}), unexpired, "
+            f"{report.token.alg} (the algorithm the secret signs)",
+        ),
+        *(
+            ctx.ev(v.purpose, f"{answer_line(v)}: refused the same way, freshly signed")
+            for v in variants
+        ),
+    ]
+    payload = report.token.payload or {}
+    tried = {"aud": FRESH_AUD in ctx.ex, "iss": FRESH_ISS in ctx.ex and report.issuer is not None}
+    for claim in ("aud", "iss"):
+        if claim in payload and not tried[claim]:
+            evidence.append(
+                Evidence(
+                    "token",
+                    f"not separated: a server expecting another '{claim}' than the token's "
+                    f"{payload[claim]!r} answers the same; a token with the server's '{claim}' "
+                    "would decide",
+                )
+            )
+    if same_answer(ctx.ex.get(NO_TOKEN), ctx.original):
+        evidence.append(
+            Evidence(
+                NO_TOKEN,
+                "without a token the answer is the same too: if the header were lost on the "
+                "way, a token the server is known to accept would be refused here as well",
+            )
+        )
+    ctx.found.add(
+        "CAUSE-WRONG-SECRET",
+        "medium",
+        evidence,
+        f"The backend verifies with another key than {ctx.secret_name}: check the "
+        "backend's environment (process env overrides .env) and use one secret on both "
+        "sides (compare fingerprints with `jwtscope inspect --env-file …`).",
+        weight=4,
+    )
+
+
+def read_unknown(ctx: RuleContext) -> None:
+    """Nothing decided: CAUSE-UNKNOWN, with each hypothesis the token suggests that no
+    answer disproved, and the request that would decide it."""
+    if ctx.found.causes:
+        return
+    evidence = [Evidence(ORIGINAL, answer_line(ctx.original))]
+    deciding: list[str] = []
+    carried_accepted = any(accepted(v) for v in ctx.variants)
+    for finding, code, request in UNDECIDED:
+        if ctx.report.finding(finding) is None or carried_accepted:
+            continue
+        evidence.append(Evidence("token", f"undecided: {code} ({finding})"))
+        deciding.append(f"{code}: {request}")
+    variants = ctx.variants
+    if variants and all(same_answer(v, ctx.original) for v in variants):
+        evidence.append(Evidence("variants", "the server answers every failure the same way"))
+        deciding.append(
+            "whether the token arrives at all: a token the server is known to accept "
+            "(freshly issued by the issuer), sent to this URL"
+        )
+    fix = UNKNOWN_FIX
+    if deciding:
+        fix += "\nThe request that would decide:\n" + "\n".join(f"- {d}" for d in deciding)
+    ctx.found.add("CAUSE-UNKNOWN", "low", evidence, fix)
