@@ -72,6 +72,8 @@ def _load(text: str) -> Any:
         ) from exc
     except RecursionError as exc:
         raise InputError("The HAR file is nested too deeply.", _EXPORT_FIX) from exc
+    except ValueError as exc:  # a number longer than Python's digit limit
+        raise InputError(f"The HAR file is not usable JSON ({exc}).", _EXPORT_FIX) from exc
 
 
 def _entries(data: Any) -> list[Any]:
