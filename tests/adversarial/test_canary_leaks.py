@@ -147,7 +147,7 @@ INSPECT = [
 def test_offline_commands_print_no_canary(
     workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
-    code, out, err = run(capsys, *argv)
+    _code, out, err = run(capsys, *argv)
     assert "Traceback" not in err
     assert_no_canary(out + err, [], where=" ".join(argv))
 
@@ -175,7 +175,7 @@ def test_network_commands_print_no_canary(
 ) -> None:
     url, received = echo
     before = len(received)
-    code, out, err = run(capsys, *(a.replace("{url}", url) for a in argv))
+    _code, out, err = run(capsys, *(a.replace("{url}", url) for a in argv))
     assert "Traceback" not in err
     assert len(received) > before, "the server was not asked"
     assert_no_canary(out + err, received, where=" ".join(argv))

@@ -50,9 +50,17 @@ def echo_backend(secret: str, received: list[str]) -> FastAPI:
         try:
             claims = jwt.decode(token, secret, algorithms=["HS256"], options={"verify_aud": False})
         except jwt.InvalidTokenError as exc:
-            body = {"detail": f"Invalid token: {auth} ({exc}; key {secret})", "debug": _echo(secret, auth)}
+            body = {
+                "detail": f"Invalid token: {auth} ({exc}; key {secret})",
+                "debug": _echo(secret, auth),
+            }
             return JSONResponse(body, status_code=401, headers=headers)
-        body = {"todos": [], "you_sent": auth, "sub": claims.get("sub"), "debug": _echo(secret, auth)}
+        body = {
+            "todos": [],
+            "you_sent": auth,
+            "sub": claims.get("sub"),
+            "debug": _echo(secret, auth),
+        }
         return JSONResponse(body, status_code=ok_status, headers=headers)
 
     @app.get("/todos")

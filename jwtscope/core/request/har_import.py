@@ -160,7 +160,13 @@ def _body(post: Any) -> bytes | None:
         return None
     text = post.get("text")
     if isinstance(text, str):
-        return text.encode("utf-8")
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate escaped in the JSON
+            raise InputError(
+                f"The HAR request body is not valid Unicode (character {exc.start}).",
+                _EXPORT_FIX,
+            ) from exc
     params = post.get("params")
     if isinstance(params, list):
         pairs = [
