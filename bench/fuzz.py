@@ -18,8 +18,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from adversarial.fuzz_properties import PARSERS  # noqa: E402
-from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
+from adversarial.fuzz_properties import PARSERS, PROFILE  # noqa: E402
+from hypothesis import given, seed, settings  # noqa: E402
 
 
 def run_parser(name: str, examples: int) -> tuple[int, float, str | None]:
@@ -29,11 +29,7 @@ def run_parser(name: str, examples: int) -> tuple[int, float, str | None]:
 
     @seed(20261202)
     @settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-        print_blob=True,
+        settings.get_profile(PROFILE), max_examples=examples, derandomize=False, print_blob=True
     )
     @given(strategy)
     def run(value: Any) -> None:

@@ -27,6 +27,7 @@ from adversarial.fuzz_strategies import (
     raw_texts,
     request_texts,
 )
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from jwtscope.core.analysis import analyze
@@ -41,7 +42,19 @@ from jwtscope.core.request.raw_import import parse_raw_request
 from jwtscope.errors import JwtscopeError
 from jwtscope.local.dotenv_reader import parse_env_text, read_env_file
 
-__all__ = ["PARSERS", "assert_clean", "check_token"]
+__all__ = ["PARSERS", "PROFILE", "assert_clean", "check_token"]
+
+#: The hypothesis profile of the adversarial suite: deterministic in CI (``derandomize``),
+#: no deadline (a slow CI machine is not a bug), no example database; ``bench/fuzz.py``
+#: derives its 10,000-example, seeded run from it.
+PROFILE = "jwtscope-adversarial"
+settings.register_profile(
+    PROFILE,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 NOW = 1_750_000_000
 #: C0 but newline and tab, DEL, C1: what must never reach a terminal.

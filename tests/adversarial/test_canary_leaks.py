@@ -25,7 +25,7 @@ from servers.harness import serve
 from jwtscope.cli import main, output
 from jwtscope.core.output_guard import OutputGuard
 
-SECRET = "canary-Secret-4f9b2c7e1a8d3f60"
+SECRET = "canary-Secret-4f9b2c7e1a8d3f60-7b21c9e5"
 NOW = int(time.time())
 #: Expired an hour ago: the server refuses it, so replay bisects and mints with SECRET.
 TOKEN = jwt.encode(

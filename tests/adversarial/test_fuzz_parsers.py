@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from adversarial.fuzz_properties import PARSERS, check_token
+from adversarial.fuzz_properties import PARSERS, PROFILE, check_token
 from adversarial.fuzz_strategies import HOSTILE_TOKENS
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 #: Examples per parser in CI: enough to catch a regression, fast enough for every run.
 CI_EXAMPLES = {"token": 200, "env_file": 60}
@@ -23,13 +23,7 @@ DEFAULT_EXAMPLES = 150
 def test_parser_never_crashes(name: str) -> None:
     strategy, check = PARSERS[name]
 
-    @settings(
-        max_examples=CI_EXAMPLES.get(name, DEFAULT_EXAMPLES),
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @settings(settings.get_profile(PROFILE), max_examples=CI_EXAMPLES.get(name, DEFAULT_EXAMPLES))
     @given(strategy)
     def run(value: Any) -> None:
         check(value)

@@ -147,7 +147,7 @@ async def test_app_shows_copies_and_exports_no_canary(
             await pilot.pause()
             seen.append(_shown_but_editor(app))
         await pilot.press("f4", "f5")
-        for key in ("f1", "f2", "f3"):
+        for key in ("f1", "f2", "f3", "f8"):
             await pilot.press(key)
             await pilot.pause()
             seen.append(_shown_but_editor(app))
