@@ -7,6 +7,7 @@ clean text and strict JSON with nothing leaked. Deterministic (``derandomize``);
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
@@ -35,3 +36,43 @@ def test_parser_never_crashes(name: str) -> None:
 def test_the_issue_reproducers_render_clean(name: str) -> None:
     check_token(HOSTILE_TOKENS[name])
     check_token(f"Authorization: Bearer {HOSTILE_TOKENS[name]}")
+
+
+#: What the 10,000-example runs found, kept as regressions (each once crashed).
+FOUND = [
+    (
+        "har",
+        '{"log": {"entries": [{"request": {"method": "GET", "url": "https://a.b/",'
+        ' "headers": [], "postData": {"text": "\\ud800"}}}]}}',
+    ),
+    (
+        "har",
+        '{"log": {"entries": [{"request": {"method": "GET", "url": "https://a.b/",'
+        ' "headers": [], "x": ' + "1" * 5000 + "}}]}}",
+    ),
+    ("key_file", b'{"k":' + b"[" * 3000 + b"]" * 3000 + b"}"),
+    ("key_file", b'{"keys": ' + b"1" * 5000 + b"}"),
+    (
+        "token",
+        "eyJhbGciOiJIUzI1NiJ9."
+        + base64.urlsafe_b64encode(b'{"a":' * 500 + b"1" + b"}" * 500).decode().rstrip("=")
+        + ".c2lnbmF0dXJl",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), FOUND, ids=[f"{n}-{i}" for i, (n, _) in enumerate(FOUND)]
+)
+def test_what_the_long_runs_found(name: str, value: Any) -> None:
+    PARSERS[name][1](value)
+
+
+def test_mint_claim_nested_too_deeply_is_kept_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    from jwtscope.cli import main
+
+    code = main(
+        ["mint", "--no-dotenv", "--secret", "s" * 40, "--sub", "u", "--claim", "x=" + "[" * 5000]
+    )
+    assert code == 0
+    assert "Traceback" not in capsys.readouterr().err
