@@ -105,3 +105,16 @@ def test_file_options_refuse_devices_fifos_and_folders(
         ]
     for result in _run_all(cases, tmp_path):
         _assert_one_clean_line(result)
+
+
+def test_the_readers_the_app_uses_refuse_them_too(hostile_paths: list[str]) -> None:
+    """The keys dialog reads key files with `read_key_file`, `.env` files with `read_env_file`."""
+    from jwtscope.errors import EnvFileError, KeyLoadError
+    from jwtscope.local.dotenv_reader import read_env_file
+    from jwtscope.services.inputs import read_key_file
+
+    for path in hostile_paths:
+        with pytest.raises(KeyLoadError):
+            read_key_file(path)
+        with pytest.raises(EnvFileError):
+            read_env_file(Path(path), path, ("JWT_SECRET",))
