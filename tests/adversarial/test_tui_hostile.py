@@ -191,3 +191,21 @@ async def test_app_shows_copies_and_exports_no_canary(
     ]:
         assert_no_canary(text, received, where=where)
     assert jwt.decode(TOKEN, SECRET, algorithms=["HS256"], options={"verify_exp": False})
+
+
+@pilot_test
+async def test_a_deeply_nested_answer_shows_without_a_crash(echo: tuple[str, list[str]]) -> None:
+    url, _ = echo
+    app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET))
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        app.screen.query_one("#url", Input).value = url.replace("/todos", "/deep")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.query_one("#replay-tabs", TabbedContent).active = "tab-response"
+        await pilot.pause()
+        assert "401  GET" in screen_text(app)
+    assert not app._exception, app._exception

@@ -13,6 +13,7 @@ Routes::
                           else 401 {"detail": "Invalid token: AUTH", "debug": {...}}
     POST /todos           the same check; 201 with the echo
     GET  /todos/{id}      the same check; 404 with the echo
+    GET  /deep            401 with a JSON body nested 600 levels deep
 """
 
 # No ``from __future__ import annotations``: FastAPI reads the annotations at run time.
@@ -22,7 +23,7 @@ from typing import Any
 
 import jwt
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 __all__ = ["echo_backend"]
 
@@ -74,5 +75,11 @@ def echo_backend(secret: str, received: list[str]) -> FastAPI:
     @app.get("/todos/{todo_id}")
     def get_todo(request: Request, todo_id: str) -> JSONResponse:
         return answer(request, 404)
+
+    @app.get("/deep")
+    def deep(request: Request) -> Response:
+        received.append(request.headers.get("authorization", ""))
+        body = '{"detail":' + "[" * 600 + "]" * 600 + "}"
+        return Response(body, status_code=401, media_type="application/json")
 
     return app

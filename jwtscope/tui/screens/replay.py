@@ -204,12 +204,13 @@ class ReplayScreen(JwtscopeScreen[None]):
         exchanges = self.query_one("#exchanges", OptionList)
         exchanges.clear_options()
         purposes = {p.key: p.purpose for p in outcome.probes}
+        shown = self.app.output_guard().text
         for index, ex in enumerate(outcome.exchanges):
             status = str(ex.status) if ex.status is not None else "---"
             label = Text()
             label.append(f"{status:>3} ", style="bold green" if ex.ok else "bold red")
             label.append(f"{ex.request.method:<7}{ex.elapsed * 1000:5.0f} ms  ")
-            label.append(self.app.output_guard().text(purposes.get(ex.purpose, ex.purpose)))
+            label.append(shown(purposes.get(ex.purpose, ex.purpose)))
             exchanges.add_option(Option(label, id=str(index)))
         if outcome.exchanges:
             exchanges.highlighted = 0
@@ -240,7 +241,8 @@ class ReplayScreen(JwtscopeScreen[None]):
     def _response_view(self, ex: Exchange) -> Any:
         """The answer as the server sent it, through the app's output guard (a server can
         echo the token, the secret or terminal escapes)."""
-        shown = self.app.output_guard().text
+        guard = self.app.output_guard()
+        shown = guard.text
         if ex.status is None:
             return Text(shown(f"No answer: {ex.error}"), style="bold red")
         parts: list[Any] = [
@@ -254,7 +256,8 @@ class ReplayScreen(JwtscopeScreen[None]):
 
             parts.append(
                 Syntax(
-                    shown(json.dumps(data, indent=2, ensure_ascii=False)[:20_000]),
+                    # guard.data caps the nesting: json.dumps(indent=) recurses in Python
+                    shown(json.dumps(guard.data(data), indent=2, ensure_ascii=False)[:20_000]),
                     "json",
                     theme="ansi_dark",
                     background_color="default",
