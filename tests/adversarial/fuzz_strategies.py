@@ -95,7 +95,7 @@ def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def _seg(text: str) -> str:
+def _seg(text: str) -> str:  # a JSON text with escaped lone surrogates stays encodable
     return b64url(text.encode("utf-8", "surrogatepass"))
 
 
@@ -386,22 +386,18 @@ _ENV_LINE = st.one_of(
 env_texts = st.lists(_ENV_LINE, max_size=8).map("\n".join)
 
 
-def _hostile(header: str, payload: str) -> str:
-    return _sign(header, payload)
-
-
 _HS = '{"alg":"HS256","typ":"JWT"}'
 #: The issue's reproducers, by name: each must analyse, render and show without a crash.
 HOSTILE_TOKENS = {
-    **{f"exp {n}": _hostile(_HS, f'{{"sub":"u","exp":{n}}}') for n in NUMBERS[:6]},
-    **{f"iat {n}": _hostile(_HS, f'{{"sub":"u","iat":{n}}}') for n in NUMBERS[:5]},
-    **{f"nbf {n}": _hostile(_HS, f'{{"sub":"u","nbf":{n}}}') for n in NUMBERS[:5]},
-    "lone surrogate claim": _hostile(_HS, '{"sub":"\\ud800","name":"\\udfff x"}'),
-    "ESC in aud and iss": _hostile(
+    **{f"exp {n}": _sign(_HS, f'{{"sub":"u","exp":{n}}}') for n in NUMBERS[:6]},
+    **{f"iat {n}": _sign(_HS, f'{{"sub":"u","iat":{n}}}') for n in NUMBERS[:5]},
+    **{f"nbf {n}": _sign(_HS, f'{{"sub":"u","nbf":{n}}}') for n in NUMBERS[:5]},
+    "lone surrogate claim": _sign(_HS, '{"sub":"\\ud800","name":"\\udfff x"}'),
+    "ESC in aud and iss": _sign(
         _HS, '{"sub":"u","aud":"\\u001b]0;pwned\\u0007","iss":"\\u001b[2Jx\\u009b31m"}'
     ),
-    "ESC in alg": _hostile('{"alg":"HS256\\u001b]52;c;SGk=\\u0007","typ":"JWT"}', '{"sub":"u"}'),
-    "C1 in claims": _hostile(_HS, '{"sub":"\\u0085\\u009b2J","role":["\\u001b[31mred"]}'),
-    "deep payload": _hostile(_HS, _deep(3000, "list")),
+    "ESC in alg": _sign('{"alg":"HS256\\u001b]52;c;SGk=\\u0007","typ":"JWT"}', '{"sub":"u"}'),
+    "C1 in claims": _sign(_HS, '{"sub":"\\u0085\\u009b2J","role":["\\u001b[31mred"]}'),
+    "deep payload": _sign(_HS, _deep(3000, "list")),
     "JWE": _seg('{"alg":"dir","enc":"A256GCM"}') + ".a.b.c.d",
 }
