@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from jwtscope.cli.common import EXIT_OK, check_leeway, load_keys, print_report, read_token_text
 from jwtscope.cli.output import emit
-from jwtscope.errors import InputError
+from jwtscope.errors import InputError, UsageError
 
 if TYPE_CHECKING:  # the app's modules load textual: only when the app opens
     from jwtscope.core.keys.env_snapshot import Environment
@@ -29,6 +29,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
         text = read_token_text(args.token, args.file)
         if args.token == "-":
             _reattach_terminal()
+    _require_terminal()
     return _run_app(_app_config(args, text))
 
 
@@ -96,6 +97,19 @@ def _run_app(config: AppConfig) -> int:
 
     JwtscopeApp(config).run()
     return EXIT_OK
+
+
+def _require_terminal() -> None:
+    """Refuse to start the app without a terminal on both stdin and stdout.
+
+    Raises:
+        UsageError: stdin or stdout is not a terminal (a pipe, a file, ``/dev/null``).
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the app needs a terminal (stdin and stdout are not both a terminal)",
+            "run it in a terminal, or use jwtscope inspect TOKEN",
+        )
 
 
 def _reattach_terminal() -> None:

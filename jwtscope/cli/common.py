@@ -95,9 +95,14 @@ def read_input_file(path: Path, what: str) -> bytes:
     """The first ``MAX_INPUT_BYTES + 1`` bytes of a file the user named.
 
     Raises:
-        InputError: missing, a folder, or unreadable.
+        InputError: missing, a folder, a device or a pipe (never opened: a FIFO would
+            block), or unreadable.
     """
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise InputError(
+                f"{what} {path} is not a regular file (a device or a pipe)", "pass a file"
+            )
         with path.open("rb") as fh:
             return fh.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError as exc:

@@ -30,6 +30,8 @@ __all__ = ["SCREEN_GUARD", "OutputGuard", "neutralise_controls"]
 #: Secrets shorter than this are not masked in free text: masking a 5-letter word
 #: everywhere would garble every sentence that contains it.
 MIN_MASKED_SECRET = 8
+#: JSON output nests at most this deep (deeper containers become a note).
+MAX_DATA_DEPTH = 100
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SGR_OR_CONTROL = re.compile(r"\x1b\[[0-9;]{0,32}m|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -183,20 +185,24 @@ class OutputGuard:
         (colour sequences kept with ``keep_sgr``), lone surrogates escaped."""
         return neutralise_controls(_escape_surrogates(self.mask(text)), keep_sgr=keep_sgr)
 
-    def data(self, value: Any) -> Any:
+    def data(self, value: Any, _depth: int = 0) -> Any:
         """A JSON-ready value with every string guarded and every number finite.
 
         Non-finite floats become the strings ``"Infinity"``, ``"-Infinity"``, ``"NaN"``, so
-        that ``json.dumps(..., allow_nan=False)`` always succeeds.
+        that ``json.dumps(..., allow_nan=False)`` always succeeds; containers nested deeper
+        than :data:`MAX_DATA_DEPTH` become a note, so that neither this nor
+        ``json.dumps`` can exhaust the recursion limit.
         """
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, float) and not math.isfinite(value):
             return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+        if isinstance(value, Mapping | list | tuple) and _depth >= MAX_DATA_DEPTH:
+            return f"<nested deeper than {MAX_DATA_DEPTH} levels>"
         if isinstance(value, Mapping):
-            return {self.text(str(k)): self.data(v) for k, v in value.items()}
+            return {self.text(str(k)): self.data(v, _depth + 1) for k, v in value.items()}
         if isinstance(value, list | tuple):
-            return [self.data(v) for v in value]
+            return [self.data(v, _depth + 1) for v in value]
         return value
 
     @staticmethod

@@ -146,6 +146,12 @@ def _wordlist_size(path: Path) -> int:
     """Size of a readable regular file, or an InputError saying what is wrong."""
     fix = "give the path of a readable wordlist file, one candidate per line"
     try:
+        # Checked before opening too: opening a FIFO blocks until someone writes to it.
+        if not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir():
+            raise InputError(
+                f"wordlist {path} is not a regular file",
+                "save the list to a file first: pipes cannot be split between workers",
+            )
         with path.open("rb") as file:
             info = os.fstat(file.fileno())
             if not stat.S_ISREG(info.st_mode):

@@ -12,6 +12,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
@@ -21,6 +22,7 @@ from textual.reactive import var
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
 from jwtscope.core.keys.env_snapshot import Environment
+from jwtscope.core.output_guard import SCREEN_GUARD
 from jwtscope.errors import JwtscopeError
 from jwtscope.tui import bindings
 from jwtscope.tui.commands import JwtscopeCommands
@@ -175,7 +177,8 @@ class JwtscopeApp(App[None]):
         steps = "✂ " + "; ".join(report.input.steps) if report and report.input.steps else ""
         if steps != self._steps:
             self._steps = steps
-            self.query_one("#steps", Static).update(steps)
+            # The steps can quote the pasted text: guarded, shown as text (never markup).
+            self.query_one("#steps", Static).update(Text(SCREEN_GUARD.text(steps)))
 
     def _tick(self) -> None:
         if self.at is None and self.report is not None:

@@ -111,7 +111,7 @@ class HmacTarget:
             raise ValueError("the header or payload contains non-ASCII characters") from exc
         try:
             header = json.loads(_b64url_decode(header_b64))
-        except ValueError as exc:  # binascii.Error and JSONDecodeError are ValueErrors
+        except (ValueError, RecursionError) as exc:  # bad base64, bad or too deep JSON
             raise ValueError("the header is not base64url-encoded JSON") from exc
         if not isinstance(header, dict):
             raise ValueError("the header is not a JSON object")

@@ -306,7 +306,11 @@ def load_key_file(data: bytes, source: str) -> KeySet:
     if stripped.startswith(b"{"):
         try:
             doc = json.loads(stripped.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except RecursionError as exc:
+            raise KeyLoadError(
+                f"{source} is JSON nested too deeply to be a key", "pass a JWK or JWKS file"
+            ) from exc
+        except ValueError as exc:  # not UTF-8, not JSON, a number too long
             raise KeyLoadError(
                 f"{source} looks like JSON but does not parse ({_first_line(exc)})",
                 "pass a valid JWK or JWKS JSON file",

@@ -72,6 +72,8 @@ def _load(text: str) -> Any:
         ) from exc
     except RecursionError as exc:
         raise InputError("The HAR file is nested too deeply.", _EXPORT_FIX) from exc
+    except ValueError as exc:  # a number longer than Python's digit limit
+        raise InputError(f"The HAR file is not usable JSON ({exc}).", _EXPORT_FIX) from exc
 
 
 def _entries(data: Any) -> list[Any]:
@@ -158,7 +160,13 @@ def _body(post: Any) -> bytes | None:
         return None
     text = post.get("text")
     if isinstance(text, str):
-        return text.encode("utf-8")
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate escaped in the JSON
+            raise InputError(
+                f"The HAR request body is not valid Unicode (character {exc.start}).",
+                _EXPORT_FIX,
+            ) from exc
     params = post.get("params")
     if isinstance(params, list):
         pairs = [

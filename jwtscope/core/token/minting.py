@@ -44,7 +44,7 @@ def parse_claims(items: list[str]) -> dict[str, Any]:
             raise UsageError(f"--claim {name} is set by its own option", f"use --{name}")
         try:
             claims[name] = json.loads(raw)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # not JSON, too deep, a number too long
             claims[name] = raw
     return claims
 

@@ -40,6 +40,10 @@ __all__ = [
     "redact_token",
 ]
 
+#: Header and payload nesting deeper than this is refused as malformed: no real token comes
+#: close, and every renderer (text, JSON, the app's views) then stays far from the recursion limit.
+MAX_JSON_DEPTH = 64
+
 _B64URL_CHAR = re.compile(r"[A-Za-z0-9_\-]")
 _B64URL_RUN = re.compile(r"[A-Za-z0-9_\-]*")
 
@@ -242,7 +246,25 @@ def _json_object(
         return None, Malformation(name, f"not valid JSON ({reason}{where})", offset)
     if not isinstance(value, dict):
         return None, Malformation(name, f"JSON {_json_type(value)}, not an object", offset)
+    if _deeper_than(value, MAX_JSON_DEPTH):
+        return None, Malformation(
+            name, f"not valid JSON for a token (nested deeper than {MAX_JSON_DEPTH})", offset
+        )
     return value, None
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests containers deeper than ``limit`` (iterative: no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return False
 
 
 def _json_type(value: Any) -> str:

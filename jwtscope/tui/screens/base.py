@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.text import Text
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -40,7 +41,8 @@ class JwtscopeScreen(Screen[ResultT]):
     def _status(self, message: str) -> None:
         """Show ``message`` (an error, progress or a summary) in the status line; "" clears it."""
         status = self.query_one(f"#{self.STATUS_ID}", Static)
-        status.update(message)
+        # Errors can quote a server or a file: guarded, and shown as text, never markup.
+        status.update(Text(self.app.output_guard().text(message)))
         if self.STATUS_HIDDEN_WHEN_EMPTY:
             status.display = bool(message)
 

@@ -339,13 +339,14 @@ class ProbeScreen(JwtscopeScreen[None]):
         if event.option_index >= len(self.verdicts):
             return
         v = self.verdicts[event.option_index]
+        shown = self.app.output_guard().text  # observations quote the server's answers
         parts: list[Any] = [
-            Text(f"{v.status.value} — {v.test.title}", style="bold"),
-            Text(f"expected: {v.expected}"),
+            Text(f"{v.status.value} — {shown(v.test.title)}", style="bold"),
+            Text(shown(f"expected: {v.expected}")),
         ]
-        parts += [Text(f"observed: {o.summary}", style="dim") for o in v.observed]
+        parts += [Text(shown(f"observed: {o.summary}"), style="dim") for o in v.observed]
         if v.explanation:
-            parts += [Text(""), Text(v.explanation)]
+            parts += [Text(""), Text(shown(v.explanation))]
         if v.severity is not None:
             parts += [
                 Text(""),

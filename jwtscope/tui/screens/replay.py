@@ -205,12 +205,13 @@ class ReplayScreen(JwtscopeScreen[None]):
         exchanges = self.query_one("#exchanges", OptionList)
         exchanges.clear_options()
         purposes = {p.key: p.purpose for p in outcome.probes}
+        shown = self.app.output_guard().text
         for index, ex in enumerate(outcome.exchanges):
             status = str(ex.status) if ex.status is not None else "---"
             label = Text()
             label.append(f"{status:>3} ", style="bold green" if ex.ok else "bold red")
             label.append(f"{ex.request.method:<7}{ex.elapsed * 1000:5.0f} ms  ")
-            label.append(purposes.get(ex.purpose, ex.purpose))
+            label.append(shown(purposes.get(ex.purpose, ex.purpose)))
             exchanges.add_option(Option(label, id=str(index)))
         if outcome.exchanges:
             exchanges.highlighted = 0
@@ -238,14 +239,17 @@ class ReplayScreen(JwtscopeScreen[None]):
             self._response_view(self.outcome.exchanges[event.option_index])
         )
 
-    @staticmethod
-    def _response_view(ex: Exchange) -> Any:
+    def _response_view(self, ex: Exchange) -> Any:
+        """The answer as the server sent it, through the app's output guard (a server can
+        echo the token, the secret or terminal escapes)."""
+        guard = self.app.output_guard()
+        shown = guard.text
         if ex.status is None:
-            return Text(f"No answer: {ex.error}", style="bold red")
+            return Text(shown(f"No answer: {ex.error}"), style="bold red")
         parts: list[Any] = [
-            Text(f"{ex.status}  {ex.request.method} {ex.request.shown_url}", style="bold")
+            Text(shown(f"{ex.status}  {ex.request.method} {ex.request.shown_url}"), style="bold")
         ]
-        parts += [Text(f"{k}: {v}", style="dim") for k, v in ex.headers]
+        parts += [Text(shown(f"{k}: {v}"), style="dim") for k, v in ex.headers]
         parts.append(Text(""))
         data = ex.json()
         if data is not None:
@@ -253,7 +257,8 @@ class ReplayScreen(JwtscopeScreen[None]):
 
             parts.append(
                 Syntax(
-                    json.dumps(data, indent=2, ensure_ascii=False)[:20_000],
+                    # guard.data caps the nesting: json.dumps(indent=) recurses in Python
+                    shown(json.dumps(guard.data(data), indent=2, ensure_ascii=False)[:20_000]),
                     "json",
                     theme="ansi_dark",
                     background_color="default",
@@ -261,13 +266,14 @@ class ReplayScreen(JwtscopeScreen[None]):
                 )
             )
         else:
-            parts.append(Text(ex.text[:20_000]))
+            parts.append(Text(shown(ex.text[:20_000])))
         if ex.truncated:
             parts.append(Text("(body cut at the size cap)", style="italic dim"))
         return Group(*parts)
 
-    @staticmethod
-    def _diagnosis_view(outcome: ReplayOutcome) -> Any:
+    def _diagnosis_view(self, outcome: ReplayOutcome) -> Any:
+        """The ranked causes; their evidence quotes the server, so it passes the guard."""
+        shown = self.app.output_guard().text
         diagnosis = outcome.diagnosis
         if not diagnosis.causes:
             return Text("No answer from the server: nothing to diagnose.", style="bold red")
@@ -279,10 +285,10 @@ class ReplayScreen(JwtscopeScreen[None]):
             head = Text(f"{i}. ")
             head.append(cause.code, style="bold")
             head.append(f" ({cause.confidence})", style=_CONFIDENCE_STYLE[cause.confidence])
-            head.append(f" — {cause.title}")
+            head.append(f" — {shown(cause.title)}")
             parts.append(head)
             for ev in cause.evidence:
-                parts.append(Text(f"   [{ev.source}] {ev.line}", style="dim"))
-            parts += fix_renderables(cause.fix, indent=3)
+                parts.append(Text(shown(f"   [{ev.source}] {ev.line}"), style="dim"))
+            parts += fix_renderables(shown(cause.fix), indent=3)
             parts.append(Text(""))
         return Group(*parts)

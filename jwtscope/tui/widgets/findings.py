@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from jwtscope.core.catalog import CODES
 from jwtscope.core.findings import ICONS, Finding, Severity
+from jwtscope.core.output_guard import SCREEN_GUARD
 
 if TYPE_CHECKING:
     from jwtscope.core.analysis import Report
@@ -56,7 +57,7 @@ class FindingsList(OptionList):
             label.append(f"{ICONS[finding.severity]:<2} ", style=SEVERITY_STYLE[finding.severity])
             label.append(f"{finding.code:<{width}}", style=SEVERITY_STYLE[finding.severity])
             label.append(
-                f" {finding.title}", style="dim" if finding.severity is Severity.OK else ""
+                f" {_shown(finding.title)}", style="dim" if finding.severity is Severity.OK else ""
             )
             label.no_wrap = True
             label.overflow = "ellipsis"
@@ -92,11 +93,11 @@ class FindingDetail(Static):
         parts: list[Any] = []
         head = Text()
         head.append(f"{ICONS[finding.severity]} {finding.code}", style=style)
-        head.append(f"  {finding.title}", style="bold")
+        head.append(f"  {_shown(finding.title)}", style="bold")
         head.append(f"  ({finding.severity.value})", style="dim")
         parts.append(head)
         if finding.detail:
-            parts += [Text(""), Text(finding.detail)]
+            parts += [Text(""), Text(_shown(finding.detail))]
         if finding.fix:
             parts += [Text(""), Text("Fix", style="bold underline")]
             parts += fix_renderables(finding.fix)
@@ -104,13 +105,18 @@ class FindingDetail(Static):
             parts += [Text(""), Text("Evidence", style="bold underline")]
             for key, value in finding.evidence:
                 line = Text("• ")
-                line.append(key, style="bold")
-                line.append(f": {value}")
+                line.append(_shown(key), style="bold")
+                line.append(f": {_shown(str(value))}")
                 parts.append(line)
         info = CODES.get(finding.code)
         if info:
             parts += [Text(""), Text(info.explain, style="italic dim")]
         self.update(Group(*parts))
+
+
+def _shown(text: str) -> str:
+    """Text from a finding (it may quote the token's claims): through the screen guard."""
+    return SCREEN_GUARD.text(text)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
@@ -123,7 +129,7 @@ def md_escape(text: str) -> str:
 
 def fix_renderables(fix: str, indent: int = 0) -> list[Any]:
     """A fix as text and, when it holds code, a wrapped, highlighted code block."""
-    prose, code = split_fix(fix)
+    prose, code = split_fix(_shown(fix))
     pad = " " * indent
     parts: list[Any] = [Text(f"{pad}fix: {prose}" if indent else prose)] if prose else []
     if code:

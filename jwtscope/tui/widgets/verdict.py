@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from jwtscope.core.keys.verify_signature import SigStatus
+from jwtscope.core.output_guard import SCREEN_GUARD
 from jwtscope.core.timefmt import iso_utc
 from jwtscope.core.token.parsing import TokenKind
 
@@ -53,8 +54,10 @@ class VerdictBanner(Static):
             )
         against = Text()
         if report.token.kind is TokenKind.JWS:
-            against.append(f"{sig.alg or '?'}  ", style="bold")
-            against.append((sig.key or "") if sig.status is SigStatus.VALID else sig.reason)
+            # The alg and the reason quote the token's header: untrusted, guarded.
+            against.append(f"{SCREEN_GUARD.text(sig.alg or '?')}  ", style="bold")
+            key = (sig.key or "") if sig.status is SigStatus.VALID else sig.reason
+            against.append(SCREEN_GUARD.text(key))
         when = Text()
         if report.now_is_real:
             when.append(f"as of now ({iso_utc(report.now)})")
