@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from jwtscope.cli.common import print_progress, public_patterns
-from jwtscope.cli.output import emit, emit_json
+from jwtscope.cli.output import emit, emit_json, remember_secrets
 from jwtscope.errors import UsageError
 
 __all__ = ["cmd_audit", "print_audit_progress"]
@@ -32,6 +32,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         now=time.time(),
         git=not args.no_git,
     )
+    remember_secrets(result.masks)  # the .env secrets it read: masked in every output
     if show:
         emit(err=True)
     if args.json:

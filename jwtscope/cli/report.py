@@ -22,7 +22,7 @@ from jwtscope.cli.common import (
     public_patterns,
     read_token_text,
 )
-from jwtscope.cli.output import emit, guard
+from jwtscope.cli.output import emit, guard, remember_secrets
 from jwtscope.errors import InputError, NetworkError, UsageError
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     inputs = _review_inputs(args)
     show = inputs.audit_root is not None and sys.stderr.isatty()
     run = run_review(inputs, audit_progress=print_audit_progress if show else None)
+    remember_secrets(run.secrets)
     if run.review is None:
         print_error(
             NetworkError(

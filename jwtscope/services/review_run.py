@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +57,8 @@ class ReviewRun:
 
     review: ReviewReport | None
     unreachable: str | None = None
+    #: Secret values the source audit read (``.env`` files): to mask in any output.
+    secrets: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def exit_code(self) -> int:
@@ -114,7 +116,7 @@ def run_review(
         redact=inputs.redact,
         audit=audit,
     )
-    return ReviewRun(review)
+    return ReviewRun(review, secrets=audit.masks if audit is not None else ())
 
 
 def _audit(

@@ -259,6 +259,8 @@ class JwtscopeApp(App[None]):
         secrets = [s.text for s in self.explicit_keys.secrets]
         with contextlib.suppress(JwtscopeError):  # a secret the analysis reports as unusable
             secrets += [s.text for s in self.env.secrets()]
+        if self.last_audit is not None:  # the .env secrets the source audit read
+            secrets += self.last_audit.masks
         return OutputGuard(tuple(secrets))
 
     def copy_to_clipboard(self, text: str) -> None:
