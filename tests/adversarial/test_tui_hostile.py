@@ -209,3 +209,21 @@ async def test_a_deeply_nested_answer_shows_without_a_crash(echo: tuple[str, lis
         await pilot.pause()
         assert "401  GET" in screen_text(app)
     assert not app._exception, app._exception
+
+
+@pilot_test
+async def test_a_claim_holding_the_env_secret_is_masked_on_the_claims_and_json_tabs() -> None:
+    token = jwt.encode({"sub": "u1", "debug_key": SECRET, "iat": NOW}, "other-" + SECRET)
+    app = make_app(token, now=NOW, env=env_with(JWT_SECRET=SECRET))
+    async with app.run_test(size=(140, 44)) as pilot:
+        from tui.tui_support import started
+
+        await started(pilot)
+        tabs = app.query_one("#tabs", TabbedContent)
+        for tab in ("tab-claims", "tab-json"):
+            tabs.active = tab
+            await pilot.pause()
+            await pilot.pause()
+            shown = screen_text(app)
+            assert "debug_key" in shown, tab
+            assert SECRET not in shown and SECRET[:24] not in shown, tab

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from jwtscope.core.output_guard import SCREEN_GUARD
+from jwtscope.core.output_guard import SCREEN_GUARD, OutputGuard
 from jwtscope.core.timefmt import epoch_seconds, relative
 
 if TYPE_CHECKING:
@@ -35,6 +36,12 @@ CLAIM_MEANINGS = {
     "auth_time": "when the user authenticated",
 }
 _TIMES = ("exp", "nbf", "iat", "auth_time")
+
+
+def _guard(widget: Widget) -> OutputGuard:
+    """The app's guard (it knows the secrets the app holds), else the screen guard."""
+    make = getattr(widget.app, "output_guard", None)
+    return make() if callable(make) else SCREEN_GUARD
 
 
 class JsonView(Static):
@@ -63,7 +70,7 @@ class JsonView(Static):
             if data is None:
                 parts.append(Text("(not decodable)", style="dim"))
                 continue
-            text = json.dumps(SCREEN_GUARD.data(data), indent=2, ensure_ascii=False, default=str)
+            text = json.dumps(_guard(self).data(data), indent=2, ensure_ascii=False, default=str)
             parts.append(
                 Syntax(text, "json", theme="ansi_dark", background_color="default", word_wrap=True)
             )
@@ -97,6 +104,7 @@ class ClaimsTable(DataTable[Text]):
         payload = report.token.payload if report else None
         if not payload or report is None:
             return
+        guard = _guard(self)
         for name, value in payload.items():
             shown = json.dumps(value, ensure_ascii=False, default=str)
             meaning = CLAIM_MEANINGS.get(name, "")
@@ -105,8 +113,8 @@ class ClaimsTable(DataTable[Text]):
                 shown, meaning = self._time_cells(name, ts, report.now)
             code_style = "bold" if name in CLAIM_MEANINGS else ""
             self.add_row(
-                Text(SCREEN_GUARD.text(name)[:40], style=code_style),
-                Text(SCREEN_GUARD.text(shown)[:80]),
+                Text(guard.text(name)[:40], style=code_style),
+                Text(guard.text(shown)[:80]),
                 Text(meaning),
                 key=name,
             )
