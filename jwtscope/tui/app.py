@@ -99,13 +99,15 @@ class JwtscopeApp(App[None]):
         yield Footer(compact=True)  # every main key fits in 80 columns
 
     def _detail_tabs(self) -> TabbedContent:
-        tabs = TabbedContent(id="tabs", initial="tab-finding")
+        # The decoded token first, as on jwt.io: readable at first sight, beside the verdict
+        # and the findings; Enter (or a click) on a finding opens its detail.
+        tabs = TabbedContent(id="tabs", initial="tab-json")
         for pane in (
+            TabPane("Decoded", VerticalScroll(JsonView(id="json")), id="tab-json"),
             TabPane("Finding", VerticalScroll(FindingDetail(id="detail")), id="tab-finding"),
             TabPane(
                 "Claims", ClaimsTable(id="claims", local_tz=self.config.local_tz), id="tab-claims"
             ),
-            TabPane("JSON", VerticalScroll(JsonView(id="json")), id="tab-json"),
         ):
             tabs.compose_add_child(pane)
         return tabs
@@ -113,6 +115,7 @@ class JwtscopeApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#token-pane").border_title = "Token"
         self.query_one("#findings").border_title = "Findings"
+        self.query_one("#findings").border_subtitle = "Enter: detail"
         self.query_one(TokenEditor).focus()
         if self.query_one(TokenEditor).text.strip():
             self.query_one(VerdictBanner).update("Analysing…")
@@ -193,6 +196,12 @@ class JwtscopeApp(App[None]):
         self.selected_finding = event.finding
         for detail in self.query(FindingDetail).results():  # lazily mounted: may be absent
             detail.finding = event.finding
+
+    @on(FindingsList.OptionSelected, "#findings")
+    def _finding_opened(self) -> None:
+        """Enter or a click on a finding: show its detail."""
+        for tabs in self.query("#tabs").results(TabbedContent):
+            tabs.active = "tab-finding"
 
     # ------------------------------------------------------------------ actions
 

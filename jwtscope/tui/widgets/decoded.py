@@ -36,6 +36,8 @@ CLAIM_MEANINGS = {
     "auth_time": "when the user authenticated",
 }
 _TIMES = ("exp", "nbf", "iat", "auth_time")
+#: A header whose one-line JSON is at most this long is shown on one line.
+_COMPACT_HEADER = 48
 
 
 def _guard(widget: Widget) -> OutputGuard:
@@ -45,7 +47,7 @@ def _guard(widget: Widget) -> OutputGuard:
 
 
 class JsonView(Static):
-    """Header and payload, pretty-printed and highlighted."""
+    """Header and payload, highlighted: a short header on one line, the payload pretty-printed."""
 
     report: reactive[Report | None] = reactive(None)
     _shown: Any = ()
@@ -61,21 +63,31 @@ class JsonView(Static):
         if report is None or report.token.header is None:
             self.update(Text("Nothing decoded yet.", style="dim"))
             return
+        from rich.console import Group
         from rich.syntax import Syntax  # pygments loads on the first decoded token
 
-        blocks = [("Header", report.token.header), ("Payload", report.token.payload)]
+        guard = _guard(self)
         parts: list[Any] = []
-        for title, data in blocks:
-            parts.append(Text(title, style="bold"))
+        for title, data in (("Header", report.token.header), ("Payload", report.token.payload)):
+            line = Text(title, style="bold")
             if data is None:
-                parts.append(Text("(not decodable)", style="dim"))
+                parts.append(line.append("  (not decodable)", style="dim"))
                 continue
-            text = json.dumps(_guard(self).data(data), indent=2, ensure_ascii=False, default=str)
+            shown = guard.data(data)
+            compact = json.dumps(shown, ensure_ascii=False, default=str)
+            if title == "Header" and len(compact) <= _COMPACT_HEADER:
+                # A short header on its title's line: the payload then starts on line 2 of
+                # a pane only eight lines tall at 80x24.
+                syntax = Syntax("", "json", theme="ansi_dark", background_color="default")
+                highlighted = syntax.highlight(compact)
+                highlighted.rstrip()
+                parts.append(line.append("  ").append_text(highlighted))
+                continue
+            text = json.dumps(shown, indent=2, ensure_ascii=False, default=str)
+            parts.append(line)
             parts.append(
                 Syntax(text, "json", theme="ansi_dark", background_color="default", word_wrap=True)
             )
-        from rich.console import Group
-
         self.update(Group(*parts))
 
 
