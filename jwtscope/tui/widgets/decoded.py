@@ -100,36 +100,53 @@ class ClaimsTable(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._local_tz = local_tz
         self._shown: Any = ()
+        self._rows: dict[str, tuple[Text, Text, Text]] = {}  # by claim name
+        self._laid_out = -1  # the width the columns were last fitted to
 
     def on_mount(self) -> None:
-        self.add_columns("claim", "value", "meaning")
+        self.add_columns(*_COLUMNS)
         self.report = getattr(
             self.app, "report", None
         )  # mounted lazily, after the app's first report
+
+    def on_resize(self) -> None:
+        if self.size.width != self._laid_out:
+            self._fill()
 
     def watch_report(self, report: Report | None) -> None:
         key = (report.token.payload, report.now) if report else None
         if key == self._shown and report is not None:
             return
         self._shown = key
-        self.clear()
+        self._rows = {}
         payload = report.token.payload if report else None
-        if not payload or report is None:
-            return
-        guard = _guard(self)
-        for name, value in payload.items():
-            shown = json.dumps(value, ensure_ascii=False, default=str)
-            meaning = CLAIM_MEANINGS.get(name, "")
-            ts = epoch_seconds(value) if name in _TIMES else None
-            if ts is not None:
-                shown, meaning = self._time_cells(name, ts, report.now)
-            code_style = "bold" if name in CLAIM_MEANINGS else ""
-            self.add_row(
-                Text(guard.text(name)[:40], style=code_style),
-                Text(guard.text(shown)[:80]),
-                Text(meaning),
-                key=name,
-            )
+        if payload and report is not None:
+            guard = _guard(self)
+            for name, value in payload.items():
+                shown = json.dumps(value, ensure_ascii=False, default=str)
+                meaning = CLAIM_MEANINGS.get(name, "")
+                ts = epoch_seconds(value) if name in _TIMES else None
+                if ts is not None:
+                    shown, meaning = self._time_cells(name, ts, report.now)
+                code_style = "bold" if name in CLAIM_MEANINGS else ""
+                self._rows[name] = (
+                    Text(guard.text(name)[:40], style=code_style),
+                    Text(guard.text(shown)[:80]),
+                    Text(meaning),
+                )
+        self._fill()
+
+    def _fill(self) -> None:
+        """The rows, in columns fitted to the width: when a row is wider, the value and
+        meaning columns share the width and wrap (the meaning keeps at least half)."""
+        self._laid_out = self.size.width
+        widths = _fitted_widths(list(self._rows.values()), self.size.width)
+        self.clear(columns=True)
+        for label, width in zip(_COLUMNS, widths, strict=True):
+            self.add_column(label, width=width)
+        height = 1 if widths[1] is None else None  # None: as tall as the wrapped cells
+        for name, row in self._rows.items():
+            self.add_row(*row, key=name, height=height)
 
     def _time_cells(self, name: str, ts: int, now: int) -> tuple[str, str]:
         """The value and meaning cells of a time claim: UTC, relative, local."""
@@ -140,3 +157,20 @@ class ClaimsTable(DataTable[Text]):
             local = utc  # the first and last days a calendar holds
         shown = f"{utc:%Y-%m-%d %H:%M:%S} UTC ({relative(ts, now)})"
         return shown, f"local {local:%Y-%m-%d %H:%M %Z} · " + CLAIM_MEANINGS.get(name, "")
+
+
+_COLUMNS = ("claim", "value", "meaning")
+
+
+def _fitted_widths(rows: list[tuple[Text, Text, Text]], width: int) -> tuple[int | None, ...]:
+    """Column widths for ``rows`` in a table ``width`` cells wide: all None (each column
+    as wide as its content) when that fits, else value and meaning share what is left."""
+    natural = [
+        max([len(label), *(row[i].cell_len for row in rows)]) for i, label in enumerate(_COLUMNS)
+    ]
+    # Two cells of padding per column, and room for a vertical scrollbar.
+    room = width - 2 * len(_COLUMNS) - 2 - natural[0]
+    if width <= 0 or natural[1] + natural[2] <= room:
+        return (None, None, None)
+    meaning = max(min(natural[2], max(room - natural[1], room // 2)), 8)
+    return (natural[0], max(room - meaning, 8), meaning)
