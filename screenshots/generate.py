@@ -125,7 +125,7 @@ async def _nothing(pilot: Pilot[None]) -> None:
 
 
 async def _select_code_fix(pilot: Pilot[None]) -> None:
-    """Move the findings cursor to AUD-PRESENT, whose fix is a jwt.decode call."""
+    """Open AUD-PRESENT, whose fix is a jwt.decode call (cursor to it, then Enter)."""
     app = pilot.app
     assert isinstance(app, JwtscopeApp)
     findings = app.query_one(FindingsList)
@@ -135,6 +135,7 @@ async def _select_code_fix(pilot: Pilot[None]) -> None:
     target = app.report.codes.index("AUD-PRESENT")
     for _ in range(target):
         await pilot.press("down")
+    await pilot.press("enter")  # the Finding tab (the Decoded tab is open first)
 
 
 async def _keys_dialog(pilot: Pilot[None]) -> None:

@@ -399,6 +399,22 @@ async def test_palette_provider_offers_every_jwtscope_command() -> None:
         assert isinstance(app.screen, HelpScreen)
 
 
+@pilot_test
+async def test_f5_copy_payload_is_listed_by_help_and_palette() -> None:
+    # The footer has no room for F5 at 80 columns: F1 and the palette name it.
+    app = make_app()
+    async with app.run_test(size=(100, 250)) as pilot:
+        await started(pilot)
+        await pilot.press("f1")
+        assert "F5 copy the decoded payload" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"payload")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Copy decoded payload" in screen_text(app)
+
+
 # --- copy -------------------------------------------------------------------------------
 
 
@@ -484,6 +500,55 @@ async def test_usable_at_80x24(betterauth_token: str) -> None:
             await pilot.press("escape")
 
 
+@pilot_test
+async def test_decoded_token_at_first_sight_at_80x24() -> None:
+    app = JwtscopeApp(demo_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        shown = screen_text(app)
+        assert '"alg": "HS256"' in shown  # the header
+        assert '"sub": 42' in shown  # the payload
+        assert "SIGNATURE VALID" in banner(app)  # beside the verdict…
+        assert "SECRET-COMMON" in widget_text(app, app.query_one(FindingsList))  # …and findings
+        assert app.query_one("#tabs", TabbedContent).active == "tab-json"
+
+
+@pytest.mark.parametrize("how", ["enter", "click"])
+@pilot_test
+async def test_enter_or_click_on_a_finding_opens_its_detail(how: str) -> None:
+    app = JwtscopeApp(demo_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        assert app.report is not None
+        second = app.report.findings[1]
+        if how == "enter":
+            app.query_one(FindingsList).focus()
+            await pilot.press("down", "enter")
+        else:
+            await pilot.click(FindingsList, offset=(4, 2))  # the second row (border above)
+        await pilot.pause()
+        assert app.query_one("#tabs", TabbedContent).active == "tab-finding"
+        detail = widget_text(app, app.query_one(FindingDetail))
+        assert second.code in detail
+
+
+@pilot_test
+async def test_claims_table_shows_every_meaning_at_120x40() -> None:
+    from jwtscope.tui.widgets.decoded import CLAIM_MEANINGS, ClaimsTable
+
+    app = JwtscopeApp(demo_config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        app.query_one("#tabs", TabbedContent).active = "tab-claims"
+        await pilot.pause()
+        await pilot.pause()
+        assert app.report is not None and app.report.token.payload is not None
+        words = widget_text(app, app.query_one(ClaimsTable)).split()
+        for claim in app.report.token.payload:
+            for word in CLAIM_MEANINGS[claim].split():
+                assert word in words, (claim, word)
+
+
 # --- bindings while a dialog is open (regressions) ---
 
 
@@ -547,6 +612,9 @@ async def test_detail_pane_shows_text_literally(case: str, betterauth_secret: st
         assert app.report is not None
         # The worst finding is selected first: HEADER-KEY-REF / BA-SESSION-TOKEN.
         assert app.report.codes[0] in {"HEADER-KEY-REF", "BA-SESSION-TOKEN"}
+        app.query_one(FindingsList).focus()
+        await pilot.press("enter")  # the Decoded tab is first: Enter opens the detail
+        await pilot.pause()
         shown = widget_text(app, app.query_one(FindingDetail))
         assert app.report.codes[0] in shown
         for text in expected:

@@ -34,6 +34,8 @@ def help_markdown() -> str:
         "- **F8** audit: read a project's source (never run it): every route and what protects "
         "it, the JWT mistakes worst first, the source around each (Enter runs, Ctrl+E exports "
         "the review report with the audit, Esc cancels/back)",
+        "- **Enter** (or a click) on a finding: its detail, evidence and fix (the Finding tab; "
+        "the Decoded tab shows header and payload, the Claims tab explains each claim)",
         "- **Ctrl+L** clear the token · **Tab** / **Shift+Tab** move between panes",
         "- **Ctrl+P** command palette (every action) · **Ctrl+Q** quit",
         "",

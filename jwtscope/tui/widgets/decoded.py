@@ -61,7 +61,8 @@ class JsonView(Static):
             return  # typing in the signature changes neither header nor payload
         self._shown = key
         if report is None or report.token.header is None:
-            self.update(Text("Nothing decoded yet.", style="dim"))
+            why = " (not a JWT): Enter on a finding shows why." if report else " yet."
+            self.update(Text("Nothing decoded" + why, style="dim"))
             return
         from rich.console import Group
         from rich.syntax import Syntax  # pygments loads on the first decoded token
