@@ -22,8 +22,8 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 1,
     },
     "nsidnev__fastapi-realworld-example-app": {
-        "correct": 13,
-        "public->protected": 4,
+        "correct": 17,
+        "public->protected": 0,
         "public->unprotected": 2,
         "unknown": 0,
         "reported_true": 0,
