@@ -33,6 +33,8 @@ from jwtscope.audit.python.summary import OwnershipFacts, ParamDep, Piece, Ref
 __all__ = [
     "CALL",
     "depends_target",
+    "is_call",
+    "is_optional_call",
     "login_form",
     "nested_deps",
     "own_params",
@@ -83,11 +85,37 @@ _NOT_MODELS = frozenset({"HTTPException", "Depends", "Security", "Response", "JS
 #: The last element of a :data:`Ref` written as a call: ``Depends(factory())`` depends on
 #: what ``factory()`` returns (:data:`CALL`), not on ``factory`` itself.
 CALL = "()"
+#: Keyword arguments that make a dependency factory's auth optional: the dependency then
+#: answers without a token (``get_current_user_authorizer(required=False)``). Such a call
+#: ends its :data:`Ref` with the keyword as written, ``"(required=False)"``, not :data:`CALL`.
+_OPTIONAL_KEYWORDS = {"required": False, "auto_error": False, "optional": True}
+
+
+def is_call(ref: Ref) -> bool:
+    """Whether ``ref`` is written as a call (``factory()``, ``factory(required=False)``)."""
+    return bool(ref) and ref[-1].startswith("(")
+
+
+def is_optional_call(ref: Ref) -> bool:
+    """Whether ``ref`` is a call that makes its auth optional (``factory(required=False)``)."""
+    return is_call(ref) and ref[-1] != CALL
+
+
+def _call_marker(call: ast.Call) -> str:
+    for kw in call.keywords:
+        if (
+            kw.arg in _OPTIONAL_KEYWORDS
+            and isinstance(kw.value, ast.Constant)
+            and kw.value.value is _OPTIONAL_KEYWORDS[kw.arg]
+        ):
+            return f"({kw.arg}={kw.value.value})"
+    return CALL
 
 
 def depends_target(call: ast.Call, annotation: ast.expr | None = None) -> Ref | None:
     """What ``Depends(x)``/``Security(x)`` depends on: ``x``, ``(*callee, CALL)`` for a
-    call (a factory or a class instance), or the annotation."""
+    call (a factory or a class instance; ``(*callee, "(required=False)")`` when a keyword
+    makes its auth optional), or the annotation."""
     if call_name(call) not in ("Depends", "Security"):
         return None
     arg = call.args[0] if call.args else None
@@ -99,7 +127,7 @@ def depends_target(call: ast.Call, annotation: ast.expr | None = None) -> Ref | 
         return dotted(annotation) if annotation is not None else None
     if isinstance(arg, ast.Call):
         callee = dotted(arg.func)
-        return (*callee, CALL) if callee else None
+        return (*callee, _call_marker(arg)) if callee else None
     return dotted(arg)
 
 

@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from jwtscope.audit.python.astutil import AUTH_CLASSES, is_authish
-from jwtscope.audit.python.endpoint import CALL
+from jwtscope.audit.python.endpoint import CALL, is_call, is_optional_call
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.summary import (
     ClassInfo,
@@ -41,6 +41,7 @@ from jwtscope.audit.python.unknowns import KNOWN_LIBRARIES, Unknown, Verdict, fi
 __all__ = ["Project", "Sym", "Unknown", "shown"]
 
 _MAX_DEPTH = 16
+_MAX_VISITS = 64  # dependencies visited looking for an optional auth
 _NOT_AUTH_MIDDLEWARE = frozenset(
     {
         "CORSMiddleware",
@@ -227,7 +228,9 @@ class Project:
         return self._auth_of(module, ref, alias_only, set())
 
     def _auth_of(self, module: str, ref: Ref, alias_only: bool, seen: set[object]) -> Verdict:
-        if ref and ref[-1] == CALL:
+        if is_optional_call(ref):
+            return None  # answers without a token: see optional_auth
+        if is_call(ref):
             return self._factory(module, ref[:-1], seen)
         sym = self.resolve(module, ref)
         if sym is not None and sym.kind == "unknown":
@@ -324,6 +327,31 @@ class Project:
             return _by_name(ref)
         return None
 
+    def optional_auth(self, module: str, ref: Ref, seen: set[object] | None = None) -> str | None:
+        """The chain from ``ref``, through project dependencies and aliases, to a factory
+        called so that its auth is optional (``required=False``, ``auto_error=False``,
+        ``optional=True``) and that authenticates when called plainly; or None. Such a
+        route reads a token when one is sent and answers without one: public."""
+        seen = set() if seen is None else seen
+        if is_optional_call(ref):
+            sym = self.resolve(module, ref[:-1])
+            plain = self._auth_of(module, (*ref[:-1], CALL), False, set())
+            ok = sym is not None and isinstance(sym.obj, FuncInfo) and isinstance(plain, str)
+            return shown(ref) if ok else None
+        sym = self.resolve(module, _bare(ref))
+        if sym is None or (sym.kind, sym.module, sym.name) in seen or len(seen) > _MAX_VISITS:
+            return None
+        seen.add((sym.kind, sym.module, sym.name))
+        obj = sym.obj
+        refs: tuple[Piece, ...] = ()
+        refs = (*obj.deps, *obj.annots) if isinstance(obj, FuncInfo | ClassInfo) else ()
+        refs = obj if sym.kind == "alias" and isinstance(obj, tuple) else refs
+        for dep in refs:
+            found = self.optional_auth(sym.module, dep, seen) if isinstance(dep, tuple) else None
+            if found:
+                return f"{sym.name} → {found}"
+        return None
+
     def middleware_auth(self, module: str, ref: Ref) -> str | None:
         """How a middleware class added with ``add_middleware`` authenticates, or None."""
         if ref[-1] in _NOT_AUTH_MIDDLEWARE:
@@ -359,7 +387,7 @@ def _local(m: ModuleSummary, name: str) -> Sym | None:
 
 
 def _bare(ref: Ref) -> Ref:
-    return ref[:-1] if ref and ref[-1] == CALL else ref
+    return ref[:-1] if is_call(ref) else ref
 
 
 def _by_name(ref: Ref) -> str | None:

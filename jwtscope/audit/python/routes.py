@@ -14,8 +14,10 @@ A route that nothing protects is *public* when it matches ``--public`` /
 ``[tool.jwtscope] public`` (glob patterns, optionally prefixed by a method:
 ``/health``, ``/docs*``, ``GET /posts/*``) or by convention: ``/``, a login form
 (``OAuth2PasswordRequestForm``) or a last literal segment such as ``login``, ``token``,
-``register``, ``password-recovery``, ``webhook``, ``health…``. Otherwise it is
-*unprotected*.
+``register``, ``password-recovery``, ``webhook``, ``health…``; and when its auth is
+optional: a dependency factory called with ``required=False`` (``auto_error=False``,
+``optional=True``) that authenticates when called plainly — it reads a token when one is
+sent and answers without one. Otherwise it is *unprotected*.
 
 Inline protection: an endpoint that itself decodes a token or answers 401/403, or calls a
 *project* function that authenticates (names alone do not count here: a login endpoint
@@ -31,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jwtscope.audit.model import AuditFinding, Route, RouteStatus
-from jwtscope.audit.python.endpoint import CALL
+from jwtscope.audit.python.endpoint import is_call
 from jwtscope.audit.python.resolve import Project, Unknown, shown
 from jwtscope.audit.python.route_findings import RouteEntry, judge_routes
 from jwtscope.audit.python.summary import ModuleSummary, ObjInfo, Piece, Ref, RouteDecl
@@ -110,7 +112,7 @@ def public_match(method: str, path: str, patterns: Sequence[str]) -> str | None:
 
 def _name(ref: Ref) -> str:
     """The dependency as named in the table: ``RoleChecker`` for ``RoleChecker(…)``."""
-    return ".".join(part for part in ref if part != CALL)
+    return ".".join(ref[:-1] if is_call(ref) else ref)
 
 
 def _convention(decl: RouteDecl, path: str) -> str | None:
@@ -272,7 +274,13 @@ class _Builder:
                 if how:
                     found = ("inline", f"in {decl.endpoint}: calls {how}")
                     break
-        self.add(m, decl, path, found, unknown, mounted, set() if privileged else users)
+        optional = None
+        if found is None:
+            refs = [(m.name, p.ref) for p in decl.params]
+            refs += [(layer.module, ref) for layer in candidates for ref in layer.refs]
+            optional = next(filter(None, (self.p.optional_auth(*r) for r in refs)), None)
+        users = set() if privileged else users
+        self.add(m, decl, path, found, unknown, mounted, users, optional)
 
     def add(
         self,
@@ -283,9 +291,10 @@ class _Builder:
         unknown: list[str],
         mounted: bool,
         users: set[str],
+        optional: str | None = None,
     ) -> None:
-        """One row per method: protected, public (declared or by convention), unknown
-        (a dependency that cannot be judged) or unprotected."""
+        """One row per method: protected, public (declared, optional auth or by
+        convention), unknown (a dependency that cannot be judged) or unprotected."""
         for method in decl.methods:
             reason = ""
             declared = public_match(method, path, self.patterns)
@@ -295,7 +304,8 @@ class _Builder:
                 status, dependency, via = RouteStatus.UNKNOWN, "", ""
                 reason = "; ".join(dict.fromkeys(unknown))
             else:
-                public = declared or _convention(decl, path)
+                optional = f"optional auth: {optional}" if optional else None
+                public = declared or optional or _convention(decl, path)
                 status = RouteStatus.PUBLIC if public else RouteStatus.UNPROTECTED
                 dependency, via = public or "", ""
             route = Route(

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Container
 from dataclasses import dataclass
 
-from jwtscope.audit.python.endpoint import CALL
+from jwtscope.audit.python.endpoint import is_call
 from jwtscope.audit.python.summary import Ref
 
 __all__ = ["KNOWN_LIBRARIES", "Unknown", "Verdict", "find_in", "shown"]
@@ -50,8 +50,8 @@ Verdict = str | Unknown | None
 
 def shown(ref: Ref) -> str:
     """A reference as written: ``deps.get_user``, ``get_current_user_authorizer()``."""
-    if ref and ref[-1] == CALL:
-        return ".".join(ref[:-1]) + CALL
+    if is_call(ref):
+        return ".".join(ref[:-1]) + ref[-1]
     return ".".join(ref)
 
 
