@@ -22,12 +22,12 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 1,
     },
     "nsidnev__fastapi-realworld-example-app": {
-        "correct": 17,
+        "correct": 18,
         "public->protected": 0,
-        "public->unprotected": 2,
+        "public->unprotected": 1,
         "unknown": 0,
         "reported_true": 0,
-        "false_findings": 2,
+        "false_findings": 1,
         "defects_found": 0,
     },
 }

@@ -67,6 +67,24 @@ _CONVENTIONAL = frozenset(
         "webhooks",
     }
 )
+#: Endpoint functions that are public by their name alone (a POST registration or login
+#: at a path that does not say so, e.g. ``POST /users`` → ``register``). Kept exact: a
+#: ``register_device`` is not an account registration.
+_CONVENTIONAL_ENDPOINTS = frozenset(
+    {
+        "register",
+        "register_user",
+        "register_account",
+        "signup",
+        "sign_up",
+        "signup_user",
+        "create_account",
+        "login",
+        "log_in",
+        "signin",
+        "sign_in",
+    }
+)
 #: A dependency chain naming one of these grants access beyond one's own records.
 _PRIVILEGED = re.compile(r"(?i)(admin|superuser|staff|(^|[^a-z])role|permission|scope|privilege)")
 _MAX_ROUTES = 50_000
@@ -124,6 +142,9 @@ def _convention(decl: RouteDecl, path: str) -> str | None:
     last = segments[-1] if segments else ""
     if last in _CONVENTIONAL or last.startswith("health"):
         return f"convention: /{last}"
+    posts = tuple(m.upper() for m in decl.methods) == ("POST",)
+    if posts and decl.endpoint.lower() in _CONVENTIONAL_ENDPOINTS:
+        return f"convention: POST handled by {decl.endpoint}()"
     return None
 
 
