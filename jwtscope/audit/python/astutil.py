@@ -188,17 +188,23 @@ def marker_of(nodes: Iterator[ast.AST]) -> str:
     Signs, strongest first: a ``jwt.decode`` call; a Better Auth ``/api/auth/get-session``
     request; a FastAPI security scheme (``HTTPBearer``, ``OAuth2PasswordBearer``,
     ``APIKeyHeader``, …); a 401/403 status; raising an exception named like
-    ``Unauthorized``/``CredentialsException``.
+    ``Unauthorized``/``CredentialsException``. A scheme made with ``auto_error=False``
+    lets a request without credentials through, so it is no sign of a check.
     """
     found: dict[str, str] = {}
+    optional_schemes: set[int] = set()  # the callee nodes of HTTPBearer(auto_error=False)
     for node in nodes:
         if isinstance(node, ast.Call):
-            if _jwt_decode(node):
+            if call_name(node) in AUTH_CLASSES and _lets_anonymous_through(node):
+                optional_schemes.add(id(node.func))
+            elif _jwt_decode(node):
                 found.setdefault("jwt.decode", "jwt.decode")
             elif any(_status(kw.value) for kw in node.keywords if kw.arg == "status_code") or (
                 call_name(node) == "HTTPException" and node.args and _status(node.args[0])
             ):
                 found.setdefault("401", "raises 401/403")
+        elif id(node) in optional_schemes:
+            continue
         elif isinstance(node, ast.Name) and node.id in AUTH_CLASSES:
             found.setdefault("scheme", node.id)
         elif isinstance(node, ast.Attribute):
@@ -218,6 +224,11 @@ def marker_of(nodes: Iterator[ast.AST]) -> str:
         if key in found:
             return found[key]
     return ""
+
+
+def _lets_anonymous_through(scheme: ast.Call) -> bool:
+    """``HTTPBearer(auto_error=False)``: no credentials → ``None``, not a 401/403."""
+    return literal_bool(keyword(scheme, "auto_error")) is False
 
 
 def returns_callable(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
