@@ -65,15 +65,14 @@ def request_from_text(
     Raises:
         InputError: the text cannot be read as a request or a URL.
     """
-    from jwtscope.core.request.importers import parse_request_text, sniff_request_format
-    from jwtscope.core.request.replay_request import build_request
+    from jwtscope.core.request.importers import sniff_request_format
 
     clean = text.strip()
     if sniff_request_format(clean) is not None:
-        request = parse_request_text(clean)
+        request = request_from_import(clean)
         return request if request.token or not token else request.with_token(token)
-    return build_request(
-        clean, token=token, method=method, headers=headers, cookies=cookies, body=body
+    return request_from_url(
+        clean, token_text=token, method=method, headers=headers, cookies=cookies, body=body
     )
 
 
@@ -255,7 +254,7 @@ def explicit_keys(sources: KeySources, fetch: JwksFetch | None = None) -> KeySet
         keys = keys.merged(load_key_file(read_key_file(path), f"key {path}"))
     for ref in sources.jwks:
         if ref.startswith(("http://", "https://")):
-            url, document = (fetch or _fetch_jwks)(ref, sources.timeout)
+            url, document = (fetch or jwks_document)(ref, sources.timeout)
             keys = keys.merged(load_jwks(document, f"JWKS {url}"))
         else:
             keys = keys.merged(load_key_file(read_key_file(ref), f"JWKS {ref}"))
@@ -268,10 +267,6 @@ def jwks_document(url: str, timeout: float) -> tuple[str, dict[str, object]]:
     Raises:
         NetworkError: the URL cannot be fetched or does not hold a JWKS.
     """
-    return _fetch_jwks(url, timeout)
-
-
-def _fetch_jwks(url: str, timeout: float) -> tuple[str, dict[str, object]]:
     from jwtscope.net.jwks_fetch import fetch_jwks  # httpx loads only for a JWKS URL
 
     fetched = fetch_jwks(url, timeout=timeout)
