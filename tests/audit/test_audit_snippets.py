@@ -194,6 +194,42 @@ DECODE_CASES = {
         },
         {at("AUDIT-DECODE-BA-SECRET", 4)},
     ),
+    "BETTER_AUTH_SECRET read into a module-level constant first": (
+        """
+        import os
+        import jwt
+        SECRET = os.environ["BETTER_AUTH_SECRET"]
+        KEY = SECRET
+        def f(t):
+            return jwt.decode(t, KEY, algorithms=["HS256"])
+        """,
+        {at("AUDIT-DECODE-BA-SECRET", 6)},
+    ),
+    "BETTER_AUTH_SECRET read in a config module and imported": (
+        {
+            "app/config.py": """
+            import os
+            JWT_KEY = os.getenv("BETTER_AUTH_SECRET", "")
+            """,
+            "app/auth.py": """
+            import jwt
+            from app.config import JWT_KEY
+            def f(t):
+                return jwt.decode(t, JWT_KEY, algorithms=["HS256"])
+            """,
+        },
+        {at("AUDIT-DECODE-BA-SECRET", 4, "app/auth.py")},
+    ),
+    "near miss: a constant read from the project's own JWT_SECRET": (
+        """
+        import os
+        import jwt
+        SECRET = os.environ.get("JWT_SECRET")
+        def f(t):
+            return jwt.decode(t, SECRET, algorithms=["HS256"])
+        """,
+        set(),
+    ),
 }
 
 

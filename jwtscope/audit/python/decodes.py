@@ -64,6 +64,9 @@ def _ba_secret(call: DecodeCall) -> bool:
 
 def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFinding]:
     facts = project.facts
+    imported = project.env_names(m.name, call.key_names) - set(call.key_names)
+    if imported:
+        call.key_names = tuple(sorted({*call.key_names, *imported}))
     algs = project.strings(m.name, call.algorithms) if call.algorithms is not None else None
     out: list[AuditFinding] = []
 

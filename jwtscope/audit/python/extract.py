@@ -268,6 +268,8 @@ class _Extractor(ast.NodeVisitor):
         if not isinstance(target, ast.Name):
             return
         top = not self.scope
+        if top and name in self.jwt.env_refs:
+            self.s.env_refs[name] = self.jwt.env_refs[name]
         if isinstance(value, ast.Call):
             self.fa.object(name, value, line, top)
         elif isinstance(value, ast.Subscript):

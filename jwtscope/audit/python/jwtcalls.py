@@ -18,7 +18,7 @@ from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.secret_literals import ENV_NAME, Emit, SecretChecks, redact
 from jwtscope.audit.python.summary import DecodeCall, Piece, Ref
 
-__all__ = ["JwtChecker"]
+__all__ = ["JwtChecker", "env_reads"]
 
 #: A project helper that checks a token: ``decode_access_token``, ``verify_jwt``, ``parse_claims``.
 _TOKEN_HELPER = re.compile(r"(?i)((decode|verify|validate|parse|check)_?\w*(token|jwt|claims)|jwt)")
@@ -70,6 +70,8 @@ class JwtChecker:
         self.facts = facts
         self.emit = emit
         self.dicts: dict[str, ast.Dict] = {}  # name = {...} seen so far (options=OPTIONS)
+        #: name = os.environ["X"] / getenv("X", ...) seen so far: the variables it reads.
+        self.env_refs: dict[str, tuple[str, ...]] = {}
         self.secrets = SecretChecks(lines, emit)
 
     def line(self, lineno: int) -> str:
@@ -156,6 +158,12 @@ class JwtChecker:
                     and isinstance(n.value, str)
                     and ENV_NAME.match(n.value)
                 }
+                | {
+                    env
+                    for n in ast.walk(key)
+                    if isinstance(n, ast.Name)
+                    for env in self.env_refs.get(n.id, ())
+                }
             )
             if key is not None
             else ()
@@ -197,6 +205,14 @@ class JwtChecker:
         a dict is remembered for ``options=NAME`` of a later decode."""
         if isinstance(value, ast.Dict) and len(self.dicts) < 1000:
             self.dicts[target] = value
+        reads = env_reads(value) | {
+            env
+            for n in ast.walk(value)
+            if isinstance(n, ast.Name)
+            for env in self.env_refs.get(n.id, ())
+        }
+        if reads and len(self.env_refs) < 1000:
+            self.env_refs[target] = tuple(sorted(reads))
         self.secrets.on_assign(target, value, settings_class)
 
     def _int_sub(self, node: ast.Call, bound: set[str]) -> None:
@@ -281,6 +297,31 @@ class JwtChecker:
                 '        raise HTTPException(401, "Invalid token",\n'
                 '                            headers={"WWW-Authenticate": "Bearer"}) from exc',
             )
+
+
+_ENV_CALLS = frozenset({"getenv", "config", "env", "str", "get"})
+
+
+def env_reads(node: ast.expr) -> set[str]:
+    """The environment variables an expression reads: ``os.environ["X"]``,
+    ``os.getenv("X", "dev")``, ``os.environ.get("X")``, ``config("X")`` (decouple),
+    ``env("X")``/``env.str("X")`` (environs)."""
+    out: set[str] = set()
+    for n in ast.walk(node):
+        name: str | None = None
+        if isinstance(n, ast.Subscript):
+            head = dotted(n.value)
+            if head and head[-1] == "environ":
+                name = literal_str(n.slice)
+        elif isinstance(n, ast.Call) and n.args:
+            head = dotted(n.func)
+            if head and head[-1] in _ENV_CALLS:
+                member = {"get": "environ", "str": "env"}.get(head[-1])
+                if member is None or (len(head) > 1 and head[-2] == member):
+                    name = literal_str(n.args[0])
+        if name and ENV_NAME.match(name):
+            out.add(name)
+    return out
 
 
 def _single(node: ast.expr | None) -> tuple[Piece, ...] | None:

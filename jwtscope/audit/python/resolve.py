@@ -178,6 +178,16 @@ class Project:
             return self.facts.settings_strings.get(ref[-1])
         return None
 
+    def env_names(self, module: str, names: tuple[str, ...]) -> set[str]:
+        """The environment variables that names used in ``module`` were read from, through
+        imports (``from app.config import SECRET`` where ``SECRET = os.environ["X"]``)."""
+        out: set[str] = set()
+        for name in names:
+            sym = self.resolve(module, (name,))
+            if sym is not None and sym.kind == "env" and isinstance(sym.obj, tuple):
+                out.update(str(v) for v in sym.obj)
+        return out
+
     def strings(self, module: str, parts: tuple[Piece, ...], depth: int = 0) -> list[str] | None:
         """A list of strings (``algorithms=ALGS`` or ``[ALG]``); None when not all known."""
         out: list[str] = []
@@ -383,6 +393,8 @@ def _local(m: ModuleSummary, name: str) -> Sym | None:
         return Sym("string", m.name, name, m.strings[name])
     if name in m.lists:
         return Sym("list", m.name, name, m.lists[name])
+    if name in m.env_refs:
+        return Sym("env", m.name, name, m.env_refs[name])
     return None
 
 

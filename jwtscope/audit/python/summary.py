@@ -225,6 +225,8 @@ class ModuleSummary:
     aliases: dict[str, tuple[Ref, ...]] = field(default_factory=dict)
     strings: dict[str, str] = field(default_factory=dict)
     lists: dict[str, tuple[Piece, ...]] = field(default_factory=dict)
+    #: module-level names bound to environment reads (``SECRET = os.environ["X"]``).
+    env_refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     routes: list[RouteDecl] = field(default_factory=list)
     includes: list[IncludeDecl] = field(default_factory=list)
     middleware: list[MiddlewareDecl] = field(default_factory=list)
@@ -248,5 +250,6 @@ class ModuleSummary:
             or self.sign_algorithms
             or self.strings
             or self.lists
+            or self.env_refs
             or (self.is_package and (self.imports or self.star_imports))
         )
