@@ -188,6 +188,15 @@ _ENTRIES = (
         "with the user's cookies. List the real frontend origins.",
         "audit.config",
     ),
+    CodeInfo(
+        "AUDIT-CORS-REGEX-CREDENTIALS",
+        E,
+        "CORS origin regex admits origins others can own, with credentials",
+        "allow_origin_regex with allow_credentials=True matches an origin an attacker can "
+        "own (an unescaped dot, a missing '\\.' before the domain, a shared host such as "
+        "*.vercel.app): a page there makes credentialed requests as the user.",
+        "audit.config",
+    ),
     # frontend (Better Auth, TypeScript/JavaScript)
     CodeInfo(
         "AUDIT-BA-NO-JWT-PLUGIN",

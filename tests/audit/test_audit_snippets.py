@@ -871,6 +871,75 @@ def x(): ...
 """,
         {at("AUDIT-CORS-WILDCARD-CREDENTIALS", 15)},
     ),
+    "credentials and origins from a settings default of ['*']": (
+        {
+            "app/settings.py": """
+            from pydantic_settings import BaseSettings
+            class AppSettings(BaseSettings):
+                debug: bool = False
+                allowed_hosts: list[str] = ["*"]
+            settings = AppSettings()
+            """,
+            "app/main.py": """
+            from fastapi import FastAPI
+            from fastapi.middleware.cors import CORSMiddleware
+            from app.settings import settings
+            app = FastAPI()
+            app.add_middleware(
+                CORSMiddleware,
+                allow_origins=settings.allowed_hosts,
+                allow_credentials=True,
+                allow_methods=["*"],
+            )
+            """,
+        },
+        {at("AUDIT-CORS-WILDCARD-CREDENTIALS", 5, "app/main.py")},
+    ),
+    "credentials and origins from a module constant that lists the frontends": (
+        """
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+ORIGINS = ["https://app.example.com"]
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=ORIGINS, allow_credentials=True)
+""",
+        set(),
+    ),
+    "credentials and an origin regex with an unescaped dot": (
+        """
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+app = FastAPI()
+app.add_middleware(
+    CORSMiddleware, allow_origin_regex=r"https://app.example\\.com", allow_credentials=True
+)
+""",
+        {at("AUDIT-CORS-REGEX-CREDENTIALS", 4)},
+    ),
+    "credentials and an origin regex admitting every vercel.app preview": (
+        """
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+app = FastAPI()
+app.add_middleware(
+    CORSMiddleware, allow_origin_regex=r"https://.*\\.vercel\\.app", allow_credentials=True
+)
+""",
+        {at("AUDIT-CORS-REGEX-CREDENTIALS", 4)},
+    ),
+    "near miss: credentials and a tight origin regex": (
+        """
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+app = FastAPI()
+app.add_middleware(
+    CORSMiddleware,
+    allow_origin_regex=r"https://(app|admin)\\.example\\.com",
+    allow_credentials=True,
+)
+""",
+        set(),
+    ),
     "wildcard without credentials, and headers from settings": (
         AUTH
         + """

@@ -19,6 +19,7 @@ __all__ = [
     "call_name",
     "dotted",
     "fake_function",
+    "field_default",
     "function_nodes",
     "is_authish",
     "keyword",
@@ -126,6 +127,17 @@ def literal_strs(node: ast.expr | None) -> tuple[str, ...] | None:
             return None
         out.append(value)
     return tuple(out)
+
+
+def field_default(node: ast.expr) -> ast.expr | None:
+    """The default of a class field: the value itself, or ``Field(default=…)``'s /
+    ``Field(…)``'s first argument."""
+    if isinstance(node, ast.Call):
+        head = dotted(node.func)
+        if head and head[-1] == "Field":
+            return keyword(node, "default") or (node.args[0] if node.args else None)
+        return None
+    return node
 
 
 def pieces(node: ast.expr | None) -> tuple[Piece, ...] | None:

@@ -153,13 +153,13 @@ class Declarations:
             return
         if ref[-1] == "CORSMiddleware":
             headers = keyword(call, "allow_headers")
+            origins = keyword(call, "allow_origins")
             self.s.cors.append(
                 CorsDecl(
                     line=line,
                     source=self.line(line),
-                    origins=literal_strs(keyword(call, "allow_origins"))
-                    if keyword(call, "allow_origins") is not None
-                    else (),
+                    origins=literal_strs(origins) if origins is not None else (),
+                    origins_ref=dotted(origins) if origins is not None else None,
                     origin_regex=literal_str(keyword(call, "allow_origin_regex")),
                     credentials=literal_bool(keyword(call, "allow_credentials"))
                     if keyword(call, "allow_credentials") is not None

@@ -62,9 +62,20 @@ def _ba_secret(call: DecodeCall) -> bool:
     return any(name in n for n in call.key_names for name in _BA_SECRET_NAMES)
 
 
+def _env_names(project: Project, module: str, names: tuple[str, ...]) -> set[str]:
+    """The environment variables that names used in ``module`` were read from, through
+    imports (``from app.config import SECRET`` where ``SECRET = os.environ["X"]``)."""
+    out: set[str] = set()
+    for name in names:
+        sym = project.resolve(module, (name,))
+        if sym is not None and sym.kind == "env" and isinstance(sym.obj, tuple):
+            out.update(str(v) for v in sym.obj)
+    return out
+
+
 def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFinding]:
     facts = project.facts
-    imported = project.env_names(m.name, call.key_names) - set(call.key_names)
+    imported = _env_names(project, m.name, call.key_names) - set(call.key_names)
     if imported:
         call.key_names = tuple(sorted({*call.key_names, *imported}))
     algs = project.strings(m.name, call.algorithms) if call.algorithms is not None else None

@@ -1,9 +1,8 @@
 """Parse one Python file and keep what matters: routes, routers, dependencies, JWT calls.
 
-Its import table is read first (:mod:`jwtscope.audit.python.import_table`), then one pass
-of an :class:`ast.NodeVisitor` over the module fills a :class:`ModuleSummary`,
-feeds :class:`ProjectFacts` and emits the findings that need no other file. The syntax
-tree is dropped when the function returns. Nothing of the user's code is imported or run.
+The import table is read first (:mod:`jwtscope.audit.python.import_table`), then one
+:class:`ast.NodeVisitor` pass fills a :class:`ModuleSummary`, feeds :class:`ProjectFacts`
+and emits the findings that need no other file. Nothing of the user's code is run.
 """
 
 from __future__ import annotations
@@ -21,16 +20,18 @@ from jwtscope.audit.python.astutil import (
     SECRETISH,
     dotted,
     fake_function,
+    field_default,
     function_nodes,
     is_authish,
     literal_str,
+    literal_strs,
     marker_of,
     pieces,
     returns_callable,
 )
 from jwtscope.audit.python.declarations import Declarations, FuncNode, authish_calls
 from jwtscope.audit.python.decode_use import only_peeks
-from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts
+from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts, model_like
 from jwtscope.audit.python.import_table import module_name, record_import, top_level_defs
 from jwtscope.audit.python.jwtcalls import JwtChecker
 from jwtscope.audit.python.pyparse import PARSE_FAILURES, parse_error, parse_python
@@ -39,7 +40,6 @@ from jwtscope.audit.python.summary import (
     DecodeCall,
     FuncInfo,
     ModuleSummary,
-    Ref,
 )
 from jwtscope.core.findings import Severity
 
@@ -215,7 +215,10 @@ class _Extractor(ast.NodeVisitor):
             secretish = SECRETISH.search(fields[-1])
             if settings and text is not None and not secretish and len(text) < 200:
                 self.facts.note_settings_string(fields[-1], text)
-        if _model_like(node, bases, fields) and len(self.facts.model_classes) < 20_000:
+            listed = literal_strs(field_default(value)) if settings and value else None
+            if listed is not None:
+                self.facts.note_settings_list(fields[-1], listed, f"{self.s.path}:{stmt.lineno}")
+        if model_like(node, bases, fields) and len(self.facts.model_classes) < 20_000:
             self.facts.model_classes.add(node.name)
         if any(OWNER_FIELD.match(f) for f in fields):
             self.facts.owned_models.add(node.name)
@@ -267,9 +270,9 @@ class _Extractor(ast.NodeVisitor):
         self.jwt.on_assign(name, value, settings)
         if not isinstance(target, ast.Name):
             return
-        top = not self.scope
-        if top and name in self.jwt.env_refs:
+        if not self.scope and name in self.jwt.env_refs:
             self.s.env_refs[name] = self.jwt.env_refs[name]
+        top = not self.scope
         if isinstance(value, ast.Call):
             self.fa.object(name, value, line, top)
         elif isinstance(value, ast.Subscript):
@@ -343,20 +346,6 @@ class _Extractor(ast.NodeVisitor):
         if any(OWNER_FIELD.match(literal_str(k) or "") for k in node.keys if k is not None):
             self.s.owner_keys = True
         self.generic_visit(node)
-
-
-_MODEL_BASES = frozenset(
-    {"Base", "DeclarativeBase", "SQLModel", "Model", "BaseModel", "Document", "Schema", "Table"}
-)
-
-
-def _model_like(node: ast.ClassDef, bases: tuple[Ref, ...], fields: list[str]) -> bool:
-    """A data model (ORM table, document, schema) rather than a utility class."""
-    if "__tablename__" in fields or "__collection__" in fields:
-        return True
-    if any(kw.arg == "table" for kw in node.keywords):
-        return True
-    return any(b[-1] in _MODEL_BASES or b[-1].endswith(("Base", "Model")) for b in bases)
 
 
 def _generic(extractor: _Extractor, node: ast.AST) -> None:

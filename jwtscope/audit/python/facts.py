@@ -8,12 +8,14 @@ does it use? Which model classes have an owner column?
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 
+from jwtscope.audit.python.summary import Ref
 from jwtscope.core.keys.env_snapshot import URL_NAMES, origin_of
 
-__all__ = ["OWNER_FIELD", "ProjectFacts"]
+__all__ = ["OWNER_FIELD", "ProjectFacts", "model_like"]
 
 #: Field / key names that tie a record to a user.
 OWNER_FIELD = re.compile(
@@ -40,6 +42,8 @@ class ProjectFacts:
     owned_models: set[str] = field(default_factory=set)
     owner_keys: bool = False
     settings_strings: dict[str, str | None] = field(default_factory=dict)
+    #: list defaults of settings fields: name → (values, where), None when two disagree.
+    settings_lists: dict[str, tuple[tuple[str, ...], str] | None] = field(default_factory=dict)
     public: list[str] = field(default_factory=list)
     issuer_alg: str | None = None
 
@@ -83,6 +87,14 @@ class ProjectFacts:
         elif len(self.settings_strings) < 5_000:
             self.settings_strings[name] = value
 
+    def note_settings_list(self, name: str, values: tuple[str, ...], where: str) -> None:
+        """A list-of-strings default of a settings field (``allowed_hosts = ["*"]``)."""
+        known = self.settings_lists.get(name)
+        if name in self.settings_lists and (known is None or known[0] != values):
+            self.settings_lists[name] = None  # ambiguous: two classes disagree
+        elif len(self.settings_lists) < 5_000:
+            self.settings_lists[name] = (values, where)
+
     @property
     def is_better_auth(self) -> bool:
         """True when the tokens come from Better Auth's JWT plugin."""
@@ -104,3 +116,17 @@ class ProjectFacts:
     def jwks_url(self) -> str | None:
         """The JWKS URL, when the project names exactly one."""
         return self.jwks_urls[0] if len(self.jwks_urls) == 1 else None
+
+
+_MODEL_BASES = frozenset(
+    {"Base", "DeclarativeBase", "SQLModel", "Model", "BaseModel", "Document", "Schema", "Table"}
+)
+
+
+def model_like(node: ast.ClassDef, bases: tuple[Ref, ...], fields: list[str]) -> bool:
+    """A data model (ORM table, document, schema) rather than a utility class."""
+    if "__tablename__" in fields or "__collection__" in fields:
+        return True
+    if any(kw.arg == "table" for kw in node.keywords):
+        return True
+    return any(b[-1] in _MODEL_BASES or b[-1].endswith(("Base", "Model")) for b in bases)

@@ -1,9 +1,8 @@
 """Follow names across the project's modules, and decide whether a dependency authenticates.
 
-Imports are resolved by module path: ``from app.deps import get_current_user`` finds the
-module ``app.deps``, or — for projects run from a sub-folder or a ``src/`` layout — the
-module whose dotted path ends with ``.app.deps`` under an ancestor package of the
-importer. Relative imports are made absolute when the file is read.
+Imports are resolved by module path (``from app.deps import x`` finds ``app.deps``, or in a
+``src/`` or sub-folder layout the module ending ``.app.deps`` under an ancestor package of
+the importer); relative imports are made absolute when the file is read.
 
 A dependency *authenticates* when, following ``Depends``/``Security`` targets,
 ``Annotated`` aliases, nested factories, base classes and calls whose names suggest auth,
@@ -177,16 +176,6 @@ class Project:
         if len(ref) > 1:
             return self.facts.settings_strings.get(ref[-1])
         return None
-
-    def env_names(self, module: str, names: tuple[str, ...]) -> set[str]:
-        """The environment variables that names used in ``module`` were read from, through
-        imports (``from app.config import SECRET`` where ``SECRET = os.environ["X"]``)."""
-        out: set[str] = set()
-        for name in names:
-            sym = self.resolve(module, (name,))
-            if sym is not None and sym.kind == "env" and isinstance(sym.obj, tuple):
-                out.update(str(v) for v in sym.obj)
-        return out
 
     def strings(self, module: str, parts: tuple[Piece, ...], depth: int = 0) -> list[str] | None:
         """A list of strings (``algorithms=ALGS`` or ``[ALG]``); None when not all known."""

@@ -173,6 +173,8 @@ class CorsDecl:
     origin_regex: str | None
     credentials: bool | None
     headers: tuple[str, ...] | None
+    #: ``allow_origins=settings.allowed_hosts``: the name, resolved once every file is read.
+    origins_ref: Ref | None = None
 
 
 @dataclass(slots=True)
