@@ -68,7 +68,18 @@ def _protected_by(route: Route) -> str:
 
 
 def issuer_lines(result: AuditResult) -> list[str]:
-    """What the Better Auth config says the backend must accept; empty without one."""
+    """Who issues the tokens, and what the Better Auth config says the backend must
+    accept; empty when nothing says."""
+    out = [f"Tokens issued by {who}." for who in result.token_issuers]
+    if len(result.token_issuers) > 1:
+        out.append(
+            "More than one issuer: each jwt.decode is judged against the one it verifies "
+            "(the same algorithms as the project's own jwt.encode: its own tokens)."
+        )
+    return out + _better_auth_lines(result)
+
+
+def _better_auth_lines(result: AuditResult) -> list[str]:
     iss = result.issuer
     if iss is None:
         return []

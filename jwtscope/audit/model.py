@@ -209,6 +209,8 @@ class AuditResult:
         kinds: files read per kind (``python``, ``script``, ``env``, ``log``, ``data``).
         issuer: the Better Auth configuration found in the frontend, if any.
         skipped: every file not audited (unread, unparsed, config not applied), with why.
+        token_issuers: who issues the tokens the backend verifies (own code, Better Auth,
+            an external IdP), each with its evidence.
         masks: the secret values of the project's ``.env`` files, to mask exactly in any
             source shown (never serialised, never in ``repr``).
     """
@@ -222,6 +224,7 @@ class AuditResult:
     kinds: tuple[tuple[str, int], ...] = field(default=())
     issuer: IssuerInfo | None = None
     skipped: tuple[SkippedFile, ...] = field(default=())
+    token_issuers: tuple[str, ...] = field(default=())
     masks: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -238,6 +241,7 @@ class AuditResult:
             "files_by_kind": dict(self.kinds),
             "skipped": [s.to_dict() for s in self.skipped],
             "issuer": self.issuer.to_dict() if self.issuer else None,
+            "token_issuers": list(self.token_issuers),
             "routes": [r.to_dict() for r in self.routes],
             "findings": [f.to_dict() for f in self.findings],
         }

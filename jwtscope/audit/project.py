@@ -211,6 +211,7 @@ class _Readers:
             root=str(root.resolve()),
             kinds=tuple(sorted(self.kinds.items())),
             issuer=issuer,
+            token_issuers=tuple(self.facts.token_issuers()),
             skipped=tuple(sorted([*self.skipped, *self.python.skipped], key=lambda s: s.path)),
             masks=masks,
         )

@@ -220,6 +220,32 @@ DECODE_CASES = {
         },
         {at("AUDIT-DECODE-BA-SECRET", 4, "app/auth.py")},
     ),
+    "the project mints its own RS256 tokens; Better Auth named in .env.example": (
+        {
+            ".env.example": "BETTER_AUTH_SECRET=\nBETTER_AUTH_URL=http://localhost:3000\n",
+            "app/security.py": """
+            import jwt
+            def mint(claims, private_key):
+                return jwt.encode(claims, private_key, algorithm="RS256")
+            def check(token, public_key):
+                return jwt.decode(token, public_key, algorithms=["RS256"])
+            """,
+        },
+        set(),
+    ),
+    "near miss: own RS256 minting, but the decode takes EdDSA from Better Auth": (
+        {
+            ".env.example": "BETTER_AUTH_SECRET=\nBETTER_AUTH_URL=http://localhost:3000\n",
+            "app/security.py": """
+            import jwt
+            def mint(claims, private_key):
+                return jwt.encode(claims, private_key, algorithm="RS256")
+            def check(token, key):
+                return jwt.decode(token, key, algorithms=["EdDSA"])
+            """,
+        },
+        {at("AUDIT-DECODE-NO-AUDIENCE", 5, "app/security.py")},
+    ),
     "near miss: a constant read from the project's own JWT_SECRET": (
         """
         import os
@@ -968,3 +994,25 @@ def root(): ...
 @pytest.mark.parametrize(("files", "expected"), CORS_CASES.values(), ids=CORS_CASES.keys())
 def test_cors(tmp_path, files, expected):
     assert found(run(tmp_path, files)) == expected
+
+
+def test_the_issuers_are_named_with_their_evidence(tmp_path):
+    result = run(
+        tmp_path,
+        {
+            ".env.example": "BETTER_AUTH_URL=http://localhost:3000\n",
+            "app/security.py": """
+            import jwt
+            JWKS = "https://tenant.eu.auth0.com/.well-known/jwks.json"
+            def mint(claims, key):
+                return jwt.encode(claims, key, algorithm="HS256")
+            """,
+        },
+    )
+    issuers = result.token_issuers
+    assert any(
+        i.startswith("the project's own code (HS256)") and "security.py:4" in i for i in issuers
+    )
+    assert any(i.startswith("Better Auth") and ".env.example" in i for i in issuers)
+    assert any("external identity provider" in i and "auth0.com" in i for i in issuers)
+    assert result.to_dict()["token_issuers"] == list(issuers)

@@ -21,10 +21,21 @@ _BA_SECRET_NAMES = ("BETTER_AUTH_SECRET", "AUTH_SECRET")
 _GUESS_ORIGIN = "http://localhost:3000"
 
 
+def _own_tokens(project: Project, call: DecodeCall, algs: list[str] | None) -> bool:
+    """True when the decode checks tokens the project mints itself (``jwt.encode`` with the
+    same algorithms, no JWKS key): Better Auth's rules (``aud``, EdDSA) do not apply."""
+    facts = project.facts
+    if not facts.minted or not algs or _ba_secret(call):
+        return False
+    jwks = any("jwk" in n.lower() for n in call.key_names)
+    return not jwks and set(algs) <= facts.sign_algorithms
+
+
 def _corrected(project: Project, call: DecodeCall, algs: list[str] | None) -> str:
     facts = project.facts
     own_hmac = bool(algs) and all(a.upper().startswith("HS") for a in algs or ())
-    better_auth = facts.is_better_auth and (not own_hmac or _ba_secret(call))
+    own = own_hmac or _own_tokens(project, call, algs)
+    better_auth = facts.is_better_auth and (not own or _ba_secret(call))
     real = {a for a in algs or () if a.lower() != "none"}
     if better_auth:
         alg = facts.issuer_alg or "EdDSA"
@@ -142,7 +153,13 @@ def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFi
             "signs with the keys published at /api/auth/jwks (EdDSA by default), never "
             "with BETTER_AUTH_SECRET.",
         )
-    elif facts.is_better_auth and not call.audience_given and not call.splat and not all_hmac:
+    elif (
+        facts.is_better_auth
+        and not call.audience_given
+        and not call.splat
+        and not all_hmac
+        and not _own_tokens(project, call, algs)
+    ):
         why = facts.better_auth[0]
         off = " (verify_aud is off, so any audience passes)" if call.aud_off else ""
         add(

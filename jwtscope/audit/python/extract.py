@@ -92,7 +92,7 @@ class _Extractor(ast.NodeVisitor):
         self.lines = lines
         self.facts = facts
         self.findings = _Findings(summary.path, lines)
-        self.jwt = JwtChecker(summary.imports, text, lines, facts, self.findings)
+        self.jwt = JwtChecker(summary.imports, text, lines, facts, self.findings, summary.path)
         self.scope: list[tuple[str, str, bool]] = []  # (kind, name, settings class)
         self.defs: dict[str, FuncNode] = {}
         self.fa = Declarations(summary, lines, facts, self.defs)

@@ -45,6 +45,8 @@ class ProjectFacts:
     #: list defaults of settings fields: name → (values, where), None when two disagree.
     settings_lists: dict[str, tuple[tuple[str, ...], str] | None] = field(default_factory=dict)
     public: list[str] = field(default_factory=list)
+    #: where the project mints its own tokens (``jwt.encode at app/security.py:25``).
+    minted: list[str] = field(default_factory=list)
     issuer_alg: str | None = None
 
     @staticmethod
@@ -94,6 +96,19 @@ class ProjectFacts:
             self.settings_lists[name] = None  # ambiguous: two classes disagree
         elif len(self.settings_lists) < 5_000:
             self.settings_lists[name] = (values, where)
+
+    def token_issuers(self) -> list[str]:
+        """Who issues the tokens the backend verifies, each with its evidence."""
+        out = []
+        if self.minted:
+            algs = ", ".join(sorted(self.sign_algorithms)) or "algorithm not a literal"
+            out.append(f"the project's own code ({algs}): {'; '.join(self.minted)}")
+        if self.better_auth:
+            out.append(f"Better Auth: {'; '.join(self.better_auth)}")
+        external = [u for u in self.jwks_urls if "/api/auth/jwks" not in u]
+        if external:
+            out.append(f"an external identity provider: JWKS {', '.join(external)}")
+        return out
 
     @property
     def is_better_auth(self) -> bool:

@@ -63,8 +63,10 @@ class JwtChecker:
         lines: list[str],
         facts: ProjectFacts,
         emit: Emit,
+        path: str = "",
     ) -> None:
         self.imports = imports
+        self.path = path
         self.text = text
         self.lines = lines
         self.facts = facts
@@ -109,6 +111,8 @@ class JwtChecker:
                 value = literal_str(alg)
                 if value:
                     self.facts.sign_algorithms.add(value)
+                where = f"jwt.encode at {self.path}:{node.lineno}"
+                self.facts.remember(self.facts.minted, where)
                 return dotted(alg) if alg is not None else None
             return self._decode(node, lib, function)
         self.secrets.env_default(node, node)
