@@ -84,6 +84,28 @@ def _env_names(project: Project, module: str, names: tuple[str, ...]) -> set[str
     return out
 
 
+def _algorithm_problems(algs: list[str] | None, where: str) -> list[tuple[str, str]]:
+    """``none`` allowed, or HMAC mixed with public-key algorithms for one key."""
+    if algs is None:
+        return []
+    out = []
+    if any(a.lower() == "none" for a in algs):
+        out.append(
+            ("AUDIT-ALG-NONE-ALLOWED", f"algorithms={algs!r}{where} accepts unsigned tokens.")
+        )
+    hs = [a for a in algs if a.upper().startswith("HS")]
+    asym = [a for a in algs if a.startswith(_ASYMMETRIC)]
+    if hs and asym:
+        out.append(
+            (
+                "AUDIT-ALG-MIXED",
+                f"algorithms={algs!r}{where} mixes HMAC ({', '.join(hs)}) with public-key "
+                f"algorithms ({', '.join(asym)}) for one key.",
+            )
+        )
+    return out
+
+
 def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFinding]:
     facts = project.facts
     imported = _env_names(project, m.name, call.key_names) - set(call.key_names)
@@ -132,17 +154,8 @@ def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFi
                 else "python-jose then accepts whatever algorithm the token names."
             ),
         )
-    if algs is not None:
-        if any(a.lower() == "none" for a in algs):
-            add("AUDIT-ALG-NONE-ALLOWED", f"algorithms={algs!r}{where} accepts unsigned tokens.")
-        hs = [a for a in algs if a.upper().startswith("HS")]
-        asym = [a for a in algs if a.startswith(_ASYMMETRIC)]
-        if hs and asym:
-            add(
-                "AUDIT-ALG-MIXED",
-                f"algorithms={algs!r}{where} mixes HMAC ({', '.join(hs)}) with public-key "
-                f"algorithms ({', '.join(asym)}) for one key.",
-            )
+    for code, detail in _algorithm_problems(algs, where):
+        add(code, detail)
     if call.exp_off:
         add("AUDIT-DECODE-NO-EXP", f"jwt.decode{where} has verify_exp off: expired tokens pass.")
     all_hmac = algs is not None and bool(algs) and all(a.upper().startswith("HS") for a in algs)
