@@ -26,6 +26,7 @@ from jwtscope.audit.python.astutil import (
     pieces,
 )
 from jwtscope.audit.python.facts import ProjectFacts
+from jwtscope.audit.python.ownership import ownership_facts
 from jwtscope.audit.python.summary import (
     CorsDecl,
     IncludeDecl,
@@ -253,6 +254,6 @@ class Declarations:
                 inline=marker_of(iter(nodes)),
                 calls=authish_calls(nodes),
                 login_form=endpoint.login_form(fn),
-                ownership=endpoint.ownership_facts(fn, nodes, path, dep_params, self.lines),
+                ownership=ownership_facts(fn, nodes, path, dep_params, self.lines),
             )
         )
