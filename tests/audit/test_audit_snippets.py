@@ -782,6 +782,14 @@ def read(item_id: int, admin: AdminUser, db=Depends(get_db)):
 """,
         set(),
     ),
+    "an id read off the current user is not the client's": (
+        """
+@app.get("/items/mine")
+def mine(user: CurrentUser, db=Depends(get_db)):
+    return db.get(Item, user.item_id)
+""",
+        set(),
+    ),
     "filtered by owner": (
         """
 @app.get("/items/{item_id}")
@@ -1016,3 +1024,84 @@ def test_the_issuers_are_named_with_their_evidence(tmp_path):
     assert any(i.startswith("Better Auth") and ".env.example" in i for i in issuers)
     assert any("external identity provider" in i and "auth0.com" in i for i in issuers)
     assert result.to_dict()["token_issuers"] == list(issuers)
+
+
+MIDDLEWARE_APP = """
+import jwt
+from fastapi import FastAPI, Request, Form
+from pydantic import BaseModel
+from starlette.middleware.base import BaseHTTPMiddleware
+from models import Item
+class AuthMiddleware(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        token = request.headers["authorization"].removeprefix("Bearer ")
+        request.state.user = jwt.decode(token, KEY, algorithms=["HS256"])
+        return await call_next(request)
+app = FastAPI()
+app.add_middleware(AuthMiddleware)
+class Move(BaseModel):
+    item_id: int
+    target: str
+"""
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "expected"),
+    [
+        (  # the user from the middleware, only logged
+            """
+@app.get("/items/{item_id}")
+def read(item_id: int, request: Request, db=Depends(get_db)):
+    logger.info("%s reads %s", request.state.user["sub"], item_id)
+    return db.get(Item, item_id)
+""",
+            {"item_id"},
+        ),
+        (  # the user from the middleware, compared
+            """
+@app.get("/items/{item_id}")
+def read(item_id: int, request: Request, db=Depends(get_db)):
+    item = db.get(Item, item_id)
+    if item.owner_id != request.state.user["sub"]:
+        raise HTTPException(404)
+    return item
+""",
+            set(),
+        ),
+        (  # the id from a form field
+            """
+@app.post("/items/archive")
+def archive(request: Request, item_id: int = Form(...), db=Depends(get_db)):
+    print("archive by", request.state.user["sub"])
+    db.delete(db.get(Item, item_id))
+""",
+            {"item_id"},
+        ),
+        (  # the id from a body model, filtered by the middleware's user
+            """
+@app.post("/items/move")
+def move(payload: Move, request: Request, db=Depends(get_db)):
+    me = request.state.user
+    return db.query(Item).filter_by(id=payload.item_id, owner_id=me["sub"]).first()
+""",
+            set(),
+        ),
+        (  # the id from a body model, never checked
+            """
+@app.post("/items/move")
+def move(payload: Move, request: Request, db=Depends(get_db)):
+    user = request.state.user
+    print("move by", user)
+    return db.get(Item, payload.item_id)
+""",
+            {"payload.item_id"},
+        ),
+    ],
+    ids=["state-user-unchecked", "state-user-checked", "form-id", "body-id-checked", "body-id"],
+)
+def test_ownership_with_the_user_from_a_middleware(tmp_path, endpoint, expected):
+    result = run(tmp_path, {"models.py": MODELS, "app.py": MIDDLEWARE_APP + endpoint})
+    assert {r.status for r in result.routes} == {RouteStatus.PROTECTED}
+    missing = [f for f in result.findings if f.code == "AUDIT-OWNERSHIP-MISSING"]
+    assert {i for f in missing for i in expected if f"by {i}" in f.detail} == expected
+    assert len(missing) == len(expected)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import ast
 import re
 
-from jwtscope.audit.python.astutil import call_name
+from jwtscope.audit.python.astutil import call_name, dotted
 from jwtscope.audit.python.endpoint import args_with_defaults
 from jwtscope.audit.python.summary import OwnershipFacts, Piece
 
@@ -67,6 +67,10 @@ _NOT_A_CHECK = frozenset(
         "HTTPException",
     }
 )
+#: the user a middleware put on the request: ``request.state.user``, ``request.user``.
+_REQUEST_USER = re.compile(
+    r"^\w+\.(state\.(user|current_user|user_id|uid|sub|claims|principal|identity|auth|account)|user)$"
+)
 _NOT_MODELS = frozenset({"HTTPException", "Depends", "Security", "Response", "JSONResponse"})
 
 
@@ -74,12 +78,27 @@ _NOT_MODELS = frozenset({"HTTPException", "Depends", "Security", "Response", "JS
 #: what ``factory()`` returns (:data:`CALL`), not on ``factory`` itself.
 
 
+def _chain(node: ast.Attribute) -> str | None:
+    parts = dotted(node)
+    return ".".join(parts) if parts else None
+
+
 def _names(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    """Names, and attribute chains (``payload.todo_id``, ``request.state.user``)."""
+    out: set[str] = set()
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name):
+            out.add(n.id)
+        elif isinstance(n, ast.Attribute):
+            chain = _chain(n)
+            if chain:
+                out.add(chain)
+    return out
 
 
 def _checked_names(node: ast.AST) -> set[str]:
-    """Names used in ``node`` outside f-strings (a message is not a check)."""
+    """Names and attribute chains used in ``node`` outside f-strings (a message is not a
+    check)."""
     out: set[str] = set()
     todo = [node]
     while todo:
@@ -88,6 +107,10 @@ def _checked_names(node: ast.AST) -> set[str]:
             continue
         if isinstance(current, ast.Name):
             out.add(current.id)
+        elif isinstance(current, ast.Attribute):
+            chain = _chain(current)
+            if chain:
+                out.add(chain)
         todo.extend(ast.iter_child_nodes(current))
     return out
 
@@ -147,13 +170,41 @@ def _checked(body: list[ast.AST], params: set[str]) -> frozenset[str]:
     return frozenset(checked)
 
 
+def _is_request(arg: ast.arg) -> bool:
+    head = dotted(arg.annotation) if arg.annotation is not None else None
+    return head is not None and head[-1] in ("Request", "HTTPConnection")
+
+
+def _names_in(body: list[ast.AST]) -> set[str]:
+    return {c for n in body if isinstance(n, ast.Attribute) for c in [_chain(n)] if c}
+
+
+def _body_ids(
+    args: list[tuple[ast.arg, ast.expr | None]], body: list[ast.AST], skip: set[str]
+) -> list[str]:
+    """Record ids sent in the body: a ``Form()``/``Body()`` parameter named like an id,
+    or an id field of a body model parameter (``payload.todo_id``)."""
+    out: list[str] = []
+    fields = [c for c in _names_in(body) if c.count(".") == 1]
+    for arg, default in args:
+        head = dotted(default.func) if isinstance(default, ast.Call) else None
+        if arg.arg in skip or (head and head[-1] in ("Depends", "Security")):
+            continue
+        if head and head[-1] in ("Form", "Body") and _ID_NAME.match(arg.arg):
+            out.append(arg.arg)
+        elif default is None or (head and head[-1] == "Body"):
+            prefix = arg.arg + "."
+            out += [c for c in fields if c.startswith(prefix) and _ID_NAME.match(c[len(prefix) :])]
+    return sorted(set(out))
+
+
 def _camel(stem: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_\-]", stem) if part)
 
 
 def _stems(ids: list[str], template: str) -> set[str]:
     out: set[str] = set()
-    for name in ids:
+    for name in (i.rsplit(".", 1)[-1] for i in ids):
         stem = re.sub(r"(_id|Id|_uuid|_pk)$", "", name)
         if stem and stem not in ("id", "pk", "uuid"):
             out.add(_camel(stem))
@@ -185,9 +236,16 @@ def ownership_facts(
     """
     template = "".join(p for p in path if isinstance(p, str))
     in_path = re.findall(r"\{(\w+)(?::\w+)?\}", template)
-    arg_names = {a.arg for a, _ in args_with_defaults(fn)}
+    args = args_with_defaults(fn)
+    arg_names = {a.arg for a, _ in args}
     ids = [p for p in in_path if _ID_NAME.match(p) and p in arg_names]
-    if not ids or not dep_params:
+    ids += _body_ids(args, body, set(in_path))
+    requests = {a.arg for a, _ in args if a.arg in ("request", "req") or _is_request(a)}
+    request_users = sorted(
+        c for c in _names_in(body) if c.split(".")[0] in requests and _REQUEST_USER.match(c)
+    )
+    users = dep_params | set(request_users)
+    if not ids or not users:
         return None
     access = _access(body, set(ids))
     if access is None:
@@ -202,5 +260,6 @@ def ownership_facts(
         line=line,
         source=lines[line - 1] if 0 < line <= len(lines) else "",
         models=tuple(sorted(models)),
-        checked=_checked(body, dep_params),
+        checked=_checked(body, users),
+        request_users=tuple(request_users),
     )

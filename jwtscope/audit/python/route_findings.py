@@ -100,9 +100,12 @@ def _ownership(
 ) -> AuditFinding | None:
     """AUDIT-OWNERSHIP-MISSING: a protected route loads a record by id, owner unchecked."""
     own = decl.ownership
+    # an id read off the current user itself (current_user.org_id) is not the client's
+    id_params = [i for i in own.id_params if i.split(".")[0] not in users] if own else []
     if not (
         route.status is RouteStatus.PROTECTED
         and own is not None
+        and id_params
         and users
         and not (users & own.checked)
         and _ownable(project, m, own.models)
@@ -110,7 +113,7 @@ def _ownership(
         return None
     user = sorted(users)[0]
     user_id = user if user.endswith(("id", "Id", "sub")) else f"{user}.id"
-    ids = ", ".join(own.id_params)
+    ids = ", ".join(id_params)
     return make(
         "AUDIT-OWNERSHIP-MISSING",
         path=m.path,
@@ -122,7 +125,7 @@ def _ownership(
         fix="Filter by the owner, or check it and answer 404:\n"
         f"    if record is None or record.owner_id != {user_id}:\n"
         '        raise HTTPException(404, "Not found")\n'
-        f"(or .where(Model.id == {own.id_params[0]}, Model.owner_id == {user_id}))",
+        f"(or .where(Model.id == {id_params[0]}, Model.owner_id == {user_id}))",
     )
 
 

@@ -300,6 +300,8 @@ class _Builder:
             refs = [(m.name, p.ref) for p in decl.params]
             refs += [(layer.module, ref) for layer in candidates for ref in layer.refs]
             optional = next(filter(None, (self.p.optional_auth(*r) for r in refs)), None)
+        if found is not None and decl.ownership is not None:
+            users.update(decl.ownership.request_users)  # the user a middleware put there
         users = set() if privileged else users
         self.add(m, decl, path, found, unknown, mounted, users, optional)
 

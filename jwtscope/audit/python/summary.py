@@ -114,6 +114,9 @@ class OwnershipFacts:
         source: that line.
         models: candidate model class names (``Todo``) for that record.
         checked: endpoint parameters whose value is compared or used to filter.
+        request_users: where the endpoint reads the user a middleware put on the request
+            (``request.state.user``, ``request.user``): the current user when a
+            middleware protects the route.
     """
 
     id_params: tuple[str, ...]
@@ -121,6 +124,7 @@ class OwnershipFacts:
     source: str
     models: tuple[str, ...]
     checked: frozenset[str]
+    request_users: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
