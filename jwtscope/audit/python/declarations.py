@@ -25,6 +25,7 @@ from jwtscope.audit.python.astutil import (
     marker_of,
     pieces,
 )
+from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.ownership import ownership_facts
 from jwtscope.audit.python.summary import (
@@ -59,6 +60,17 @@ def _deps_list(node: ast.expr | None) -> tuple[Ref, ...]:
             if ref:
                 out.append(ref)
     return tuple(out)
+
+
+def _option_values(node: ast.expr) -> tuple[Piece, ...] | None:
+    """``["/health", PREFIX]`` or ``EXCLUDED`` as pieces; None for anything else."""
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        parts = [pieces(e) for e in node.elts]
+        if all(p is not None and len(p) == 1 for p in parts):
+            return tuple(p[0] for p in parts if p)
+        return None
+    single = pieces(node)
+    return single if single is not None and len(single) == 1 else None
 
 
 def authish_calls(nodes: list[ast.AST]) -> tuple[Ref, ...]:
@@ -120,7 +132,8 @@ class Declarations:
                 self.route(owner, methods, path, node, dec, dec.lineno, nodes)
             elif dec.func.attr == "middleware" and dec.args and literal_str(dec.args[0]) == "http":
                 marker = marker_of(iter(nodes))
-                self.s.middleware.append(MiddlewareDecl(owner, None, marker, dec.lineno))
+                bypass = read_bypass(nodes)
+                self.s.middleware.append(MiddlewareDecl(owner, None, marker, dec.lineno, bypass))
 
     def object(self, name: str, value: ast.Call, line: int, top: bool) -> None:
         """``name = FastAPI(…)``, ``APIRouter(…)``, ``HTTPBearer(…)`` or another instance."""
@@ -169,7 +182,14 @@ class Declarations:
                 )
             )
         else:
-            self.s.middleware.append(MiddlewareDecl(target, ref, "", line))
+            options = tuple(
+                (kw.arg, values)
+                for kw in call.keywords
+                if kw.arg is not None
+                for values in [_option_values(kw.value)]
+                if values is not None
+            )
+            self.s.middleware.append(MiddlewareDecl(target, ref, "", line, options=options))
 
     def method_call(self, target: Ref, attr: str, node: ast.Call) -> None:
         """``include_router``, ``mount``, ``add_middleware`` and ``add_api_route`` calls."""

@@ -29,6 +29,7 @@ from jwtscope.audit.python.astutil import (
     pieces,
     returns_callable,
 )
+from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.declarations import Declarations, FuncNode, authish_calls
 from jwtscope.audit.python.decode_use import only_peeks
 from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts, model_like
@@ -237,9 +238,9 @@ class _Extractor(ast.NodeVisitor):
         calls = authish_calls(nodes)
         middleware = any("Middleware" in b[-1] for b in bases)
         if marker or deps or calls or middleware or is_authish(node.name) or (self.web and annots):
-            self.s.classes.setdefault(
-                node.name, ClassInfo(node.name, node.lineno, bases, marker, deps, annots, calls)
-            )
+            info = ClassInfo(node.name, node.lineno, bases, marker, deps, annots, calls)
+            info.bypass = read_bypass(nodes) if marker or middleware else None
+            self.s.classes.setdefault(node.name, info)
         self.scope.append(("class", node.name, settings))
         self.generic_visit(node)
         self.scope.pop()
@@ -287,7 +288,7 @@ class _Extractor(ast.NodeVisitor):
                 public = not SECRETISH.search(name)
                 if public and (name.isupper() or text.startswith("/") or _ALG_VALUE.match(text)):
                     self.s.strings[name] = text
-            elif isinstance(value, ast.List | ast.Tuple) and 0 < len(value.elts) <= 16:
+            elif isinstance(value, ast.List | ast.Tuple | ast.Set) and 0 < len(value.elts) <= 64:
                 parts = [pieces(e) for e in value.elts]
                 if all(p is not None and len(p) == 1 for p in parts):
                     self.s.lists[name] = tuple(p[0] for p in parts if p)

@@ -78,6 +78,7 @@ def _unprotected(
         else Severity.ERROR
     )
     detail = f"{route.method} {route.path} ({decl.endpoint}) has no authentication dependency"
+    detail += f" ({route.reason})" if route.reason else ""
     detail += "." if route.mounted else "; its router is not included by any app found."
     if not any_protected:
         detail += " No route of this project is protected: if the API is public, say so."

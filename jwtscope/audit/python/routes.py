@@ -33,10 +33,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jwtscope.audit.model import AuditFinding, Route, RouteStatus
+from jwtscope.audit.python.bypass import Gate, gate_verdict
 from jwtscope.audit.python.endpoint import is_call
 from jwtscope.audit.python.resolve import Project, Unknown, shown
 from jwtscope.audit.python.route_findings import RouteEntry, judge_routes
-from jwtscope.audit.python.summary import ModuleSummary, ObjInfo, Piece, Ref, RouteDecl
+from jwtscope.audit.python.summary import ClassInfo, ModuleSummary, ObjInfo, Piece, Ref, RouteDecl
 
 __all__ = ["build_routes", "public_match"]
 
@@ -157,6 +158,7 @@ class _Builder:
         self.edges: dict[Key, list[_Edge]] = defaultdict(list)
         self.middleware: dict[Key, list[str]] = defaultdict(list)
         self.unknown_mw: dict[Key, list[str]] = defaultdict(list)
+        self.gates: dict[str, Gate] = {}  # an auth middleware's line → its pass-through
         self.out: list[RouteEntry] = []
         self.seen_entries: set[tuple[str, str, str, int]] = set()
 
@@ -187,7 +189,7 @@ class _Builder:
                 target = self.key(m.name, mw.target)
                 if target is None:
                     continue
-                how = ""
+                how, gate = "", Gate(mw.bypass, m.name)
                 if mw.marker:
                     how = f"@{'.'.join(mw.target)}.middleware('http') → {mw.marker}"
                 elif mw.ref is not None:
@@ -196,8 +198,12 @@ class _Builder:
                     lost = self.p.middleware_unknown(m.name, mw.ref)
                     if lost:
                         self.unknown_mw[target].append(f"middleware {shown(mw.ref)}: {lost}")
+                    sym = self.p.resolve(m.name, mw.ref)
+                    if sym is not None and isinstance(sym.obj, ClassInfo):
+                        gate = Gate(sym.obj.bypass, sym.module, m.name, mw.options)
                 if how:
                     self.middleware[target].append(f"{how} ({m.path}:{mw.line})")
+                    self.gates[f"{how} ({m.path}:{mw.line})"] = gate
 
     def run(self) -> None:
         self.index()
@@ -285,8 +291,14 @@ class _Builder:
         privileged = bool(_PRIVILEGED.search(" ".join(chains)))
         unknown += [mw[1:] for mw in middleware if mw.startswith(_UNSURE)]
         middleware = [mw for mw in middleware if not mw.startswith(_UNSURE)]
+        gated: dict[str, tuple[str, str]] = {}
         if found is None and middleware:
             found = ("middleware", middleware[0])
+            gates = [self.gates[mw] for mw in middleware if mw in self.gates]
+            for method in decl.methods if len(gates) == len(middleware) else ():
+                verdict = gate_verdict(self.p, gates, path, method)
+                if verdict is not None:
+                    gated[method] = verdict
         if found is None and decl.inline:
             found = ("inline", f"in {decl.endpoint}: {decl.inline}")
         if found is None:
@@ -303,7 +315,7 @@ class _Builder:
         if found is not None and decl.ownership is not None:
             users.update(decl.ownership.request_users)  # the user a middleware put there
         users = set() if privileged else users
-        self.add(m, decl, path, found, unknown, mounted, users, optional)
+        self.add(m, decl, path, found, unknown, mounted, users, optional, gated)
 
     def add(
         self,
@@ -315,19 +327,31 @@ class _Builder:
         mounted: bool,
         users: set[str],
         optional: str | None = None,
+        gated: dict[str, tuple[str, str]] | None = None,
     ) -> None:
-        """One row per method: protected, public (declared, optional auth or by
-        convention), unknown (a dependency that cannot be judged) or unprotected."""
+        """One row per method: protected, public (declared, optional auth, by convention or
+        let through by the auth middleware), unknown (a dependency that cannot be judged)
+        or unprotected. ``gated``: per method, what the auth middleware's pass-through
+        makes of it when nothing else protects it."""
+        optional = f"optional auth: {optional}" if optional else None
         for method in decl.methods:
             reason = ""
             declared = public_match(method, path, self.patterns)
-            if found is not None:
+            gate = (gated or {}).get(method)
+            if gate is not None and not declared:
+                status = {"public": RouteStatus.PUBLIC, "unknown": RouteStatus.UNKNOWN}.get(
+                    gate[0], RouteStatus.UNPROTECTED
+                )
+                dependency, via = (gate[1] if gate[0] == "public" else ""), ""
+                reason = gate[1] if gate[0] != "public" else ""
+            elif gate is not None and declared:
+                status, dependency, via = RouteStatus.PUBLIC, declared, ""
+            elif found is not None:
                 status, dependency, via = RouteStatus.PROTECTED, found[0], found[1]
             elif unknown and not declared:
                 status, dependency, via = RouteStatus.UNKNOWN, "", ""
                 reason = "; ".join(dict.fromkeys(unknown))
             else:
-                optional = f"optional auth: {optional}" if optional else None
                 public = declared or optional or _convention(decl, path)
                 status = RouteStatus.PUBLIC if public else RouteStatus.UNPROTECTED
                 dependency, via = public or "", ""

@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "Bypass",
     "ClassInfo",
+    "Cond",
     "CorsDecl",
     "DecodeCall",
     "FuncInfo",
@@ -61,9 +63,37 @@ class FuncInfo:
     opaque: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Cond:
+    """One node of a pass-through condition.
+
+    Args:
+        kind: ``or``/``and``/``not`` (over ``parts``), ``eq``/``prefix`` (the path),
+            ``method``, or ``unread`` (``why`` says what could not be read).
+        values: for a leaf, literal text or references to constants, or
+            ``("self", attr)`` for a middleware option.
+    """
+
+    kind: str
+    values: tuple[Piece, ...] = ()
+    parts: tuple[Cond, ...] = ()
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Bypass:
+    """The pass-through conditions of one middleware, OR-ed, with the line of the first;
+    ``options`` maps ``self.<attr>`` to the ``__init__`` parameter it was set from."""
+
+    conds: tuple[Cond, ...]
+    line: int
+    options: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(slots=True)
 class ClassInfo:
-    """A class that may be a dependency (``Depends(JWTBearer())``) or a middleware."""
+    """A class that may be a dependency (``Depends(JWTBearer())``) or a middleware (with
+    the requests it lets through unchecked)."""
 
     name: str
     line: int
@@ -72,6 +102,7 @@ class ClassInfo:
     deps: tuple[Ref, ...]
     annots: tuple[Ref, ...]
     calls: tuple[Ref, ...]
+    bypass: Bypass | None = None
 
 
 @dataclass(slots=True)
@@ -165,6 +196,9 @@ class MiddlewareDecl:
     ref: Ref | None
     marker: str
     line: int
+    bypass: Bypass | None = None
+    #: keyword arguments given as string lists (``exclude_paths=["/health"]``).
+    options: tuple[tuple[str, tuple[Piece, ...]], ...] = ()
 
 
 @dataclass(slots=True)
