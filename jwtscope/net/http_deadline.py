@@ -15,6 +15,7 @@ for ``SSL_CERT_FILE``/``SSL_CERT_DIR``, the CAs to trust.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import threading
@@ -167,11 +168,18 @@ def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
     return found[0]
 
 
+@functools.lru_cache(maxsize=2)
+def _ssl_context(verify: bool) -> SSLContext:
+    """One TLS context per process and mode: building one loads the CA bundle (~100 ms),
+    and a context is safe to share between connections and threads."""
+    return httpx.create_ssl_context(verify=verify, trust_env=True)
+
+
 class _OriginTransport(httpx.HTTPTransport):
     """An HTTP/1.1 transport without proxy or keep-alive, held to the thread's deadline."""
 
     def __init__(self, *, verify: bool) -> None:
-        context = httpx.create_ssl_context(verify=verify, trust_env=True)
+        context = _ssl_context(verify)
         super().__init__(verify=context)
         # No keep-alive: uvicorn closes the connection after an unhandled-exception 500
         # without saying so, and a reused connection would then fail at random.
