@@ -1,0 +1,1 @@
+from .._version import __api_version__ as __api_version__

@@ -1,0 +1,3 @@
+"""
+fastapi-zitadel-auth demo project
+"""
