@@ -27,6 +27,7 @@ from jwtscope.audit.python.astutil import (
 )
 from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.facts import ProjectFacts
+from jwtscope.audit.python.library_routes import LIBRARY_ROUTERS
 from jwtscope.audit.python.ownership import ownership_facts
 from jwtscope.audit.python.summary import (
     CorsDecl,
@@ -60,6 +61,10 @@ def _deps_list(node: ast.expr | None) -> tuple[Ref, ...]:
             if ref:
                 out.append(ref)
     return tuple(out)
+
+
+#: Router methods that, called on ``self``, make the enclosing class a router.
+_ROUTER_METHODS = frozenset({"include_router", "add_api_route", "mount"})
 
 
 def _option_values(node: ast.expr) -> tuple[Piece, ...] | None:
@@ -191,6 +196,15 @@ class Declarations:
             )
             self.s.middleware.append(MiddlewareDecl(target, ref, "", line, options=options))
 
+    def self_router(self, cls: str | None, attr: str, line: int) -> Ref | None:
+        """``self.include_router(…)`` in a method of ``cls``: the class is itself a router
+        (a subclass of APIRouter or of a framework's Router), recorded as one."""
+        if cls is None or attr not in _ROUTER_METHODS:
+            return None
+        name = f"{cls}()"  # the instance, apart from the class (a dependency's namesake)
+        self.s.objects.setdefault(name, ObjInfo(name, "router", (cls,), line))
+        return (name,)
+
     def method_call(self, target: Ref, attr: str, node: ast.Call) -> None:
         """``include_router``, ``mount``, ``add_middleware`` and ``add_api_route`` calls."""
         if id(node) in self.handled:
@@ -201,9 +215,13 @@ class Declarations:
             return value if value is not None or len(node.args) <= index else node.args[index]
 
         if attr == "include_router":
-            child = dotted(arg("router", 0) or ast.Constant(None))
+            router = arg("router", 0)
+            child = dotted(router or ast.Constant(None))
+            made = dotted(router.func) if isinstance(router, ast.Call) else None
             if child:
                 self.include(target, child, node)
+            elif made and made[-1] in LIBRARY_ROUTERS:
+                self.include(target, made, node, library=".".join(made))
         elif attr == "mount":
             child = dotted(arg("app", 1) or ast.Constant(None))
             prefix = pieces(arg("path", 0)) or ()
@@ -220,11 +238,12 @@ class Declarations:
                 nodes = list(function_nodes(fn))
                 self.route(target, methods, arg("path", 0), fn, node, node.lineno, nodes)
 
-    def include(self, target: Ref, child: Ref, node: ast.Call) -> None:
-        """Record one ``include_router`` edge."""
+    def include(self, target: Ref, child: Ref, node: ast.Call, library: str = "") -> None:
+        """Record one ``include_router`` edge (to a router a library generates)."""
         prefix = pieces(keyword(node, "prefix")) or ()
         deps = _deps_list(keyword(node, "dependencies"))
-        self.s.includes.append(IncludeDecl(target, child, prefix, deps, node.lineno, False))
+        inc = IncludeDecl(target, child, prefix, deps, node.lineno, False, library)
+        self.s.includes.append(inc)
 
     def loop_includes(self, node: ast.For) -> None:
         """``for r in (a.router, b.router): app.include_router(r)``."""

@@ -35,6 +35,7 @@ from jwtscope.audit.python.decode_use import only_peeks
 from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts, model_like
 from jwtscope.audit.python.import_table import module_name, record_import, top_level_defs
 from jwtscope.audit.python.jwtcalls import JwtChecker
+from jwtscope.audit.python.library_routes import read_strategy
 from jwtscope.audit.python.pyparse import PARSE_FAILURES, parse_error, parse_python
 from jwtscope.audit.python.summary import (
     ClassInfo,
@@ -236,6 +237,8 @@ class _Extractor(ast.NodeVisitor):
             if p.annotation_only
         )
         calls = authish_calls(nodes)
+        if any(b[-1] == "Strategy" for b in bases) and len(self.facts.strategies) < 20:
+            self.facts.strategies += read_strategy(node, self.s.path)
         middleware = any("Middleware" in b[-1] for b in bases)
         if marker or deps or calls or middleware or is_authish(node.name) or (self.web and annots):
             info = ClassInfo(node.name, node.lineno, bases, marker, deps, annots, calls)
@@ -299,6 +302,9 @@ class _Extractor(ast.NodeVisitor):
         func = node.func
         if isinstance(func, ast.Attribute):
             target = dotted(func.value)
+            if target == ("self",):
+                cls = next((n for kind, n, _ in reversed(self.scope) if kind == "class"), None)
+                target = self.fa.self_router(cls, func.attr, node.lineno)
             if target is not None:
                 self.fa.method_call(target, func.attr, node)
         decode = self.jwt.on_call(node, self.function_name())

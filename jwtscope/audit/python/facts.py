@@ -47,6 +47,8 @@ class ProjectFacts:
     public: list[str] = field(default_factory=list)
     #: where the project mints its own tokens (``jwt.encode at app/security.py:25``).
     minted: list[str] = field(default_factory=list)
+    #: fastapi-users strategies the project writes itself: ``(where, reads the token)``.
+    strategies: list[tuple[str, bool]] = field(default_factory=list)
     issuer_alg: str | None = None
 
     @staticmethod

@@ -26,7 +26,6 @@ calls ``authenticate()``).
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -35,57 +34,22 @@ from dataclasses import dataclass
 from jwtscope.audit.model import AuditFinding, Route, RouteStatus
 from jwtscope.audit.python.bypass import Gate, gate_verdict
 from jwtscope.audit.python.endpoint import is_call
+from jwtscope.audit.python.library_routes import generated_routes, library_strategy
+from jwtscope.audit.python.public_routes import convention, public_match
 from jwtscope.audit.python.resolve import Project, Unknown, shown
 from jwtscope.audit.python.route_findings import RouteEntry, judge_routes
-from jwtscope.audit.python.summary import ClassInfo, ModuleSummary, ObjInfo, Piece, Ref, RouteDecl
-
-__all__ = ["build_routes", "public_match"]
-
-_CONVENTIONAL = frozenset(
-    {
-        "login",
-        "logout",
-        "signin",
-        "sign-in",
-        "signup",
-        "sign-up",
-        "register",
-        "token",
-        "refresh",
-        "health",
-        "healthz",
-        "livez",
-        "readyz",
-        "ping",
-        "forgot-password",
-        "reset-password",
-        "password-recovery",
-        "recover-password",
-        "verify-email",
-        "confirm-email",
-        "callback",
-        "webhook",
-        "webhooks",
-    }
+from jwtscope.audit.python.summary import (
+    ClassInfo,
+    IncludeDecl,
+    ModuleSummary,
+    ObjInfo,
+    Piece,
+    Ref,
+    RouteDecl,
 )
-#: Endpoint functions that are public by their name alone (a POST registration or login
-#: at a path that does not say so, e.g. ``POST /users`` → ``register``). Kept exact: a
-#: ``register_device`` is not an account registration.
-_CONVENTIONAL_ENDPOINTS = frozenset(
-    {
-        "register",
-        "register_user",
-        "register_account",
-        "signup",
-        "sign_up",
-        "signup_user",
-        "create_account",
-        "login",
-        "log_in",
-        "signin",
-        "sign_in",
-    }
-)
+
+__all__ = ["build_routes"]
+
 #: A dependency chain naming one of these grants access beyond one's own records.
 _PRIVILEGED = re.compile(r"(?i)(admin|superuser|staff|(^|[^a-z])role|permission|scope|privilege)")
 _MAX_ROUTES = 50_000
@@ -112,41 +76,9 @@ class _Edge:
     mount: bool
 
 
-def public_match(method: str, path: str, patterns: Sequence[str]) -> str | None:
-    """The first pattern that declares ``method path`` public, or None."""
-    for raw in patterns:
-        pattern = raw.strip()
-        if not pattern:
-            continue
-        verb, _, rest = pattern.partition(" ")
-        if rest and verb.isalpha() and verb.isupper():
-            if verb != method:
-                continue
-            pattern = rest.strip()
-        bare = pattern.rstrip("/") or "/"
-        if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path.rstrip("/") or "/", bare):
-            return raw.strip()
-    return None
-
-
 def _name(ref: Ref) -> str:
     """The dependency as named in the table: ``RoleChecker`` for ``RoleChecker(…)``."""
     return ".".join(ref[:-1] if is_call(ref) else ref)
-
-
-def _convention(decl: RouteDecl, path: str) -> str | None:
-    if decl.login_form:
-        return "convention: login form (OAuth2PasswordRequestForm)"
-    if path == "/":
-        return "convention: /"
-    segments = [s for s in path.lower().split("/") if s and not s.startswith("{")]
-    last = segments[-1] if segments else ""
-    if last in _CONVENTIONAL or last.startswith("health"):
-        return f"convention: /{last}"
-    posts = tuple(m.upper() for m in decl.methods) == ("POST",)
-    if posts and decl.endpoint.lower() in _CONVENTIONAL_ENDPOINTS:
-        return f"convention: POST handled by {decl.endpoint}()"
-    return None
 
 
 class _Builder:
@@ -158,6 +90,7 @@ class _Builder:
         self.edges: dict[Key, list[_Edge]] = defaultdict(list)
         self.middleware: dict[Key, list[str]] = defaultdict(list)
         self.unknown_mw: dict[Key, list[str]] = defaultdict(list)
+        self.generated: dict[Key, list[tuple[ModuleSummary, IncludeDecl]]] = defaultdict(list)
         self.gates: dict[str, Gate] = {}  # an auth middleware's line → its pass-through
         self.out: list[RouteEntry] = []
         self.seen_entries: set[tuple[str, str, str, int]] = set()
@@ -182,7 +115,9 @@ class _Builder:
                     self.routes[owner].append((m, decl))
             for inc in m.includes:
                 target, child = self.key(m.name, inc.target), self.key(m.name, inc.child)
-                if target is not None and child is not None:
+                if target is not None and inc.library:
+                    self.generated[target].append((m, inc))
+                elif target is not None and child is not None:
                     edge = _Edge(child, m.name, inc.prefix, inc.deps, inc.line, inc.mount)
                     self.edges[target].append(edge)
             for mw in m.middleware:
@@ -243,6 +178,26 @@ class _Builder:
         for m, decl in self.routes.get(key, []):
             path = "".join(prefix) + own_prefix + self.p.text_of(m.name, decl.path)
             self.entry(m, decl, path, layers, middleware, mounted)
+        for m, lib in self.generated.get(key, []):
+            base = "".join(prefix) + own_prefix + self.p.text_of(m.name, lib.prefix)
+            where = f"include_router(dependencies=…) at {m.path}:{lib.line}"
+            inc_layers = (*layers, _Layer(where, m.name, lib.deps)) if lib.deps else layers
+            taken = {
+                (d.methods, self.p.text_of(mm.name, d.path))
+                for mm, d in self.routes.get(key, [])
+                if mm.name != m.name or d.line < lib.line  # declared first: it wins
+            }
+            for decl in generated_routes(lib):
+                if (decl.methods, self.p.text_of(m.name, decl.path)) in taken:
+                    continue  # the router's own route was added first and wins
+                self.entry(
+                    m,
+                    decl,
+                    base + self.p.text_of(m.name, decl.path),
+                    inc_layers,
+                    middleware,
+                    mounted,
+                )
         for edge in self.edges.get(key, []):
             where = f"include_router(dependencies=…) at {self.p.modules[edge.module].path}"
             inc = _Layer(f"{where}:{edge.line}", edge.module, edge.deps)
@@ -307,6 +262,11 @@ class _Builder:
                 if how:
                     found = ("inline", f"in {decl.endpoint}: calls {how}")
                     break
+        verdict = None
+        if decl.library and decl.inline:
+            verdict = library_strategy(self.p.facts.strategies, decl.inline)
+        if verdict is not None and found is not None and found[0] == "inline" and decl.inline:
+            gated = dict.fromkeys(decl.methods, verdict)
         optional = None
         if found is None:
             refs = [(m.name, p.ref) for p in decl.params]
@@ -352,7 +312,7 @@ class _Builder:
                 status, dependency, via = RouteStatus.UNKNOWN, "", ""
                 reason = "; ".join(dict.fromkeys(unknown))
             else:
-                public = declared or optional or _convention(decl, path)
+                public = declared or optional or convention(decl, path)
                 status = RouteStatus.PUBLIC if public else RouteStatus.UNPROTECTED
                 dependency, via = public or "", ""
             route = Route(

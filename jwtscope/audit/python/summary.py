@@ -174,6 +174,8 @@ class RouteDecl:
     calls: tuple[Ref, ...]
     login_form: bool
     ownership: OwnershipFacts | None
+    #: the library that generated it (``fastapi_users.get_users_router``), if any.
+    library: str = ""
 
 
 @dataclass(slots=True)
@@ -186,6 +188,9 @@ class IncludeDecl:
     deps: tuple[Ref, ...]
     line: int
     mount: bool
+    #: for a router a library generates (``fastapi_users.get_auth_router(…)``): its
+    #: generator, whose routes come from :mod:`jwtscope.audit.python.library_routes`.
+    library: str = ""
 
 
 @dataclass(slots=True)

@@ -1,0 +1,93 @@
+"""Which routes without authentication are public on purpose: patterns the user declares
+(``--public``, ``[tool.jwtscope] public``), conventions by path (``/login``, ``/health``)
+or exact endpoint name (``register``), and routes a library generates public."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+
+from jwtscope.audit.python.summary import RouteDecl
+
+__all__ = ["convention", "public_match"]
+
+_CONVENTIONAL = frozenset(
+    {
+        "login",
+        "logout",
+        "signin",
+        "sign-in",
+        "signup",
+        "sign-up",
+        "register",
+        "token",
+        "refresh",
+        "health",
+        "healthz",
+        "livez",
+        "readyz",
+        "ping",
+        "forgot-password",
+        "reset-password",
+        "password-recovery",
+        "recover-password",
+        "verify-email",
+        "confirm-email",
+        "callback",
+        "webhook",
+        "webhooks",
+    }
+)
+#: Endpoint functions that are public by their name alone (a POST registration or login
+#: at a path that does not say so, e.g. ``POST /users`` → ``register``). Kept exact: a
+#: ``register_device`` is not an account registration.
+_CONVENTIONAL_ENDPOINTS = frozenset(
+    {
+        "register",
+        "register_user",
+        "register_account",
+        "signup",
+        "sign_up",
+        "signup_user",
+        "create_account",
+        "login",
+        "log_in",
+        "signin",
+        "sign_in",
+    }
+)
+
+
+def public_match(method: str, path: str, patterns: Sequence[str]) -> str | None:
+    """The first pattern that declares ``method path`` public, or None."""
+    for raw in patterns:
+        pattern = raw.strip()
+        if not pattern:
+            continue
+        verb, _, rest = pattern.partition(" ")
+        if rest and verb.isalpha() and verb.isupper():
+            if verb != method:
+                continue
+            pattern = rest.strip()
+        bare = pattern.rstrip("/") or "/"
+        if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path.rstrip("/") or "/", bare):
+            return raw.strip()
+    return None
+
+
+def convention(decl: RouteDecl, path: str) -> str | None:
+    """Why a route without authentication is public by convention, or None."""
+    if decl.library and not decl.inline:
+        return f"convention: public by {decl.library}()"
+    if decl.login_form:
+        return "convention: login form (OAuth2PasswordRequestForm)"
+    if path == "/":
+        return "convention: /"
+    segments = [s for s in path.lower().split("/") if s and not s.startswith("{")]
+    last = segments[-1] if segments else ""
+    if last in _CONVENTIONAL or last.startswith("health"):
+        return f"convention: /{last}"
+    posts = tuple(m.upper() for m in decl.methods) == ("POST",)
+    if posts and decl.endpoint.lower() in _CONVENTIONAL_ENDPOINTS:
+        return f"convention: POST handled by {decl.endpoint}()"
+    return None
