@@ -61,9 +61,10 @@ def _algorithm(ctx: RuleContext) -> None:
     alg = ctx.report.token.alg or "?"
     if alg in HMAC_ALGS:
         return
-    signed_hs256 = (
-        [ctx.ex[HS256_ENV]] if ctx.signer_private and HS256_ENV in ctx.ex else ctx.variants
-    )
+    # With the user's private key only ``hs256-env`` is signed HS256 (with the secret).
+    signed_hs256 = ctx.variants
+    if ctx.signer_private:
+        signed_hs256 = [ctx.ex[HS256_ENV]] if HS256_ENV in ctx.ex else []
     hs256 = next((ex for ex in signed_hs256 if accepted(ex)), None)
     if hs256 is None:
         return

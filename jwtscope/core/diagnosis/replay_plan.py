@@ -100,9 +100,10 @@ def bisect_probes(
     claims = fresh_claims(report.token.payload or {}, now)
     probes: list[PlannedRequest] = []
     if minter.alg == alg:
-        probes.append(
-            minter.probe(FRESH, f"a fresh {alg} token, same claims (new iat/exp)", claims)
-        )
+        purpose = f"a fresh {alg} token, same claims (new iat/exp)"
+        if minter.signer.private:
+            purpose += f", signed with {minter.signer.name}"
+        probes.append(minter.probe(FRESH, purpose, claims))
     else:
         probes.append(
             minter.probe(
