@@ -25,6 +25,7 @@ from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose, undecided
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest, bisect_probes, minter_for
 from jwtscope.core.diagnosis.required_claims import claim_probes, claim_singles
+from jwtscope.core.diagnosis.rule_context import ROUND_ONE
 from jwtscope.core.diagnosis.rule_context import accepted as rule_accepted
 from jwtscope.core.diagnosis.rule_context import refused as rule_refused
 from jwtscope.core.diagnosis.secret_guess import (
@@ -139,6 +140,14 @@ class _Rounds:
         self.send(claim_probes(minter, report, self.by_key, self.now))
         self.send(claim_singles(minter, report, self.by_key, self.now))
 
+    def minted(self, signer: Signer | None) -> bool:
+        """Variants could be minted with ``signer`` for this token."""
+        return minter_for(self.request, self.report, signer) is not None
+
+    def key_known(self) -> bool:
+        """A variant signed with the known key was accepted: the server's key is known."""
+        return any(rule_accepted(ex) for ex in self.exchanges if ex.purpose not in ROUND_ONE)
+
     def guess(self, pause: Callable[[float], None]) -> tuple[int, Exchange | None, Signer | None]:
         """Send the default secrets one at a time, paced, within the budget (room kept for
         the deciding round); stop at the first hit. Returns how many were planned, the
@@ -234,10 +243,12 @@ def run_replay(
     guesses, guessed = 0, False
     if failing and not only_original:
         rounds.bisect(signer, alg_check, claims=True)
-        if guess_secret:
+        if guess_secret and rounds.key_known():
+            guesses = -1
+        elif guess_secret:
             guesses, hit, found = rounds.guess(pause)
-            undecided_hit = found is not None and not rule_accepted(hit)
-            if found is not None and undecided_hit and minter_for(request, report, signer) is None:
+            # A hit refused by a later check, and no variant minted before: decide it.
+            if found is not None and not rule_accepted(hit) and not rounds.minted(signer):
                 guessed = _decide(rounds, found)
     diagnosis = diagnose(
         report,

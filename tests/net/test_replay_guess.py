@@ -5,11 +5,13 @@ request, and the request budget (50 in all, one guess at a time, paced) holds.""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 
 import pytest
-from net.replay_support import BA, ENV, NOW, SUB, cause, codes, hs
+from net.replay_support import BA, ENV, NOW, SECRET, SUB, cause, codes, hs
 from servers.replay_backends_keys import FASTAPI_DOCS_SECRET, hs256_default_secret
 from servers.replay_clock import FixedClock, serve_backend
 
@@ -149,3 +151,40 @@ def test_cli_refuses_a_remote_target_in_one_line():
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "--guess-server-secret only runs against a local server" in proc.stderr
+
+
+def test_no_guess_when_the_servers_key_is_already_known():
+    """Near miss: a variant signed with the env secret is accepted — the server's key is
+    known, so not one default secret is sent."""
+    clock = FixedClock(NOW)
+    expired = hs(iat=NOW - 3600, exp=NOW - 2700)
+    outcome, waits = guess(hs256_default_secret(SECRET, clock), expired, env=ENV)
+    assert codes(outcome) == ["CAUSE-EXPIRED"]
+    assert not guesses(outcome) and not waits
+    assert any("not needed" in note for note in outcome.diagnosis.notes)
+
+
+def test_cli_names_the_default_secret_and_never_prints_it():
+    with serve_backend(hs256_default_secret(FASTAPI_DOCS_SECRET, time.time)) as base:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "jwtscope",
+                "replay",
+                f"{base}/todos",
+                "--token",
+                hs(ISSUER_SECRET),
+                "--guess-server-secret",
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["causes"][0]["code"] == "CAUSE-DEFAULT-SECRET"
+    assert any("default secret #" in note for note in data["notes"])
+    assert FASTAPI_DOCS_SECRET not in proc.stdout + proc.stderr
+    assert sum(r["key"].startswith("guess-") for r in data["requests"]) <= GUESS_BUDGET

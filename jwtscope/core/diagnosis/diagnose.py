@@ -85,7 +85,8 @@ def diagnose(
         secret_name: what signed the variants: the variable holding the HMAC secret, or
             the private key's description (used in evidence and fixes).
         signer_private: the variants were signed with the user's private key.
-        guesses: how many default secrets ``--guess-server-secret`` planned (0: off).
+        guesses: how many default secrets ``--guess-server-secret`` planned (0: off, -1:
+            skipped because a variant signed with the known key was accepted).
         guessed_key: the variants were signed with the default secret a guess found.
     """
     by_key = {ex.purpose: ex for ex in exchanges}

@@ -83,8 +83,14 @@ def read_guess(ctx: RuleContext, tried: int) -> str:
 
     Args:
         ctx: the diagnosis in progress.
-        tried: how many candidates were planned.
+        tried: how many candidates were planned (-1: the guess was skipped, a variant
+            signed with the known key having been accepted).
     """
+    if tried < 0:
+        return (
+            "--guess-server-secret: not needed — the server accepted a variant signed with "
+            f"{ctx.secret_name}, so its key is known"
+        )
     guesses = {k: ex for k, ex in ctx.ex.items() if k.startswith(GUESS_PREFIX)}
     if not guesses:
         return ""
