@@ -164,7 +164,7 @@ class _Rounds:
             if hit is not None:
                 number = int(hit.purpose.removeprefix(GUESS_PREFIX))
                 return len(planned), hit, guess_signer(number, candidates[number - 1])
-            if answers[-1].status is None:
+            if answers[-1].status in (None, 429):  # unreachable or rate limited: stop
                 break
         return len(planned), None, None
 

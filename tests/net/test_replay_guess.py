@@ -12,7 +12,7 @@ import time
 
 import pytest
 from net.replay_support import BA, ENV, NOW, SECRET, SUB, cause, codes, hs
-from servers.replay_backends_keys import FASTAPI_DOCS_SECRET, hs256_default_secret
+from servers.replay_backends_keys import FASTAPI_DOCS_SECRET, hs256_default_secret, rate_limited
 from servers.replay_clock import FixedClock, serve_backend
 
 from jwtscope.core.diagnosis.replay_text import replay_to_dict, replay_to_text
@@ -188,3 +188,13 @@ def test_cli_names_the_default_secret_and_never_prints_it():
     assert any("default secret #" in note for note in data["notes"])
     assert FASTAPI_DOCS_SECRET not in proc.stdout + proc.stderr
     assert sum(r["key"].startswith("guess-") for r in data["requests"]) <= GUESS_BUDGET
+
+
+def test_a_rate_limited_server_stops_the_guess_and_says_so():
+    clock = FixedClock(NOW)
+    app = rate_limited(hs256_default_secret(ISSUER_SECRET + "-server", clock), limit=8)
+    outcome, _ = guess(app, hs(ISSUER_SECRET))
+    assert "CAUSE-DEFAULT-SECRET" not in codes(outcome)
+    statuses = [ex.status for ex in outcome.exchanges if ex.purpose.startswith("guess-")]
+    assert statuses[-1] == 429 and statuses.count(429) == 1  # stopped at the first 429
+    assert any("rate limited (429)" in note for note in outcome.diagnosis.notes)

@@ -12,7 +12,8 @@ claim); clocks as in :mod:`servers.replay_backends` (serve them with
 from typing import Annotated, Any
 
 import jwt
-from fastapi import Depends, FastAPI, HTTPException
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from servers.replay_backends import BEARER, new_app, todo_router
 from servers.replay_clock import Clock, ClockedPyJWT
@@ -24,6 +25,7 @@ __all__ = [
     "hs256_kid_keys",
     "hs256_requires",
     "hs256_scope_opaque",
+    "rate_limited",
 ]
 
 #: The SECRET_KEY of FastAPI's OAuth2 + JWT tutorial, shipped by many apps built from it.
@@ -159,4 +161,21 @@ def hs256_kid_keys(keys: dict[str, str], default: str, now: Clock) -> FastAPI:
 
     app = new_app("todos (HS256, key by kid)", now)
     app.include_router(todo_router(current_user))
+    return app
+
+
+def rate_limited(app: FastAPI, limit: int) -> FastAPI:
+    """``app`` behind a limiter (slowapi-style): from request ``limit + 1`` on, 429 ``Too
+    Many Requests`` with ``Retry-After``."""
+    seen = [0]
+
+    @app.middleware("http")
+    async def limiter(request: Request, call_next: Any) -> Any:
+        seen[0] += 1
+        if seen[0] > limit:
+            return JSONResponse(
+                {"error": "Rate limit exceeded"}, status_code=429, headers={"Retry-After": "60"}
+            )
+        return await call_next(request)
+
     return app

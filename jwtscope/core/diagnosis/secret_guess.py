@@ -63,8 +63,10 @@ def guess_hit(answers: Sequence[Exchange]) -> Exchange | None:
     Accepted is a hit. So is a refusal that differs from what the other guesses got,
     once at least two of them agree on theirs: a wrong secret fails at the signature,
     always the same way, and the right one gets past it to a later check (an ``aud``
-    the backend does not expect, say), which answers differently.
+    the backend does not expect, say), which answers differently. A 429 (rate limited)
+    is no answer at all.
     """
+    answers = [ex for ex in answers if ex.status != 429]  # rate limited: says nothing
     hit = next((ex for ex in answers if accepted(ex)), None)
     if hit is not None:
         return hit
@@ -95,6 +97,13 @@ def read_guess(ctx: RuleContext, tried: int) -> str:
     if not guesses:
         return ""
     hit = guess_hit(list(guesses.values()))
+    last = list(guesses.values())[-1]
+    if hit is None and last.status in (None, 429):
+        why = "rate limited (429)" if last.status == 429 else "no answer"
+        return (
+            f"--guess-server-secret: stopped after {len(guesses)} of {tried} default secrets "
+            f"({why}); nothing found, the rest untried"
+        )
     if hit is None:
         return (
             f"--guess-server-secret: none of the {len(guesses)} default secrets tried is "
