@@ -188,6 +188,19 @@ def _add_replay(sub: Subcommands, groups: _Groups) -> None:
         help="the browser origin, for the CORS preflight (default: the curl's Origin or Referer)",
     )
     p.add_argument("--only-original", action="store_true", help="send just the given request")
+    p.add_argument(
+        "--signing-key",
+        metavar="PEM|JWK",
+        help="a private key file (RSA, EC or Ed25519; PEM or JWK with 'd') to sign the test "
+        "variants of an RS*/PS*/ES*/EdDSA token with; never shown",
+    )
+    p.add_argument(
+        "--guess-server-secret",
+        action="store_true",
+        help='also try a short list of published default secrets ("secret", docs '
+        "examples …) as the server's HS* key: local servers (localhost, 127.0.0.1, ::1) only, "
+        "one at a time, at most 50 requests in all",
+    )
     p.add_argument("--aud", metavar="AUDIENCE", help="expected audience")
     p.add_argument("--iss", metavar="ISSUER", help="expected issuer")
     p.add_argument("--json", action="store_true", help="print one JSON object")

@@ -13,7 +13,7 @@ __all__ = ["cmd_replay"]
 def cmd_replay(args: argparse.Namespace) -> int:
     """``jwtscope replay``: send, bisect, diagnose."""
     from jwtscope.core.diagnosis.replay_text import replay_to_dict, replay_to_text
-    from jwtscope.services.inputs import replay_origin
+    from jwtscope.services.inputs import replay_origin, signing_key
     from jwtscope.services.replay_run import run_replay
 
     request = endpoint_request(args)
@@ -27,6 +27,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         audience=args.aud,
         issuer=args.iss,
         jwks_url=key_sources(args).jwks_url,
+        signing_key=signing_key(args.signing_key) if args.signing_key else None,
+        guess_secret=args.guess_server_secret,
     )
     if args.json:
         emit_json(

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the request and plan modules load when a request is assembl
     from jwtscope.core.analysis import Report
     from jwtscope.core.diagnosis.replay_plan import PlannedRequest
     from jwtscope.core.keys.env_snapshot import Environment
+    from jwtscope.core.keys.signing_key import SigningKey
     from jwtscope.core.request.replay_request import ReplayRequest
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "request_from_text",
     "request_from_url",
     "require_http_url",
+    "signing_key",
     "token_from_text",
 ]
 
@@ -271,3 +273,14 @@ def jwks_document(url: str, timeout: float) -> tuple[str, dict[str, object]]:
 
     fetched = fetch_jwks(url, timeout=timeout)
     return fetched.url, fetched.document
+
+
+def signing_key(path: str) -> SigningKey:
+    """The private key of ``--signing-key PATH`` (PEM or private JWK; RSA, EC, Ed25519).
+
+    Raises:
+        KeyLoadError: missing, unreadable, or not a private key.
+    """
+    from jwtscope.core.keys.signing_key import load_signing_key
+
+    return load_signing_key(read_key_file(path), f"--signing-key {path}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from servers.replay_backends import hs256_fed_eddsa, hs256_ok
+from servers.replay_backends import eddsa_no_audience, hs256_fed_eddsa, hs256_ok
 from servers.replay_clock import FixedClock, serve_backend
 from testdata import BA_IAT, BETTERAUTH_EDDSA
 from textual.widgets import Input, OptionList, Static
@@ -116,3 +116,22 @@ async def test_the_cors_origin_of_a_curl_falls_back_to_its_referer() -> None:
         screen = await _send(app, pilot, curl)
         assert seen["origin"] == "http://localhost:3000"
         assert "not sent" in widget_text(app, screen.query_one("#replay-error", Static))
+
+
+@pilot_test
+async def test_the_undecided_dimensions_show_as_in_the_cli(betterauth_jwks) -> None:
+    """An EdDSA token, no private key: the notes name what could not be bisected, under
+    the same heading the CLI prints."""
+    from jwtscope.core.diagnosis.replay_text import NOTES_HEADING
+
+    app = make_app(TOKEN, now=NOW, env=env_with())
+    with serve_backend(eddsa_no_audience(betterauth_jwks, FixedClock(NOW))) as base:
+        async with app.run_test(size=(140, 44)) as pilot:
+            await pilot.pause()
+            screen = await _send(app, pilot, f"{base}/todos")
+            assert screen.outcome is not None
+            (note,) = screen.outcome.diagnosis.notes
+            assert "pass --signing-key" in note
+            shown = " ".join(widget_text(app, screen.query_one("#diagnosis", Static)).split())
+            assert NOTES_HEADING in shown
+            assert "not bisected" in shown and "pass --signing-key PEM|JWK" in shown

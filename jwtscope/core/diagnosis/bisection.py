@@ -61,7 +61,11 @@ def _algorithm(ctx: RuleContext) -> None:
     alg = ctx.report.token.alg or "?"
     if alg in HMAC_ALGS:
         return
-    hs256 = next((ex for ex in ctx.variants if accepted(ex)), None)
+    # With the user's private key only ``hs256-env`` is signed HS256 (with the secret).
+    signed_hs256 = ctx.variants
+    if ctx.signer_private:
+        signed_hs256 = [ctx.ex[HS256_ENV]] if HS256_ENV in ctx.ex else []
+    hs256 = next((ex for ex in signed_hs256 if accepted(ex)), None)
     if hs256 is None:
         return
     what = "the same claims" if hs256.purpose == HS256_ENV else "a token"

@@ -37,6 +37,8 @@ CAUSES = {
     "CAUSE-ISSUER": "Issuer check fails",
     "CAUSE-SUB-TYPE": "The backend mishandles the type of 'sub'",
     "CAUSE-KID-UNKNOWN": "The token's key id is not in the backend's key set",
+    "CAUSE-DEFAULT-SECRET": "The server verifies with a published default secret",
+    "CAUSE-CLAIM-REQUIRED": "The backend requires a claim the token lacks",
     "CAUSE-REDIRECT": "A redirect loses the request or its Authorization header",
     "CAUSE-CORS-PREFLIGHT": "The browser's CORS preflight is refused",
     "CAUSE-SERVER-ERROR": "The server fails (5xx) on the auth path",
@@ -73,6 +75,8 @@ _STAGE_OF = {
     "CAUSE-ALG-MISMATCH": "key",
     "CAUSE-KID-UNKNOWN": "key",
     "CAUSE-WRONG-SECRET": "key",
+    "CAUSE-DEFAULT-SECRET": "key",
+    "CAUSE-CLAIM-REQUIRED": "required claims",
     "CAUSE-EXPIRED": "time",
     "CAUSE-CLOCK-SKEW": "time",
     "CAUSE-ISSUER": "iss",
@@ -149,10 +153,12 @@ class Cause:
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """The ranked causes for one replay, and every exchange behind them."""
+    """The ranked causes for one replay, every exchange behind them, and notes: what
+    could not be bisected (and why), what a secret guess found."""
 
     causes: tuple[Cause, ...]
     exchanges: tuple[Exchange, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
 
     @property
     def top(self) -> Cause | None:

@@ -37,9 +37,12 @@ from jwtscope.core.diagnosis.http_answers import (
     read_redirect,
     read_server_error,
 )
-from jwtscope.core.diagnosis.replay_plan import ORIGINAL
-from jwtscope.core.diagnosis.rule_context import RuleContext, refused, says
+from jwtscope.core.diagnosis.replay_plan import FRESH, ORIGINAL
+from jwtscope.core.diagnosis.required_claims import read_required
+from jwtscope.core.diagnosis.rule_context import RuleContext, accepted, refused, says
+from jwtscope.core.diagnosis.secret_guess import read_guess
 from jwtscope.core.diagnosis.server_messages import read_server_messages
+from jwtscope.core.keys.keyset import HMAC_ALGS
 from jwtscope.core.request.exchange import Exchange
 
 __all__ = ["CAUSES", "Cause", "Diagnosis", "Evidence", "diagnose", "undecided"]
@@ -51,6 +54,7 @@ _RULES: tuple[Callable[[RuleContext], None], ...] = (
     read_cors,
     read_server_error,
     read_bisection,
+    read_required,
     read_not_received,
     read_server_messages,
     read_clock,
@@ -68,6 +72,9 @@ def diagnose(
     *,
     jwks_url: str | None = None,
     secret_name: str | None = None,
+    signer_private: bool = False,
+    guesses: int = 0,
+    guessed_key: bool = False,
 ) -> Diagnosis:
     """Rank the causes of a failing request.
 
@@ -75,7 +82,12 @@ def diagnose(
         report: the analysis of the token the request carries.
         exchanges: every exchange sent, each with its probe key as ``purpose``.
         jwks_url: the JWKS URL the user named, if any (used in fixes).
-        secret_name: the variable holding the HMAC secret (used in fixes).
+        secret_name: what signed the variants: the variable holding the HMAC secret, or
+            the private key's description (used in evidence and fixes).
+        signer_private: the variants were signed with the user's private key.
+        guesses: how many default secrets ``--guess-server-secret`` planned (0: off, -1:
+            skipped because a variant signed with the known key was accepted).
+        guessed_key: the variants were signed with the default secret a guess found.
     """
     by_key = {ex.purpose: ex for ex in exchanges}
     original = by_key.get(ORIGINAL)
@@ -83,8 +95,10 @@ def diagnose(
     if original is None or original.status is None:
         return Diagnosis((), tuple(exchanges))
     ctx = RuleContext(report, by_key, original, jwks_url, secret_name or "JWT_SECRET", found)
+    ctx.signer_private, ctx.guessed_key = signer_private, guessed_key
     for rule in _RULES:
         rule(ctx)
+    notes = [read_guess(ctx, guesses), _not_bisected(ctx)]
     if says(original, *_CLAIM_WORDS):
         # PyJWT checks claims only after the signature verified: key-related guesses are out.
         for code in _KEY_CAUSES:
@@ -93,7 +107,27 @@ def diagnose(
                 del found.causes[code]
     _drop_passed_stages(ctx)
     read_unknown(ctx)
-    return Diagnosis(found.ranked(), tuple(exchanges))
+    return Diagnosis(found.ranked(), tuple(exchanges), tuple(n for n in notes if n))
+
+
+def _not_bisected(ctx: RuleContext) -> str:
+    """The dimensions no variant could test: the original was refused, no variant was
+    signed with the token's own algorithm and none was accepted (say which, and why)."""
+    token, original = ctx.report.token, ctx.original
+    if not (refused(original) or (original.status or 0) >= 500) or token.payload is None:
+        return ""
+    if FRESH in ctx.ex or any(accepted(v) for v in ctx.variants) or token.alg in (None, "none"):
+        return ""
+    payload, header = token.payload, token.header or {}
+    dims: list[str] = [c for c in ("exp", "nbf", "iat", "aud", "iss", "sub") if c in payload]
+    dims += ["kid"] if "kid" in header else []
+    dims.append("required claims (jti, scope, role …)")
+    alg = token.alg
+    if alg in HMAC_ALGS:
+        why = f"no HMAC secret to sign {alg} variants with (pass --secret or --env-file)"
+    else:
+        why = f"no private key to sign {alg} variants with (pass --signing-key PEM|JWK)"
+    return f"not bisected — {why}: " + ", ".join(dims)
 
 
 def _drop_passed_stages(ctx: RuleContext) -> None:

@@ -24,7 +24,8 @@ UNDECIDED: tuple[tuple[str, str, str], ...] = (
         "AUD-PRESENT",
         "CAUSE-AUDIENCE",
         "the same token without 'aud', signed with the server's key (jwtscope sends it "
-        "when the HMAC secret is in .env)",
+        "when the HMAC secret is in .env, the private key is given with --signing-key, or "
+        "--guess-server-secret finds the server's default secret)",
     ),
     (
         "ISS-MISMATCH",

@@ -2,9 +2,10 @@
 
 Round 1 (always): the original request, the same without the token, and a CORS
 preflight when an origin is known. Round 2 (only when the original was refused and the
-HMAC secret is known): tokens that differ from the failing one in one dimension, so the
-server's answers separate one hypothesis from another. Variants for claims the server's
-words may already have decided (``iss``) are planned only while round 1 left it undecided.
+HMAC secret or the user's private key is known): tokens that differ from the failing one
+in one dimension, so the server's answers separate one hypothesis from another. Variants
+for claims the server's words may already have decided (``iss``) are planned only while
+round 1 left it undecided.
 """
 
 from __future__ import annotations
@@ -13,12 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from jwtscope.core.analysis import Report
-from jwtscope.core.keys.keyset import HMAC_ALGS, Secret
+from jwtscope.core.diagnosis.variant_signer import Signer
 from jwtscope.core.request.replay_request import ReplayRequest
-from jwtscope.core.token.minting import sign_claims
 from jwtscope.core.token.parsing import TokenKind
 
-__all__ = ["PlannedRequest", "bisect_probes", "first_probes"]
+__all__ = [
+    "Minter",
+    "PlannedRequest",
+    "bisect_probes",
+    "first_probes",
+    "fresh_claims",
+    "minter_for",
+]
 
 ORIGINAL, NO_TOKEN, PREFLIGHT = "original", "no-token", "preflight"
 FRESH, FRESH_NO_AUD, HS256_ENV, NUMERIC_SUB = "fresh", "fresh-no-aud", "hs256-env", "numeric-sub"
@@ -67,92 +74,106 @@ def first_probes(request: ReplayRequest, origin: str | None) -> list[PlannedRequ
 def bisect_probes(
     request: ReplayRequest,
     report: Report,
-    secret: Secret | None,
+    signer: Signer | None,
     now: int,
     *,
     undecided: bool = False,
+    alg_check: Signer | None = None,
 ) -> list[PlannedRequest]:
-    """Tokens minted with the known secret, each differing from the original in one way.
+    """Tokens minted with the known key, each differing from the original in one way.
 
     Args:
         request: the original request (its token is replaced in each probe).
         report: the analysis of the original token.
-        secret: the HMAC secret from the environment, or None (then nothing is minted).
+        signer: the HMAC secret of the environment or the user's private key, or None
+            (then nothing is minted).
         now: the local time used for ``iat``/``exp``.
         undecided: round 1 named no cause for sure: add the ``iss`` variant (and the
             expected ``aud``, when the token carries another) too.
+        alg_check: with a private ``signer``, the environment's secret: one more
+            variant, the same claims as HS256 (does the backend verify HS256?).
     """
-    payload = report.token.payload
-    if secret is None or report.token.kind is not TokenKind.JWS or payload is None:
+    minter = minter_for(request, report, signer)
+    if minter is None:
         return []
     alg = report.token.alg or ""
+    claims = fresh_claims(report.token.payload or {}, now)
     probes: list[PlannedRequest] = []
-    claims = _fresh_claims(payload, now)
-    if alg in HMAC_ALGS:
-        probes.append(
-            _probe(
-                request,
-                FRESH,
-                f"a fresh {alg} token, same claims (new iat/exp)",
-                secret,
-                alg,
-                claims,
-                report,
-            )
-        )
+    if minter.alg == alg:
+        purpose = f"a fresh {alg} token, same claims (new iat/exp)"
+        if minter.signer.private:
+            purpose += f", signed with {minter.signer.name}"
+        probes.append(minter.probe(FRESH, purpose, claims))
     else:
         probes.append(
-            _probe(
-                request,
+            minter.probe(
                 HS256_ENV,
-                f"the same claims as HS256 signed with {secret.name} (the original is {alg})",
-                secret,
-                "HS256",
+                f"the same claims as HS256 signed with {minter.signer.name} "
+                f"(the original is {alg})",
                 claims,
-                report,
             )
         )
-    if payload.get("aud"):
+    if claims.get("aud"):
         no_aud = {k: v for k, v in claims.items() if k != "aud"}
-        signing_alg = alg if alg in HMAC_ALGS else "HS256"
-        probes.append(
-            _probe(
-                request,
-                FRESH_NO_AUD,
-                "the fresh token without 'aud'",
-                secret,
-                signing_alg,
-                no_aud,
-                report,
-            )
-        )
+        probes.append(minter.probe(FRESH_NO_AUD, "the fresh token without 'aud'", no_aud))
     if undecided:
-        probes += _iss_probe(request, report, secret, alg, claims)
-        probes += _aud_probe(request, report, secret, alg, claims)
-    probes += _sub_probe(request, report, secret, alg, claims)
+        probes += _iss_probe(minter, report, claims)
+        probes += _aud_probe(minter, report, claims)
+    probes += _sub_probe(minter, claims)
+    hs256 = minter_for(request, report, alg_check)
+    if minter.signer.private and hs256 is not None and hs256.alg != alg:
+        purpose = (
+            f"the same claims as HS256 signed with {hs256.signer.name} (the original is {alg})"
+        )
+        probes.append(hs256.probe(HS256_ENV, purpose, claims))
     return probes
 
 
-def _sub_probe(
-    request: ReplayRequest, report: Report, secret: Secret, alg: str, claims: dict[str, Any]
-) -> list[PlannedRequest]:
+@dataclass(frozen=True)
+class Minter:
+    """Mints the variants of one request: one signer, one algorithm, one header ``kid``."""
+
+    request: ReplayRequest
+    signer: Signer
+    alg: str
+    kid: str | None
+
+    def probe(
+        self, key: str, purpose: str, claims: dict[str, Any], **header: Any
+    ) -> PlannedRequest:
+        """The request with ``claims`` signed; ``kid=`` overrides the header's kid."""
+        kid = header.get("kid", self.kid)
+        token = self.signer.sign(claims, self.alg, kid)
+        return PlannedRequest(key, purpose, self.request.with_token(token))
+
+
+def minter_for(request: ReplayRequest, report: Report, signer: Signer | None) -> Minter | None:
+    """The minter of ``request``'s variants, or None when nothing can be minted (no key, not
+    a JWS, or a private key that cannot sign the token's algorithm)."""
+    if signer is None or report.token.kind is not TokenKind.JWS or report.token.payload is None:
+        return None
+    token_alg = report.token.alg or ""
+    alg = signer.alg_for(token_alg)
+    if alg is None:
+        return None
+    header_kid = (report.token.header or {}).get("kid")
+    kid = header_kid if isinstance(header_kid, str) and alg == token_alg else None
+    return Minter(request, signer, alg, kid)
+
+
+def _sub_probe(minter: Minter, claims: dict[str, Any]) -> list[PlannedRequest]:
     """The fresh token with a numeric-string ``sub`` (unless the token's already is one)."""
     sub = claims.get("sub")
     if isinstance(sub, str) and sub.isdigit():
         return []
-    numeric = {**claims, "sub": "1"}
     purpose = "the fresh token with a numeric-string sub '1'"
-    signing_alg = alg if alg in HMAC_ALGS else "HS256"
-    return [_probe(request, NUMERIC_SUB, purpose, secret, signing_alg, numeric, report)]
+    return [minter.probe(NUMERIC_SUB, purpose, {**claims, "sub": "1"})]
 
 
-def _iss_probe(
-    request: ReplayRequest, report: Report, secret: Secret, alg: str, claims: dict[str, Any]
-) -> list[PlannedRequest]:
+def _iss_probe(minter: Minter, report: Report, claims: dict[str, Any]) -> list[PlannedRequest]:
     """The fresh token with the expected issuer (when known and different), else without
     ``iss``; nothing when the token has no ``iss`` and none is expected."""
     iss, expected = claims.get("iss"), report.issuer
-    signing_alg = alg if alg in HMAC_ALGS else "HS256"
     if expected is not None and expected.value != iss:
         changed = {**claims, "iss": expected.value}
         purpose = f"the fresh token with iss {expected.value!r} ({expected.source})"
@@ -161,52 +182,32 @@ def _iss_probe(
         purpose = "the fresh token without 'iss'"
     else:
         return []
-    return [_probe(request, FRESH_ISS, purpose, secret, signing_alg, changed, report)]
+    return [minter.probe(FRESH_ISS, purpose, changed)]
 
 
-def _aud_probe(
-    request: ReplayRequest, report: Report, secret: Secret, alg: str, claims: dict[str, Any]
-) -> list[PlannedRequest]:
+def _aud_probe(minter: Minter, report: Report, claims: dict[str, Any]) -> list[PlannedRequest]:
     """The fresh token with the expected audience, when one is known and the token's
     ``aud`` is another (the token without ``aud`` is sent anyway)."""
     aud, expected = claims.get("aud"), report.audience
     held = aud if isinstance(aud, list) else [aud]
     if aud is None or expected is None or expected.value in held:
         return []
-    changed = {**claims, "aud": expected.value}
     purpose = f"the fresh token with aud {expected.value!r} ({expected.source})"
-    signing_alg = alg if alg in HMAC_ALGS else "HS256"
-    return [_probe(request, FRESH_AUD, purpose, secret, signing_alg, changed, report)]
+    return [minter.probe(FRESH_AUD, purpose, {**claims, "aud": expected.value})]
 
 
-def _fresh_claims(payload: dict[str, Any], now: int) -> dict[str, Any]:
+def fresh_claims(payload: dict[str, Any], now: int) -> dict[str, Any]:
+    """The token's claims with new times: ``iat`` now, ``exp`` now + its lifetime (15
+    minutes when unknown), ``nbf`` now — each only when the token has it."""
     claims = dict(payload)
     iat, exp = payload.get("iat"), payload.get("exp")
     lifetime = DEFAULT_LIFETIME
     if isinstance(iat, (int, float)) and isinstance(exp, (int, float)) and 0 < exp - iat < 86400:
         lifetime = int(exp - iat)
-    claims["iat"] = now
+    if "iat" in payload:
+        claims["iat"] = now
     if "exp" in payload:
         claims["exp"] = now + lifetime
     if "nbf" in payload:
         claims["nbf"] = now
     return claims
-
-
-def _probe(
-    request: ReplayRequest,
-    key: str,
-    purpose: str,
-    secret: Secret,
-    alg: str,
-    claims: dict[str, Any],
-    report: Report,
-) -> PlannedRequest:
-    header_kid = (report.token.header or {}).get("kid")
-    minted = sign_claims(
-        secret=secret.value,
-        alg=alg,
-        payload=claims,
-        kid=header_kid if isinstance(header_kid, str) and alg == report.token.alg else None,
-    )
-    return PlannedRequest(key, purpose, request.with_token(minted.token))

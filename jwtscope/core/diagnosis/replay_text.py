@@ -11,11 +11,13 @@ from jwtscope.core.diagnosis.replay_plan import PlannedRequest
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.request.replay_request import ReplayRequest
 
-__all__ = ["replay_to_dict", "replay_to_text", "stage_heading"]
+__all__ = ["NOTES_HEADING", "replay_to_dict", "replay_to_text", "stage_heading"]
 
 #: The headings between the stages of a diagnosis, for the CLI and the TUI alike.
 THEN_HEADING = "then, once fixed:"
 WEAKER_HEADING = "also possible (weaker evidence):"
+#: The heading of the notes: what could not be bisected, what a secret guess found.
+NOTES_HEADING = "Notes:"
 
 
 def stage_heading(diagnosis: Diagnosis, index: int) -> str:
@@ -77,6 +79,7 @@ def replay_to_dict(
             }
             for i, c in enumerate(diagnosis.causes)
         ],
+        "notes": list(diagnosis.notes),
         "ok": diagnosis.ok,
         "exit_code": exit_code,
     }
@@ -131,4 +134,8 @@ def replay_to_text(
         fix_lines = cause.fix.splitlines()
         out.append("       fix: " + fix_lines[0])
         out.extend("            " + line for line in fix_lines[1:])
+    if diagnosis.notes:
+        out += ["", NOTES_HEADING]
+        for note in diagnosis.notes:
+            out.extend(textwrap.wrap(note, 100, initial_indent="  - ", subsequent_indent="    "))
     return "\n".join(out)

@@ -129,6 +129,9 @@ class RuleContext:
         jwks_url: the JWKS URL the user named, if any (used in fixes).
         secret_name: the variable holding the HMAC secret (used in fixes).
         found: the causes named so far.
+        signer_private: the variants were signed with the user's private key (only
+            ``hs256-env`` is signed with the secret).
+        guessed_key: the variants were signed with the default secret a guess found.
         reached: the latest stage (an index in ``STAGES``) the original's own words show
             the token reached (the stages before it passed); -1 when they show none.
     """
@@ -140,11 +143,18 @@ class RuleContext:
     secret_name: str
     found: CauseCollector
     reached: int = -1
+    signer_private: bool = False
+    guessed_key: bool = False
 
     @property
     def variants(self) -> list[Exchange]:
-        """The answers to the minted variants (round 2), in the order sent."""
-        return [ex for key, ex in self.ex.items() if key not in ROUND_ONE]
+        """The answers to the minted variants (rounds 2–4), in the order sent; the guesses
+        of ``--guess-server-secret`` (``guess-N``) are not variants."""
+        return [
+            ex
+            for key, ex in self.ex.items()
+            if key not in ROUND_ONE and not key.startswith("guess-")
+        ]
 
     def ev(self, key: str, line: str | None = None) -> Evidence:
         """Evidence from the answer to probe ``key`` (its summary line unless ``line``)."""

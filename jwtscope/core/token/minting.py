@@ -1,4 +1,5 @@
-"""Sign test tokens (the review's USER1_TOKEN / USER2_TOKEN) with a known HMAC secret."""
+"""Sign test tokens (the review's USER1_TOKEN / USER2_TOKEN) with a known HMAC secret, or
+with the user's private key (replay variants of RS*/PS*/ES*/EdDSA tokens)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import jwt
 
 from jwtscope.errors import KeyLoadError, UsageError
 
-__all__ = ["MintedToken", "mint_token", "parse_claims", "sign_claims"]
+__all__ = ["MintedToken", "mint_token", "parse_claims", "sign_claims", "sign_with_key"]
 
 _RESERVED = {"sub", "iat", "exp"}
 
@@ -95,3 +96,21 @@ def sign_claims(
             ) from exc
     header = jwt.get_unverified_header(token)
     return MintedToken(token=token, header=header, payload=payload)
+
+
+def sign_with_key(
+    *, key: Any, alg: str, payload: dict[str, Any], kid: str | None = None
+) -> MintedToken:
+    """Sign exactly ``payload`` with a private key (RSA, EC or Ed25519) and ``alg``.
+
+    Raises:
+        KeyLoadError: the key cannot sign ``alg``.
+    """
+    headers = {"kid": kid} if kid else None
+    try:
+        token = jwt.encode(payload, key, algorithm=alg, headers=headers)
+    except (jwt.InvalidKeyError, NotImplementedError, TypeError, ValueError) as exc:
+        raise KeyLoadError(
+            f"the signing key cannot sign {alg}", "pass a private key of the token's type"
+        ) from exc
+    return MintedToken(token=token, header=jwt.get_unverified_header(token), payload=payload)

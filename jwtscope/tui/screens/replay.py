@@ -36,7 +36,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from jwtscope.core.diagnosis.replay_text import stage_heading
+from jwtscope.core.diagnosis.replay_text import NOTES_HEADING, stage_heading
 from jwtscope.errors import JwtscopeError
 from jwtscope.services.inputs import replay_origin, request_from_text, require_http_url
 from jwtscope.tui import bindings
@@ -291,4 +291,7 @@ class ReplayScreen(JwtscopeScreen[None]):
                 parts.append(Text(shown(f"   [{ev.source}] {ev.line}"), style="dim"))
             parts += fix_renderables(shown(cause.fix), indent=3)
             parts.append(Text(""))
+        if diagnosis.notes:
+            parts.append(Text(NOTES_HEADING, style="bold italic"))
+            parts += [Text(shown(f"- {note}"), style="yellow") for note in diagnosis.notes]
         return Group(*parts)
