@@ -49,13 +49,13 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 1,
     },
     "allient__create-fastapi-project": {
-        "correct": 1,
-        "public->protected": 0,
-        "public->unprotected": 0,
+        "correct": 50,
+        "public->protected": 1,
+        "public->unprotected": 9,
         "unknown": 0,
-        "reported_true": 1,
+        "reported_true": 7,
         "false_findings": 17,
-        "defects_found": 1,
+        "defects_found": 7,
     },
     "cleanenergyexchange__fastapi-zitadel-auth": {
         "correct": 2,
@@ -85,7 +85,7 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 1,
     },
     "intility__fastapi-azure-auth": {
-        "correct": 0,
+        "correct": 4,
         "public->protected": 0,
         "public->unprotected": 0,
         "unknown": 0,
@@ -122,19 +122,9 @@ KNOWN_WRONG: dict[str, dict[str, int]] = {
         "extra": 2,
     },
     "allient__create-fastapi-project": {
-        # 59 routes reported under "{settings.API_V1_STR}": the prefix is a class attribute
-        # written as an f-string of another one (API_V1_STR: str = f"/api/{API_VERSION}",
-        # core/config.py:17); plus WEBSOCKET /chat/{user_id} (main.py:147), an
-        # unauthenticated websocket the route table does not list.
-        "missing": 60,
-        "extra": 59,
-    },
-    "intility__fastapi-azure-auth": {
-        # GET /api/v1/hello, /hello-graph, /hello-multi-auth, /hello-multi-auth-b2c reported
-        # under "{settings.API_V1_STR}": Settings subclasses a project class that subclasses
-        # BaseSettings (core/config.py:10,21), so its API_V1_STR is not read.
-        "missing": 4,
-        "extra": 4,
+        # WEBSOCKET /chat/{user_id} (main.py:147), an unauthenticated websocket the route
+        # table does not list.
+        "missing": 1,
     },
 }
 AT_LEAST = ("correct", "reported_true", "defects_found")

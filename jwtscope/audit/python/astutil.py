@@ -20,6 +20,7 @@ __all__ = [
     "dotted",
     "fake_function",
     "field_default",
+    "fstring_text",
     "function_nodes",
     "is_authish",
     "keyword",
@@ -127,6 +128,26 @@ def literal_strs(node: ast.expr | None) -> tuple[str, ...] | None:
             return None
         out.append(value)
     return tuple(out)
+
+
+def fstring_text(node: ast.JoinedStr, known: dict[str, str]) -> str | None:
+    """``f"/api/{API_VERSION}"`` with the names it uses taken from ``known``; None when a
+    part is anything else (a call, a format spec, an unknown name)."""
+    out: list[str] = []
+    for part in node.values:
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+            out.append(part.value)
+        elif (
+            isinstance(part, ast.FormattedValue)
+            and part.conversion == -1
+            and part.format_spec is None
+            and isinstance(part.value, ast.Name)
+            and part.value.id in known
+        ):
+            out.append(known[part.value.id])
+        else:
+            return None
+    return "".join(out)
 
 
 def field_default(node: ast.expr) -> ast.expr | None:

@@ -20,11 +20,9 @@ from jwtscope.audit.python.astutil import (
     SECRETISH,
     dotted,
     fake_function,
-    field_default,
     function_nodes,
     is_authish,
     literal_str,
-    literal_strs,
     marker_of,
     pieces,
     returns_callable,
@@ -32,7 +30,7 @@ from jwtscope.audit.python.astutil import (
 from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.declarations import Declarations, FuncNode, authish_calls
 from jwtscope.audit.python.decode_use import only_peeks
-from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts, model_like
+from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts, class_fields, model_like
 from jwtscope.audit.python.import_table import module_name, record_import, top_level_defs
 from jwtscope.audit.python.jwtcalls import JwtChecker
 from jwtscope.audit.python.library_routes import read_strategy
@@ -200,26 +198,15 @@ class _Extractor(ast.NodeVisitor):
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         bases = tuple(b for b in (dotted(x) for x in node.bases) if b)
-        settings = any(b[-1].endswith(("Settings", "Config")) for b in bases)
-        fields: list[str] = []
-        for stmt in node.body:
-            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-                fields.append(stmt.target.id)
-                value = stmt.value
-            elif isinstance(stmt, ast.Assign):
-                fields += [t.id for t in stmt.targets if isinstance(t, ast.Name)]
-                value = stmt.value
-            else:
-                continue
-            if not fields:
-                continue  # `a.b = …` or a tuple target: no field name to judge
-            text = literal_str(value)
-            secretish = SECRETISH.search(fields[-1])
-            if settings and text is not None and not secretish and len(text) < 200:
-                self.facts.note_settings_string(fields[-1], text)
-            listed = literal_strs(field_default(value)) if settings and value else None
-            if listed is not None:
-                self.facts.note_settings_list(fields[-1], listed, f"{self.s.path}:{stmt.lineno}")
+        # read from the environment (BaseSettings and its subclasses): a field is a default
+        env = any(
+            b[-1].endswith(("Settings", "Config")) or b[-1] in self.facts.settings_classes
+            for b in bases
+        )
+        if env and len(self.facts.settings_classes) < 1_000:
+            self.facts.settings_classes.add(node.name)  # its subclasses are settings too
+        settings = env or node.name.endswith(("Settings", "Config"))
+        fields = class_fields(node, settings, self.facts, self.s.path)
         if model_like(node, bases, fields) and len(self.facts.model_classes) < 20_000:
             self.facts.model_classes.add(node.name)
         if any(OWNER_FIELD.match(f) for f in fields):
@@ -244,7 +231,7 @@ class _Extractor(ast.NodeVisitor):
             info = ClassInfo(node.name, node.lineno, bases, marker, deps, annots, calls)
             info.bypass = read_bypass(nodes) if marker or middleware else None
             self.s.classes.setdefault(node.name, info)
-        self.scope.append(("class", node.name, settings))
+        self.scope.append(("class", node.name, env))
         self.generic_visit(node)
         self.scope.pop()
 
@@ -390,4 +377,5 @@ def extract_module(
             )
         ]
     findings = list(extractor.findings.found.values())
+    summary.plain = {n for n in extractor.defs if n not in summary.functions}
     return (summary if summary.worth_keeping() else None), findings

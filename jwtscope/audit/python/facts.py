@@ -12,10 +12,17 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from jwtscope.audit.python.astutil import (
+    SECRETISH,
+    field_default,
+    fstring_text,
+    literal_str,
+    literal_strs,
+)
 from jwtscope.audit.python.summary import Ref
 from jwtscope.core.keys.env_snapshot import URL_NAMES, origin_of
 
-__all__ = ["OWNER_FIELD", "ProjectFacts", "model_like"]
+__all__ = ["OWNER_FIELD", "ProjectFacts", "class_fields", "model_like"]
 
 #: Field / key names that tie a record to a user.
 OWNER_FIELD = re.compile(
@@ -47,6 +54,8 @@ class ProjectFacts:
     public: list[str] = field(default_factory=list)
     #: where the project mints its own tokens (``jwt.encode at app/security.py:25``).
     minted: list[str] = field(default_factory=list)
+    #: classes that are settings (a subclass of one is too: ``Settings(AzureConfig)``).
+    settings_classes: set[str] = field(default_factory=set)
     #: fastapi-users strategies the project writes itself: ``(where, reads the token)``.
     strategies: list[tuple[str, bool]] = field(default_factory=list)
     issuer_alg: str | None = None
@@ -147,3 +156,33 @@ def model_like(node: ast.ClassDef, bases: tuple[Ref, ...], fields: list[str]) ->
     if any(kw.arg == "table" for kw in node.keywords):
         return True
     return any(b[-1] in _MODEL_BASES or b[-1].endswith(("Base", "Model")) for b in bases)
+
+
+def class_fields(node: ast.ClassDef, settings: bool, facts: ProjectFacts, path: str) -> list[str]:
+    """A class's field names; a settings class's string and list defaults are noted in
+    ``facts`` (``API_V1_STR = f"/api/{API_VERSION}"`` evaluated from earlier fields)."""
+    fields: list[str] = []
+    known: dict[str, str] = {}  # this class's string fields so far
+    for stmt in node.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            fields.append(stmt.target.id)
+            value = stmt.value
+        elif isinstance(stmt, ast.Assign):
+            fields += [t.id for t in stmt.targets if isinstance(t, ast.Name)]
+            value = stmt.value
+        else:
+            continue
+        if not fields:
+            continue  # `a.b = …` or a tuple target: no field name to judge
+        text = literal_str(value) if value is not None else None
+        if text is None and isinstance(value, ast.JoinedStr):
+            text = fstring_text(value, known)
+        if text is not None:
+            known[fields[-1]] = text
+        secretish = SECRETISH.search(fields[-1])
+        if settings and text is not None and not secretish and len(text) < 200:
+            facts.note_settings_string(fields[-1], text)
+        listed = literal_strs(field_default(value)) if settings and value else None
+        if listed is not None:
+            facts.note_settings_list(fields[-1], listed, f"{path}:{stmt.lineno}")
+    return fields

@@ -384,6 +384,8 @@ def _local(m: ModuleSummary, name: str) -> Sym | None:
         return Sym("list", m.name, name, m.lists[name])
     if name in m.env_refs:
         return Sym("env", m.name, name, m.env_refs[name])
+    if name in m.plain:
+        return Sym("plain", m.name, name)
     return None
 
 

@@ -272,6 +272,9 @@ class ModuleSummary:
     lists: dict[str, tuple[Piece, ...]] = field(default_factory=dict)
     #: module-level names bound to environment reads (``SECRET = os.environ["X"]``).
     env_refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: module-level functions that check nothing (kept by name only, so that a
+    #: dependency on one is known not to authenticate rather than unknown).
+    plain: set[str] = field(default_factory=set)
     routes: list[RouteDecl] = field(default_factory=list)
     includes: list[IncludeDecl] = field(default_factory=list)
     middleware: list[MiddlewareDecl] = field(default_factory=list)
@@ -296,5 +299,6 @@ class ModuleSummary:
             or self.strings
             or self.lists
             or self.env_refs
+            or self.plain
             or (self.is_package and (self.imports or self.star_imports))
         )
