@@ -15,6 +15,7 @@ __all__ = [
     "AUTHISH",
     "AUTH_CLASSES",
     "BODY_AUTHISH",
+    "NOT_AUTH_MIDDLEWARE",
     "SECRETISH",
     "call_name",
     "dotted",
@@ -32,6 +33,19 @@ __all__ = [
     "returns_callable",
 ]
 
+#: Middleware classes that never authenticate (a class named like auth still may).
+NOT_AUTH_MIDDLEWARE = frozenset(
+    {
+        "CORSMiddleware",
+        "GZipMiddleware",
+        "TrustedHostMiddleware",
+        "HTTPSRedirectMiddleware",
+        "SessionMiddleware",
+        "AuthenticationMiddleware",
+        "ProxyHeadersMiddleware",
+        "BaseHTTPMiddleware",
+    }
+)
 #: FastAPI/Starlette security schemes: a dependency on one means credentials are required.
 AUTH_CLASSES = frozenset(
     {

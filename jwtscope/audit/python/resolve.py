@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from jwtscope.audit.python.astutil import AUTH_CLASSES, is_authish
+from jwtscope.audit.python.astutil import AUTH_CLASSES, NOT_AUTH_MIDDLEWARE, is_authish
 from jwtscope.audit.python.endpoint import CALL, is_call, is_optional_call
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.summary import (
@@ -41,19 +41,6 @@ __all__ = ["Project", "Sym", "Unknown", "shown"]
 
 _MAX_DEPTH = 16
 _MAX_VISITS = 64  # dependencies visited looking for an optional auth
-_NOT_AUTH_MIDDLEWARE = frozenset(
-    {
-        "CORSMiddleware",
-        "GZipMiddleware",
-        "TrustedHostMiddleware",
-        "HTTPSRedirectMiddleware",
-        "SessionMiddleware",
-        "AuthenticationMiddleware",
-        "ProxyHeadersMiddleware",
-        "BaseHTTPMiddleware",
-    }
-)
-
 Obj = FuncInfo | ClassInfo | ObjInfo | tuple[Ref, ...] | str | tuple[Piece, ...] | None
 
 
@@ -353,7 +340,7 @@ class Project:
 
     def middleware_auth(self, module: str, ref: Ref) -> str | None:
         """How a middleware class added with ``add_middleware`` authenticates, or None."""
-        if ref[-1] in _NOT_AUTH_MIDDLEWARE:
+        if ref[-1] in NOT_AUTH_MIDDLEWARE:
             return None
         sym = self.resolve(module, ref)
         if sym is not None and sym.kind == "unknown":
