@@ -231,6 +231,9 @@ def test_ctrl_c_stops_hashcat_and_removes_the_temp_dir(tmp_path: Path, warm_kern
     assert not _processes_naming(temp_root)
 
 
+CRACK = [sys.executable, "-m", "jwtscope", "crack"]
+
+
 def _processes_naming(path: Path) -> list[int]:
     """Running processes whose command line contains ``path`` (hashcat's does)."""
     found = []
@@ -243,3 +246,28 @@ def _processes_naming(path: Path) -> list[int]:
             if str(path).encode() in cmdline:
                 found.append(int(entry.name))
     return found
+
+
+def test_ctrl_c_on_the_cli_stops_hashcat(tmp_path: Path, warm_kernels: float) -> None:
+    temp_root = tmp_path / "tmp"
+    temp_root.mkdir()
+    process = subprocess.Popen(
+        [*CRACK, token_for("not-a-9-char-key"), "--mask", "?a?a?a?a?a?a?a?a?a"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp_root)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # stands in for the terminal's foreground process group
+    )
+    assert process.stderr is not None
+    assert "is running (Ctrl-C stops it)" in process.stderr.readline()
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+
+    assert process.returncode == 130
+    assert out == ""
+    assert err.startswith("Stopped after ")
+    assert "key not found" in err
+    assert list(temp_root.iterdir()) == []
+    assert not _processes_naming(temp_root)
