@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,7 +143,7 @@ def test_hashcat_itself_refuses_a_12_kb_payload(tmp_path: Path) -> None:
     words = wordlist(tmp_path / "words.txt", KEY)
     assert HASHCAT is not None
     run = subprocess.run(
-        [HASHCAT, "-m", "16500", "-a", "0", "jwt.hash", str(words), "--potfile-disable"],
+        [HASHCAT, "-m", "16500", "-a", "0", "jwt.hash", str(words), *PRIVATE, tmp_path.name],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -231,6 +232,9 @@ def test_ctrl_c_stops_hashcat_and_removes_the_temp_dir(tmp_path: Path, warm_kern
     assert not _processes_naming(temp_root)
 
 
+#: hashcat writes no potfile, log or restore file, in a session of the test's own.
+PRIVATE = ["--potfile-disable", "--logfile-disable", "--restore-disable", "--session"]
+
 CRACK = [sys.executable, "-m", "jwtscope", "crack"]
 
 
@@ -271,3 +275,20 @@ def test_ctrl_c_on_the_cli_stops_hashcat(tmp_path: Path, warm_kernels: float) ->
     assert "key not found" in err
     assert list(temp_root.iterdir()) == []
     assert not _processes_naming(temp_root)
+
+
+def test_two_searches_at_once(tmp_path: Path, temp_root: Path) -> None:
+    # hashcat refuses a second run of the same session name; each run has its own.
+    words = wordlist(tmp_path / "words.txt", "a", KEY, "b")
+    results: list[bytes | None] = []
+
+    def search() -> None:
+        run = run_hashcat(token_for(KEY), HashcatAttack(wordlist=words), temp_root=temp_root)
+        results.append(run.key)
+
+    threads = [threading.Thread(target=search) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [KEY.encode(), KEY.encode()]

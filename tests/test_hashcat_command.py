@@ -97,11 +97,10 @@ def test_potfile_gives_only_this_tokens_key() -> None:
 
 
 def test_command_writes_nothing_outside_the_private_dir(tmp_path: Path) -> None:
-    argv = command_line(
-        "hashcat", tmp_path / "jwt.hash", tmp_path / "found.txt", HashcatAttack(mask="?d?d")
-    )
+    attack = HashcatAttack(mask="?d?d")
+    argv = command_line("hashcat", tmp_path / "jwt.hash", tmp_path / "found.txt", attack, "s1")
     assert argv[:6] == ["hashcat", "-m", "16500", "-a", "3", str(tmp_path / "jwt.hash")]
-    assert argv[6] == "?d?d"
+    assert argv[6:9] == ["?d?d", "--session", "s1"]
     for flag in ("--potfile-disable", "--logfile-disable", "--restore-disable", "--status-json"):
         assert flag in argv
 

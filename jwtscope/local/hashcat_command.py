@@ -78,11 +78,15 @@ class HashcatAttack:
 
 
 def command_line(
-    executable: str, hash_file: Path, outfile: Path, attack: HashcatAttack
+    executable: str, hash_file: Path, outfile: Path, attack: HashcatAttack, session: str
 ) -> list[str]:
     """The full hashcat command jwtscope runs: nothing written outside the private
     directory of ``hash_file`` and ``outfile`` (no potfile, log or restore file), the
-    answer as the plain key only, a JSON status line every second on stdout."""
+    answer as the plain key only, a JSON status line every second on stdout.
+
+    ``session`` must be unique per run: hashcat refuses to start while another run of
+    the same session name (``hashcat`` by default) is going ("Already an instance").
+    """
     mode = attack.arguments()
     return [
         executable,
@@ -92,6 +96,8 @@ def command_line(
         mode[1],
         str(hash_file),
         *mode[2:],
+        "--session",
+        session,
         "--potfile-disable",
         "--logfile-disable",
         "--restore-disable",

@@ -122,9 +122,9 @@ def run_hashcat(
         outfile = folder / "found.txt"
         _write_private(hash_file, token.strip() + "\n")
         _write_private(outfile, "")
-        argv = command_line(executable, hash_file, outfile, attack)
+        argv = command_line(executable, hash_file, outfile, attack, folder.name)
         code, last, errors, interrupted = _watch(argv, folder, begin, progress, started)
-        key = _read_key(outfile) if code == 0 else None
+        key = _read_key(outfile) if code == 0 or interrupted else None
     elapsed = time.perf_counter() - begin
     tried = last.tried if last is not None else 0
     if interrupted:
