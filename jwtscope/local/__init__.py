@@ -1,3 +1,3 @@
-"""Local I/O: the process environment and ``.env`` files, and the multi-core wordlist
-search. No network, no judgement.
+"""Local I/O: the process environment and ``.env`` files, the multi-core wordlist
+search and the hand-over to hashcat. No network, no judgement.
 """
