@@ -495,6 +495,79 @@ def _table(result: AuditResult) -> dict[tuple[str, str], RouteStatus]:
 P, U, PUB = RouteStatus.PROTECTED, RouteStatus.UNPROTECTED, RouteStatus.PUBLIC
 
 ROUTE_CASES = {
+    "pages, files and docs served without auth are public by nature": (
+        AUTH
+        + """
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+app = FastAPI(docs_url=None)
+@app.get("/webui")
+async def webui():
+    return RedirectResponse(url="/webui/index.html")
+@app.get("/custom-docs")
+async def docs():
+    return get_swagger_ui_html(openapi_url="/openapi.json", title="API")
+@app.get("/logo", response_class=FileResponse)
+async def logo():
+    return "static/logo.png"
+@app.get("/data")
+async def data():
+    return {"rows": []}
+@app.get("/api/public")
+def public_info():
+    return {"ok": True}
+""",
+        {
+            ("GET", "/webui"): PUB,
+            ("GET", "/custom-docs"): PUB,
+            ("GET", "/logo"): PUB,
+            ("GET", "/data"): U,
+            ("GET", "/api/public"): PUB,
+        },
+    ),
+    "fastapi-jwt-auth: AuthJWT protects only where jwt_required() is called": (
+        """
+from fastapi import Depends, FastAPI
+from fastapi_jwt_auth import AuthJWT
+app = FastAPI()
+@app.post("/login")
+def login(Authorize: AuthJWT = Depends()):
+    return {"access_token": Authorize.create_access_token(subject="a")}
+@app.get("/user")
+def user(Authorize: AuthJWT = Depends()):
+    Authorize.jwt_required()
+    return {"user": Authorize.get_jwt_subject()}
+@app.get("/feed")
+def feed(Authorize: AuthJWT = Depends()):
+    Authorize.jwt_optional()
+    return {"user": Authorize.get_jwt_subject()}
+@app.delete("/items/{item_id}")
+def forgot(item_id: int, Authorize: AuthJWT = Depends()):
+    return {"deleted": item_id}
+""",
+        {
+            ("POST", "/login"): PUB,
+            ("GET", "/user"): P,
+            ("GET", "/feed"): PUB,
+            ("DELETE", "/items/{item_id}"): U,
+        },
+    ),
+    "a login handler that raises 401 on a bad password is not protected by it": (
+        AUTH
+        + """
+app = FastAPI()
+@app.post("/login")
+def login(form: dict):
+    if form.get("password") != STORED:
+        raise HTTPException(status_code=401, detail="Incorrect password")
+    return {"token": "..."}
+@app.post("/items")
+def add(item: dict):
+    if not item.get("token"):
+        raise HTTPException(status_code=401)
+""",
+        {("POST", "/login"): PUB, ("POST", "/items"): P},
+    ),
     "app-level dependencies protect every route": (
         AUTH
         + """

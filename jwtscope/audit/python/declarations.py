@@ -27,7 +27,7 @@ from jwtscope.audit.python.astutil import (
 )
 from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.facts import ProjectFacts
-from jwtscope.audit.python.library_routes import LIBRARY_ROUTERS
+from jwtscope.audit.python.library_routes import ENFORCING_CALLS, LIBRARY_ROUTERS
 from jwtscope.audit.python.ownership import ownership_facts
 from jwtscope.audit.python.summary import (
     CorsDecl,
@@ -294,5 +294,12 @@ class Declarations:
                 calls=authish_calls(nodes),
                 login_form=endpoint.login_form(fn),
                 ownership=ownership_facts(fn, nodes, path, dep_params, self.lines),
+                method_calls=frozenset(
+                    n.func.attr
+                    for n in nodes
+                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                )
+                & ENFORCING_CALLS,
+                page=endpoint.serves_page(fn, call, nodes),
             )
         )

@@ -20,6 +20,7 @@ __all__ = [
     "nested_deps",
     "own_params",
     "returned",
+    "serves_page",
 ]
 
 _BUILTIN_TYPES = frozenset(
@@ -192,6 +193,35 @@ def nested_deps(nodes: list[ast.AST]) -> list[Ref]:
         elif isinstance(node, ast.Subscript):
             out.extend(r for r in _annotated_deps(node) if r not in out)
     return out
+
+
+_PAGES = frozenset(
+    {
+        "FileResponse",
+        "HTMLResponse",
+        "RedirectResponse",
+        "get_swagger_ui_html",
+        "get_redoc_html",
+        "get_swagger_ui_oauth2_redirect_html",
+    }
+)
+
+
+def serves_page(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call, nodes: list[ast.AST]
+) -> bool:
+    """A route that serves a page, a file or a redirect and takes no dependency: every
+    ``return`` builds one of :data:`_PAGES`, or the decorator says ``response_class=``
+    one of them."""
+    if own_params(fn):
+        return False
+    cls = next((kw.value for kw in call.keywords if kw.arg == "response_class"), None)
+    head = dotted(cls) if cls is not None else None
+    if head and head[-1] in _PAGES:
+        return True
+    returns = [n.value for n in nodes if isinstance(n, ast.Return) and n.value is not None]
+    names = [dotted(r.func) if isinstance(r, ast.Call) else None for r in returns]
+    return bool(names) and all(n is not None and n[-1] in _PAGES for n in names)
 
 
 def login_form(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

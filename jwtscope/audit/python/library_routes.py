@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from jwtscope.audit.python.summary import IncludeDecl, RouteDecl
 
 __all__ = [
+    "ENFORCED_BY_CALL",
+    "ENFORCING_CALLS",
     "LIBRARY_ROUTERS",
     "LibraryRoute",
     "generated_routes",
@@ -31,6 +33,16 @@ class LibraryRoute:
     path: str
     requires: str
 
+
+#: Dependencies that authenticate only when a method is called on them in the endpoint:
+#: class name → (the calls that require a token, the calls that make it optional).
+ENFORCED_BY_CALL: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "AuthJWT": (  # fastapi-jwt-auth
+        frozenset({"jwt_required", "fresh_jwt_required", "jwt_refresh_token_required"}),
+        frozenset({"jwt_optional"}),
+    ),
+}
+ENFORCING_CALLS = frozenset(c for pair in ENFORCED_BY_CALL.values() for s in pair for c in s)
 
 _ACTIVE = "fastapi-users current_user(active=True)"
 _SUPER = "fastapi-users current_user(active=True, superuser=True)"

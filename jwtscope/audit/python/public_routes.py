@@ -36,6 +36,13 @@ _CONVENTIONAL = frozenset(
         "callback",
         "webhook",
         "webhooks",
+        "public",
+        "docs",
+        "redoc",
+        "openapi.json",
+        "oauth2-redirect",
+        "favicon.ico",
+        "robots.txt",
     }
 )
 #: Endpoint functions that are public by their name alone (a POST registration or login
@@ -79,6 +86,8 @@ def convention(decl: RouteDecl, path: str) -> str | None:
     """Why a route without authentication is public by convention, or None."""
     if decl.library and not decl.inline:
         return f"convention: public by {decl.library}()"
+    if decl.page and decl.methods == ("GET",):
+        return "convention: serves a page, a file or a redirect"
     if decl.login_form:
         return "convention: login form (OAuth2PasswordRequestForm)"
     if path == "/":

@@ -34,7 +34,11 @@ from dataclasses import dataclass
 from jwtscope.audit.model import AuditFinding, Route, RouteStatus
 from jwtscope.audit.python.bypass import Gate, gate_verdict
 from jwtscope.audit.python.endpoint import is_call
-from jwtscope.audit.python.library_routes import generated_routes, library_strategy
+from jwtscope.audit.python.library_routes import (
+    ENFORCED_BY_CALL,
+    generated_routes,
+    library_strategy,
+)
 from jwtscope.audit.python.public_routes import convention, public_match
 from jwtscope.audit.python.resolve import Project, Unknown, shown
 from jwtscope.audit.python.route_findings import RouteEntry, judge_routes
@@ -226,7 +230,18 @@ class _Builder:
         chains: list[str] = []
         found: tuple[str, str] | None = None
         unknown: list[str] = []
+        lib_optional: str | None = None
         for param in decl.params:
+            enforced = ENFORCED_BY_CALL.get(param.ref[-1]) if param.ref else None
+            if enforced is not None:  # e.g. AuthJWT: only Authorize.jwt_required() checks
+                called = sorted(decl.method_calls & enforced[0])
+                if called:
+                    users.add(param.name)
+                    via = f"{param.ref[-1]}.{called[0]}() in {decl.endpoint}"
+                    found = found or (param.ref[-1], f"parameter {param.name}: {via}")
+                elif decl.method_calls & enforced[1]:
+                    lib_optional = f"{param.ref[-1]}.jwt_optional() in {decl.endpoint}"
+                continue
             how = self.p.judge(m.name, param.ref, alias_only=param.annotation_only)
             if isinstance(how, Unknown):
                 unknown.append(f"parameter {param.name}: {how.reason}")
@@ -254,7 +269,9 @@ class _Builder:
                 verdict = gate_verdict(self.p, gates, path, method)
                 if verdict is not None:
                     gated[method] = verdict
-        if found is None and decl.inline:
+        # a login handler's "raises 401" on a bad password is not protection
+        login = decl.inline.startswith("raises") and convention(decl, path) is not None
+        if found is None and decl.inline and not login:
             found = ("inline", f"in {decl.endpoint}: {decl.inline}")
         if found is None:
             for ref in decl.calls:
@@ -271,7 +288,7 @@ class _Builder:
         if found is None:
             refs = [(m.name, p.ref) for p in decl.params]
             refs += [(layer.module, ref) for layer in candidates for ref in layer.refs]
-            optional = next(filter(None, (self.p.optional_auth(*r) for r in refs)), None)
+            optional = next(filter(None, (self.p.optional_auth(*r) for r in refs)), lib_optional)
         if found is not None and decl.ownership is not None:
             users.update(decl.ownership.request_users)  # the user a middleware put there
         users = set() if privileged else users

@@ -176,6 +176,11 @@ class RouteDecl:
     ownership: OwnershipFacts | None
     #: the library that generated it (``fastapi_users.get_users_router``), if any.
     library: str = ""
+    #: methods called on objects in the body (``Authorize.jwt_required()``), for
+    #: dependencies that authenticate only when told to (fastapi-jwt-auth's AuthJWT).
+    method_calls: frozenset[str] = frozenset()
+    #: a GET that serves a page, a file or a redirect (docs, the web UI): public by nature.
+    page: bool = False
 
 
 @dataclass(slots=True)
