@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from jwtscope.core.har.har_credentials import set_cookie_pairs
 from jwtscope.core.har.har_entry import HarEntry
 from jwtscope.core.har.har_judge import EARLY, EXPIRED, TokenInfo
-from jwtscope.core.har.har_timeline import SKEW_NOTED, Row
+from jwtscope.core.har.har_timeline import SKEW_NOTED, Row, page_origin
 from jwtscope.core.timefmt import iso_utc, span
 
 __all__ = ["Cause", "first_failure", "root_cause"]
@@ -128,10 +128,15 @@ def _server(row: Row, tokens: dict[str, TokenInfo]) -> Cause:
 
 def _cors(row: Row) -> Cause:
     entry = row.entry
-    origin = entry.request_header("origin") or "the page's origin"
+    origin = page_origin(entry) or "the page's origin"
     blocked = entry.status == 0
     detail = (
-        f"The browser blocked the answer ({entry.error or 'status 0'})."
+        f"The browser got no usable answer ({entry.error or 'status 0'})"
+        + (
+            "; the request carried Authorization cross-origin, so a CORS preflight was needed."
+            if entry.request_header("authorization")
+            else "."
+        )
         if blocked
         else f"The answer ({entry.status}) has no Access-Control-Allow-Origin for {origin}."
     )

@@ -137,12 +137,13 @@ def entry_from_json(index: int, raw: Any) -> HarEntry | None:
         return None
     status = response.get("status")
     status = status if isinstance(status, int) and not isinstance(status, bool) else 0
+    status = max(status, 0)  # Playwright writes -1 for a request that got no answer
     response_headers = _pairs(response.get("headers"))
     redirect = response.get("redirectURL")
     redirect = redirect if isinstance(redirect, str) and redirect else ""
     if not redirect:
         redirect = _first(response_headers, "location") or ""
-    error = raw.get("_error") or response.get("_error") or ""
+    error = raw.get("_error") or response.get("_error") or response.get("_failureText") or ""
     entry = HarEntry(
         index=index,
         started=parse_started(raw.get("startedDateTime")),

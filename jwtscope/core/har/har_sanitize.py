@@ -62,7 +62,15 @@ _TOKEN_HEADERS = frozenset(
 _ENTRY_KEYS = ("pageref", "startedDateTime", "time", "timings", "serverIPAddress", "connection")
 _ENTRY_CUSTOM = ("_error", "_resourceType", "_fromCache", "_transferSize", "_priority")
 _REQUEST_KEYS = ("method", "httpVersion", "headersSize", "bodySize")
-_RESPONSE_KEYS = ("status", "statusText", "httpVersion", "headersSize", "bodySize", "_error")
+_RESPONSE_KEYS = (
+    "status",
+    "statusText",
+    "httpVersion",
+    "headersSize",
+    "bodySize",
+    "_error",
+    "_failureText",
+)
 _COOKIE_KEYS = ("name", "path", "domain", "expires", "httpOnly", "secure", "sameSite")
 
 
@@ -202,7 +210,7 @@ def sanitize_entry(raw: Any) -> dict[str, Any]:
     if post is not None:
         req["postData"] = post
     status = response.get("status")
-    failed = isinstance(status, int) and (status >= 400 or status == 0)
+    failed = isinstance(status, int) and (status >= 400 or status <= 0)
     resp: dict[str, Any] = {k: response[k] for k in _RESPONSE_KEYS if k in response}
     resp["headers"] = _headers(response.get("headers"))
     resp["cookies"] = _cookies(response.get("cookies"))

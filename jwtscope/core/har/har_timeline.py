@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import median
+from urllib.parse import urlsplit
 
 from jwtscope.core.har.har_credentials import entry_credentials
 from jwtscope.core.har.har_entry import HarEntry
@@ -14,7 +15,7 @@ from jwtscope.core.har.har_judge import TokenInfo, TokenJudge
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet
 
-__all__ = ["Row", "TimelineBuilder", "TokenUse", "failure_kind"]
+__all__ = ["Row", "TimelineBuilder", "TokenUse", "failure_kind", "page_origin"]
 
 _LOGIN = re.compile(r"(login|log-in|sign-?in|auth|session)", re.IGNORECASE)
 #: Client/server clock differences under this many seconds are network noise.
@@ -50,11 +51,26 @@ class Row:
     skew: float | None
 
 
+def page_origin(entry: HarEntry) -> str:
+    """The origin the request came from: its ``Origin`` header, else its ``Referer``'s
+    (a request the browser blocked is often recorded without ``Origin``)."""
+    origin = (entry.request_header("origin") or "").rstrip("/")
+    if origin and origin != "null":
+        return origin
+    referer = entry.request_header("referer") or ""
+    try:
+        parts = urlsplit(referer)
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.hostname}{port}" if parts.scheme and parts.hostname else ""
+
+
 def failure_kind(entry: HarEntry) -> str:
     """Why the entry counts as failing, or ``""``."""
     status = entry.status
-    origin = entry.request_header("origin") or ""
-    cross = bool(origin) and origin.rstrip("/") != entry.origin and origin != "null"
+    origin = page_origin(entry)
+    cross = bool(origin) and origin != entry.origin
     if status == 0:
         return "cors" if cross or "cors" in entry.error.lower() else "network"
     if status in (401, 403):
