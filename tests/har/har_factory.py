@@ -128,3 +128,129 @@ def expired_session() -> tuple[dict[str, Any], str]:
             body='{"detail":"Token expired"}',
         ),
     ), tok
+
+
+OTHER_SECRET = "another-secret-that-is-not-the-apis-0987"
+
+
+def _signed_in(tok: str, cookie: str = "") -> dict[str, Any]:
+    headers = {"set-auth-jwt": tok}
+    if cookie:
+        headers["Set-Cookie"] = cookie
+    return entry(T0, "POST", f"{WEB}/api/auth/sign-in/email", 200, response_headers=headers)
+
+
+def refresh_not_used() -> dict[str, Any]:
+    """A refresh hands out a new token; the client keeps sending the expired one."""
+    old, new = token(T0, 60), token(T0 + 100, 300)
+    return har(
+        _signed_in(old),
+        entry(T0 + 5, "GET", f"{API}/todos", 200, headers=bearer(old), response_headers=CORS_OK),
+        entry(T0 + 100, "GET", f"{WEB}/api/auth/token", 200, body=json_body(token=new)),
+        entry(T0 + 120, "GET", f"{API}/todos", 401, headers=bearer(old), response_headers=CORS_OK),
+    )
+
+
+def refresh_refused() -> dict[str, Any]:
+    """The token endpoint answers 401: the session behind the refresh is gone."""
+    tok = token(T0, 60)
+    return har(
+        _signed_in(tok),
+        entry(T0 + 5, "GET", f"{API}/todos", 200, headers=bearer(tok), response_headers=CORS_OK),
+        entry(T0 + 90, "GET", f"{WEB}/api/auth/token", 401, body='{"error":"no session"}'),
+        entry(T0 + 91, "GET", f"{API}/todos", 401, headers=bearer(tok), response_headers=CORS_OK),
+    )
+
+
+def cookie_not_sent() -> dict[str, Any]:
+    """The session cookie was set (SameSite=Lax) but the API call went without it."""
+    cookie = (
+        "better-auth.session_token=abcdefghijklmnopqrstuvwxyz012345.c2lnbmF0dXJl; "
+        "Path=/; HttpOnly; SameSite=Lax"
+    )
+    return har(
+        entry(
+            T0,
+            "POST",
+            f"{WEB}/api/auth/sign-in/email",
+            200,
+            response_headers={"Set-Cookie": cookie},
+        ),
+        entry(T0 + 3, "GET", f"{API}/me", 401, headers={"Origin": WEB}, response_headers=CORS_OK),
+    )
+
+
+def no_credential() -> dict[str, Any]:
+    """Nobody ever signed in."""
+    return har(
+        entry(T0, "GET", f"{API}/todos", 401, headers={"Origin": WEB}, response_headers=CORS_OK)
+    )
+
+
+def wrong_key() -> dict[str, Any]:
+    """The token is signed with another secret than the API's (SECRET is known)."""
+    tok = jwt.encode({"sub": "42", "iat": T0, "exp": T0 + 300}, OTHER_SECRET, algorithm="HS256")
+    return har(
+        entry(T0 + 1, "GET", f"{API}/todos", 401, headers=bearer(tok), response_headers=CORS_OK)
+    )
+
+
+def valid_refused() -> dict[str, Any]:
+    """A valid, verifying token refused anyway (e.g. audience)."""
+    tok = token(T0, 300)
+    challenge = {
+        **CORS_OK,
+        "WWW-Authenticate": 'Bearer error="invalid_token", error_description="Invalid audience"',
+    }
+    return har(
+        entry(T0 + 1, "GET", f"{API}/todos", 401, headers=bearer(tok), response_headers=challenge)
+    )
+
+
+def login_redirect() -> dict[str, Any]:
+    """The token expired and the app redirects to its login page."""
+    tok = token(T0, 60)
+    return har(
+        entry(T0 + 1, "GET", f"{WEB}/dashboard", 200, headers={"Authorization": f"Bearer {tok}"}),
+        entry(
+            T0 + 70,
+            "GET",
+            f"{WEB}/dashboard",
+            302,
+            headers={"Authorization": f"Bearer {tok}"},
+            response_headers={"Location": "/login?next=%2Fdashboard"},
+        ),
+    )
+
+
+def not_yet_valid() -> dict[str, Any]:
+    """The issuer's clock is ahead: the token's iat is after the request."""
+    tok = token(T0 + 30, 300)
+    return har(entry(T0, "GET", f"{API}/todos", 401, headers=bearer(tok), response_headers=CORS_OK))
+
+
+def api_500() -> dict[str, Any]:
+    """The API fails with a valid token."""
+    tok = token(T0, 300)
+    return har(
+        entry(T0 + 1, "GET", f"{API}/todos", 500, headers=bearer(tok), response_headers=CORS_OK)
+    )
+
+
+def all_good() -> dict[str, Any]:
+    """Nothing fails."""
+    tok = token(T0, 300)
+    return har(
+        _signed_in(tok),
+        *(
+            entry(T0 + i, "GET", f"{API}/todos", 200, headers=bearer(tok), response_headers=CORS_OK)
+            for i in range(1, 30)
+        ),
+    )
+
+
+def json_body(**values: Any) -> str:
+    """A JSON response body."""
+    import json
+
+    return json.dumps(values)

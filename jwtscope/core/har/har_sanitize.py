@@ -12,6 +12,7 @@ passwords, bodies (JSON keeps its keys; other text is dropped), custom fields
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -71,6 +72,7 @@ _RESPONSE_KEYS = (
     "_error",
     "_failureText",
 )
+_REMOVED_NOTE = re.compile(r"removed \(\d+ (base64 )?characters\)")
 _COOKIE_KEYS = ("name", "path", "domain", "expires", "httpOnly", "secure", "sameSite")
 
 
@@ -163,6 +165,8 @@ def _pairs(items: Any, scrub: Callable[[str, str], str]) -> list[dict[str, str]]
 
 
 def _body_text(body: str, mime: str, keep_errors: bool) -> str:
+    if not body or _REMOVED_NOTE.fullmatch(body):
+        return body
     as_json = scrub_json_text(body, keep_errors=keep_errors)
     if as_json is not None:
         return as_json
