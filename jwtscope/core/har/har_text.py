@@ -5,8 +5,11 @@ requests with the same token are folded into one line."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from jwtscope.core.har.har_judge import TokenInfo
 from jwtscope.core.har.har_report import HarTriage
+from jwtscope.core.har.har_scrub import scrub_url
 from jwtscope.core.har.har_timeline import Row
 from jwtscope.core.request.request_url import mask_url
 from jwtscope.core.timefmt import iso_utc, span
@@ -103,7 +106,7 @@ def triage_to_markdown(result: HarTriage) -> str:
     if first is not None and cause is not None:
         lines.append(
             f"- **First failure:** #{first.entry.index} `{first.entry.method} "
-            f"{mask_url(first.entry.url)}` → {first.entry.status or first.entry.error}"
+            f"{scrub_url(first.entry.url)}` → {first.entry.status or first.entry.error}"
         )
         lines.append(f"- **Root cause:** `{cause.code}` — {cause.title}")
         lines.append(f"- **Evidence:** {cause.detail}")
@@ -130,7 +133,7 @@ def triage_to_markdown(result: HarTriage) -> str:
         carried = ", ".join(f"{result.label(u.fingerprint)} ({u.state})" for u in row.sent)
         lines.append(
             f"| {row.entry.index} | {_time(row.entry.started)} | `{row.entry.method} "
-            f"{mask_url(row.entry.path)}` | {row.entry.status} {row.failure} | "
+            f"{urlsplit(scrub_url(row.entry.url)).path}` | {row.entry.status} {row.failure} | "
             f"{carried or 'none'} |"
         )
     return "\n".join(lines) + "\n"
