@@ -67,8 +67,12 @@ def _skip_bom(fh: IO[bytes]) -> None:
 
 
 def _broken(path: Path, exc: Exception, at: int) -> InputError:
-    reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-    truncated = "incomplete" in reason.lower() or isinstance(exc, ijson.IncompleteJSONError)
+    first = exc.args[0] if exc.args else ""
+    if isinstance(first, bytes):
+        first = first.decode("utf-8", "replace")
+    lines = str(first).strip().splitlines()
+    reason = lines[0].strip()[:120] if lines else type(exc).__name__
+    truncated = "premature eof" in reason.lower()
     what = "is truncated" if truncated else "is not valid JSON"
     return InputError(f"the HAR file {path} {what} (near byte {at}: {reason})", _EXPORT)
 
