@@ -45,7 +45,7 @@ def test_nothing_failed_exits_0(capsys, tmp_path: Path):
     path = write_har(tmp_path / "ok.har", f.all_good())
     code, out, _ = run(capsys, "har", str(path))
     assert code == 0
-    assert "… 28 more like it, until #29" in out
+    assert "… 28 more with the same token(s), until #29 (2026-11-24T12:00:29Z)" in out
     assert "No failing request" in out
 
 

@@ -160,7 +160,7 @@ def _nothing_sent(row: Row, before: Sequence[Row]) -> Cause:
     cookie = [r for r in same if any(u.place.startswith("cookie") for u in r.sent)]
     got_cookie = [r for r in before if any(u.place.startswith("Set-Cookie") for u in r.received)]
     if header:
-        last = header[-1].entry
+        last = header[-1].latest
         return Cause(
             "HAR-NO-HEADER",
             f"#{entry.index} {entry.method} {entry.path} was sent without the Authorization header",
@@ -171,7 +171,7 @@ def _nothing_sent(row: Row, before: Sequence[Row]) -> Cause:
             (last.index, entry.index),
         )
     if cookie or got_cookie:
-        last = (cookie or got_cookie)[-1].entry
+        last = (cookie or got_cookie)[-1].latest
         return Cause(
             "HAR-COOKIE-NOT-SENT",
             f"#{entry.index} {entry.method} {entry.path} was sent without the session cookie",
@@ -206,7 +206,7 @@ def _expired(row: Row, before: Sequence[Row], info: TokenInfo) -> Cause:
     entry, fp = row.entry, info.fingerprint
     exp = info.claim_time("exp")
     ok = [r for r in before if not r.failure and any(u.fingerprint == fp for u in r.sent)]
-    last_ok = ok[-1].entry if ok else None
+    last_ok = ok[-1].latest if ok else None
     between = (
         f"between #{last_ok.index} ({_when(last_ok.started)}, accepted) and #{entry.index} "
         if last_ok

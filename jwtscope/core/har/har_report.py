@@ -101,6 +101,8 @@ def row_to_dict(row: Row, result: HarTriage) -> dict[str, Any]:
         "sent": [_use(u, result) for u in row.sent],
         "received": [_use(u, result) for u in row.received],
         "clock_skew_seconds": round(row.skew, 3) if row.skew is not None else None,
+        "repeats": row.repeats,
+        "last_entry": row.latest.index,
     }
 
 

@@ -49,23 +49,15 @@ def _row_line(row: Row, result: HarTriage) -> str:
     )
 
 
-def _same(a: Row, b: Row) -> bool:
-    plain = not a.failure and not b.failure and not a.received and not b.received
-    return plain and a.sent == b.sent and a.entry.path == b.entry.path
-
-
 def _timeline(result: HarTriage) -> list[str]:
     lines: list[str] = []
-    i = 0
-    rows = result.rows
-    while i < len(rows):
-        j = i + 1
-        while j < len(rows) and _same(rows[i], rows[j]):
-            j += 1
-        lines.append(_row_line(rows[i], result))
-        if j - i > 1:
-            lines.append(f"         … {j - i - 1} more like it, until #{rows[j - 1].entry.index}")
-        i = j
+    for row in result.rows:
+        lines.append(_row_line(row, result))
+        if row.repeats:
+            lines.append(
+                f"         … {row.repeats} more with the same token(s), until #{row.latest.index}"
+                f" ({_time(row.latest.started)})"
+            )
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from urllib.parse import urlsplit
 
@@ -42,6 +42,9 @@ class Row:
         sent: the tokens the request carried.
         received: the tokens the response handed out (state at that time).
         skew: server ``Date`` minus the client's ``startedDateTime``, in seconds.
+        repeats: how many later successful requests with the same tokens in the same
+            states were folded into this row (memory stays flat on long sessions).
+        last: the last of them.
     """
 
     entry: HarEntry
@@ -49,6 +52,18 @@ class Row:
     sent: tuple[TokenUse, ...]
     received: tuple[TokenUse, ...]
     skew: float | None
+    repeats: int = 0
+    last: HarEntry | None = None
+
+    @property
+    def latest(self) -> HarEntry:
+        """The last request this row stands for."""
+        return self.last or self.entry
+
+    @property
+    def foldable(self) -> bool:
+        """A plain success: it sent tokens, received none, did not fail."""
+        return bool(self.sent) and not self.failure and not self.received
 
 
 def page_origin(entry: HarEntry) -> str:
@@ -121,8 +136,22 @@ class TimelineBuilder:
         skew = server - entry.started if server is not None and entry.started is not None else None
         if skew is not None:
             self.skews.append(skew)
-        if creds or failure or entry.is_token_endpoint:
-            self.rows.append(Row(entry, failure, tuple(sent), tuple(received), skew))
+        if not (creds or failure or entry.is_token_endpoint):
+            return
+        row = Row(replace(entry, body=""), failure, tuple(sent), tuple(received), skew)
+        previous = self.rows[-1] if self.rows else None
+        in_order = previous is not None and (previous.latest.started or 0) <= (entry.started or 0)
+        if (
+            previous
+            and in_order
+            and row.foldable
+            and previous.foldable
+            and not (entry.is_token_endpoint or previous.entry.is_token_endpoint)
+            and previous.sent == row.sent
+        ):
+            self.rows[-1] = replace(previous, repeats=previous.repeats + 1, last=row.entry)
+            return
+        self.rows.append(row)
 
     def add_all(self, entries: Iterable[HarEntry]) -> TimelineBuilder:
         """Take every entry; returns self."""
