@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from jwtscope.core.har.har_entry import HarEntry
+from jwtscope.core.har.har_entry import REQUEST_HEADERS, HarEntry
 from jwtscope.core.token.carriers import (
     PASSWORD_SCHEMES,
     cookie_text,
@@ -39,9 +39,7 @@ __all__ = [
 SANITIZED = "sanitized-"
 _SANITIZED_VALUE = re.compile(r"sanitized-([0-9a-f]{12})")
 _JWT_IN_TEXT = re.compile(r"eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*")
-_TOKEN_HEADERS = frozenset(
-    {"x-auth-token", "x-access-token", "x-id-token", "x-jwt", "x-jwt-token", "x-token"}
-)
+_TOKEN_HEADERS = REQUEST_HEADERS - {"authorization", "cookie", "origin", "referer"}
 _RECEIVED_HEADERS = frozenset({"set-auth-token", "set-auth-jwt"})
 _TOKEN_KEY = re.compile(r"(^|_)(token|jwt|access_token|id_token|refresh_token)$", re.IGNORECASE)
 

@@ -10,7 +10,15 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["HarEntry", "entry_from_json", "obj", "parse_started", "text"]
+__all__ = [
+    "REQUEST_HEADERS",
+    "RESPONSE_HEADERS",
+    "HarEntry",
+    "entry_from_json",
+    "obj",
+    "parse_started",
+    "text",
+]
 
 #: Response bodies of token endpoints kept to read the tokens they hand out (bytes).
 MAX_KEPT_BODY = 64_000
@@ -18,6 +26,18 @@ MAX_KEPT_BODY = 64_000
 TOKEN_ENDPOINT = re.compile(
     r"(/token\b|/jwt\b|/refresh|/get-session|/session\b|/sign-?in|/login|/oauth2?/|/auth/)",
     re.IGNORECASE,
+)
+
+
+#: The request headers triage reads (the others are dropped as entries are read).
+REQUEST_HEADERS = frozenset(
+    {"authorization", "cookie", "origin", "referer", "x-auth-token", "x-access-token"}
+    | {"x-id-token", "x-jwt", "x-jwt-token", "x-token"}
+)
+#: The response headers triage reads.
+RESPONSE_HEADERS = frozenset(
+    {"date", "set-cookie", "set-auth-token", "set-auth-jwt", "location", "www-authenticate"}
+    | {"access-control-allow-origin"}
 )
 
 
@@ -31,9 +51,10 @@ class HarEntry:
         method: the request method.
         url: the request URL as recorded (shown only through ``mask_url``).
         status: the response status (0 for a request the browser blocked or lost).
-        request_headers: ``(name, value)`` pairs, names as written.
+        request_headers: ``(name, value)`` pairs, names as written (only
+            :data:`REQUEST_HEADERS`).
         request_cookies: the ``cookies`` array of the request.
-        response_headers: ``(name, value)`` pairs.
+        response_headers: ``(name, value)`` pairs (only :data:`RESPONSE_HEADERS`).
         response_cookies: the ``cookies`` array of the response.
         error: the browser's error (Chrome's ``_error``), e.g. ``net::ERR_FAILED``.
         redirect_url: ``redirectURL`` or the ``Location`` header.
@@ -107,14 +128,19 @@ def parse_started(value: Any) -> float | None:
     return moment.timestamp()
 
 
-def _pairs(items: Any) -> tuple[tuple[str, str], ...]:
+def _pairs(items: Any, kept: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """``(name, value)`` of a HAR name/value list; only the names in ``kept`` (lower
+    case) when it is given."""
     if not isinstance(items, list):
         return ()
-    return tuple(
-        (item["name"], item["value"] if isinstance(item.get("value"), str) else "")
-        for item in items
-        if isinstance(item, dict) and isinstance(item.get("name"), str)
-    )
+    out = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        name, value = item.get("name"), item.get("value")
+        if isinstance(name, str) and (kept is None or name.lower() in kept):
+            out.append((name, value if isinstance(value, str) else ""))
+    return tuple(out)
 
 
 def obj(value: Any) -> dict[str, Any]:
@@ -138,7 +164,7 @@ def entry_from_json(index: int, raw: Any) -> HarEntry | None:
     status = response.get("status")
     status = status if isinstance(status, int) and not isinstance(status, bool) else 0
     status = max(status, 0)  # Playwright writes -1 for a request that got no answer
-    response_headers = _pairs(response.get("headers"))
+    response_headers = _pairs(response.get("headers"), RESPONSE_HEADERS)
     redirect = response.get("redirectURL")
     redirect = redirect if isinstance(redirect, str) and redirect else ""
     if not redirect:
@@ -150,7 +176,7 @@ def entry_from_json(index: int, raw: Any) -> HarEntry | None:
         method=method,
         url=url,
         status=status,
-        request_headers=_pairs(request.get("headers")),
+        request_headers=_pairs(request.get("headers"), REQUEST_HEADERS),
         request_cookies=_pairs(request.get("cookies")),
         response_headers=response_headers,
         response_cookies=_pairs(response.get("cookies")),

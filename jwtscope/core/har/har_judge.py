@@ -1,9 +1,13 @@
 """Each token judged at the time of its request, with the engine of ``inspect``.
 
-A token is analysed once per time state (valid, expired, not yet valid), at the first
-request in that state, with :func:`jwtscope.core.analysis.analyze` — signature against
-the environment's secrets and the explicit keys, claims, time with PyJWT's rules — so a
-session of 20,000 requests costs a few analyses, not 20,000.
+The first token of each family (same ``alg``, ``kid`` and ``iss``) is analysed at its
+first request with :func:`jwtscope.core.analysis.analyze` — signature against the
+environment's secrets and the explicit keys, claims, time with PyJWT's rules, the
+dictionary search of HS* keys; every later token of the family only has its signature
+verified (the rest would repeat itself), and each request's time state is computed with
+PyJWT's rules. A session of 20,000 requests and a hundred refreshed tokens costs one
+analysis per family. :meth:`TokenJudge.report` gives the full report at any request's
+time (cached per time state), for a view that shows one request.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from jwtscope.core.checks.time import numeric_claim
 from jwtscope.core.har.har_credentials import Credential
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet
+from jwtscope.core.keys.verify_signature import SignatureCheck, verify_signature
 from jwtscope.core.token.parsing import TokenKind, decode
 
 __all__ = ["TokenInfo", "TokenJudge", "time_state"]
@@ -41,7 +46,7 @@ class TokenInfo:
         claims: ``iss``, ``aud``, ``iat``, ``nbf``, ``exp`` when present.
         signature: the signature verdict in words (``valid (HS256, env BETTER_AUTH_SECRET)``).
         sanitized: it came from a sanitized HAR (its signature was cut).
-        codes: the engine's finding codes at its first use.
+        codes: the engine's finding codes for the first token of its family.
     """
 
     fingerprint: str
@@ -81,6 +86,8 @@ class TokenJudge:
         self.tokens: dict[str, TokenInfo] = {}
         self._values: dict[str, str] = {}
         self._reports: dict[tuple[str, str], Report] = {}
+        self._families: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        self._keys: KeySet | None = None
 
     def see(self, cred: Credential, at: float | None) -> TokenInfo:
         """Record the credential (first sight decides its info) and return its info."""
@@ -100,18 +107,34 @@ class TokenJudge:
         }
         info = TokenInfo(cred.fingerprint, kind, header, claims, sanitized=cred.sanitized)
         if kind == "jws":
-            report = self.report(cred.fingerprint, at)
+            family = (repr(header.get("alg")), repr(header.get("kid")), repr(claims.get("iss")))
+            codes = self._families.get(family)
+            signature: SignatureCheck | None
+            if codes is None or at is None:
+                report = self.report(cred.fingerprint, at)
+                signature = report.signature if report else None
+                codes = report.codes if report else ()
+                self._families[family] = codes
+            else:
+                signature = verify_signature(token, self._keyset())
             info = TokenInfo(
                 cred.fingerprint,
                 kind,
                 header,
                 claims,
-                signature=_signature_words(report, cred.sanitized),
+                signature=_signature_words(signature, cred.sanitized),
                 sanitized=cred.sanitized,
-                codes=report.codes if report else (),
+                codes=codes,
             )
         self.tokens[cred.fingerprint] = info
         return info
+
+    def _keyset(self) -> KeySet:
+        """The keys ``analyze`` would try: the explicit ones, then the environment's."""
+        if self._keys is None:
+            env_keys = KeySet(secrets=self.env.secrets()) if self.env else KeySet()
+            self._keys = (self.keys or KeySet()).merged(env_keys)
+        return self._keys
 
     def state(self, fingerprint: str, at: float | None) -> str:
         """The token's time state at ``at``."""
@@ -136,12 +159,11 @@ class TokenJudge:
         return self._reports[key]
 
 
-def _signature_words(report: Report | None, sanitized: bool) -> str:
+def _signature_words(sig: SignatureCheck | None, sanitized: bool) -> str:
     if sanitized:
         return "removed (sanitized HAR)"
-    if report is None:
+    if sig is None:
         return "not checked (no request time)"
-    sig = report.signature
     status = sig.status.value
     if status == "valid":
         return f"valid ({sig.alg}, {sig.key})"

@@ -42,8 +42,9 @@ class Row:
         sent: the tokens the request carried.
         received: the tokens the response handed out (state at that time).
         skew: server ``Date`` minus the client's ``startedDateTime``, in seconds.
-        repeats: how many later successful requests with the same tokens in the same
-            states were folded into this row (memory stays flat on long sessions).
+        repeats: how many later requests just like it (same tokens in the same states,
+            same failure and status) were folded into this row: memory stays flat on
+            long sessions.
         last: the last of them.
     """
 
@@ -60,10 +61,21 @@ class Row:
         """The last request this row stands for."""
         return self.last or self.entry
 
-    @property
-    def foldable(self) -> bool:
-        """A plain success: it sent tokens, received none, did not fail."""
-        return bool(self.sent) and not self.failure and not self.received
+    def folds(self, other: Row, last: HarEntry | None = None) -> bool:
+        """``other`` repeats this row (whose last folded request is ``last``): same tokens
+        in the same states, same failure (and status when failing), nothing received, no
+        token endpoint, and not earlier."""
+        entry, then = self.entry, other.entry
+        return (
+            self.sent == other.sent
+            and self.failure == other.failure
+            and not self.received
+            and not other.received
+            and (bool(self.sent) or bool(self.failure))
+            and (not self.failure or entry.status == then.status)
+            and not (entry.is_token_endpoint or then.is_token_endpoint)
+            and ((last or self.latest).started or 0) <= (then.started or 0)
+        )
 
 
 def page_origin(entry: HarEntry) -> str:
@@ -110,7 +122,9 @@ class TimelineBuilder:
         self, env: Environment | None = None, keys: KeySet | None = None, leeway: int = 0
     ) -> None:
         self.judge = TokenJudge(env, keys, leeway)
-        self.rows: list[Row] = []
+        self._rows: list[Row] = []
+        #: per row: how many requests were folded into it, and the last of them
+        self._folded: list[tuple[int, HarEntry | None]] = []
         self.entries = 0
         self.skews: list[float] = []
 
@@ -138,20 +152,21 @@ class TimelineBuilder:
             self.skews.append(skew)
         if not (creds or failure or entry.is_token_endpoint):
             return
-        row = Row(replace(entry, body=""), failure, tuple(sent), tuple(received), skew)
-        previous = self.rows[-1] if self.rows else None
-        in_order = previous is not None and (previous.latest.started or 0) <= (entry.started or 0)
-        if (
-            previous
-            and in_order
-            and row.foldable
-            and previous.foldable
-            and not (entry.is_token_endpoint or previous.entry.is_token_endpoint)
-            and previous.sent == row.sent
-        ):
-            self.rows[-1] = replace(previous, repeats=previous.repeats + 1, last=row.entry)
+        kept = replace(entry, body="") if entry.body else entry
+        row = Row(kept, failure, tuple(sent), tuple(received), skew)
+        if self._rows and self._rows[-1].folds(row, self._folded[-1][1]):
+            self._folded[-1] = (self._folded[-1][0] + 1, entry)
             return
-        self.rows.append(row)
+        self._rows.append(row)
+        self._folded.append((0, None))
+
+    @property
+    def rows(self) -> list[Row]:
+        """The rows so far, in the order the entries came."""
+        return [
+            replace(row, repeats=count, last=last) if count else row
+            for row, (count, last) in zip(self._rows, self._folded, strict=True)
+        ]
 
     def add_all(self, entries: Iterable[HarEntry]) -> TimelineBuilder:
         """Take every entry; returns self."""
