@@ -4,12 +4,13 @@ the JSON shape of ``jwtscope har --json``. Tokens appear only as fingerprints.""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from jwtscope.core.analysis import Report
 from jwtscope.core.har.har_cause import Cause, first_failure, root_cause
 from jwtscope.core.har.har_entry import HarEntry
-from jwtscope.core.har.har_judge import TokenInfo
+from jwtscope.core.har.har_judge import TokenInfo, TokenJudge
 from jwtscope.core.har.har_timeline import Row, TimelineBuilder, TokenUse
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet
@@ -29,6 +30,8 @@ class HarTriage:
         tokens: every token, by fingerprint, in order of first sight.
         cause: the first failure's root cause (None when nothing failed).
         clock_skew: median server ``Date`` minus browser time, seconds.
+        judge: the judge that saw the tokens, for :meth:`verdict` (holds the tokens in
+            memory; never printed).
     """
 
     entries: int
@@ -36,6 +39,7 @@ class HarTriage:
     tokens: dict[str, TokenInfo]
     cause: Cause | None
     clock_skew: float | None
+    judge: TokenJudge | None = field(default=None, compare=False, repr=False)
 
     @property
     def first_failure(self) -> Row | None:
@@ -53,6 +57,10 @@ class HarTriage:
         """0 when nothing failed, 1 when a failure was found."""
         return 1 if self.cause is not None else 0
 
+    def verdict(self, fingerprint: str, at: float | None) -> Report | None:
+        """The engine's full report on a token at ``at`` (a request's time)."""
+        return self.judge.report(fingerprint, at) if self.judge else None
+
     def label(self, fingerprint: str) -> str:
         """``T1``, ``T2`` … in order of first sight."""
         return f"T{list(self.tokens).index(fingerprint) + 1}"
@@ -62,9 +70,8 @@ def finish(builder: TimelineBuilder) -> HarTriage:
     """The triage of everything the builder took."""
     rows = tuple(sorted(builder.rows, key=lambda r: (r.entry.started or 0.0, r.entry.index)))
     skew = builder.clock_skew()
-    return HarTriage(
-        builder.entries, rows, builder.tokens, root_cause(rows, builder.tokens, skew), skew
-    )
+    cause = root_cause(rows, builder.tokens, skew)
+    return HarTriage(builder.entries, rows, builder.tokens, cause, skew, builder.judge)
 
 
 def triage(
