@@ -254,3 +254,31 @@ def json_body(**values: Any) -> str:
     import json
 
     return json.dumps(values)
+
+
+def null_bearer() -> dict[str, Any]:
+    """The app lost its token and sends ``Bearer null``."""
+    tok = token(T0, 300)
+    return har(
+        _signed_in(tok),
+        entry(T0 + 5, "GET", f"{API}/todos", 200, headers=bearer(tok), response_headers=CORS_OK),
+        entry(T0 + 9, "GET", f"{API}/todos", 401, headers=bearer("null"), response_headers=CORS_OK),
+    )
+
+
+def sign_in_refused() -> dict[str, Any]:
+    """Wrong password: the sign-in answers 401, nothing else happens."""
+    return har(entry(T0, "POST", f"{WEB}/api/auth/sign-in/email", 401, body='{"code":"INVALID"}'))
+
+
+def token_in_json_text() -> dict[str, Any]:
+    """A token endpoint answers with the token inside a longer string."""
+    old, new = token(T0, 60), token(T0 + 100, 300)
+    return har(
+        _signed_in(old),
+        entry(T0 + 5, "GET", f"{API}/todos", 200, headers=bearer(old), response_headers=CORS_OK),
+        entry(
+            T0 + 100, "GET", f"{WEB}/api/auth/token", 200, body=json_body(header=f"Bearer {new}")
+        ),
+        entry(T0 + 120, "GET", f"{API}/todos", 401, headers=bearer(old), response_headers=CORS_OK),
+    )

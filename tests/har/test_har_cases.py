@@ -27,6 +27,9 @@ CASES = {
     "login_redirect": (f.login_redirect, "HAR-TOKEN-EXPIRED"),
     "not_yet_valid": (f.not_yet_valid, "HAR-NOT-YET-VALID"),
     "api_500": (f.api_500, "HAR-SERVER-ERROR"),
+    "null_bearer": (f.null_bearer, "HAR-NO-HEADER"),
+    "sign_in_refused": (f.sign_in_refused, "HAR-SIGN-IN-FAILED"),
+    "token_in_json_text": (f.token_in_json_text, "HAR-REFRESH-NOT-USED"),
 }
 
 

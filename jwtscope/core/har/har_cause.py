@@ -5,6 +5,7 @@ client's clock against the server's ``Date``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ from jwtscope.core.har.har_timeline import SKEW_NOTED, Row, page_origin
 from jwtscope.core.timefmt import iso_utc, span
 
 __all__ = ["Cause", "first_failure", "root_cause"]
+
+_SIGN_IN = re.compile(r"(sign-?in|log-?in)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,18 @@ def root_cause(
         return _server(row, tokens)
     if row.failure in ("cors", "network"):
         return _cors(row)
+    if (
+        entry.is_token_endpoint
+        and row.failure in ("auth", "redirect")
+        and _SIGN_IN.search(entry.path)
+    ):
+        return Cause(
+            "HAR-SIGN-IN-FAILED",
+            f"the sign-in was refused: #{n} {entry.method} {entry.path} answered {entry.status}",
+            "No token was issued: the credentials or the account were refused.",
+            "Check the account (password, e-mail verified, not locked) in the auth server's log.",
+            (n,),
+        )
     if entry.is_token_endpoint and row.failure in ("auth", "redirect"):
         return Cause(
             "HAR-REFRESH-FAILED",

@@ -123,7 +123,8 @@ def _sent(entry: HarEntry) -> list[Credential]:
         lower = key.lower()
         if lower == "authorization":
             scheme, token = split_authorization(value)
-            if token and scheme.lower() not in PASSWORD_SCHEMES and token.lower() != "null":
+            junk = token.strip().lower() in ("null", "undefined", "none")
+            if token and scheme.lower() not in PASSWORD_SCHEMES and not junk:
                 out.append(_credential("Authorization", True, token))
         elif lower in _TOKEN_HEADERS and value.strip():
             out.append(_credential(key, True, split_authorization(value)[1]))

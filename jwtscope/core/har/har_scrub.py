@@ -60,6 +60,8 @@ _ERROR_KEYS = frozenset(
     {"error", "error_description", "code", "status", "type", "detail", "message"}
 )
 _TOKENISH = re.compile(r"[A-Za-z0-9_\-.+/=%]{24,}")
+_JWT_INSIDE = re.compile(r"eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*")
+_NOT_A_TOKEN = frozenset({"", "null", "undefined", "none"})
 _SEGMENT_SAFE = re.compile(r"[A-Za-z0-9_.~-]{1,40}")
 
 
@@ -104,6 +106,8 @@ def _jwt(token: str, fp: str) -> str | None:
 
 def scrub_token(token: str) -> str:
     """A token as a sanitized HAR keeps it (see the module docstring); idempotent."""
+    if token.strip().lower() in _NOT_A_TOKEN:
+        return token  # "Bearer null" stays: it is the evidence of a lost token
     fp = fingerprint(token)
     if looks_like_jwt(token):
         sanitized = _jwt(token, fp)
@@ -120,6 +124,9 @@ def scrub_value(key: str, value: str) -> str:
         return REMOVED
     if is_token_key(key) or looks_like_jwt(value) or value.startswith(SANITIZED):
         return scrub_token(value)
+    inside = _JWT_INSIDE.findall(value)
+    if inside:  # "Bearer eyJ…" and the like: the tokens stay (sanitized), the text goes
+        return " ".join(scrub_token(t) for t in inside)
     return MASKED
 
 
