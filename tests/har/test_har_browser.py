@@ -17,6 +17,8 @@ EXPECTED = {
     "cors": ("HAR-CORS", "cors", ["valid"]),
     "skew": ("HAR-CLOCK-SKEW", "auth", ["valid"]),
     "no_header": ("HAR-NO-HEADER", "auth", []),
+    "refresh_unused": ("HAR-REFRESH-NOT-USED", "auth", ["expired"]),
+    "cookie_not_sent": ("HAR-COOKIE-NOT-SENT", "auth", []),
 }
 
 

@@ -32,7 +32,15 @@ sys.path.insert(0, str(HERE.parent.parent))
 from servers.harness import serve  # noqa: E402
 
 SECRET = "har-fixture-secret-5b0c2f7e9d1a4c3b8e6f"
-SCENARIOS = ("expired", "refresh_failed", "cors", "skew", "no_header")
+SCENARIOS = (
+    "expired",
+    "refresh_failed",
+    "cors",
+    "skew",
+    "no_header",
+    "refresh_unused",
+    "cookie_not_sent",
+)
 #: The skewed API's clock runs this many seconds ahead.
 SKEW = 600
 
@@ -62,6 +70,13 @@ async function run() {
     const t = await signIn(300); await call(API, t); await call(API2, t);
   } else if (SCENARIO === "skew") {
     const t = await signIn(300); await call(API3, t);
+  } else if (SCENARIO === "refresh_unused") {
+    const t = await signIn(2); await call(API, t); await wait(3200);
+    const r = await fetch("/api/auth/token"); log("refresh " + r.status + " " + (await r.text()).length);
+    await call(API, t);
+  } else if (SCENARIO === "cookie_not_sent") {
+    await signIn(300);
+    const r = await fetch(API + "/me"); log("me " + r.status);
   } else if (SCENARIO === "no_header") {
     let t = await signIn(300); await call(API, t); t = null; await call(API, t);
   }
@@ -153,6 +168,12 @@ def api_app(*, cors_origin: str | None, clock_offset: int = 0) -> FastAPI:
                 headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
             )
         return JSONResponse([{"id": 1, "owner": payload["sub"], "title": "buy milk"}])
+
+    @app.get("/me")
+    def me(request: Request) -> JSONResponse:
+        if not request.cookies.get("better-auth.session_token"):
+            return JSONResponse({"detail": "no session cookie"}, status_code=401)
+        return JSONResponse({"id": "user-7"})
 
     return app
 
