@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -104,6 +105,7 @@ def _jwt(token: str, fp: str) -> str | None:
     return f"{_b64(kept)}.{_b64(_claims(payload))}.{SANITIZED}{fp}"
 
 
+@lru_cache(maxsize=4096)  # a session repeats its few tokens in thousands of headers
 def scrub_token(token: str) -> str:
     """A token as a sanitized HAR keeps it (see the module docstring); idempotent."""
     if token.strip().lower() in _NOT_A_TOKEN:
@@ -145,6 +147,7 @@ def scrub_query(query: str) -> str:
     return urlencode([(k, scrub_value(k, v)) for k, v in pairs], safe="-._~")
 
 
+@lru_cache(maxsize=4096)
 def scrub_url(url: str) -> str:
     """A URL without userinfo and fragment, its query values and odd path segments scrubbed."""
     try:
