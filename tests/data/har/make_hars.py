@@ -72,7 +72,8 @@ async function run() {
     const t = await signIn(300); await call(API3, t);
   } else if (SCENARIO === "refresh_unused") {
     const t = await signIn(2); await call(API, t); await wait(3200);
-    const r = await fetch("/api/auth/token"); log("refresh " + r.status + " " + (await r.text()).length);
+    const r = await fetch("/api/auth/token");
+    log("refresh " + r.status + " " + (await r.text()).length);
     await call(API, t);
   } else if (SCENARIO === "cookie_not_sent") {
     await signIn(300);
