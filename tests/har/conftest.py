@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from testdata import DATA
 
-from jwtscope.cli import main
+from jwtscope.cli import common, main
 
 HARS = DATA / "har"
 #: The secret the recorded fixtures are signed with (tests/data/har/make_hars.py).
@@ -20,6 +20,8 @@ FIXTURE_SECRET = "har-fixture-secret-5b0c2f7e9d1a4c3b8e6f"
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("JWT_SECRET", raising=False)
+    # the progress line's width is process state: start from none, leave none behind
+    monkeypatch.setattr(common, "_progress_width", [0])
     return tmp_path
 
 
