@@ -85,7 +85,7 @@ class GuardedParser(argparse.ArgumentParser):
 
 
 #: The sub-commands, for telling a command from pasted token text.
-COMMANDS = ("inspect", "tui", "demo", "replay", "probe", "report", "audit", "crack", "mint")
+COMMANDS = ("inspect", "tui", "demo", "replay", "probe", "report", "audit", "crack", "mint", "har")
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:
@@ -123,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_audit,
         _add_crack,
         _add_mint,
+        _add_har,
         _add_codes,
     ):
         add(sub, groups)
@@ -383,6 +384,34 @@ def _add_mint(sub: Subcommands, groups: _Groups) -> None:
     p.add_argument("--at", metavar="TIME", help="issue as of this time (default now)")
     p.add_argument("--json", action="store_true", help="print token, header and payload as JSON")
     p.set_defaults(run=LazyCommand("mint", "cmd_mint"), key=[], jwks=[], timeout=5.0)
+
+
+def _add_har(sub: Subcommands, groups: _Groups) -> None:
+    p = sub.add_parser(
+        "har",
+        parents=[groups.keys],
+        help="triage a browser session's HAR file, or sanitize it for a ticket",
+        description="Read a HAR export (DevTools: Save all as HAR) as a timeline: every "
+        "request carrying or receiving a token, grouped by token (fingerprints, never the "
+        "token), each token judged at the time of its request with the keys 'inspect' "
+        "finds; the failing requests and the first failure's root cause. With --sanitize, "
+        "write a copy safe to attach (signatures cut, cookies and Authorization replaced by "
+        "fingerprints, passwords and form values removed, personal data masked). The file "
+        "is streamed: any size. Exit: 0 nothing failed, 1 a failure was found, 2 unusable "
+        "input.",
+    )
+    p.add_argument("file", metavar="FILE.har", help="the HAR file")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--markdown", action="store_true", help="print a redacted triage note")
+    p.add_argument("--sanitize", action="store_true", help="write a sanitized copy (with -o)")
+    p.add_argument("-o", "--out", metavar="OUT.har", help="where --sanitize writes")
+    p.add_argument(
+        "--leeway", type=int, default=0, metavar="SECONDS", help="clock tolerance (default 0)"
+    )
+    p.add_argument(
+        "--progress", action="store_true", help="show progress on stderr even without a terminal"
+    )
+    p.set_defaults(run=LazyCommand("har", "cmd_har"))
 
 
 def _add_codes(sub: Subcommands, groups: _Groups) -> None:

@@ -236,6 +236,12 @@ class JwtscopeApp(App[None]):
 
         self.push_screen(AuditScreen())
 
+    def action_har(self) -> None:
+        """Open the HAR screen."""
+        from jwtscope.tui.screens.har import HarScreen
+
+        self.push_screen(HarScreen())
+
     def export_review(self, system: str) -> None:
         """Write the review report of everything run so far, and copy it."""
         from jwtscope.core.timefmt import iso_utc

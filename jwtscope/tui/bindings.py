@@ -14,6 +14,7 @@ __all__ = [
     "AUDIT",
     "BY_ID",
     "CONFIRM",
+    "HAR",
     "HELP",
     "KEYS",
     "PROBE",
@@ -93,6 +94,15 @@ APP: tuple[Binding, ...] = (
         tooltip="Audit the project's source: routes, JWT mistakes, the code behind each",
     ),
     Binding(
+        "f9",
+        "har",
+        "HAR",
+        id="har",
+        show=False,
+        priority=True,  # like F6-F8: reachable from the token editor; check_action guards
+        tooltip="Triage a HAR file: the session's timeline and the first failure's cause",
+    ),
+    Binding(
         "f5",
         "copy_payload",
         "Copy payload",
@@ -138,6 +148,12 @@ AUDIT: tuple[Binding, ...] = (
     ),
 )
 
+#: F9, the HAR screen.
+HAR: tuple[Binding, ...] = (
+    _back("har_back", "Cancel a running read, or go back to the token"),
+    Binding("ctrl+s", "read", "Read", id="har_read", tooltip="Read the HAR file"),
+)
+
 #: F2 / Ctrl+O, the keys dialog.
 KEYS: tuple[Binding, ...] = (
     _cancel("keys_cancel", "Close without changes"),
@@ -155,6 +171,6 @@ HELP: tuple[Binding, ...] = (
 #: Every binding above by its id (ids are unique across the app).
 BY_ID: dict[str, Binding] = {
     b.id: b
-    for b in (*APP, *REPLAY, *PROBE, *CONFIRM, *AUDIT, *KEYS, *TIME_TRAVEL, *HELP)
+    for b in (*APP, *REPLAY, *PROBE, *CONFIRM, *AUDIT, *HAR, *KEYS, *TIME_TRAVEL, *HELP)
     if b.id is not None
 }

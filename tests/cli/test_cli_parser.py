@@ -11,7 +11,7 @@ import pytest
 from jwtscope.cli import build_parser
 from jwtscope.cli.parser import LazyCommand
 
-COMMANDS = ("inspect", "tui", "demo", "replay", "probe", "report", "audit", "crack", "mint")
+COMMANDS = ("inspect", "tui", "demo", "replay", "probe", "report", "audit", "crack", "mint", "har")
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
