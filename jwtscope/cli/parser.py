@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 from jwtscope import __version__
 from jwtscope.cli.options import (
     endpoint_options,
+    hashcat_options,
     judgement_options,
     key_options,
     output_options,
@@ -321,37 +322,8 @@ def _add_crack(sub: Subcommands, groups: _Groups) -> None:
         help="processes to use (default: all cores)",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object, no progress")
-    _add_hashcat_options(p)
+    hashcat_options(p)
     p.set_defaults(run=LazyCommand("crack", "cmd_crack"))
-
-
-def _add_hashcat_options(p: argparse.ArgumentParser) -> None:
-    """``crack``'s hand-over to hashcat (mode 16500): run it, print its command, read it back."""
-    hc = p.add_argument_group("hashcat (GPUs, rules, masks, other machines)")
-    engine = hc.add_mutually_exclusive_group()
-    engine.add_argument(
-        "--hashcat",
-        action="store_true",
-        help="search with hashcat -m 16500 (by default: for lists over 200 MB when hashcat "
-        "sees a GPU)",
-    )
-    engine.add_argument("--no-hashcat", action="store_true", help="always use the built-in search")
-    hc.add_argument("--rules", metavar="FILE", help="hashcat rules file (-r); implies --hashcat")
-    hc.add_argument(
-        "--mask",
-        metavar="MASK",
-        help="hashcat mask attack (-a 3), e.g. '?l?l?l?l?d?d'; implies --hashcat, no wordlist",
-    )
-    hc.add_argument(
-        "--hashcat-cmd",
-        action="store_true",
-        help="print the hashcat commands for another machine instead (they contain the token)",
-    )
-    hc.add_argument(
-        "--import-potfile",
-        metavar="FILE",
-        help="read this token's key from a hashcat potfile ('<jwt>:<key>' lines)",
-    )
 
 
 def _add_mint(sub: Subcommands, groups: _Groups) -> None:
