@@ -788,19 +788,23 @@ def items(): ...
     assert result.findings == ()
 
 
-def test_websocket_routes_and_unknown_owners_are_not_http_routes(tmp_path):
+def test_websocket_routes_are_listed_and_unknown_owners_are_not_routes(tmp_path):
     result = run(
         tmp_path,
-        """
-        from fastapi import FastAPI
-        app = FastAPI()
-        @app.websocket("/ws")
-        async def ws(websocket): ...
-        @blueprint.get("/flask-like")
-        def other(): ...
-        """,
+        AUTH
+        + """
+app = FastAPI()
+@app.websocket("/ws")
+async def ws(websocket): ...
+@app.websocket("/ws/private")
+async def private(websocket, user=Depends(verify_token)): ...
+@blueprint.get("/flask-like")
+def other(): ...
+""",
     )
-    assert result.routes == () and result.findings == ()
+    assert _table(result) == {("WEBSOCKET", "/ws"): U, ("WEBSOCKET", "/ws/private"): P}
+    (hole,) = [f for f in result.findings if f.code == "AUDIT-ROUTE-UNPROTECTED"]
+    assert "WEBSOCKET /ws " in hole.detail and hole.severity is Severity.WARNING
 
 
 # --- ownership ---------------------------------------------------------------------------

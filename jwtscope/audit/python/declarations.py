@@ -43,7 +43,7 @@ from jwtscope.audit.python.summary import (
 __all__ = ["ROUTE_METHODS", "Declarations", "FuncNode", "authish_calls"]
 
 ROUTE_METHODS = frozenset(
-    {"get", "post", "put", "patch", "delete", "options", "head", "trace", "api_route"}
+    {"get", "post", "put", "patch", "delete", "options", "head", "trace", "api_route", "websocket"}
 )
 _BEARER = frozenset({"HTTPBearer", "OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer"})
 _MAX_CALLS = 8

@@ -127,6 +127,7 @@ class PythonAudit:
         self.parse_errors = 0
         self.unparsed: dict[str, str] = {}
         self.packages: set[str] = set()
+        self.folders: set[str] = set()  # every package name on a module's path
         self.skipped: list[SkippedFile] = []
         self.lost_routes: list[Route] = []
 
@@ -135,6 +136,7 @@ class PythonAudit:
         summary, found = extract_module(text, rel, self.facts)
         name = module_name(rel)[0]
         self.packages.add(name.split(".")[0])
+        self.folders.update(name.split(".")[:-1])
         error = next((f for f in found if f.code == "AUDIT-PARSE-ERROR"), None)
         if error is not None:
             self.parse_errors += 1
@@ -162,6 +164,7 @@ class PythonAudit:
         """The project, its route table, and the route, decode and CORS findings."""
         packages = frozenset(self.packages)
         project = Project(self.modules, self.facts, self.unparsed, packages)
+        project.folders = frozenset(self.folders)
         routes, route_findings = build_routes(project, [*public, *self.facts.public])
         routes += self.lost_routes
         routes.sort(key=lambda r: (r.path, r.method, r.file, r.line))

@@ -89,6 +89,9 @@ class Project:
         for name in self.unparsed:
             self._unparsed_by_last[name.rsplit(".", 1)[-1]].append(name)
         self._auth: dict[tuple[str, str, str], Verdict] = {}
+        #: every package name on a project module's path (``app`` in ``backend/app/app``):
+        #: an import rooted there may be a project module that was not read.
+        self.folders: frozenset[str] = frozenset()
 
     # --- modules and names -------------------------------------------------------------
 

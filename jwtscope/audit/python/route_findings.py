@@ -15,7 +15,7 @@ from jwtscope.core.findings import Severity
 
 __all__ = ["RouteEntry", "judge_routes"]
 
-_READS = frozenset({"GET", "HEAD", "OPTIONS"})
+_READS = frozenset({"GET", "HEAD", "OPTIONS", "WEBSOCKET"})
 
 #: A placed route: the route, its declaration, its module and the names bound to the user.
 RouteEntry = tuple[Route, RouteDecl, ModuleSummary, set[str]]
@@ -67,7 +67,8 @@ def _route_findings(
 def _unprotected(
     route: Route, decl: RouteDecl, m: ModuleSummary, any_protected: bool, hint: str
 ) -> AuditFinding | None:
-    """AUDIT-ROUTE-UNPROTECTED: a write is an error, a read a warning, info when nothing is."""
+    """AUDIT-ROUTE-UNPROTECTED: a write is an error, a read (or a websocket) a warning,
+    info when nothing is."""
     if route.status is not RouteStatus.UNPROTECTED:
         return None
     severity = (
@@ -172,4 +173,8 @@ def _ownable(project: Project, m: ModuleSummary, models: tuple[str, ...]) -> boo
     known = [name for name in models if name in facts.model_classes]
     if known:
         return any(name in facts.owned_models for name in known)
+    for name in models:  # a model imported from a project module that was not read
+        sym = project.resolve(m.name, (name,))
+        if sym is not None and sym.kind == "external" and sym.name.split(".")[0] in project.folders:
+            return False  # its fields cannot be seen: whether it has an owner is unknown
     return m.owner_keys
