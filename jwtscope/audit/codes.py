@@ -197,6 +197,42 @@ _ENTRIES = (
         "*.vercel.app): a page there makes credentialed requests as the user.",
         "audit.config",
     ),
+    CodeInfo(
+        "AUDIT-TOKEN-NO-EXPIRY",
+        W,
+        "Tokens minted without an expiry",
+        "The project mints tokens with no lifetime (fastapi-users JWTStrategy("
+        "lifetime_seconds=None), fastapi-jwt-auth expires_time=False): a leaked token "
+        "works forever. Give them a lifetime and refresh them.",
+        "audit.config",
+    ),
+    CodeInfo(
+        "AUDIT-COOKIE-INSECURE",
+        W,
+        "Auth cookie without Secure",
+        "An auth cookie is set without the Secure flag (cookie_secure=False as an option or "
+        "a settings default, set_cookie(secure=False)): it travels over plain http. Turn "
+        "Secure off only for local development, from the environment.",
+        "audit.config",
+    ),
+    CodeInfo(
+        "AUDIT-SCOPE-SELF-GRANTED",
+        E,
+        "Token scopes granted as the client asks",
+        "The scope claim of a minted token is the list the client sent in the login form "
+        "(form_data.scopes), never checked against what the user holds: any user can "
+        "grant themselves any scope.",
+        "audit.config",
+    ),
+    CodeInfo(
+        "AUDIT-TOKEN-TYPE-UNCHECKED",
+        E,
+        "Refresh tokens accepted as access tokens",
+        "The project mints refresh tokens (a type claim) with the key its access tokens "
+        "use, and an access-token check never reads the type: a long-lived refresh token "
+        "works wherever an access token does. Check the type after decoding.",
+        "audit.config",
+    ),
     # frontend (Better Auth, TypeScript/JavaScript)
     CodeInfo(
         "AUDIT-BA-NO-JWT-PLUGIN",

@@ -69,6 +69,16 @@ def _aud_off(where: str) -> tuple[str, str]:
     )
 
 
+def _type_unchecked(minted: str, where: str) -> tuple[str, str]:
+    """The detail and fix of AUDIT-TOKEN-TYPE-UNCHECKED."""
+    return (
+        f"The project mints refresh tokens too ({minted}), and jwt.decode{where} never "
+        "reads the token's type: a long-lived refresh token is accepted where an access "
+        "token is expected.",
+        'Check the type after decoding: if payload.get("type") != "access": raise 401.',
+    )
+
+
 def _ba_secret(call: DecodeCall) -> bool:
     return any(name in n for n in call.key_names for name in _BA_SECRET_NAMES)
 
@@ -182,6 +192,8 @@ def _judge(project: Project, m: ModuleSummary, call: DecodeCall) -> list[AuditFi
         )
     elif call.aud_off:
         add("AUDIT-DECODE-AUD-OFF", *_aud_off(where))
+    if facts.refresh_minted and not call.type_checked and not call.verify_off:
+        add("AUDIT-TOKEN-TYPE-UNCHECKED", *_type_unchecked(facts.refresh_minted[0], where))
     return out
 
 

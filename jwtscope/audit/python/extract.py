@@ -151,7 +151,7 @@ class _Extractor(ast.NodeVisitor):
         in_class = bool(self.scope) and self.scope[-1][0] == "class"
         if not in_class:
             self.function_info(node, nodes)
-        self.jwt.on_function(nodes)
+        self.jwt.on_function(node, nodes)
         self.scope.append(("def", node.name, False))
         self.generic_visit(node)
         self.scope.pop()
@@ -301,6 +301,10 @@ class _Extractor(ast.NodeVisitor):
             self.s.sign_algorithms.append(decode)
         if any(kw.arg and OWNER_FIELD.match(kw.arg) for kw in node.keywords):
             self.s.owner_keys = True
+        self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        self.jwt.config.on_compare(node)
         self.generic_visit(node)
 
     def visit_For(self, node: ast.For) -> None:

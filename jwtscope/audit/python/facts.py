@@ -54,6 +54,8 @@ class ProjectFacts:
     public: list[str] = field(default_factory=list)
     #: where the project mints its own tokens (``jwt.encode at app/security.py:25``).
     minted: list[str] = field(default_factory=list)
+    #: where the project mints refresh tokens (a ``"type": "refresh"`` claim).
+    refresh_minted: list[str] = field(default_factory=list)
     #: classes that are settings (a subclass of one is too: ``Settings(AzureConfig)``).
     settings_classes: set[str] = field(default_factory=set)
     #: fastapi-users strategies the project writes itself: ``(where, reads the token)``.

@@ -17,6 +17,7 @@ from jwtscope.audit.python.astutil import call_name, dotted, keyword, literal_st
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.secret_literals import ENV_NAME, Emit, SecretChecks, redact
 from jwtscope.audit.python.summary import DecodeCall, Piece, Ref
+from jwtscope.audit.python.token_config import TokenConfig, type_facts
 
 __all__ = ["JwtChecker", "env_reads"]
 
@@ -75,6 +76,9 @@ class JwtChecker:
         #: name = os.environ["X"] / getenv("X", ...) seen so far: the variables it reads.
         self.env_refs: dict[str, tuple[str, ...]] = {}
         self.secrets = SecretChecks(lines, emit)
+        self.config = TokenConfig(self.secrets, emit)
+        #: per function: whether it reads a token type claim or deals with refresh tokens.
+        self.type_checked: dict[str, bool] = {}
 
     def line(self, lineno: int) -> str:
         """Source line ``lineno`` (1-based)."""
@@ -101,6 +105,7 @@ class JwtChecker:
     def on_call(self, node: ast.Call, function: str) -> DecodeCall | Ref | None:
         """Check one call; return a decode record for ``jwt.decode(...)``, or the name
         holding the algorithm of a ``jwt.encode(..., algorithm=ALGORITHM)``."""
+        self.config.on_call(node)
         which = self.jwt_call(node.func)
         if which is not None:
             lib, name = which
@@ -194,6 +199,7 @@ class JwtChecker:
             token_src=_segment(self.text, node.args[0] if node.args else keyword(node, "jwt"))
             or "token",
             in_function=function,
+            type_checked=self.type_checked.get(function, False),
             audience=_single(arg("audience", 6 if lib == "pyjwt" else 4)),
             issuer=_single(keyword(node, "issuer")),
         )
@@ -207,6 +213,7 @@ class JwtChecker:
     def on_assign(self, target: str, value: ast.expr, settings_class: bool) -> None:
         """An assignment of a literal to a secret-like name (a Settings field is a default);
         a dict is remembered for ``options=NAME`` of a later decode."""
+        self.config.on_field(target, value)
         if isinstance(value, ast.Dict) and len(self.dicts) < 1000:
             self.dicts[target] = value
         reads = env_reads(value) | {
@@ -234,8 +241,16 @@ class JwtChecker:
                 "that string (store integer ids as strings in tokens you issue).",
             )
 
-    def on_function(self, nodes: list[ast.AST]) -> None:
-        """``sub = payload.get("sub")`` … ``int(sub)`` within one function (its nodes)."""
+    def on_function(self, fn: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST]) -> None:
+        """``sub = payload.get("sub")`` … ``int(sub)`` within one function (its nodes);
+        its scope claims and token types (:mod:`jwtscope.audit.python.token_config`)."""
+        self.config.on_function(fn, nodes)
+        name = fn.name
+        mints_refresh, reads_type, refresh = type_facts(nodes)
+        refresh = refresh or "refresh" in name.lower()
+        if mints_refresh:
+            self.facts.remember(self.facts.refresh_minted, f"{self.path}:{name}")
+        self.type_checked[name] = reads_type or refresh or self.type_checked.get(name, False)
         bound: set[str] = set()
         for n in nodes:
             if isinstance(n, ast.Assign) and _is_sub(n.value):

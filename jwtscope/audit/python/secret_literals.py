@@ -56,7 +56,11 @@ def _secret_name(name: str) -> bool:
 
 
 def _secret_value(value: str | None) -> bool:
-    return bool(value) and not ENV_NAME.match(value or "") and "${" not in (value or "")
+    """A value, not the name of a variable (``"JWT_SECRET"``); a well-known secret written
+    in capitals (``"SECRET"``) is a value."""
+    if not value or "${" in value:
+        return False
+    return not ENV_NAME.match(value) or is_common(value.lower())
 
 
 class SecretChecks:

@@ -258,6 +258,8 @@ class DecodeCall:
     audience: tuple[Piece, ...] | None = None
     issuer: tuple[Piece, ...] | None = None
     peek: bool = False
+    #: whether its function reads a token type claim or deals with refresh tokens.
+    type_checked: bool = True
 
 
 @dataclass(slots=True)
