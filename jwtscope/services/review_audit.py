@@ -140,6 +140,8 @@ def audit_data(audit: AuditResult) -> dict[str, Any]:
 def _protected_by(route: dict[str, Any]) -> str:
     if route["status"] == "unknown":
         return f"unknown: {route.get('reason', '')}"
+    if route["status"] == "unprotected" and route.get("reason"):
+        return f"nothing: {route['reason']}"
     return str(route["dependency"])
 
 

@@ -138,3 +138,44 @@ app.add_middleware(AuthMiddleware)
     route = next(r for r in result.routes if r.path == "/items")
     assert "line 7" in route.reason and "could not be read" in route.reason
     assert not [f for f in result.findings if f.code == "AUDIT-ROUTE-UNPROTECTED"]
+
+
+def test_the_table_shows_why_in_the_tui_and_the_report(tmp_path: Path) -> None:
+    """The three states and their reasons reach the TUI's route table and the review."""
+    from jwtscope.services.review_audit import audit_data, audit_markdown
+    from jwtscope.tui.widgets.audit_views import route_cells
+
+    result = run(
+        tmp_path,
+        """
+import jwt
+from fastapi import FastAPI, Request
+from starlette.middleware.base import BaseHTTPMiddleware
+from app.config import is_public
+PUBLIC = ("/auth",)
+class AuthMiddleware(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next):
+        if request.url.path.startswith(PUBLIC):
+            return await call_next(request)
+        jwt.decode(request.headers["authorization"][7:], KEY, algorithms=["HS256"])
+        return await call_next(request)
+app = FastAPI()
+app.add_middleware(AuthMiddleware)
+@app.get("/authors/{author_id}")
+def author(author_id: int): ...
+@app.get("/auth/login")
+def login(): ...
+@app.get("/items")
+def items(): ...
+""",
+    )
+    cells = {f"{r.method} {r.path}": route_cells(r)[-1].plain for r in result.routes}
+    assert cells["GET /authors/{author_id}"].startswith("nothing: the auth middleware's")
+    assert cells["GET /auth/login"].startswith("excluded from the auth middleware")
+    assert cells["GET /items"].startswith("middleware")
+    data = audit_data(result)
+    shown = {f"{r['method']} {r['path']}": r for r in data["routes"]}
+    assert shown["GET /authors/{author_id}"]["status"] == "unprotected"
+    assert "'/auth'" in shown["GET /authors/{author_id}"]["reason"]
+    markdown = "\n".join(audit_markdown(data))
+    assert "nothing: the auth middleware's excluded prefix '/auth'" in markdown

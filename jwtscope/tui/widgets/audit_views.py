@@ -126,6 +126,8 @@ def route_cells(route: Route) -> tuple[Text, ...]:
 def _protected_by(route: Route) -> Text:
     if route.status is RouteStatus.UNKNOWN:
         return Text(f"unknown: {route.reason}", style="magenta")
+    if route.status is RouteStatus.UNPROTECTED and route.reason:
+        return Text(f"nothing: {route.reason}", style="red")
     return Text(route.dependency or "—", style="" if route.dependency else "dim")
 
 
