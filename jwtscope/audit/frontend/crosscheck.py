@@ -52,9 +52,12 @@ class Frontend:
     jwt_calls: list[JwtPluginCall] = field(default_factory=list)
     fetches: list[FetchCall] = field(default_factory=list)
     jwks_refs: list[JwksRef] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)  # script files that do not parse
 
-    def add(self, facts: ScriptFacts) -> None:
+    def add(self, facts: ScriptFacts, path: str = "") -> None:
         """Merge one file's facts."""
+        if facts.error_line is not None:
+            self.unparsed.append(path)
         self.configs += facts.configs
         self.jwt_calls += facts.jwt_calls
         self.fetches += facts.fetches
@@ -250,8 +253,8 @@ class _Check:
 
     def plugin_missing(self) -> None:
         iss = self.issuer
-        if iss.jwt_plugin:
-            return
+        if iss.jwt_plugin or self.front.unparsed:
+            return  # the plugin is there, or may be in a file that does not parse
         # Evidence that the backend expects Better Auth JWTs: its JWKS URL (/api/auth/…), a
         # decode keyed with BETTER_AUTH_SECRET, or — when no other issuer's keys are in
         # sight — any decode of tokens the backend does not mint itself.

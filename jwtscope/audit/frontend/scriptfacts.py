@@ -63,9 +63,20 @@ class FetchCall:
 
 @dataclass
 class ScriptFacts:
-    """What one script file says (kept after the text is dropped)."""
+    """What one script file says (kept after the text is dropped). ``error_line``: the
+    file does not parse (the first syntax error's line) and nothing else is kept of it."""
 
     configs: list[AuthConfig] = field(default_factory=list)
     jwt_calls: list[JwtPluginCall] = field(default_factory=list)
     fetches: list[FetchCall] = field(default_factory=list)
     env_refs: set[str] = field(default_factory=set)
+    error_line: int | None = None
+
+    def unparsed_reason(self, path: str) -> str | None:
+        """Why the file is not audited, for the list of skipped files; None if it is."""
+        if self.error_line is None:
+            return None
+        return (
+            f"could not parse {path} line {self.error_line}: syntax error (its Better Auth "
+            "configuration, fetches and tokens are not audited)"
+        )
