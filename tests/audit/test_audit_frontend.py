@@ -352,3 +352,48 @@ def test_a_script_that_does_not_parse_is_listed_and_judges_nothing(tmp_path):
     (skipped,) = after.skipped
     assert skipped.path == "plugins.ts"
     assert skipped.reason.startswith("could not parse plugins.ts line 3: syntax error")
+
+
+def test_axios_calls_are_recorded_like_fetches():
+    facts, _ = scan_script(
+        "await axios.get(`${API_URL}/notes/${id}`);\n"
+        "await axios.post(`${API_URL}/notes`, body, { withCredentials: true });\n"
+        "await axios({ url: `${API_URL}/notes`, headers: { Authorization: `Bearer ${t}` } });\n"
+        "await axios.get(`${API_URL}/notes`, config);\n"
+        "await api.get(`${API_URL}/notes`);\n",
+        "x.ts",
+    )
+    assert [
+        (f.client, f.line, f.url_path, f.has_auth, f.has_credentials) for f in facts.fetches
+    ] == [
+        ("axios", 1, "/notes/{}", False, False),
+        ("axios", 2, "/notes", False, True),
+        ("axios", 3, "/notes", True, False),
+    ]  # line 4: the config is built elsewhere; line 5: an instance, not followed
+    assert not facts.axios_defaults
+
+
+_BACKEND = (
+    "import os\n\nimport jwt\nfrom fastapi import Depends, FastAPI, Header\n\n"
+    "app = FastAPI()\n\n\ndef user(authorization: str = Header()) -> dict:\n"
+    '    return jwt.decode(authorization, os.environ["JWT_SECRET"], algorithms=["HS256"])\n\n\n'
+    '@app.get("/notes")\ndef notes(u: dict = Depends(user)) -> list:\n    return []\n'
+)
+
+
+@pytest.mark.parametrize("defaults", [False, True], ids=["no defaults", "axios.defaults set"])
+def test_axios_without_a_token_to_a_protected_route(tmp_path, defaults):
+    from jwtscope.audit import audit_project
+
+    (tmp_path / "main.py").write_text(_BACKEND)
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "notes.ts").write_text(
+        "export const list = () => axios.get(`${process.env.NEXT_PUBLIC_API_URL}/notes`);\n"
+    )
+    if defaults:
+        (tmp_path / "web" / "http.ts").write_text(
+            'axios.defaults.headers.common["Authorization"] = `Bearer ${token}`;\n'
+        )
+    found = [(f.code, f.path, f.line) for f in audit_project(tmp_path, git=False).findings]
+    expected = [] if defaults else [("AUDIT-FETCH-NO-AUTH", "web/notes.ts", 1)]
+    assert [f for f in found if f[0] == "AUDIT-FETCH-NO-AUTH"] == expected

@@ -4,7 +4,8 @@ From the ``betterAuth({...})`` and ``jwt({...})`` calls and the ``.env`` files t
 works out the issuer (:class:`IssuerInfo`: algorithm, base URL, JWKS URL, audience,
 issuer), then holds every backend ``jwt.decode`` and JWKS URL against it — the mismatches
 a replay would find with a failing request, found before anyone sends one. It also
-decides which frontend ``fetch()`` calls without credentials reach a protected route.
+decides which frontend ``fetch()`` and ``axios`` calls without credentials reach a
+protected route.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Frontend:
     fetches: list[FetchCall] = field(default_factory=list)
     jwks_refs: list[JwksRef] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)  # script files that do not parse
+    axios_defaults: bool = False  # some file sets axios-wide headers or interceptors
 
     def add(self, facts: ScriptFacts, path: str = "") -> None:
         """Merge one file's facts."""
@@ -61,6 +63,7 @@ class Frontend:
         self.configs += facts.configs
         self.jwt_calls += facts.jwt_calls
         self.fetches += facts.fetches
+        self.axios_defaults = self.axios_defaults or facts.axios_defaults
 
 
 def issuer_of(front: Frontend, env: EnvFiles) -> IssuerInfo | None:
@@ -336,28 +339,34 @@ def _judge_fetch(fetch: FetchCall, routes: list[Route]) -> AuditFinding | None:
     route = protected[0]
     cookie = "get-session" in route.via or "cookie" in (route.via + route.dependency).lower()
     needs = f"{route.method} {route.path} ({route.location}) needs {route.dependency or 'auth'}"
+    axios = fetch.client == "axios"
+    call, send = (
+        f"{fetch.client}({fetch.url[:60]})",
+        "axios.get(url, " if axios else "fetch(url, ",
+    )
     if cookie:
         if fetch.has_credentials or not fetch.absolute:
             return None  # same-origin requests send cookies by default
+        with_cookies = "withCredentials: true" if axios else 'credentials: "include"'
+        said = "withCredentials: true" if axios else "credentials: 'include'"
         detail = (
-            f"fetch({fetch.url[:60]}) is cross-origin without credentials: 'include', but "
-            f"{needs}, which reads Better Auth's session cookie: the browser sends no cookie "
-            "and the backend answers 401."
+            f"{call} is cross-origin without {said}, but {needs}, which reads Better "
+            "Auth's session cookie: the browser sends no cookie and the backend answers 401."
         )
         fix = (
-            'fetch(url, { credentials: "include" }) — and allow_credentials=True with the '
-            "frontend's origin in the backend's CORSMiddleware."
+            f"{send}{{ {with_cookies} }}) — and allow_credentials=True with the frontend's "
+            "origin in the backend's CORSMiddleware."
         )
     else:
         if fetch.has_auth or fetch.has_credentials:
             return None
         detail = (
-            f"fetch({fetch.url[:60]}) sends no Authorization header and no credentials, but "
+            f"{call} sends no Authorization header and no credentials, but "
             f"{needs}: the request arrives without a token and gets 401."
         )
         fix = (
             "Send the JWT: const { data } = await authClient.token(); if (!data) throw …; "
-            "fetch(url, { headers: { Authorization: `Bearer ${data.token}` } })."
+            f"{send}{{ headers: {{ Authorization: `Bearer ${{data.token}}` }} }})."
         )
     return make(
         "AUDIT-FETCH-NO-AUTH",
@@ -384,6 +393,8 @@ def crosscheck(
         findings += check.findings
         mismatched = check.mismatched
     for fetch in front.fetches:
+        if fetch.client == "axios" and front.axios_defaults:
+            continue  # axios-wide headers or interceptors: what is sent is set elsewhere
         finding = _judge_fetch(fetch, routes)
         if finding is not None:
             findings.append(finding)

@@ -8,8 +8,8 @@ tree-sitter). Per file it finds:
   of the same file (``const secret = …; betterAuth({ secret })``);
 - ``jwt({...})`` of ``better-auth/plugins``: the key algorithm (``jwks.keyPairConfig.alg``,
   ``EdDSA`` by default), ``jwt.issuer``/``jwt.audience``, ``jwks.jwksPath``/``remoteUrl``;
-- tokens written to ``localStorage``/``sessionStorage`` and ``fetch()`` calls to the
-  backend API with neither an ``Authorization`` header nor ``credentials``
+- tokens written to ``localStorage``/``sessionStorage`` and ``fetch()``/``axios`` calls
+  to the backend API with neither an ``Authorization`` header nor credentials
   (:mod:`jwtscope.audit.frontend.token_transport`);
 - ``Bearer ${token}`` where nothing checks that ``token`` exists
   (:mod:`jwtscope.audit.frontend.bearer`).
@@ -46,6 +46,7 @@ _KEYWORDS = (
     "localStorage",
     "sessionStorage",
     "fetch",
+    "axios",
     "secret",
     "Secret",
     "SECRET",
@@ -307,7 +308,7 @@ def scan_script(
             (scanner.env_fallbacks, ("env",)),
             (scanner.storage, ("Storage",)),
             (scanner.bearer, ("Bearer",)),
-            (scanner.fetches, ("fetch",)),
+            (scanner.fetches, ("fetch", "axios")),
         ]
     for check, needs in checks:
         if any(word in text for word in needs):  # else nothing to look for

@@ -41,14 +41,16 @@ class JwtPluginCall:
 
 @dataclass(frozen=True)
 class FetchCall:
-    """A ``fetch()`` to what looks like the backend API, and what it sends.
+    """A ``fetch()`` or ``axios`` call to what looks like the backend API, and what it sends.
 
     Args:
         url: the first argument as written.
         url_path: its literal path with ``{}`` for expressions (``/notes/{}``).
         absolute: the URL names an origin (``${API_URL}/…``): cross-origin from the page.
         has_auth: an ``Authorization`` header is set.
-        has_credentials: ``credentials`` is set to something else than ``same-origin``.
+        has_credentials: ``credentials`` is set to something else than ``same-origin``
+            (axios: ``withCredentials`` is set).
+        client: ``fetch`` or ``axios``.
     """
 
     path: str
@@ -59,6 +61,7 @@ class FetchCall:
     absolute: bool
     has_auth: bool = False
     has_credentials: bool = False
+    client: str = "fetch"
 
 
 @dataclass
@@ -71,6 +74,7 @@ class ScriptFacts:
     fetches: list[FetchCall] = field(default_factory=list)
     env_refs: set[str] = field(default_factory=set)
     error_line: int | None = None
+    axios_defaults: bool = False  # sets axios-wide headers/credentials or interceptors
 
     def unparsed_reason(self, path: str) -> str | None:
         """Why the file is not audited, for the list of skipped files; None if it is."""

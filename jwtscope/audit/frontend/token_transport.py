@@ -1,6 +1,11 @@
 """How the frontend keeps and sends tokens: tokens written to ``localStorage`` or
-``sessionStorage``, and ``fetch()`` calls to the backend API (recorded with whether they
-carry an ``Authorization`` header or ``credentials``, for the cross-check).
+``sessionStorage``, and ``fetch()``/``axios`` calls to the backend API (recorded with
+whether they carry an ``Authorization`` header or credentials, for the cross-check).
+
+Only calls whose options are written out where they are made are recorded; ``axios``
+calls are set aside at project level when some file sets axios-wide headers,
+``withCredentials`` or interceptors (``axios.defaults…``, ``axios.interceptors…``).
+Instances (``axios.create(…)``) are not followed.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ _TOKEN_KEY = re.compile(
 _TOKEN_VALUE = re.compile(
     r"(?:^|[.?\s(])(?:token|jwt|accessToken|access_token|idToken|id_token|authToken)\s*\)?\s*$"
 )
+#: ``axios.get(url, config)`` and the like; the methods with a body take ``(url, data, config)``.
+_AXIOS_CONFIG_AT = {"get": 1, "delete": 1, "head": 1, "options": 1, "post": 2, "put": 2, "patch": 2}
+_AXIOS_DEFAULTS = re.compile(r"\baxios\s*\.\s*(?:defaults|interceptors)\b")
 _API_NAME = re.compile(
     r"(?i)\b[A-Za-z_$]*(api|backend|server)[A-Za-z_]*(url|base|origin|host|root|endpoint)?\b"
 )
@@ -98,23 +106,24 @@ class TokenTransportChecks:
             )
 
     def fetches(self) -> None:
-        """Record each ``fetch()`` to the backend API whose options the source shows."""
+        """Record each ``fetch()``/``axios`` call to the backend API whose options the
+        source shows."""
         js = self.js
+        if "axios" in js.text and _AXIOS_DEFAULTS.search(js.text):
+            self.facts.axios_defaults = True
         for call in js.of("call"):
-            if js.text_of(call.child_by_field_name("function")) != "fetch":
+            request = _request(js, call)
+            if request is None:
                 continue
-            args = js.args(call)
-            if not args:
+            client, url_node, options = request
+            url = js.code(url_node).strip()
+            if not _targets_api(url, js.shape(url_node)):
                 continue
-            url = js.code(args[0]).strip()
-            if not _targets_api(url, js.shape(args[0])):
-                continue
-            rest = " ".join(js.code(a) for a in args[1:])
-            has_auth = bool(re.search(r"(?i)authorization", rest))
-            has_credentials = _credentials(js, args[1] if len(args) > 1 else None)
-            if _opaque(js, args[1] if len(args) > 1 else None) and not (
-                has_auth and has_credentials
-            ):
+            has_auth = options is not None and bool(
+                re.search(r"(?i)authorization", js.code(options))
+            )
+            has_credentials = _credentials(js, options, client)
+            if _opaque(js, options) and not (has_auth and has_credentials):
                 continue  # options built elsewhere: the source cannot tell what is sent
             line = js.line_of(call)
             self.facts.fetches.append(
@@ -123,19 +132,44 @@ class TokenTransportChecks:
                     line=line,
                     source=redact_line(js.line(line)).strip(),
                     url=url,
-                    url_path=_url_path(js, args[0]),
+                    url_path=_url_path(js, url_node),
                     absolute=bool(re.search(r"https?://|\$\{|\+", url)),
                     has_auth=has_auth,
                     has_credentials=has_credentials,
+                    client=client,
                 )
             )
 
 
-def _credentials(js: Script, options: Node | None) -> bool:
-    """``credentials`` is set, to something else than ``same-origin``."""
+def _request(js: Script, call: Node) -> tuple[str, Node, Node | None] | None:
+    """``(client, url, options)`` of a ``fetch(url, options)``, ``axios(url, config)``,
+    ``axios({ url, … })`` or ``axios.get(url, config)`` call; None for any other call."""
+    callee = js.text_of(call.child_by_field_name("function"))
+    args = js.args(call)
+    if not args or (callee not in ("fetch", "axios") and not callee.startswith("axios.")):
+        return None
+    if callee == "fetch":
+        return "fetch", args[0], args[1] if len(args) > 1 else None
+    method = callee.removeprefix("axios.")
+    config_at = 1 if callee == "axios" else _AXIOS_CONFIG_AT.get(method)
+    first = js.unwrap(args[0])
+    if callee in ("axios", "axios.request") and first is not None and first.type == "object":
+        url = js.pairs(first).get("url")
+        return ("axios", url, first) if url is not None else None
+    if config_at is None:
+        return None
+    return "axios", args[0], args[config_at] if len(args) > config_at else None
+
+
+def _credentials(js: Script, options: Node | None, client: str) -> bool:
+    """``credentials`` is set, to something else than ``same-origin`` (axios:
+    ``withCredentials`` is set, to something else than ``false``)."""
     obj = js.unwrap(options)
     if obj is None or obj.type != "object":
         return False
+    if client == "axios":
+        value = js.pairs(obj).get("withCredentials")
+        return value is not None and js.text_of(value) != "false"
     value = js.pairs(obj).get("credentials")
     return value is not None and "same-origin" not in js.text_of(value)
 
