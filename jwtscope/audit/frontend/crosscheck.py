@@ -4,20 +4,20 @@ From the ``betterAuth({...})`` and ``jwt({...})`` calls and the ``.env`` files t
 works out the issuer (:class:`IssuerInfo`: algorithm, base URL, JWKS URL, audience,
 issuer), then holds every backend ``jwt.decode`` and JWKS URL against it — the mismatches
 a replay would find with a failing request, found before anyone sends one. It also
-decides which frontend ``fetch()`` and ``axios`` calls without credentials reach a
-protected route.
+decides (with :mod:`jwtscope.audit.frontend.fetch_judge`) which frontend ``fetch()`` and
+``axios`` calls without credentials reach a protected route.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.envfiles import EnvFiles
+from jwtscope.audit.frontend.fetch_judge import judge_fetch
 from jwtscope.audit.frontend.scriptfacts import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
-from jwtscope.audit.model import AuditFinding, IssuerInfo, Route, RouteStatus
+from jwtscope.audit.model import AuditFinding, IssuerInfo, Route
 from jwtscope.audit.python.resolve import Project
 from jwtscope.audit.python.summary import DecodeCall, ModuleSummary, Piece
 from jwtscope.core.keys.env_snapshot import origin_of
@@ -321,63 +321,6 @@ class _Check:
             )
 
 
-def _route_regex(path: str) -> re.Pattern[str]:
-    parts = re.split(r"\{[^}]*\}", path.rstrip("/") or "/")
-    return re.compile("(?:.*)?" + "[^/]+".join(re.escape(p) for p in parts) + "/?$")
-
-
-def _judge_fetch(fetch: FetchCall, routes: list[Route]) -> AuditFinding | None:
-    """A finding when the fetch reaches a protected route without what the route reads."""
-    concrete = (fetch.url_path or "/").replace("{}", "x")
-    protected = [
-        r
-        for r in routes
-        if r.status is RouteStatus.PROTECTED and _route_regex(r.path).match(concrete)
-    ]
-    if not protected:
-        return None  # a public route, another service, or a path the text cannot tell
-    route = protected[0]
-    cookie = "get-session" in route.via or "cookie" in (route.via + route.dependency).lower()
-    needs = f"{route.method} {route.path} ({route.location}) needs {route.dependency or 'auth'}"
-    axios = fetch.client == "axios"
-    call, send = (
-        f"{fetch.client}({fetch.url[:60]})",
-        "axios.get(url, " if axios else "fetch(url, ",
-    )
-    if cookie:
-        if fetch.has_credentials or not fetch.absolute:
-            return None  # same-origin requests send cookies by default
-        with_cookies = "withCredentials: true" if axios else 'credentials: "include"'
-        said = "withCredentials: true" if axios else "credentials: 'include'"
-        detail = (
-            f"{call} is cross-origin without {said}, but {needs}, which reads Better "
-            "Auth's session cookie: the browser sends no cookie and the backend answers 401."
-        )
-        fix = (
-            f"{send}{{ {with_cookies} }}) — and allow_credentials=True with the frontend's "
-            "origin in the backend's CORSMiddleware."
-        )
-    else:
-        if fetch.has_auth or fetch.has_credentials:
-            return None
-        detail = (
-            f"{call} sends no Authorization header and no credentials, but "
-            f"{needs}: the request arrives without a token and gets 401."
-        )
-        fix = (
-            "Send the JWT: const { data } = await authClient.token(); if (!data) throw …; "
-            f"{send}{{ headers: {{ Authorization: `Bearer ${{data.token}}` }} }})."
-        )
-    return make(
-        "AUDIT-FETCH-NO-AUTH",
-        path=fetch.path,
-        line=fetch.line,
-        source_line=fetch.source,
-        detail=detail,
-        fix=fix,
-    )
-
-
 def crosscheck(
     project: Project, routes: list[Route], front: Frontend, issuer: IssuerInfo | None
 ) -> tuple[list[AuditFinding], set[tuple[str, int]]]:
@@ -395,7 +338,7 @@ def crosscheck(
     for fetch in front.fetches:
         if fetch.client == "axios" and front.axios_defaults:
             continue  # axios-wide headers or interceptors: what is sent is set elsewhere
-        finding = _judge_fetch(fetch, routes)
+        finding = judge_fetch(fetch, routes)
         if finding is not None:
             findings.append(finding)
     return findings, mismatched
