@@ -312,6 +312,10 @@ BASE_URL = "https://app.example.com"
 def test_test_files_give_facts_but_no_findings():
     facts, findings = scan_script('localStorage.setItem("token", t);\n', "x.test.ts", is_test=True)
     assert findings == [] and facts.fetches == []
+    source = 'export const auth = betterAuth({ secret: "9f8e7d6c5b4a39281706f5e4d3c2b1a0" });\n'
+    facts, findings = scan_script(source, "auth.test.ts", is_test=True)
+    assert findings == [] and [c.secret_given for c in facts.configs] == [True]
+    assert [f.code for f in scan_script(source, "auth.ts")[1]] == ["AUDIT-SECRET-LITERAL"]
 
 
 def test_comments_strings_and_regexes_are_not_code():

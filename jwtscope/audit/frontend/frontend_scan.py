@@ -313,4 +313,4 @@ def scan_script(
     for check, needs in checks:
         if any(word in text for word in needs):  # else nothing to look for
             check()
-    return scanner.facts, scanner.findings
+    return scanner.facts, [] if is_test else scanner.findings
