@@ -401,3 +401,24 @@ def test_axios_without_a_token_to_a_protected_route(tmp_path, defaults):
     found = [(f.code, f.path, f.line) for f in audit_project(tmp_path, git=False).findings]
     expected = [] if defaults else [("AUDIT-FETCH-NO-AUTH", "web/notes.ts", 1)]
     assert [f for f in found if f[0] == "AUDIT-FETCH-NO-AUTH"] == expected
+
+
+def test_base_url_imported_from_another_module(tmp_path):
+    from jwtscope.audit import audit_project
+
+    (tmp_path / "web" / "lib").mkdir(parents=True)
+    (tmp_path / "web" / "config.ts").write_text(
+        'export const APP_URL = "https://notes.example.com";\nexport const N = 3;\n'
+    )
+    (tmp_path / "web" / "lib" / "auth.ts").write_text(
+        'import { betterAuth } from "better-auth";\nimport { jwt } from "better-auth/plugins";\n'
+        'import { APP_URL as base } from "../config";\n\n'
+        "export const auth = betterAuth({ baseURL: base, plugins: [jwt()] });\n"
+    )
+    issuer = audit_project(tmp_path, git=False).issuer
+    assert issuer is not None
+    assert (issuer.base_url, issuer.jwks_url) == (
+        "https://notes.example.com",
+        "https://notes.example.com/api/auth/jwks",
+    )
+    assert "baseURL 'https://notes.example.com' (APP_URL of web/config)" in issuer.evidence

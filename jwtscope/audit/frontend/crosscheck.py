@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from jwtscope.audit.codes import make
 from jwtscope.audit.envfiles import EnvFiles
 from jwtscope.audit.frontend.fetch_judge import judge_fetch
+from jwtscope.audit.frontend.frontend_scan import module_key
 from jwtscope.audit.frontend.scriptfacts import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
 from jwtscope.audit.model import AuditFinding, IssuerInfo, Route
 from jwtscope.audit.python.resolve import Project
@@ -55,6 +56,7 @@ class Frontend:
     jwks_refs: list[JwksRef] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)  # script files that do not parse
     axios_defaults: bool = False  # some file sets axios-wide headers or interceptors
+    exports: dict[str, dict[str, str]] = field(default_factory=dict)  # by module_key
 
     def add(self, facts: ScriptFacts, path: str = "") -> None:
         """Merge one file's facts."""
@@ -64,6 +66,8 @@ class Frontend:
         self.jwt_calls += facts.jwt_calls
         self.fetches += facts.fetches
         self.axios_defaults = self.axios_defaults or facts.axios_defaults
+        if facts.exports:
+            self.exports[module_key(path)] = facts.exports
 
 
 def issuer_of(front: Frontend, env: EnvFiles) -> IssuerInfo | None:
@@ -76,7 +80,11 @@ def issuer_of(front: Frontend, env: EnvFiles) -> IssuerInfo | None:
         front.jwt_calls[0] if front.jwt_calls else None
     )
     base_url = config.base_url
-    if base_url:
+    module, name = config.base_url_import or ("", "")
+    if base_url is None and name in front.exports.get(module, {}):
+        base_url = front.exports[module][name]
+        evidence.append(f"baseURL {base_url!r} ({name} of {module})")
+    elif base_url:
         evidence.append(f"baseURL {base_url!r} in the config")
     elif config.base_url_set and not config.base_url_env:
         evidence.append("baseURL is an expression the audit cannot evaluate")

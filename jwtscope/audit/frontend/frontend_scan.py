@@ -5,7 +5,8 @@ tree-sitter). Per file it finds:
 
 - ``betterAuth({...})``: ``baseURL``, ``basePath``, a ``secret:`` literal or a literal
   fallback (``process.env.X || "dev"``, ``?? "dev"``), directly or through a ``const``
-  of the same file (``const secret = …; betterAuth({ secret })``);
+  of the same file (``const secret = …; betterAuth({ secret })``); a ``baseURL`` imported
+  from a relative module is looked up among that module's ``export const`` strings;
 - ``jwt({...})`` of ``better-auth/plugins``: the key algorithm (``jwks.keyPairConfig.alg``,
   ``EdDSA`` by default), ``jwt.issuer``/``jwt.audience``, ``jwks.jwksPath``/``remoteUrl``;
 - tokens written to ``localStorage``/``sessionStorage`` and ``fetch()``/``axios`` calls
@@ -21,6 +22,7 @@ answered in :mod:`jwtscope.audit.frontend.crosscheck`.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -38,7 +40,7 @@ from jwtscope.core.findings import Severity
 from jwtscope.core.keys.common_secrets import is_common
 from jwtscope.core.keys.keyset import fingerprint
 
-__all__ = ["scan_script"]
+__all__ = ["module_key", "scan_script"]
 
 _KEYWORDS = (
     "betterAuth",
@@ -57,6 +59,8 @@ _SECRET_CONST = re.compile(r"[\w$]*(?:SECRET|Secret|secret)[\w$]*")
 _NOT_A_SECRET = re.compile(r"(?i)(name|env|key_?name|header|cookie|url|path)$")
 #: An environment variable whose name says it holds a key.
 _SECRET_ENV = re.compile(r"[A-Z0-9_]*(?:SECRET|PRIVATE_KEY|SIGNING_KEY)[A-Z0-9_]*")
+#: ``export const NAME = "…"``: a file worth parsing for its exports alone.
+_STRING_EXPORT = re.compile(r"export\s+const\s+[\w$]+\s*(?::\s*string\s*)?=\s*[\"'`]")
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:your|change|replace|example|placeholder|dummy|xxx|<|\*\*\*|todo)"
 )
@@ -109,6 +113,7 @@ class _Scanner(BearerChecks, TokenTransportChecks):
             line = js.line_of(call)
             base_path = js.literal(js.resolve(pairs.get("basePath")))
             base_url = js.literal(js.resolve(base))
+            imported = self._imported(base) if base_url is None else None
             self.facts.configs.append(
                 AuthConfig(
                     path=self.path,
@@ -121,9 +126,34 @@ class _Scanner(BearerChecks, TokenTransportChecks):
                     plugins_literal=plugins is not None and plugins.type == "array",
                     secret_given=secret is not None,
                     secret_env=js.env_in(js.resolve(secret)),
+                    base_url_import=imported,
                 )
             )
             self.secret(secret, "betterAuth({ secret })")
+
+    def _imported(self, node: Node | None) -> tuple[str, str] | None:
+        """(module path, name) when ``node`` names a constant imported from a relative
+        module of the project (``import { APP_URL } from "./config"``)."""
+        js = self.js
+        node = js.resolve(node)
+        if node is None or node.type not in ("identifier", "shorthand_property_identifier"):
+            return None
+        spec, name = js.imports().get(js.text_of(node), ("", ""))
+        if not spec.startswith("."):
+            return None
+        return module_key(posixpath.join(posixpath.dirname(self.path), spec)), name
+
+    def exports(self) -> None:
+        """``export const NAME = "literal"`` (not secrets), for the other files' imports."""
+        js = self.js
+        for decl in js.of("decl"):
+            parent = decl.parent
+            if parent is None or parent.parent is None or parent.parent.type != "export_statement":
+                continue
+            name = js.text_of(decl.child_by_field_name("name"))
+            lit = js.literal(decl.child_by_field_name("value"))
+            if lit is not None and not _SECRET_CONST.fullmatch(name):
+                self.facts.exports[name] = lit.value
 
     def secret(self, node: Node | None, where: str) -> None:
         """A secret's value: a literal, or an environment variable with a literal
@@ -268,6 +298,13 @@ class _Scanner(BearerChecks, TokenTransportChecks):
         return lit.value if lit else None
 
 
+def module_key(path: str) -> str:
+    """A script's path as imports name it: no extension, no ``/index``."""
+    key = posixpath.normpath(path)
+    key = re.sub(r"\.(?:[cm]?[jt]sx?)$", "", key)
+    return key.removesuffix("/index")
+
+
 def _camel(env: str) -> str:
     """``JWT_SECRET`` -> ``jwtSecret``."""
     first, *rest = env.lower().split("_")
@@ -291,7 +328,7 @@ def scan_script(
     A file tree-sitter cannot parse gives no findings and only its ``error_line``: a
     verdict read from around a syntax error could be wrong.
     """
-    if not any(k in text for k in _KEYWORDS):
+    if not any(k in text for k in _KEYWORDS) and not _STRING_EXPORT.search(text):
         return ScriptFacts(), []
     script = Script(text, path)
     if script.error_line is not None:
@@ -301,6 +338,7 @@ def scan_script(
     checks: list[tuple[Callable[[], None], tuple[str, ...]]] = [
         (scanner.configs, ("betterAuth",)),
         (scanner.jwt_plugin, ("better-auth/plugins",)),
+        (scanner.exports, ("export",)),
     ]
     if not is_test:
         checks += [

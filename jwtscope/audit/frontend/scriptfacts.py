@@ -21,6 +21,7 @@ class AuthConfig:
     base_url_set: bool = False  # a ``baseURL:`` key is in the config (maybe an expression)
     secret_given: bool = False  # a ``secret:`` key is in the config
     secret_env: str | None = None  # the variable it reads (``process.env.NAME``)
+    base_url_import: tuple[str, str] | None = None  # (module path, name) baseURL imports
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class ScriptFacts:
     env_refs: set[str] = field(default_factory=set)
     error_line: int | None = None
     axios_defaults: bool = False  # sets axios-wide headers/credentials or interceptors
+    exports: dict[str, str] = field(default_factory=dict)  # exported string constants
 
     def unparsed_reason(self, path: str) -> str | None:
         """Why the file is not audited, for the list of skipped files; None if it is."""

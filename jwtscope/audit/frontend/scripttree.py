@@ -274,6 +274,22 @@ class Script:
             stack.extend(reversed(current.named_children))
         return None
 
+    def imports(self) -> dict[str, tuple[str, str]]:
+        """Names imported by name: local name -> (module as written, name exported)."""
+        out: dict[str, tuple[str, str]] = {}
+        for node in self.of("import"):
+            source = self.literal(node.child_by_field_name("source"))
+            stack = list(node.named_children) if source else []
+            while stack and source:
+                current = stack.pop()
+                if current.type == "import_specifier":
+                    name = current.child_by_field_name("name")
+                    alias = current.child_by_field_name("alias")
+                    out[self.text_of(alias or name)] = (source.value, self.text_of(name))
+                else:
+                    stack.extend(current.named_children)
+        return out
+
     @property
     def error_line(self) -> int | None:
         """The line of the first syntax error tree-sitter recovered from, if any: a
