@@ -173,7 +173,9 @@ class _Readers:
             self.leaks.scan(file.rel, text, secrets=False)
         else:
             facts_, found = scan_script(text, file.rel, is_test=test)
-            self.front.add(facts_)
+            self.front.add(facts_, file.rel)
+            if (why := facts_.unparsed_reason(file.rel)) is not None:
+                self.skipped.append(SkippedFile(file.rel, why))
             self.findings += found
             self.leaks.scan(file.rel, text, secrets=False)
 

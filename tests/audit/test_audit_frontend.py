@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from jwtscope.audit.frontend.frontend_scan import scan_script
-from jwtscope.audit.frontend.jstext import lex
+from jwtscope.audit.frontend.scripttree import Script
 
 
 def found(source: str) -> set[tuple[str, int]]:
@@ -142,6 +142,49 @@ CASES = {
         {("AUDIT-SECRET-LITERAL", 1)},
     ),
     "a secret NAME constant": ('export const JWT_SECRET_ENV_NAME = "JWT_SECRET";\n', set()),
+    "betterAuth secret with a placeholder fallback": (
+        """
+        import { betterAuth } from "better-auth";
+        export const auth = betterAuth({
+          secret: process.env.BETTER_AUTH_SECRET || "change-me",
+        });
+        """,
+        {("AUDIT-SECRET-DEFAULT", 3)},
+    ),
+    "betterAuth secret through a const with a fallback": (
+        """
+        import { betterAuth } from "better-auth";
+        const secret = process.env.BETTER_AUTH_SECRET! ?? "change-me";
+        export const auth = betterAuth({ secret, baseURL: process.env.BETTER_AUTH_URL });
+        """,
+        {("AUDIT-SECRET-DEFAULT", 2)},
+    ),
+    "betterAuth secret through a const literal, reported once": (
+        """
+        import { betterAuth } from "better-auth";
+        const authKey = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        export const auth = betterAuth({ secret: authKey });
+        """,
+        {("AUDIT-SECRET-LITERAL", 2)},
+    ),
+    "an env secret with a placeholder fallback, anywhere": (
+        'const key = process.env.JWT_SECRET || "changeme";\n',
+        {("AUDIT-SECRET-DEFAULT", 1)},
+    ),
+    "an env secret with an empty or computed fallback": (
+        'const a = process.env.JWT_SECRET || "";\nconst b = process.env.JWT_SECRET ?? gen();\n',
+        set(),
+    ),
+    "betterAuth in a comment or a string": (
+        '/* betterAuth({ secret: "9f8e7d6c5b4a39281706f5e4d3c2b1a0" }) */\n'
+        "const doc = 'betterAuth({ secret: \"9f8e7d6c5b4a39281706f5e4d3c2b1a0\" })';\n",
+        set(),
+    ),
+    "a TypeScript cast is not JSX": (
+        'const token = <string>localStorage.getItem("jwt");\n'
+        "const h = { Authorization: `Bearer ${token}` };\n",
+        {("AUDIT-BEARER-UNGUARDED", 2)},
+    ),
 }
 
 
@@ -212,15 +255,170 @@ def test_better_auth_config_facts():
     )
 
 
+def test_jsx_files_are_read_with_the_tsx_grammar():
+    source = (
+        "export function Notes({ token }: { token?: string }) {\n"
+        '  localStorage.setItem("token", token ?? "");\n'
+        "  return <div onClick={() => fetch(`${API_URL}/notes`)}>{token}</div>;\n"
+        "}\n"
+    )
+    for path in ("web/Notes.tsx", "web/Notes.jsx", "web/notes.js"):
+        facts, findings = scan_script(source, path)
+        assert [(f.code, f.line) for f in findings] == [("AUDIT-TOKEN-WEBSTORAGE", 2)], path
+        assert [(f.line, f.url_path) for f in facts.fetches] == [(3, "/notes")], path
+
+
+def test_fallback_literals_are_never_printed():
+    source = (
+        'import { betterAuth } from "better-auth";\n'
+        'const secret = process.env.BETTER_AUTH_SECRET || "change-me-please-42";\n'
+        "export const auth = betterAuth({ secret });\n"
+    )
+    facts, findings = scan_script(source, "auth.ts")
+    (finding,) = findings
+    assert "change-me-please-42" not in repr(finding)
+    assert finding.source_line.startswith('const secret = process.env.BETTER_AUTH_SECRET || "<')
+    assert "redacted" in finding.source_line
+    (config,) = facts.configs
+    assert (config.secret_given, config.secret_env) == (True, "BETTER_AUTH_SECRET")
+
+
+def test_config_values_through_consts_of_the_file():
+    facts, _ = scan_script(
+        'import { betterAuth } from "better-auth";\n'
+        'import { jwt } from "better-auth/plugins";\n'
+        'const BASE = "https://app.example.com";\n'
+        'const ISSUER = "https://issuer.example.com";\n'
+        "export const auth = betterAuth({\n"
+        "  baseURL: BASE,\n"
+        "  plugins: [jwt({ jwt: { issuer: ISSUER, audience: aud() } })],\n"
+        "} satisfies Options);\n",
+        "auth.ts",
+    )
+    (config,) = facts.configs
+    assert (config.base_url, config.line, config.plugins_literal) == (BASE_URL, 5, True)
+    (plugin,) = facts.jwt_calls
+    assert (plugin.issuer, plugin.audience, plugin.claims_unknown, plugin.alg) == (
+        "https://issuer.example.com",
+        None,
+        True,
+        "EdDSA",
+    )
+
+
+BASE_URL = "https://app.example.com"
+
+
 def test_test_files_give_facts_but_no_findings():
     facts, findings = scan_script('localStorage.setItem("token", t);\n', "x.test.ts", is_test=True)
     assert findings == [] and facts.fetches == []
+    source = 'export const auth = betterAuth({ secret: "9f8e7d6c5b4a39281706f5e4d3c2b1a0" });\n'
+    facts, findings = scan_script(source, "auth.test.ts", is_test=True)
+    assert findings == [] and [c.secret_given for c in facts.configs] == [True]
+    assert [f.code for f in scan_script(source, "auth.ts")[1]] == ["AUDIT-SECRET-LITERAL"]
 
 
-def test_lexer_keeps_offsets_and_blanks_comments_and_strings():
+def test_comments_strings_and_regexes_are_not_code():
     src = 'a = "x { y"; // c }\nb = `t ${c ? "}" : d} {` /* z */ / 2;\nr = /["{]/g;\n'
-    lexed = lex(src)
-    assert len(lexed.shape) == len(src)
-    assert lexed.shape.count("{") == lexed.shape.count("}") == 1  # only the ${ … } pair
-    assert "c" in lexed.code and "z" not in lexed.code and "// c" not in lexed.code
-    assert [s.value for s in lexed.strings] == ["x { y", "}"]
+    script = Script(src, "x.ts")
+    assert not script.root.has_error
+    assert [script.code_line(n) for n in (1, 2)] == [
+        'a = "x { y";       ',
+        'b = `t ${c ? "}" : d} {`         / 2;',
+    ]
+    assert [s.type for s in script.of("template")] == ["template_string"]
+    assert script.error_line is None
+    assert Script("const a = (;\n", "x.ts").error_line == 1
+
+
+def test_a_script_that_does_not_parse_is_listed_and_judges_nothing(tmp_path):
+    from jwtscope.audit import audit_project
+
+    (tmp_path / "api.py").write_text(
+        'import os\n\nimport jwt\n\nclaims = jwt.decode(t, os.environ["BETTER_AUTH_SECRET"], '
+        'algorithms=["HS256"])\n'
+    )
+    (tmp_path / "auth.ts").write_text(
+        'import { betterAuth } from "better-auth";\nexport const auth = betterAuth({});\n'
+    )
+    plugin_missing = ("AUDIT-BA-NO-JWT-PLUGIN", "auth.ts")
+    before = audit_project(tmp_path, git=False)
+    assert plugin_missing in {(f.code, f.path) for f in before.findings} and not before.skipped
+    # the plugin may be configured in a file the audit cannot read: no verdict on it
+    (tmp_path / "plugins.ts").write_text(
+        'import { jwt } from "better-auth/plugins";\n'
+        'localStorage.setItem("token", t);\n'
+        "export const plugins = [jwt({ jwks: { keyPairConfig: { alg: ",
+    )
+    after = audit_project(tmp_path, git=False)
+    assert plugin_missing not in {(f.code, f.path) for f in after.findings}
+    assert not any(f.path == "plugins.ts" for f in after.findings)
+    (skipped,) = after.skipped
+    assert skipped.path == "plugins.ts"
+    assert skipped.reason.startswith("could not parse plugins.ts line 3: syntax error")
+
+
+def test_axios_calls_are_recorded_like_fetches():
+    facts, _ = scan_script(
+        "await axios.get(`${API_URL}/notes/${id}`);\n"
+        "await axios.post(`${API_URL}/notes`, body, { withCredentials: true });\n"
+        "await axios({ url: `${API_URL}/notes`, headers: { Authorization: `Bearer ${t}` } });\n"
+        "await axios.get(`${API_URL}/notes`, config);\n"
+        "await api.get(`${API_URL}/notes`);\n",
+        "x.ts",
+    )
+    assert [
+        (f.client, f.line, f.url_path, f.has_auth, f.has_credentials) for f in facts.fetches
+    ] == [
+        ("axios", 1, "/notes/{}", False, False),
+        ("axios", 2, "/notes", False, True),
+        ("axios", 3, "/notes", True, False),
+    ]  # line 4: the config is built elsewhere; line 5: an instance, not followed
+    assert not facts.axios_defaults
+
+
+_BACKEND = (
+    "import os\n\nimport jwt\nfrom fastapi import Depends, FastAPI, Header\n\n"
+    "app = FastAPI()\n\n\ndef user(authorization: str = Header()) -> dict:\n"
+    '    return jwt.decode(authorization, os.environ["JWT_SECRET"], algorithms=["HS256"])\n\n\n'
+    '@app.get("/notes")\ndef notes(u: dict = Depends(user)) -> list:\n    return []\n'
+)
+
+
+@pytest.mark.parametrize("defaults", [False, True], ids=["no defaults", "axios.defaults set"])
+def test_axios_without_a_token_to_a_protected_route(tmp_path, defaults):
+    from jwtscope.audit import audit_project
+
+    (tmp_path / "main.py").write_text(_BACKEND)
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "notes.ts").write_text(
+        "export const list = () => axios.get(`${process.env.NEXT_PUBLIC_API_URL}/notes`);\n"
+    )
+    if defaults:
+        (tmp_path / "web" / "http.ts").write_text(
+            'axios.defaults.headers.common["Authorization"] = `Bearer ${token}`;\n'
+        )
+    found = [(f.code, f.path, f.line) for f in audit_project(tmp_path, git=False).findings]
+    expected = [] if defaults else [("AUDIT-FETCH-NO-AUTH", "web/notes.ts", 1)]
+    assert [f for f in found if f[0] == "AUDIT-FETCH-NO-AUTH"] == expected
+
+
+def test_base_url_imported_from_another_module(tmp_path):
+    from jwtscope.audit import audit_project
+
+    (tmp_path / "web" / "lib").mkdir(parents=True)
+    (tmp_path / "web" / "config.ts").write_text(
+        'export const APP_URL = "https://notes.example.com";\nexport const N = 3;\n'
+    )
+    (tmp_path / "web" / "lib" / "auth.ts").write_text(
+        'import { betterAuth } from "better-auth";\nimport { jwt } from "better-auth/plugins";\n'
+        'import { APP_URL as base } from "../config";\n\n'
+        "export const auth = betterAuth({ baseURL: base, plugins: [jwt()] });\n"
+    )
+    issuer = audit_project(tmp_path, git=False).issuer
+    assert issuer is not None
+    assert (issuer.base_url, issuer.jwks_url) == (
+        "https://notes.example.com",
+        "https://notes.example.com/api/auth/jwks",
+    )
+    assert "baseURL 'https://notes.example.com' (APP_URL of web/config)" in issuer.evidence

@@ -19,7 +19,7 @@ from testdata import PROJECTS, build_ba_fullstack_buggy
 from jwtscope.audit import AUDIT_CODES, AuditResult, RouteStatus, audit_project
 from jwtscope.audit.codes import ENGINE_CODES
 from jwtscope.audit.frontend.frontend_scan import scan_script
-from jwtscope.audit.frontend.jstext import lex
+from jwtscope.audit.frontend.scripttree import Script
 from jwtscope.demo import DEMO_PROJECT
 
 #: The sample projects: the demo's (backend/ and web/) and those of the audit tests.
@@ -227,9 +227,9 @@ _TS_LINES = (
 @given(st.lists(st.sampled_from(_TS_LINES), max_size=25), st.text(max_size=80))
 def test_script_scanner_never_crashes(lines, junk):
     text = "\n".join([*lines, junk])
-    lexed = lex(text)
-    assert len(lexed.code) == len(lexed.shape) == len(text)
-    assert lexed.shape.count("\n") == text.count("\n")
+    script = Script(text, "web/lib/x.ts")
+    assert len(script.lines) == text.count("\n") + 1
+    assert all(len(script.code_line(n)) == len(script.line(n)) for n in range(1, 4))
     _, findings = scan_script(text, "web/lib/x.ts")
     for f in findings:
         assert f.code in AUDIT_CODES and 1 <= f.line <= text.count("\n") + 1

@@ -9,7 +9,6 @@ defect. Every file not audited is named with why. Each case has a near miss.
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,17 +27,15 @@ P, U, PUB, UNK = (
     RouteStatus.UNKNOWN,
 )
 
-needs_pre_314 = pytest.mark.skipif(
-    sys.version_info >= (3, 14), reason="t-strings parse on Python 3.14"
-)
-
 
 def _copy_py314(name: str, tmp_path: Path) -> Path:
-    """The project with its ``.py314`` files renamed to ``.py`` (see its README)."""
+    """The project with its ``.py314`` and ``.pybroken`` files renamed to ``.py`` (see
+    its README)."""
     root = tmp_path / name
     shutil.copytree(PROJECTS / name, root)
-    for path in root.rglob("*.py314"):
-        path.rename(path.with_suffix(".py"))
+    for suffix in ("*.py314", "*.pybroken"):
+        for path in root.rglob(suffix):
+            path.rename(path.with_suffix(".py"))
     return root
 
 
@@ -51,7 +48,6 @@ def newsyntax(tmp_path: Path) -> AuditResult:
     return audit_project(_copy_py314("newsyntax_api", tmp_path))
 
 
-@needs_pre_314
 def test_pep758_except_is_rewritten_and_its_routes_stay_protected(newsyntax):
     table = _table(newsyntax)
     for key in [("GET", "/api/v1/users/me"), ("PATCH", "/api/v1/users/me")]:
@@ -60,7 +56,17 @@ def test_pep758_except_is_rewritten_and_its_routes_stay_protected(newsyntax):
     assert not any(f.path == "app/api/deps.py" for f in newsyntax.findings)
 
 
-@needs_pre_314
+def test_python_314_syntax_is_read_and_its_route_judged(newsyntax):
+    (route,) = [r for r in newsyntax.routes if r.file == "app/api/routes/reports.py"]
+    assert (route.method, route.path, route.line, route.status) == (
+        "GET",
+        "/api/v1/reports/{kind}",
+        14,
+        P,
+    )
+    assert not any(f.path == "app/api/routes/reports.py" for f in newsyntax.findings)
+
+
 def test_route_depending_on_an_unparsed_module_is_unknown_with_the_reason(newsyntax):
     route = next(r for r in newsyntax.routes if r.path == "/api/v1/admin/users")
     assert route.status is UNK
@@ -73,7 +79,6 @@ def test_route_depending_on_an_unparsed_module_is_unknown_with_the_reason(newsyn
     assert not any(f.code == "AUDIT-ROUTE-UNPROTECTED" for f in newsyntax.findings)
 
 
-@needs_pre_314
 def test_routes_declared_in_an_unparsed_file_are_listed_unknown(newsyntax):
     lost = sorted(
         (r.method, r.path, r.line, r.endpoint)
@@ -89,7 +94,6 @@ def test_routes_declared_in_an_unparsed_file_are_listed_unknown(newsyntax):
     assert "could not parse app/api/routes/legacy.py line 9" in route.reason
 
 
-@needs_pre_314
 def test_every_file_not_audited_is_named_with_why(newsyntax, tmp_path):
     assert [(s.path, s.reason.split(":")[0]) for s in newsyntax.skipped] == [
         ("app/api/perms.py", "could not parse app/api/perms.py line 11"),

@@ -4,44 +4,63 @@ A finding needs evidence that the value can be missing — an optional chain
 (``session?.token``), a declaration that says so (``localStorage.getItem(…)``,
 ``string | null``, an optional parameter, ``let token;``) — and no check of it in the
 enclosing function (``if (!token)``, ``token ? … : …``, ``token &&``, ``?? …``). A value
-whose type the text cannot tell (a call's result, ``data.token``) is never reported:
+whose type the source cannot tell (a call's result, ``data.token``) is never reported:
 a wrong verdict is worse than none.
+
+The headers are found in the syntax tree (a template string ``Bearer ${…}``, or
+``"Bearer " + …``); the declaration and the checks are looked for in the lines before
+it, comments left out.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from jwtscope.audit.frontend.jstext import JsText, StringLit
+from tree_sitter import Node
+
+from jwtscope.audit.frontend.scripttree import Literal, Script
 
 __all__ = ["BearerChecks"]
-
-_BEARER_TEMPLATE = re.compile(r"Bearer \$\{")
-_BEARER_CONCAT = re.compile(r"""(["'])Bearer \1\s*\+\s*""")
 
 
 class BearerChecks:
     """Mixed into the script scanner, which provides :attr:`js` and :meth:`emit`."""
 
-    js: JsText
+    js: Script
 
     def emit(
-        self, code: str, pos: int, detail: str, fix: str, hide: StringLit | None = None
+        self, code: str, line: int, detail: str, fix: str, hide: Literal | None = None
     ) -> None:
         raise NotImplementedError
 
     def bearer(self) -> None:
         js = self.js
-        for m in _BEARER_TEMPLATE.finditer(js.code):
-            start = m.end()
-            close = js.close_of(start - 1)
-            self._bearer_value(m.start(), js.code[start:close].strip())
-        for m in _BEARER_CONCAT.finditer(js.code):
-            expr = re.match(r"[\w$.?!()\[\]\"']+", js.code[m.end() :])
+        found: list[tuple[Node, str]] = []
+        for template in js.of("template"):
+            parts = template.named_children
+            for before, part in pairwise(parts):
+                if (
+                    part.type == "template_substitution"
+                    and before.type == "string_fragment"
+                    and js.text_of(before).endswith("Bearer ")
+                ):
+                    found.append((part, js.code(part)[2:-1].strip()))
+        for node in js.of("binary"):
+            left = js.literal(node.child_by_field_name("left"))
+            if (
+                left is not None
+                and left.value == "Bearer "
+                and js.text_of(node.child_by_field_name("operator")) == "+"
+            ):
+                found.append((node, js.code(node.child_by_field_name("right")).strip()))
+        for node, expr in sorted(found, key=lambda f: f[0].start_byte):
             if expr:
-                self._bearer_value(m.start(), expr.group(0))
+                self._bearer_value(node, expr)
 
-    def _bearer_value(self, pos: int, expr: str) -> None:
+    def _bearer_value(self, node: Node, expr: str) -> None:
+        js = self.js
+        pos = js.line_of(node), js.column(node.start_point.row, node.start_point.column)
         root = re.match(r"(?:await\s+)?([A-Za-z_$][\w$]*)", expr)
         if root is None or expr.startswith(("'", '"', "`")):
             return
@@ -53,7 +72,7 @@ class BearerChecks:
             return
         self.emit(
             "AUDIT-BEARER-UNGUARDED",
-            pos,
+            pos[0],
             f"The Authorization header is built from {expr[:60]}, which can be null or "
             f"undefined ({why}), and nothing checks it first: before sign-in (or when "
             "getting the token failed) the backend receives 'Bearer undefined'/'Bearer null' "
@@ -61,19 +80,20 @@ class BearerChecks:
             _fix(name, expr),
         )
 
-    def _lines_before(self, pos: int, limit: int = 40) -> list[str]:
-        """The code lines before ``pos`` back to the enclosing top-level statement."""
+    def _lines_before(self, pos: tuple[int, int], limit: int = 40) -> list[str]:
+        """The code lines before ``pos`` (line, column) back to the enclosing top-level
+        statement, comments blanked."""
         js = self.js
-        line = js.line_of(pos)
-        out = [js.code_span(line, line)[: pos - js.offset_of(line)]]
+        line, column = pos
+        out = [js.code_line(line)[:column]]
         for number in range(line - 1, max(0, line - limit), -1):
-            text = js.code_span(number, number)
+            text = js.code_line(number)
             out.append(text)
-            if text[:1] not in (" ", "\t", "}", ")", "\n", ""):
+            if text[:1] not in (" ", "\t", "}", ")", "\r", ""):
                 break  # a top-level statement: the enclosing function starts here
         return out
 
-    def _nullable(self, pos: int, name: str, expr: str) -> str | None:
+    def _nullable(self, pos: tuple[int, int], name: str, expr: str) -> str | None:
         """Why ``name`` can be null/undefined at ``pos``, from its declaration; None when
         the declaration says it is a string or cannot tell (a call's result)."""
         if expr != name:
@@ -103,7 +123,7 @@ class BearerChecks:
                 return None
         return None
 
-    def _guarded(self, pos: int, name: str) -> bool:
+    def _guarded(self, pos: tuple[int, int], name: str) -> bool:
         n = re.escape(name)
         guard = re.compile(
             rf"(?:if\s*\(\s*!?\s*{n}\b|\b{n}\s*(?:&&|\?(?![.:,)])|===?\s*(?:null|undefined)|"

@@ -4,19 +4,21 @@ From the ``betterAuth({...})`` and ``jwt({...})`` calls and the ``.env`` files t
 works out the issuer (:class:`IssuerInfo`: algorithm, base URL, JWKS URL, audience,
 issuer), then holds every backend ``jwt.decode`` and JWKS URL against it — the mismatches
 a replay would find with a failing request, found before anyone sends one. It also
-decides which frontend ``fetch()`` calls without credentials reach a protected route.
+decides (with :mod:`jwtscope.audit.frontend.fetch_judge`) which frontend ``fetch()`` and
+``axios`` calls without credentials reach a protected route.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.envfiles import EnvFiles
+from jwtscope.audit.frontend.fetch_judge import judge_fetch
+from jwtscope.audit.frontend.frontend_scan import module_key
 from jwtscope.audit.frontend.scriptfacts import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
-from jwtscope.audit.model import AuditFinding, IssuerInfo, Route, RouteStatus
+from jwtscope.audit.model import AuditFinding, IssuerInfo, Route
 from jwtscope.audit.python.resolve import Project
 from jwtscope.audit.python.summary import DecodeCall, ModuleSummary, Piece
 from jwtscope.core.keys.env_snapshot import origin_of
@@ -52,12 +54,20 @@ class Frontend:
     jwt_calls: list[JwtPluginCall] = field(default_factory=list)
     fetches: list[FetchCall] = field(default_factory=list)
     jwks_refs: list[JwksRef] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)  # script files that do not parse
+    axios_defaults: bool = False  # some file sets axios-wide headers or interceptors
+    exports: dict[str, dict[str, str]] = field(default_factory=dict)  # by module_key
 
-    def add(self, facts: ScriptFacts) -> None:
+    def add(self, facts: ScriptFacts, path: str = "") -> None:
         """Merge one file's facts."""
+        if facts.error_line is not None:
+            self.unparsed.append(path)
         self.configs += facts.configs
         self.jwt_calls += facts.jwt_calls
         self.fetches += facts.fetches
+        self.axios_defaults = self.axios_defaults or facts.axios_defaults
+        if facts.exports:
+            self.exports[module_key(path)] = facts.exports
 
 
 def issuer_of(front: Frontend, env: EnvFiles) -> IssuerInfo | None:
@@ -70,7 +80,11 @@ def issuer_of(front: Frontend, env: EnvFiles) -> IssuerInfo | None:
         front.jwt_calls[0] if front.jwt_calls else None
     )
     base_url = config.base_url
-    if base_url:
+    module, name = config.base_url_import or ("", "")
+    if base_url is None and name in front.exports.get(module, {}):
+        base_url = front.exports[module][name]
+        evidence.append(f"baseURL {base_url!r} ({name} of {module})")
+    elif base_url:
         evidence.append(f"baseURL {base_url!r} in the config")
     elif config.base_url_set and not config.base_url_env:
         evidence.append("baseURL is an expression the audit cannot evaluate")
@@ -250,8 +264,8 @@ class _Check:
 
     def plugin_missing(self) -> None:
         iss = self.issuer
-        if iss.jwt_plugin:
-            return
+        if iss.jwt_plugin or self.front.unparsed:
+            return  # the plugin is there, or may be in a file that does not parse
         # Evidence that the backend expects Better Auth JWTs: its JWKS URL (/api/auth/…), a
         # decode keyed with BETTER_AUTH_SECRET, or — when no other issuer's keys are in
         # sight — any decode of tokens the backend does not mint itself.
@@ -315,57 +329,6 @@ class _Check:
             )
 
 
-def _route_regex(path: str) -> re.Pattern[str]:
-    parts = re.split(r"\{[^}]*\}", path.rstrip("/") or "/")
-    return re.compile("(?:.*)?" + "[^/]+".join(re.escape(p) for p in parts) + "/?$")
-
-
-def _judge_fetch(fetch: FetchCall, routes: list[Route]) -> AuditFinding | None:
-    """A finding when the fetch reaches a protected route without what the route reads."""
-    concrete = (fetch.url_path or "/").replace("{}", "x")
-    protected = [
-        r
-        for r in routes
-        if r.status is RouteStatus.PROTECTED and _route_regex(r.path).match(concrete)
-    ]
-    if not protected:
-        return None  # a public route, another service, or a path the text cannot tell
-    route = protected[0]
-    cookie = "get-session" in route.via or "cookie" in (route.via + route.dependency).lower()
-    needs = f"{route.method} {route.path} ({route.location}) needs {route.dependency or 'auth'}"
-    if cookie:
-        if fetch.has_credentials or not fetch.absolute:
-            return None  # same-origin requests send cookies by default
-        detail = (
-            f"fetch({fetch.url[:60]}) is cross-origin without credentials: 'include', but "
-            f"{needs}, which reads Better Auth's session cookie: the browser sends no cookie "
-            "and the backend answers 401."
-        )
-        fix = (
-            'fetch(url, { credentials: "include" }) — and allow_credentials=True with the '
-            "frontend's origin in the backend's CORSMiddleware."
-        )
-    else:
-        if fetch.has_auth or fetch.has_credentials:
-            return None
-        detail = (
-            f"fetch({fetch.url[:60]}) sends no Authorization header and no credentials, but "
-            f"{needs}: the request arrives without a token and gets 401."
-        )
-        fix = (
-            "Send the JWT: const { data } = await authClient.token(); if (!data) throw …; "
-            "fetch(url, { headers: { Authorization: `Bearer ${data.token}` } })."
-        )
-    return make(
-        "AUDIT-FETCH-NO-AUTH",
-        path=fetch.path,
-        line=fetch.line,
-        source_line=fetch.source,
-        detail=detail,
-        fix=fix,
-    )
-
-
 def crosscheck(
     project: Project, routes: list[Route], front: Frontend, issuer: IssuerInfo | None
 ) -> tuple[list[AuditFinding], set[tuple[str, int]]]:
@@ -381,7 +344,9 @@ def crosscheck(
         findings += check.findings
         mismatched = check.mismatched
     for fetch in front.fetches:
-        finding = _judge_fetch(fetch, routes)
+        if fetch.client == "axios" and front.axios_defaults:
+            continue  # axios-wide headers or interceptors: what is sent is set elsewhere
+        finding = judge_fetch(fetch, routes)
         if finding is not None:
             findings.append(finding)
     return findings, mismatched

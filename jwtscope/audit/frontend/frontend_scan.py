@@ -1,13 +1,16 @@
 """The frontend half of the audit: Better Auth's configuration and how the app sends tokens.
 
-Reads TypeScript/JavaScript as text (:mod:`jwtscope.audit.frontend.jstext`). Per file it finds:
+Reads TypeScript/JavaScript through its syntax tree (:mod:`jwtscope.audit.frontend.scripttree`,
+tree-sitter). Per file it finds:
 
 - ``betterAuth({...})``: ``baseURL``, ``basePath``, a ``secret:`` literal or a literal
-  fallback (``process.env.X || "dev"``);
+  fallback (``process.env.X || "dev"``, ``?? "dev"``), directly or through a ``const``
+  of the same file (``const secret = …; betterAuth({ secret })``); a ``baseURL`` imported
+  from a relative module is looked up among that module's ``export const`` strings;
 - ``jwt({...})`` of ``better-auth/plugins``: the key algorithm (``jwks.keyPairConfig.alg``,
   ``EdDSA`` by default), ``jwt.issuer``/``jwt.audience``, ``jwks.jwksPath``/``remoteUrl``;
-- tokens written to ``localStorage``/``sessionStorage`` and ``fetch()`` calls to the
-  backend API with neither an ``Authorization`` header nor ``credentials``
+- tokens written to ``localStorage``/``sessionStorage`` and ``fetch()``/``axios`` calls
+  to the backend API with neither an ``Authorization`` header nor credentials
   (:mod:`jwtscope.audit.frontend.token_transport`);
 - ``Bearer ${token}`` where nothing checks that ``token`` exists
   (:mod:`jwtscope.audit.frontend.bearer`).
@@ -19,13 +22,17 @@ answered in :mod:`jwtscope.audit.frontend.crosscheck`.
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import replace
+
+from tree_sitter import Node
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.frontend.bearer import BearerChecks
-from jwtscope.audit.frontend.jstext import JsText, StringLit, lex
 from jwtscope.audit.frontend.scriptfacts import AuthConfig, JwtPluginCall, ScriptFacts
+from jwtscope.audit.frontend.scripttree import Literal, Script
 from jwtscope.audit.frontend.token_transport import TokenTransportChecks
 from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import redact_line
@@ -33,7 +40,7 @@ from jwtscope.core.findings import Severity
 from jwtscope.core.keys.common_secrets import is_common
 from jwtscope.core.keys.keyset import fingerprint
 
-__all__ = ["scan_script"]
+__all__ = ["module_key", "scan_script"]
 
 _KEYWORDS = (
     "betterAuth",
@@ -41,81 +48,41 @@ _KEYWORDS = (
     "localStorage",
     "sessionStorage",
     "fetch",
+    "axios",
     "secret",
     "Secret",
     "SECRET",
     "jwt",
 )
-_BETTER_AUTH = re.compile(r"\bbetterAuth\s*\(")
-_PLUGIN_IMPORT = re.compile(
-    r"""import\s*(?:type\s+)?\{(?P<names>[^}]*)\}\s*from\s*["']better-auth/plugins(?:/jwt)?["']"""
-)
-_ENV_REF = re.compile(
-    r"""(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env\.get\()\s*(?:\.|\[\s*["'`]|\(\s*["'])?"""
-    r"""(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
-)
-_SECRET_CONST = re.compile(
-    r"(?m)^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*(?:SECRET|Secret|secret)[\w$]*)"
-    r"\s*(?::\s*string\s*)?=\s*"
-)
-#: ``process.env.JWT_SECRET ||`` / ``?? `` with a secret-like name: a literal follows.
-_ENV_FALLBACK = re.compile(
-    r"""process\.env(?:\.|\[\s*["'])(?P<name>[A-Z0-9_]*(?:SECRET|PRIVATE_KEY|SIGNING_KEY)"""
-    r"""[A-Z0-9_]*)(?:["']\s*\])?!?\s*(?:\|\||\?\?)\s*"""
-)
+_PLUGIN_MODULES = ("better-auth/plugins", "better-auth/plugins/jwt")
+_SECRET_CONST = re.compile(r"[\w$]*(?:SECRET|Secret|secret)[\w$]*")
+_NOT_A_SECRET = re.compile(r"(?i)(name|env|key_?name|header|cookie|url|path)$")
+#: An environment variable whose name says it holds a key.
+_SECRET_ENV = re.compile(r"[A-Z0-9_]*(?:SECRET|PRIVATE_KEY|SIGNING_KEY)[A-Z0-9_]*")
+#: ``export const NAME = "…"``: a file worth parsing for its exports alone.
+_STRING_EXPORT = re.compile(r"export\s+const\s+[\w$]+\s*(?::\s*string\s*)?=\s*[\"'`]")
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:your|change|replace|example|placeholder|dummy|xxx|<|\*\*\*|todo)"
 )
 
 
-def _value_after(
-    js: JsText, region_start: int, region_end: int, key: str
-) -> tuple[int, int] | None:
-    """The span of the value of ``key:`` inside ``[region_start, region_end)``."""
-    m = re.compile(rf"(?<![\w$.]){re.escape(key)}\s*:").search(js.shape, region_start, region_end)
-    if m is None:
-        return None
-    start = m.end()
-    while start < region_end and js.shape[start] in " \t\r\n":
-        start += 1
-    return start, min(js.expression_end(start), region_end)
-
-
-def _literal(js: JsText, span: tuple[int, int] | None) -> str | None:
-    if span is None:
-        return None
-    lit = js.string_at(span[0])
-    if lit is not None and lit.end >= span[1] - 1 and js.shape[lit.end : span[1]].strip() == "":
-        return lit.value
-    return None
-
-
-def _env_name(js: JsText, span: tuple[int, int] | None) -> str | None:
-    if span is None:
-        return None
-    m = _ENV_REF.search(js.code, span[0], span[1])
-    return m.group("name") if m else None
-
-
 class _Scanner(BearerChecks, TokenTransportChecks):
-    def __init__(self, js: JsText, path: str) -> None:
-        self.js = js
+    def __init__(self, script: Script, path: str) -> None:
+        self.js = script
         self.path = path
-        self._fallbacks: set[int] = set()
+        self._reported: set[tuple[int, int]] = set()  # literals already reported
         self.findings: list[AuditFinding] = []
         self.facts = ScriptFacts()
 
     def emit(
-        self, code: str, pos: int, detail: str, fix: str, hide: StringLit | None = None
+        self, code: str, line: int, detail: str, fix: str, hide: Literal | None = None
     ) -> None:
-        """Add a finding at ``pos``; ``hide`` is a literal to show as its fingerprint."""
-        line = self.js.line_of(pos)
+        """Add a finding on ``line``; ``hide`` is a literal to show as its fingerprint."""
         text = self.js.line(line)
         if hide is not None:
-            if self.js.line_of(hide.start) == line == self.js.line_of(hide.end - 1):
-                start = hide.start - self.js.offset_of(line)
+            if hide.line == line == hide.end_line:
                 shown = fingerprint(hide.value.encode(), len(hide.value))
-                text = f'{text[:start]}"<redacted: {shown}>"{text[start + hide.end - hide.start :]}'
+                text = f'{text[: hide.start]}"<redacted: {shown}>"{text[hide.end :]}'
             else:
                 text = "<source line hidden: it holds a secret>"
         self.findings.append(
@@ -132,60 +99,94 @@ class _Scanner(BearerChecks, TokenTransportChecks):
     # -- Better Auth configuration -------------------------------------------------------
     def configs(self) -> None:
         js = self.js
-        for m in _BETTER_AUTH.finditer(js.shape):
-            open_paren = m.end() - 1
-            close = js.close_of(open_paren)
-            arg = open_paren + 1
-            while arg < close and js.shape[arg] in " \t\r\n":
-                arg += 1
-            if arg >= close or js.shape[arg] != "{":
+        for call in js.of("call"):
+            if js.text_of(call.child_by_field_name("function")) != "betterAuth":
                 continue
-            end = js.close_of(arg)
-            base = _value_after(js, arg, end, "baseURL")
-            plugins = _value_after(js, arg, end, "plugins")
-            secret = _value_after(js, arg, end, "secret")
+            args = js.args(call)
+            obj = js.unwrap(args[0]) if args else None
+            if obj is None or obj.type != "object":
+                continue
+            pairs = js.pairs(obj)
+            base = pairs.get("baseURL")
+            plugins = js.resolve(pairs.get("plugins"))
+            secret = pairs.get("secret")
+            line = js.line_of(call)
+            base_path = js.literal(js.resolve(pairs.get("basePath")))
+            base_url = js.literal(js.resolve(base))
+            imported = self._imported(base) if base_url is None else None
             self.facts.configs.append(
                 AuthConfig(
                     path=self.path,
-                    line=js.line_of(m.start()),
-                    source=js.line(js.line_of(m.start())).strip(),
-                    base_url=_literal(js, base),
-                    base_url_env=_env_name(js, base),
+                    line=line,
+                    source=js.line(line).strip(),
+                    base_url=base_url.value if base_url else None,
+                    base_url_env=js.env_in(js.resolve(base)),
                     base_url_set=base is not None,
-                    base_path=_literal(js, _value_after(js, arg, end, "basePath")),
-                    plugins_literal=plugins is not None and js.shape[plugins[0]] == "[",
+                    base_path=base_path.value if base_path else None,
+                    plugins_literal=plugins is not None and plugins.type == "array",
                     secret_given=secret is not None,
-                    secret_env=_env_name(js, secret),
+                    secret_env=js.env_in(js.resolve(secret)),
+                    base_url_import=imported,
                 )
             )
             self.secret(secret, "betterAuth({ secret })")
 
-    def secret(self, span: tuple[int, int] | None, where: str) -> None:
-        if span is None:
-            return
+    def _imported(self, node: Node | None) -> tuple[str, str] | None:
+        """(module path, name) when ``node`` names a constant imported from a relative
+        module of the project (``import { APP_URL } from "./config"``)."""
         js = self.js
-        value = _literal(js, span)
-        if value is not None:
-            lit = js.string_at(span[0])
-            if value and lit is not None and not _PLACEHOLDER.match(value):
+        node = js.resolve(node)
+        if node is None or node.type not in ("identifier", "shorthand_property_identifier"):
+            return None
+        spec, name = js.imports().get(js.text_of(node), ("", ""))
+        if not spec.startswith("."):
+            return None
+        return module_key(posixpath.join(posixpath.dirname(self.path), spec)), name
+
+    def exports(self) -> None:
+        """``export const NAME = "literal"`` (not secrets), for the other files' imports."""
+        js = self.js
+        for decl in js.of("decl"):
+            parent = decl.parent
+            if parent is None or parent.parent is None or parent.parent.type != "export_statement":
+                continue
+            name = js.text_of(decl.child_by_field_name("name"))
+            lit = js.literal(decl.child_by_field_name("value"))
+            if lit is not None and not _SECRET_CONST.fullmatch(name):
+                self.facts.exports[name] = lit.value
+
+    def secret(self, node: Node | None, where: str) -> None:
+        """A secret's value: a literal, or an environment variable with a literal
+        fallback (through one ``const`` of the file)."""
+        js = self.js
+        value = js.resolve(node)
+        if value is None:
+            return
+        lit = js.literal(value)
+        if lit is not None:
+            if lit.value and not _PLACEHOLDER.match(lit.value):
                 self._secret_literal(lit, where)
             return
-        env = _env_name(js, span)
-        fallback = re.search(r"(\|\||\?\?)\s*", js.shape[span[0] : span[1]])
-        if env and fallback:
-            lit = js.string_at(span[0] + fallback.end())
-            if lit is not None and lit.value:
-                self._fallback(lit, env, where)
-
-    def _fallback(self, lit: StringLit, env: str, where: str) -> None:
-        if lit.start in self._fallbacks:
+        if value.type != "binary_expression" or js.text_of(
+            value.child_by_field_name("operator")
+        ) not in ("||", "??"):
             return
-        self._fallbacks.add(lit.start)
+        env = js.env_in(value.child_by_field_name("left"))
+        fallback = js.literal(js.resolve(value.child_by_field_name("right")))
+        if env and fallback is not None and fallback.value:
+            self._fallback(fallback, env, where)
+
+    def _fallback(self, lit: Literal, env: str, where: str) -> None:
+        """A literal used when the environment variable is unset. Placeholders count
+        too (``"change-me"``): it is what signs when a deploy forgets the variable."""
+        if (lit.line, lit.start) in self._reported:
+            return
+        self._reported.add((lit.line, lit.start))
         common = is_common(lit.value)
         ba = where.startswith("betterAuth")
         self.emit(
             "AUDIT-SECRET-DEFAULT",
-            lit.start,
+            lit.line,
             f"{where} falls back to a literal when {env} is unset"
             + (" — and that literal is a published default" if common else "")
             + ": a deploy that forgets the variable signs with it.",
@@ -202,16 +203,24 @@ class _Scanner(BearerChecks, TokenTransportChecks):
     def env_fallbacks(self) -> None:
         """``process.env.JWT_SECRET || "dev"`` anywhere: a secret with a literal default."""
         js = self.js
-        for m in _ENV_FALLBACK.finditer(js.code):
-            lit = js.string_at(m.end())
-            if lit is not None and lit.value and not _PLACEHOLDER.match(lit.value):
-                self._fallback(lit, m.group("name"), f"process.env.{m.group('name')}")
+        for node in js.of("binary"):
+            if js.text_of(node.child_by_field_name("operator")) not in ("||", "??"):
+                continue
+            env = js.env_name(node.child_by_field_name("left"))
+            if env is None or not _SECRET_ENV.fullmatch(env):
+                continue
+            lit = js.literal(node.child_by_field_name("right"))
+            if lit is not None and lit.value:
+                self._fallback(lit, env, f"process.env.{env}")
 
-    def _secret_literal(self, lit: StringLit, where: str) -> None:
+    def _secret_literal(self, lit: Literal, where: str) -> None:
+        if (lit.line, lit.start) in self._reported:
+            return
+        self._reported.add((lit.line, lit.start))
         common = is_common(lit.value)
         self.emit(
             "AUDIT-SECRET-LITERAL",
-            lit.start,
+            lit.line,
             f"{where} is a literal in the source"
             + (" and a published default/sample value" if common else "")
             + (
@@ -227,49 +236,73 @@ class _Scanner(BearerChecks, TokenTransportChecks):
             self.findings[-1] = _with_severity(self.findings[-1], "critical")
 
     def secret_consts(self) -> None:
-        for m in _SECRET_CONST.finditer(self.js.shape):
-            span = (m.end(), self.js.expression_end(m.end()))
-            if re.search(r"(?i)(name|env|key_?name|header|cookie|url|path)$", m.group("name")):
+        js = self.js
+        for decl in js.of("decl"):
+            name = js.text_of(decl.child_by_field_name("name"))
+            if _SECRET_CONST.fullmatch(name) and not _NOT_A_SECRET.search(name):
+                self.secret(decl.child_by_field_name("value"), name)
+
+    def _jwt_names(self) -> set[str]:
+        """The local names of Better Auth's ``jwt`` plugin (``import { jwt as j }``)."""
+        js = self.js
+        names: set[str] = set()
+        for node in js.of("import"):
+            source = js.literal(node.child_by_field_name("source"))
+            if source is None or source.value not in _PLUGIN_MODULES:
                 continue
-            self.secret(span, f"{m.group('name')}")
+            stack = list(node.named_children)
+            while stack:
+                current = stack.pop()
+                if current.type == "import_specifier":
+                    name = current.child_by_field_name("name")
+                    alias = current.child_by_field_name("alias")
+                    if js.text_of(name) == "jwt":
+                        names.add(js.text_of(alias or name))
+                else:
+                    stack.extend(current.named_children)
+        return names
 
     def jwt_plugin(self) -> None:
         js = self.js
-        names: set[str] = set()
-        for m in _PLUGIN_IMPORT.finditer(js.code):
-            for part in m.group("names").split(","):
-                bits = part.replace("type ", "").split(" as ")
-                if bits[0].strip() == "jwt":
-                    names.add(bits[-1].strip())
-        for name in names:
-            for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}\s*\(", js.shape):
-                line = js.line_of(m.start())
-                if "import" in js.line(line):
-                    continue
-                open_paren = m.end() - 1
-                close = js.close_of(open_paren)
-                alg_span = _value_after(js, open_paren, close, "alg")
-                jwt_opts = _value_after(js, open_paren, close, "jwt")
-                inner = (jwt_opts[0], jwt_opts[1]) if jwt_opts else (open_paren, open_paren)
-                iss_span = _value_after(js, *inner, "issuer")
-                aud_span = _value_after(js, *inner, "audience")
-                self.facts.jwt_calls.append(
-                    JwtPluginCall(
-                        path=self.path,
-                        line=line,
-                        source=js.line(line).strip(),
-                        alg=_literal(js, alg_span) if alg_span else "EdDSA",
-                        alg_set=alg_span is not None,
-                        issuer=_literal(js, iss_span),
-                        audience=_literal(js, aud_span),
-                        claims_unknown=any(
-                            span is not None and _literal(js, span) is None
-                            for span in (iss_span, aud_span)
-                        ),
-                        jwks_path=_literal(js, _value_after(js, open_paren, close, "jwksPath")),
-                        remote_url=_literal(js, _value_after(js, open_paren, close, "remoteUrl")),
-                    )
+        names = self._jwt_names()
+        if not names:
+            return
+        for call in js.of("call"):
+            if js.text_of(call.child_by_field_name("function")) not in names:
+                continue
+            args = call.child_by_field_name("arguments")
+            alg = js.find_pair(args, "alg")
+            options = js.resolve(js.find_pair(args, "jwt"))
+            iss, aud = js.find_pair(options, "issuer"), js.find_pair(options, "audience")
+            line = js.line_of(call)
+            self.facts.jwt_calls.append(
+                JwtPluginCall(
+                    path=self.path,
+                    line=line,
+                    source=js.line(line).strip(),
+                    alg=self._value(alg) if alg is not None else "EdDSA",
+                    alg_set=alg is not None,
+                    issuer=self._value(iss),
+                    audience=self._value(aud),
+                    claims_unknown=any(
+                        node is not None and self._value(node) is None for node in (iss, aud)
+                    ),
+                    jwks_path=self._value(js.find_pair(args, "jwksPath")),
+                    remote_url=self._value(js.find_pair(args, "remoteUrl")),
                 )
+            )
+
+    def _value(self, node: Node | None) -> str | None:
+        """The string a value is, through one ``const`` of the file; None if not a literal."""
+        lit = self.js.literal(self.js.resolve(node))
+        return lit.value if lit else None
+
+
+def module_key(path: str) -> str:
+    """A script's path as imports name it: no extension, no ``/index``."""
+    key = posixpath.normpath(path)
+    key = re.sub(r"\.(?:[cm]?[jt]sx?)$", "", key)
+    return key.removesuffix("/index")
 
 
 def _camel(env: str) -> str:
@@ -289,22 +322,33 @@ def scan_script(
 
     Args:
         text: the file's source.
-        path: its path relative to the audited folder.
+        path: its path relative to the audited folder (its suffix picks the grammar).
         is_test: test files only contribute Better Auth facts, never findings.
+
+    A file tree-sitter cannot parse gives no findings and only its ``error_line``: a
+    verdict read from around a syntax error could be wrong.
     """
-    if not any(k in text for k in _KEYWORDS):
+    if not any(k in text for k in _KEYWORDS) and not _STRING_EXPORT.search(text):
         return ScriptFacts(), []
-    js = lex(text)
-    scanner = _Scanner(js, path)
-    scanner.facts.env_refs = {m.group("name") for m in _ENV_REF.finditer(js.code)}
-    scanner.configs()
-    scanner.jwt_plugin()
+    script = Script(text, path)
+    if script.error_line is not None:
+        return ScriptFacts(error_line=script.error_line), []
+    scanner = _Scanner(script, path)
+    scanner.facts.env_refs = {name for _, name in script.env_refs}
+    checks: list[tuple[Callable[[], None], tuple[str, ...]]] = [
+        (scanner.configs, ("betterAuth",)),
+        (scanner.jwt_plugin, ("better-auth/plugins",)),
+        (scanner.exports, ("export",)),
+    ]
     if not is_test:
-        scanner.secret_consts()
-        scanner.env_fallbacks()
-        scanner.storage()
-        scanner.bearer()
-        scanner.fetches()
-    else:
-        scanner.findings.clear()
-    return scanner.facts, scanner.findings
+        checks += [
+            (scanner.secret_consts, ("SECRET", "Secret", "secret")),
+            (scanner.env_fallbacks, ("env",)),
+            (scanner.storage, ("Storage",)),
+            (scanner.bearer, ("Bearer",)),
+            (scanner.fetches, ("fetch", "axios")),
+        ]
+    for check, needs in checks:
+        if any(word in text for word in needs):  # else nothing to look for
+            check()
+    return scanner.facts, [] if is_test else scanner.findings

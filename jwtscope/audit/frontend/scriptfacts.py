@@ -21,6 +21,7 @@ class AuthConfig:
     base_url_set: bool = False  # a ``baseURL:`` key is in the config (maybe an expression)
     secret_given: bool = False  # a ``secret:`` key is in the config
     secret_env: str | None = None  # the variable it reads (``process.env.NAME``)
+    base_url_import: tuple[str, str] | None = None  # (module path, name) baseURL imports
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,16 @@ class JwtPluginCall:
 
 @dataclass(frozen=True)
 class FetchCall:
-    """A ``fetch()`` to what looks like the backend API, and what it sends.
+    """A ``fetch()`` or ``axios`` call to what looks like the backend API, and what it sends.
 
     Args:
         url: the first argument as written.
         url_path: its literal path with ``{}`` for expressions (``/notes/{}``).
         absolute: the URL names an origin (``${API_URL}/…``): cross-origin from the page.
         has_auth: an ``Authorization`` header is set.
-        has_credentials: ``credentials`` is set to something else than ``same-origin``.
+        has_credentials: ``credentials`` is set to something else than ``same-origin``
+            (axios: ``withCredentials`` is set).
+        client: ``fetch`` or ``axios``.
     """
 
     path: str
@@ -59,13 +62,27 @@ class FetchCall:
     absolute: bool
     has_auth: bool = False
     has_credentials: bool = False
+    client: str = "fetch"
 
 
 @dataclass
 class ScriptFacts:
-    """What one script file says (kept after the text is dropped)."""
+    """What one script file says (kept after the text is dropped). ``error_line``: the
+    file does not parse (the first syntax error's line) and nothing else is kept of it."""
 
     configs: list[AuthConfig] = field(default_factory=list)
     jwt_calls: list[JwtPluginCall] = field(default_factory=list)
     fetches: list[FetchCall] = field(default_factory=list)
     env_refs: set[str] = field(default_factory=set)
+    error_line: int | None = None
+    axios_defaults: bool = False  # sets axios-wide headers/credentials or interceptors
+    exports: dict[str, str] = field(default_factory=dict)  # exported string constants
+
+    def unparsed_reason(self, path: str) -> str | None:
+        """Why the file is not audited, for the list of skipped files; None if it is."""
+        if self.error_line is None:
+            return None
+        return (
+            f"could not parse {path} line {self.error_line}: syntax error (its Better Auth "
+            "configuration, fetches and tokens are not audited)"
+        )

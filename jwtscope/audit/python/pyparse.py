@@ -1,38 +1,37 @@
 """Parse Python source with the running interpreter's :mod:`ast`, retrying once with the
-newer syntax that can be rewritten safely; a file that does not parse is a finding."""
+newer syntax rewritten by :mod:`jwtscope.audit.python.downlevel` (tree-sitter); a file
+that does not parse is a finding."""
 
 from __future__ import annotations
 
 import ast
-import re
 import warnings
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.model import AuditFinding
+from jwtscope.audit.python.downlevel import downlevel
 from jwtscope.audit.redact import redact_line
 
 __all__ = ["PARSE_FAILURES", "parse_error", "parse_python"]
 
-#: PEP 758 (Python 3.14): ``except A, B:`` without brackets, names only and no ``as``.
-_PEP758 = re.compile(r"^(\s*except\*?)\s+([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)+)\s*:", re.M)
 PARSE_FAILURES = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
 
 
 def parse_python(text: str, rel: str) -> ast.Module:
     """Parse with the running interpreter's :mod:`ast`; on a syntax error, retry once with
-    the newer constructs that can be rewritten safely (PEP 758 ``except A, B:``) in the
-    older spelling, line numbers unchanged. Raises what the first attempt raised."""
+    the newer constructs (PEP 758, PEP 695, t-strings, PEP 701 f-strings) in the older
+    spelling, line numbers unchanged. Raises what the first attempt raised."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             return ast.parse(text, filename=rel)
         except SyntaxError as first:
-            rewritten = _PEP758.sub(r"\1 (\2):", text)
-            if rewritten == text:
+            rewritten = downlevel(text)
+            if rewritten is None:
                 raise
             try:
                 return ast.parse(rewritten, filename=rel)
-            except SyntaxError:
+            except PARSE_FAILURES:
                 raise first from None
 
 
