@@ -3,7 +3,8 @@
 Each factory takes ``(secret, now)`` and returns an app written the way real projects
 write them (serve it with :func:`servers.replay_clock.serve_backend`); ``app.state.holes``
 names the routes that answer without a valid token by mistake, ``app.state.store`` is
-the data (a test checks it after the probe: nothing left behind, nothing changed).
+the data (a test checks it after the probe: nothing left behind, nothing changed), and
+``app.state.seen`` records every request's method and raw path.
 
 ===========================  ======================================================
 app                          the hole(s)
@@ -25,6 +26,11 @@ app                          the hole(s)
 :func:`nested_hole`          ``GET /users/{user_id}/todos/{todo_id}`` without its
                              dependency (ids: ``user_id`` from ``GET /users``, then
                              ``todo_id`` from that user's list, keyed ``todo_id``)
+:func:`excluded_prefix`      auth middleware with an ``EXCLUDED`` list of prefixes:
+                             ``/public`` also lets ``/publications…`` through
+:func:`post_hole`            ``POST /projects`` without its dependency (list, read
+                             and delete protected): anyone creates; the probe's
+                             creations are deleted again with user A's token
 :func:`correct_api`          none: public reads of posts, authenticated writes,
                              ``/health`` public (0 false alarms)
 :func:`hostile_ids`          none, but its ids are ``..`` and ``.``: no request may
@@ -48,11 +54,13 @@ from servers.replay_clock import Clock, ClockedPyJWT
 __all__ = [
     "ROUTE_BACKENDS",
     "correct_api",
+    "excluded_prefix",
     "hostile_ids",
     "item_hole",
     "method_hole",
     "middleware_hole",
     "nested_hole",
+    "post_hole",
     "router_hole",
     "version_hole",
 ]
@@ -78,6 +86,15 @@ def _health(app: FastAPI) -> None:
 def _finish(app: FastAPI, store: Any, holes: set[str]) -> FastAPI:
     app.state.store = store
     app.state.holes = holes
+    if not hasattr(app.state, "seen"):
+        seen: list[tuple[str, str]] = []
+
+        @app.middleware("http")
+        async def record(request: Request, call_next: Callable[..., Any]) -> Any:
+            seen.append((request.method, request.scope.get("raw_path", b"").decode()))
+            return await call_next(request)
+
+        app.state.seen = seen
     return app
 
 
@@ -272,6 +289,73 @@ def middleware_hole(secret: str, now: Clock) -> FastAPI:
     return _finish(app, store, {"GET /authors", "GET /authors/{author_id}"})
 
 
+def excluded_prefix(secret: str, now: Clock) -> FastAPI:
+    """Middleware auth skipping an ``EXCLUDED`` list by prefix; ``/public`` is too wide."""
+    app, store = new_app("publications (excluded prefixes)", now), _store()
+    decoder = ClockedPyJWT(now)
+    excluded = ["/docs", "/health", "/public", "/openapi.json"]
+
+    @app.middleware("http")
+    async def authenticate(request: Request, call_next: Callable[..., Any]) -> Any:
+        if any(request.url.path.startswith(p) for p in excluded):  # "/publications" too
+            return await call_next(request)
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        try:
+            if scheme.lower() != "bearer":
+                raise jwt.InvalidTokenError("no bearer token")
+            decoder.decode(token, secret, algorithms=["HS256"])
+        except jwt.InvalidTokenError:
+            return JSONResponse({"detail": "Not authenticated"}, 401)
+        return await call_next(request)
+
+    @app.get("/public/terms", openapi_extra={"security": []})
+    def terms() -> dict[str, str]:
+        return {"terms": "be nice"}
+
+    @app.get("/publications")
+    def list_publications() -> list[dict[str, Any]]:
+        return list(store.values())
+
+    @app.get("/orders")
+    def list_orders() -> list[dict[str, Any]]:
+        return list(store.values())
+
+    _health(app)
+    _global_bearer(app)
+    return _finish(app, store, {"GET /publications"})
+
+
+def post_hole(secret: str, now: Clock) -> FastAPI:
+    """``POST /projects`` forgot its dependency; list, read and delete have it."""
+    app, store = new_app("projects (POST hole)", now), _store()
+    User = Annotated[str, Depends(bearer_hs256_user(secret, now))]
+    next_id = itertools.count(3)
+
+    @app.get("/projects")
+    def list_projects(user: User) -> list[dict[str, Any]]:
+        return list(store.values())
+
+    @app.post("/projects", status_code=201)
+    def create(new: NewItem) -> dict[str, Any]:  # the hole: no `user: User`
+        project = {"id": next(next_id), "owner": None, "title": new.title}
+        store[project["id"]] = project
+        return project
+
+    @app.get("/projects/{project_id}")
+    def read(project_id: int, user: User) -> dict[str, Any]:
+        if project_id not in store:
+            raise HTTPException(404, "Project not found")
+        return store[project_id]
+
+    @app.delete("/projects/{project_id}", status_code=204)
+    def delete(project_id: int, user: User) -> Response:  # a team app: members delete
+        if store.pop(project_id, None) is None:
+            raise HTTPException(404, "Project not found")
+        return Response(status_code=204)
+
+    return _finish(app, store, {"POST /projects"})
+
+
 def nested_hole(secret: str, now: Clock) -> FastAPI:
     """Nested resources; the deepest item route forgot its dependency."""
     app = new_app("users' todos (nested hole)", now)
@@ -378,5 +462,7 @@ ROUTE_BACKENDS: dict[str, Callable[[str, Clock], FastAPI]] = {
     "version_hole": version_hole,
     "middleware_hole": middleware_hole,
     "nested_hole": nested_hole,
+    "excluded_prefix": excluded_prefix,
+    "post_hole": post_hole,
     "correct_api": correct_api,
 }

@@ -71,6 +71,10 @@ class RouteProbeResult:
         source: where the routes came from (the OpenAPI document's URL or file).
         sent: requests sent.
         budget: the request budget.
+        stopped: the user stopped the run (Esc); the rest of the routes are SKIP.
+        created: resources the probe created (its own, and any a forged token made).
+        cleaned: of those, how many are gone at the end (deleted, or already gone).
+        left_behind: ids of created resources the cleanup could not delete.
     """
 
     rows: tuple[RouteVerdicts, ...]
@@ -79,6 +83,10 @@ class RouteProbeResult:
     source: str = ""
     sent: int = 0
     budget: int = 0
+    stopped: bool = False
+    created: int = 0
+    cleaned: int = 0
+    left_behind: tuple[str, ...] = ()
 
     @property
     def verdicts(self) -> tuple[ProbeVerdict, ...]:
