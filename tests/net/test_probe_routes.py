@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from servers.replay_backends_http import auth_path_500
 from servers.replay_clock import FixedClock, serve_backend
-from servers.route_backends import ROUTE_BACKENDS, hostile_ids, item_hole, method_hole, post_hole
+from servers.route_backends import (
+    CROSS_PROJECT,
+    ROUTE_BACKENDS,
+    cross_api,
+    hostile_ids,
+    item_hole,
+    method_hole,
+    post_hole,
+)
 from testdata import BA_IAT
 
 from jwtscope.core.keys.keyset import Secret
@@ -65,6 +73,7 @@ EXPECTED_HOLES = {
     "nested_hole": {"GET /users/{user_id}/todos/{todo_id}"},
     "excluded_prefix": {"GET /publications"},
     "post_hole": {"POST /projects"},
+    "cross_api": {"GET /todos", "GET /reports"},
     "correct_api": set(),
 }
 
@@ -81,9 +90,11 @@ def test_every_hole_is_found_and_nothing_else(name):
     seeded = copy.deepcopy(factory(SECRET_TEXT, FixedClock(NOW)).state.store)
     result, app, text = probe_api(factory, create_body=CREATE, allow_writes=True)
     assert {r.route.label for r in result.holes} == EXPECTED_HOLES[name] == app.state.holes, text
-    for row in result.holes:  # a hole fails test 2 (no token) at least, critically
-        assert row.verdicts[0].status is ProbeStatus.FAIL
-        assert row.verdicts[0].severity is not None and row.verdicts[0].severity.value == "critical"
+    for row in result.holes:  # a hole fails critically (test 2, or a forged token's test)
+        assert any(
+            v.status is ProbeStatus.FAIL and v.severity and v.severity.value == "critical"
+            for v in row.verdicts
+        ), row
     assert result.exit_code == (1 if app.state.holes else 0)
     assert app.state.store == seeded, text  # all it created deleted, nothing else touched
     assert result.cleaned == result.created and not result.left_behind
@@ -248,3 +259,55 @@ def test_cli_refuses_a_budget_below_one(capsys):
         main(["probe", "http://127.0.0.1:9/", "--all-routes", "--budget", "0"])
     assert exit_info.value.code == 2
     assert "at least 1" in capsys.readouterr().err
+
+
+def test_project_routes_merge_with_openapi_and_contradictions_are_findings(
+    monkeypatch, tmp_path, capsys
+):
+    project = tmp_path / "todo_api"
+    project.mkdir()
+    for name, text in CROSS_PROJECT.items():
+        (project / name).write_text(text)
+    app = cross_api(SECRET_TEXT, time.time)
+    with serve_backend(app) as base:
+        plan_code = _cli(monkeypatch, tmp_path, "probe", base, "--project", "todo_api", "--dry-run")
+        plan = capsys.readouterr().out
+        sent_by_plan = list(app.state.seen)
+        code = _cli(monkeypatch, tmp_path, "probe", base, "--project", "todo_api", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert plan_code == 0 and sent_by_plan == [("GET", "/openapi.json")]  # the plan sends nothing
+    assert "GET /admin/export" in plan and "(1 routes only there)" in plan
+    found = {(f["code"], f["route"], f["severity"]) for f in data["cross_check"]}
+    assert found == {
+        ("PROBE-AUDIT-MISSED", "GET /todos", "error"),
+        ("PROBE-AUDIT-REFUSED", "GET /reports", "warning"),
+        ("PROBE-AUDIT-RESOLVED", "GET /items", "info"),
+    }
+    resolved = next(f for f in data["cross_check"] if f["code"] == "PROBE-AUDIT-RESOLVED")
+    assert "protected: it refuses without a token" in resolved["evidence"]
+    assert "could not parse deps.py" in resolved["evidence"]
+    assert code == 1 and set(data["holes"]) == app.state.holes  # /reports: any token passes
+    export = next(r for r in data["routes"] if r["path"] == "/admin/export")
+    assert export["declares_security"] and export["tests"][0]["status"] == "PASS"
+    assert ("GET", "/admin/export") in app.state.seen  # the audit's route was probed
+
+
+def test_project_contradictions_show_in_the_text_output(monkeypatch, tmp_path, capsys):
+    project = tmp_path / "todo_api"
+    project.mkdir()
+    for name, text in CROSS_PROJECT.items():
+        (project / name).write_text(text)
+    with serve_backend(cross_api(SECRET_TEXT, time.time)) as base:
+        _cli(monkeypatch, tmp_path, "probe", base, "--project", "todo_api")
+    out = capsys.readouterr().out
+    assert re.search(r"^  ERROR +PROBE-AUDIT-MISSED +GET /todos +\(app\.py:\d+\)$", out, re.M), out
+    assert "audit: protected (get_current_user); server, no token: 200" in out
+
+
+def test_the_cross_check_codes_are_registered(capsys):
+    from jwtscope.cli import main
+
+    assert main(["codes"]) == 0
+    out = capsys.readouterr().out
+    for code in ("PROBE-AUDIT-MISSED", "PROBE-AUDIT-REFUSED", "PROBE-AUDIT-RESOLVED"):
+        assert re.search(rf"^  {code} +(error|warning|info) ", out, re.M), code

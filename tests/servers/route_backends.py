@@ -31,6 +31,12 @@ app                          the hole(s)
 :func:`post_hole`            ``POST /projects`` without its dependency (list, read
                              and delete protected): anyone creates; the probe's
                              creations are deleted again with user A's token
+:func:`cross_api`            the API of :data:`CROSS_PROJECT` (its source, for
+                             ``--project``): the audit and the server disagree on
+                             ``/todos`` (a dependency that swallows the error) and
+                             ``/reports`` (checked where the audit cannot follow);
+                             ``/items`` is unknown to the audit; ``/admin/export``
+                             is missing from the OpenAPI document
 :func:`correct_api`          none: public reads of posts, authenticated writes,
                              ``/health`` public (0 false alarms)
 :func:`hostile_ids`          none, but its ids are ``..`` and ``.``: no request may
@@ -52,8 +58,10 @@ from servers.replay_backends import bearer_hs256_user, new_app
 from servers.replay_clock import Clock, ClockedPyJWT
 
 __all__ = [
+    "CROSS_PROJECT",
     "ROUTE_BACKENDS",
     "correct_api",
+    "cross_api",
     "excluded_prefix",
     "hostile_ids",
     "item_hole",
@@ -455,6 +463,118 @@ def hostile_ids(secret: str, now: Clock) -> FastAPI:
     return _finish(app, store, set())
 
 
+#: The source of :func:`cross_api` as a project folder holds it (``deps.py`` does not
+#: parse, so the audit cannot tell what protects ``/items``).
+CROSS_PROJECT = {
+    "app.py": """import jwt
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.security import HTTPBearer
+
+from deps import require_user
+
+SECRET_KEY = __import__("os").environ["JWT_SECRET"]
+bearer = HTTPBearer(auto_error=False)
+app = FastAPI()
+MODE = "strict"
+
+
+def get_current_user(credentials=Depends(bearer)):
+    try:
+        return jwt.decode(credentials.credentials, SECRET_KEY, algorithms=["HS256"])["sub"]
+    except Exception:
+        return None
+
+
+def verify_token(credentials=Depends(HTTPBearer())):
+    try:
+        return jwt.decode(credentials.credentials, SECRET_KEY, algorithms=["HS256"])["sub"]
+    except jwt.InvalidTokenError as exc:
+        raise HTTPException(401, "Invalid token") from exc
+
+
+def make_auth(mode):
+    def check(request: Request):
+        if not request.headers.get("authorization"):
+            raise HTTPException(401, "Not authenticated")
+    return check
+
+
+CHECKS = {"strict": make_auth("strict")}
+
+
+@app.get("/todos")
+def list_todos(user=Depends(get_current_user)):
+    return [{"id": 1, "title": "Buy oat milk"}]
+
+
+@app.get("/reports", dependencies=[Depends(CHECKS[MODE])])
+def reports():
+    return [{"id": "q3"}]
+
+
+@app.get("/items")
+def items(user=Depends(require_user)):
+    return [{"id": 7}]
+
+
+@app.get("/admin/export", include_in_schema=False)
+def export(user=Depends(verify_token)):
+    return {"rows": 2}
+
+
+@app.get("/health")
+def health():
+    return {"status": "ok"}
+""",
+    "deps.py": """def require_user(request):
+    match request:
+        case {"token": str(t)} if t ==:
+            return t
+""",
+}
+
+
+def cross_api(secret: str, now: Clock) -> FastAPI:
+    """What :data:`CROSS_PROJECT` runs (with a parsing ``deps.py``)."""
+    from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+    app, store = new_app("cross-check", now), _store()
+    strict = Depends(bearer_hs256_user(secret, now))
+    decoder = ClockedPyJWT(now)
+    lenient = HTTPBearer(auto_error=False)
+
+    def get_current_user(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(lenient)],
+    ) -> str | None:
+        try:
+            return str(decoder.decode(credentials.credentials, secret, algorithms=["HS256"])["sub"])  # type: ignore[union-attr]
+        except Exception:  # the hole the source reading misses: None, not 401
+            return None
+
+    def check(request: Request) -> None:
+        if not request.headers.get("authorization"):
+            raise HTTPException(401, "Not authenticated")
+
+    @app.get("/todos")
+    def list_todos(user: Annotated[str | None, Depends(get_current_user)]) -> list[dict[str, Any]]:
+        return list(store.values())
+
+    @app.get("/reports", dependencies=[Depends(check)])
+    def reports() -> list[dict[str, str]]:
+        return [{"id": "q3"}]
+
+    @app.get("/items", dependencies=[strict])
+    def items() -> list[dict[str, int]]:
+        return [{"id": 7}]
+
+    @app.get("/admin/export", include_in_schema=False, dependencies=[strict])
+    def export() -> dict[str, int]:
+        return {"rows": 2}
+
+    _health(app)
+    return _finish(app, store, {"GET /todos", "GET /reports"})  # /reports takes any token
+
+
 ROUTE_BACKENDS: dict[str, Callable[[str, Clock], FastAPI]] = {
     "item_hole": item_hole,
     "method_hole": method_hole,
@@ -464,5 +584,6 @@ ROUTE_BACKENDS: dict[str, Callable[[str, Clock], FastAPI]] = {
     "nested_hole": nested_hole,
     "excluded_prefix": excluded_prefix,
     "post_hole": post_hole,
+    "cross_api": cross_api,
     "correct_api": correct_api,
 }

@@ -24,12 +24,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from jwtscope.core.probe.openapi_routes import ApiRoute
 from jwtscope.core.probe.probe_judge import judge_case
 from jwtscope.core.probe.probe_suite import P2, ProbeStatus, ProbeVerdict
 from jwtscope.core.probe.route_plan import TOKEN_TESTS, RoutePlan
 from jwtscope.core.request.exchange import Exchange
+
+if TYPE_CHECKING:
+    from jwtscope.core.probe.route_cross import CrossFinding
 
 __all__ = ["PUBLIC", "RouteProbeResult", "RouteVerdicts", "judge_route"]
 
@@ -75,6 +79,7 @@ class RouteProbeResult:
         created: resources the probe created (its own, and any a forged token made).
         cleaned: of those, how many are gone at the end (deleted, or already gone).
         left_behind: ids of created resources the cleanup could not delete.
+        cross: with the static audit (``--project``), where it and the server disagree.
     """
 
     rows: tuple[RouteVerdicts, ...]
@@ -87,6 +92,7 @@ class RouteProbeResult:
     created: int = 0
     cleaned: int = 0
     left_behind: tuple[str, ...] = ()
+    cross: tuple[CrossFinding, ...] = ()
 
     @property
     def verdicts(self) -> tuple[ProbeVerdict, ...]:
