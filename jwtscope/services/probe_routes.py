@@ -155,6 +155,7 @@ def run_route_probe(
     transport: Transport | None = None,
     pause: Callable[[float], None] = time.sleep,
     stop: Callable[[], bool] = lambda: False,
+    picked: Sequence[ApiRoute] | None = None,
 ) -> RouteProbeResult:
     """Run tests 2–7 on every route and judge them, route by route.
 
@@ -172,6 +173,8 @@ def run_route_probe(
         pause: how to wait for the pacing.
         stop: asked before each route; once true, nothing more is probed (the rest is
             SKIP, saying so) and what the probe created is deleted.
+        picked: probe only these (the user's pick); ``routes`` stay the whole API, for
+            the ids and the protected siblings. None: every route.
     """
     token_a, cases = plan_token_tests(
         request, report=report, secret=secret, now=int(clock()), wrong_key=os.urandom(32)
@@ -180,8 +183,9 @@ def run_route_probe(
     with shared_transport(insecure=request.insecure, transport=transport) as shared:
         run = RouteSession(request, shared, options, clock, stop)
         try:
-            with owned_resources(run, token_a, routes):
-                _list_ids(run, routes, token_a)
+            wanted = _needed(picked)
+            with owned_resources(run, token_a, routes, wanted):
+                _list_ids(run, routes, token_a, wanted)
                 plans = plan_routes(
                     routes,
                     cases,
@@ -190,6 +194,9 @@ def run_route_probe(
                     allow_writes=options.allow_writes,
                     write_body=options.create_body,
                 )
+                if picked is not None:
+                    keep = {r.label for r in picked}
+                    plans = [p for p in plans if p.route.label in keep]
                 _send_routes(run, plans, rows, on_row, pause)
         except KeyboardInterrupt:
             run.notes.append("interrupted: the routes after the last row were not probed")
@@ -273,14 +280,29 @@ def _send_routes(
             on_row(row)
 
 
-def _list_ids(run: RouteSession, routes: Sequence[ApiRoute], token_a: str | None) -> None:
+def _needed(picked: Sequence[ApiRoute] | None) -> frozenset[str] | None:
+    """The collections the picked routes need an id (or a create) from; None: all."""
+    if picked is None:
+        return None
+    needed = {collection_of(r.path, p.name) for r in picked for p in r.params}
+    return frozenset(needed | {r.path for r in picked if r.method == "POST"})
+
+
+def _list_ids(
+    run: RouteSession,
+    routes: Sequence[ApiRoute],
+    token_a: str | None,
+    wanted: frozenset[str] | None = None,
+) -> None:
     """Fill ``run.known`` from the first item of each collection's list (token A).
 
     Shallow collections first, so that ``/users/{user_id}/todos`` is listed with the id
-    ``GET /users`` gave.
+    ``GET /users`` gave; only those ``wanted`` (None: all).
     """
     for collection in listable_collections(routes):
         if collection in run.known or run.dead or run.stop():
+            continue
+        if wanted is not None and collection not in wanted:
             continue
         if len(run.exchanges) >= run.options.budget:
             continue

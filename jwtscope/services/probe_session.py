@@ -119,9 +119,13 @@ def _create_targets(session: RouteSession, routes: Sequence[ApiRoute]) -> list[s
 
 @contextmanager
 def owned_resources(
-    session: RouteSession, token_a: str | None, routes: Sequence[ApiRoute]
+    session: RouteSession,
+    token_a: str | None,
+    routes: Sequence[ApiRoute],
+    wanted: frozenset[str] | None = None,
 ) -> Iterator[None]:
-    """Create user A's resources for the block and delete everything created (always)."""
+    """Create user A's resources for the block (in the collections ``wanted``, None: all)
+    and delete everything created (always)."""
     body = session.options.create_body
     if body is None or not session.options.allow_writes or token_a is None:
         yield
@@ -130,6 +134,8 @@ def owned_resources(
         for path in _create_targets(session, routes):
             if session.dead or session.stop():
                 break
+            if wanted is not None and path not in wanted:
+                continue
             url = session.request.origin + path
             answer = session.send([session.as_a(token_a, "POST", url, body)])[0]
             rid = created_id(answer)

@@ -63,6 +63,7 @@ __all__ = [
     "correct_api",
     "cross_api",
     "excluded_prefix",
+    "gated_api",
     "hostile_ids",
     "item_hole",
     "method_hole",
@@ -362,6 +363,56 @@ def post_hole(secret: str, now: Clock) -> FastAPI:
         return Response(status_code=204)
 
     return _finish(app, store, {"POST /projects"})
+
+
+def gated_api(secret: str, now: Clock) -> FastAPI:
+    """Protected todos whose first route, ``GET /slow``, answers only once
+    ``app.state.gate`` is set (``app.state.reached`` is set when it is waiting): a test
+    stops the probe while it runs, with no sleep."""
+    import asyncio
+    import threading
+
+    app, store = new_app("todos (gated)", now), _store()
+    User = Annotated[str, Depends(bearer_hs256_user(secret, now))]
+    next_id = itertools.count(3)
+    app.state.gate, app.state.reached = threading.Event(), threading.Event()
+
+    @app.middleware("http")
+    async def gate(request: Request, call_next: Callable[..., Any]) -> Any:
+        if request.url.path == "/slow":  # held before the auth check: every probe waits
+            app.state.reached.set()
+            await asyncio.to_thread(app.state.gate.wait, 10)
+        return await call_next(request)
+
+    @app.get("/slow")
+    def slow(user: User) -> dict[str, str]:
+        return {"status": "slow"}
+
+    @app.get("/todos")
+    def list_todos(user: User) -> list[dict[str, Any]]:
+        return [t for t in store.values() if t["owner"] == user]
+
+    @app.post("/todos", status_code=201)
+    def create(new: NewItem, user: User) -> dict[str, Any]:
+        todo = {"id": next(next_id), "owner": user, "title": new.title}
+        store[todo["id"]] = todo
+        return todo
+
+    @app.get("/todos/{todo_id}")
+    def read(todo_id: int, user: User) -> dict[str, Any]:
+        if store.get(todo_id, {}).get("owner") != user:
+            raise HTTPException(404, "Todo not found")
+        return store[todo_id]
+
+    @app.delete("/todos/{todo_id}", status_code=204)
+    def delete(todo_id: int, user: User) -> Response:
+        if store.get(todo_id, {}).get("owner") != user:
+            raise HTTPException(404, "Todo not found")
+        del store[todo_id]
+        return Response(status_code=204)
+
+    _health(app)
+    return _finish(app, store, set())
 
 
 def nested_hole(secret: str, now: Clock) -> FastAPI:
