@@ -54,6 +54,8 @@ class ProbeScreen(JwtscopeScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.PROBE]
     STATUS_ID = "probe-error"
+    #: Below 110 columns the detail goes under the matrix (app.tcss, ``-narrow``).
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
 
     class VerdictArrived(Message):
         """One test of the running probe has been judged."""
@@ -104,8 +106,7 @@ class ProbeScreen(JwtscopeScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="probe-top"):
             yield Static(
-                "Probe — the classic auth test suite · Ctrl+S starts (asks first) · "
-                "Ctrl+E exports the report · Esc back",
+                "Probe — the auth test suite · Ctrl+S start · Ctrl+E export report · Esc back",
                 classes="dialog-title",
             )
             yield Input(
@@ -115,23 +116,19 @@ class ProbeScreen(JwtscopeScreen[None]):
             )
             with Horizontal(classes="row"):
                 yield Input(
-                    placeholder="user B's token (optional: minted with the secret)",
+                    placeholder="user B's token (optional)",
                     id="token-b",
                     password=True,
                     compact=True,
                 )
-                yield Input(
-                    placeholder="resource URL with {id} (optional)", id="resource", compact=True
-                )
+                yield Input(placeholder="resource URL with {id}", id="resource", compact=True)
                 yield Input(placeholder="id", id="resource-id", compact=True)
             with Horizontal(classes="row"):
-                yield Checkbox("Allow writes (POST/PUT/DELETE)", id="allow-writes", compact=True)
-                yield Checkbox("Every route (OpenAPI)", id="all-routes", compact=True)
-                yield Input(
-                    placeholder='create body, e.g. {"title": "probe"}', id="create", compact=True
-                )
+                yield Checkbox("Allow writes", id="allow-writes", compact=True)
+                yield Checkbox("Every route", id="all-routes", compact=True)
+                yield Input(placeholder='create body {"title": …}', id="create", compact=True)
                 yield Button("Start", id="start", variant="primary", compact=True)
-                yield Button("Export report", id="export", compact=True)
+                yield Button("Export", id="export", compact=True)
             yield Static("", id="probe-error")
         with Horizontal(id="probe-main"):
             yield OptionList(id="verdicts")
