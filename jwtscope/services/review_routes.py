@@ -80,7 +80,7 @@ def route_items(result: RouteProbeResult, fixes: dict[str, str]) -> list[ReviewI
             f.evidence,
             f"{f.route} (audit: {f.location})",
             f.fix,
-            "probe+audit",
+            "probe",
         )
         for f in result.cross
     ]

@@ -311,3 +311,28 @@ def test_the_cross_check_codes_are_registered(capsys):
     out = capsys.readouterr().out
     for code in ("PROBE-AUDIT-MISSED", "PROBE-AUDIT-REFUSED", "PROBE-AUDIT-RESOLVED"):
         assert re.search(rf"^  {code} +(error|warning|info) ", out, re.M), code
+
+
+def test_ctrl_c_mid_run_still_deletes_what_the_probe_created():
+    clock = FixedClock(NOW)
+    app = post_hole(SECRET_TEXT, clock)
+
+    def interrupt(row: Any) -> None:  # Ctrl-C lands while the first route is reported
+        raise KeyboardInterrupt
+
+    with serve_backend(app) as base:
+        request = build_request(base)
+        source, routes = load_routes(request, None)
+        result = run_route_probe(
+            request,
+            routes,
+            RouteOptions(create_body=CREATE, allow_writes=True, min_interval=0.0),
+            report=None,
+            secret=SECRET,
+            source=source,
+            clock=clock,
+            on_row=interrupt,
+        )
+    assert any(n.startswith("interrupted") for n in result.notes)
+    assert len(result.rows) == 1 and result.created == 1  # the rest never sent
+    assert result.cleaned == result.created and set(app.state.store) == {1, 2}

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from servers.replay_clock import serve_backend
 from servers.route_backends import CROSS_PROJECT, cross_api, item_hole
@@ -50,6 +51,8 @@ def test_json_report_with_the_audit_has_the_cross_check_as_findings(monkeypatch,
     app = cross_api(SECRET_TEXT, time.time)
     code = _report(monkeypatch, tmp_path, app, "--all-routes", "--audit", "todo_api", "--json")
     data = json.loads(capsys.readouterr().out)
+    schema = Path(__file__).parents[1] / "data" / "review" / "review.schema.json"
+    jsonschema.validate(data, json.loads(schema.read_text()))
     assert code == 1
     routes = data["routes"]
     assert set(routes["holes"]) == {"GET /todos", "GET /reports"}
