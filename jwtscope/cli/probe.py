@@ -75,7 +75,7 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         routes_to_dict,
         routes_to_text,
     )
-    from jwtscope.services.probe_routes import RouteOptions, load_routes
+    from jwtscope.services.probe_routes import RouteOptions, load_routes, pick_routes
     from jwtscope.services.probe_setup import plan_every_route, probe_every_route
 
     options = RouteOptions(
@@ -91,15 +91,16 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         from jwtscope.services.probe_project import load_project_routes
 
         project = load_project_routes(
-            request, args.openapi, Path(args.project), timeout=args.timeout, patterns=args.route
+            request, args.openapi, Path(args.project), timeout=args.timeout
         )
         if project.audit is not None:
             remember_secrets(project.audit.masks)
         source, routes, static = project.source, list(project.routes), project.static
     else:
-        source, routes = load_routes(request, options.openapi, options.timeout, args.route)
+        source, routes = load_routes(request, options.openapi, options.timeout)
+    picked = pick_routes(routes, args.route, source) if args.route else None
     env, keys = load_env(args), load_keys(args)
-    plans = plan_every_route(request, routes, options, env=env, keys=keys)
+    plans = plan_every_route(request, routes, options, env=env, keys=keys, picked=picked)
     plan_text = route_plan_to_text(plans, source, args.budget)
     if args.dry_run:
         emit(plan_text)
@@ -119,6 +120,7 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         keys=keys,
         source=source,
         on_row=progress if show else None,
+        picked=picked,
     )
     if args.project:
         from jwtscope.services.probe_project import with_cross_check

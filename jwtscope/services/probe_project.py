@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jwtscope.core.probe.openapi_routes import ApiRoute, select_routes
+from jwtscope.core.probe.openapi_routes import ApiRoute
 from jwtscope.core.probe.route_cross import StaticRoute, cross_check, merge_routes
 from jwtscope.core.probe.route_judge import RouteProbeResult
 from jwtscope.errors import InputError, NetworkError, UsageError
@@ -68,7 +68,7 @@ def load_project_routes(
         InputError: neither the audit nor the document gives a route, or no route matches.
     """
     from jwtscope.audit import audit_project
-    from jwtscope.services.probe_routes import load_routes
+    from jwtscope.services.probe_routes import load_routes, pick_routes
 
     if not root.is_dir():
         raise UsageError(f"{root} is not a folder", "pass the project folder to --project")
@@ -87,12 +87,7 @@ def load_project_routes(
         raise InputError(
             f"no route to probe: {source}", "check --project, or give --openapi FILE|URL"
         )
-    picked = select_routes(merged, patterns)
-    if not picked:
-        raise InputError(
-            f"no route matches {', '.join(patterns)}",
-            "write --route like '/todos*' or 'GET /admin/*' (--dry-run lists the routes)",
-        )
+    picked = pick_routes(merged, patterns, source)
     return ProjectRoutes(source, tuple(picked), tuple(static), audit)
 
 

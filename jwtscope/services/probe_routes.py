@@ -62,6 +62,7 @@ __all__ = [
     "RouteOptions",
     "discover_and_probe",
     "load_routes",
+    "pick_routes",
     "plan_all_routes",
     "run_route_probe",
 ]
@@ -101,13 +102,22 @@ def load_routes(
     routes = routes_from_openapi(document)
     if not routes:
         raise InputError(f"{source} lists no routes", "give the API's OpenAPI (3.x) document")
+    return source, pick_routes(routes, patterns, source)
+
+
+def pick_routes(routes: Sequence[ApiRoute], patterns: Sequence[str], source: str) -> list[ApiRoute]:
+    """The routes ``patterns`` pick (all without patterns).
+
+    Raises:
+        InputError: no route matches.
+    """
     picked = select_routes(routes, patterns)
     if not picked:
         raise InputError(
             f"no route of {source} matches {', '.join(patterns)}",
             "write --route like '/todos*' or 'GET /admin/*' (--dry-run lists the routes)",
         )
-    return source, picked
+    return picked
 
 
 def plan_all_routes(

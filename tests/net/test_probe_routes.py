@@ -336,3 +336,25 @@ def test_ctrl_c_mid_run_still_deletes_what_the_probe_created():
     assert any(n.startswith("interrupted") for n in result.notes)
     assert len(result.rows) == 1 and result.created == 1  # the rest never sent
     assert result.cleaned == result.created and set(app.state.store) == {1, 2}
+
+
+def test_a_picked_item_route_still_gets_its_id_and_its_protected_sibling(
+    monkeypatch, tmp_path, capsys
+):
+    app = item_hole(SECRET_TEXT, time.time)
+    with serve_backend(app) as base:
+        code = _cli(
+            monkeypatch,
+            tmp_path,
+            "probe",
+            base,
+            "--all-routes",
+            "--route",
+            "GET /todos/*",
+            "--json",
+        )
+    data = json.loads(capsys.readouterr().out)
+    assert [f"{r['method']} {r['path']}" for r in data["routes"]] == ["GET /todos/{todo_id}"]
+    assert data["holes"] == ["GET /todos/{todo_id}"] and code == 1
+    assert data["routes"][0]["url"].endswith("/todos/1")  # the id from GET /todos, not probed
+    assert [p for m, p in app.state.seen if p.startswith("/todos")].count("/todos") == 1
