@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,7 +30,7 @@ from jwtscope.core.analysis import Report
 from jwtscope.core.keys.keyset import Secret
 from jwtscope.core.probe.openapi_routes import ApiRoute, routes_from_openapi, select_routes
 from jwtscope.core.probe.probe_plan import plan_token_tests
-from jwtscope.core.probe.probe_suite import ProbeStatus
+from jwtscope.core.probe.probe_suite import P2, ProbeStatus
 from jwtscope.core.probe.route_judge import (
     RouteProbeResult,
     RouteVerdicts,
@@ -45,6 +46,7 @@ from jwtscope.core.probe.route_plan import (
     first_id,
     listable_collections,
     plan_routes,
+    protected_sibling,
 )
 from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.errors import InputError
@@ -262,6 +264,7 @@ def _send_routes(
     pause: Callable[[float], None],
 ) -> None:
     started: float | None = None
+    refused: list[ApiRoute] = []  # routes seen refusing a request without a token
     for plan in plans:
         cost = plan.request_count
         if plan.skip_reason is None and run.stop():
@@ -282,12 +285,22 @@ def _send_routes(
             sent = run.send(probes)
             if plan.route.method == "POST" and plan.url is not None:
                 run.remember_created(plan.url, sent)
-            row = judge_route(plan, sent)
+            row = judge_route(_observed_sibling(plan, refused), sent)
+            if any(e.purpose == P2.id and e.status in (401, 403) for e in sent):
+                refused.append(replace(plan.route, secured=True))
         else:
             row = judge_route(plan, [])
         rows.append(row)
         if on_row is not None:
             on_row(row)
+
+
+def _observed_sibling(plan: RoutePlan, refused: Sequence[ApiRoute]) -> RoutePlan:
+    """The plan with a protected sibling seen refusing, when the document declares none
+    (auth read from a header by hand, or a middleware: nothing declared anywhere)."""
+    if plan.protected_sibling is not None or plan.route.secured:
+        return plan
+    return replace(plan, protected_sibling=protected_sibling(plan.route, refused))
 
 
 def _needed(picked: Sequence[ApiRoute] | None) -> frozenset[str] | None:

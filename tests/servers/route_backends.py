@@ -37,6 +37,10 @@ app                          the hole(s)
                              ``/reports`` (checked where the audit cannot follow);
                              ``/items`` is unknown to the audit; ``/admin/export``
                              is missing from the OpenAPI document
+:func:`header_hole`          auth read by hand from the ``Authorization`` header
+                             (nothing declared in the document):
+                             ``GET /orders/{order_id}`` forgot it; ``GET /orders``
+                             is seen refusing, so the item route is no public one
 :func:`correct_api`          none: public reads of posts, authenticated writes,
                              ``/health`` public (0 false alarms)
 :func:`hostile_ids`          none, but its ids are ``..`` and ``.``: no request may
@@ -64,6 +68,7 @@ __all__ = [
     "cross_api",
     "excluded_prefix",
     "gated_api",
+    "header_hole",
     "hostile_ids",
     "item_hole",
     "method_hole",
@@ -415,6 +420,47 @@ def gated_api(secret: str, now: Clock) -> FastAPI:
     return _finish(app, store, set())
 
 
+def header_hole(secret: str, now: Clock) -> FastAPI:
+    """A hand-written header dependency (FastAPI declares no security for it); the item
+    route forgot it."""
+    from fastapi import Header
+
+    app, store = new_app("orders (header dependency)", now), _store()
+    decoder = ClockedPyJWT(now)
+
+    def current_user(authorization: Annotated[str | None, Header()] = None) -> str:
+        scheme, _, token = (authorization or "").partition(" ")
+        try:
+            if scheme.lower() != "bearer":
+                raise jwt.InvalidTokenError("no bearer token")
+            return str(decoder.decode(token, secret, algorithms=["HS256"])["sub"])
+        except (jwt.InvalidTokenError, KeyError) as exc:
+            raise HTTPException(401, "Not authenticated") from exc
+
+    User = Annotated[str, Depends(current_user)]
+
+    @app.get("/orders")
+    def list_orders(user: User) -> list[dict[str, Any]]:
+        return list(store.values())
+
+    @app.get("/orders/{order_id}")
+    def read_order(order_id: int) -> dict[str, Any]:  # the hole: no `user: User`
+        if order_id not in store:
+            raise HTTPException(404, "Order not found")
+        return store[order_id]
+
+    @app.get("/catalog")
+    def catalog() -> list[dict[str, str]]:  # public on purpose, and so is its item
+        return [{"id": "tea"}]
+
+    @app.get("/catalog/{item_id}")
+    def catalog_item(item_id: str) -> dict[str, str]:
+        return {"id": item_id}
+
+    _health(app)
+    return _finish(app, store, {"GET /orders/{order_id}"})
+
+
 def nested_hole(secret: str, now: Clock) -> FastAPI:
     """Nested resources; the deepest item route forgot its dependency."""
     app = new_app("users' todos (nested hole)", now)
@@ -636,5 +682,6 @@ ROUTE_BACKENDS: dict[str, Callable[[str, Clock], FastAPI]] = {
     "excluded_prefix": excluded_prefix,
     "post_hole": post_hole,
     "cross_api": cross_api,
+    "header_hole": header_hole,
     "correct_api": correct_api,
 }

@@ -46,7 +46,9 @@ async def test_every_route_fills_the_matrix_and_names_the_hole() -> None:
             assert holes == ["GET /todos/{todo_id}"]
             assert app.last_probe is None  # the review takes the one-URL probe only
             matrix.focus()
-            matrix.move_cursor(row=2)
+            matrix.move_cursor(
+                row=[r.route.label for r in screen.rows].index("GET /todos/{todo_id}")
+            )
             await pilot.pause()
             console = Console(record=True, width=200, file=io.StringIO(), color_system=None)
             console.print(screen.query_one("#verdict-detail", Static).content)

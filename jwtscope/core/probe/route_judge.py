@@ -7,7 +7,8 @@ an intended public route from a forgotten one by its answers:
 - a route whose OpenAPI operation declares **no security** and that answers 2xx without
   a token is reported **public (no security declared)**, not FAIL: its tests are SKIP
   with that reason, and it is listed in every output for a reviewer to confirm;
-- except when a route of the same resource declares security
+- except when a route of the same resource declares security, or was seen refusing a
+  request without a token earlier in the run
   (:func:`~jwtscope.core.probe.route_plan.protected_sibling`: ``GET /todos`` is protected
   and ``GET /todos/{id}`` is not, or ``PUT`` on a path whose ``GET`` is): that is a
   forgotten dependency, and FAILs;
@@ -140,7 +141,7 @@ def judge_route(plan: RoutePlan, exchanges: Sequence[Exchange]) -> RouteVerdicts
         if plan.protected_sibling:
             why = (
                 f" {plan.route.label} declares no security, but {plan.protected_sibling}"
-                " does: a forgotten auth dependency, not a public route."
+                " is protected: a forgotten auth dependency, not a public route."
             )
             marked = tuple(
                 replace(v, explanation=v.explanation + why) if v.status is ProbeStatus.FAIL else v

@@ -217,7 +217,8 @@ def plan_routes(
     allow_writes: bool = False,
     write_body: bytes | None = None,
 ) -> list[RoutePlan]:
-    """One plan per route, in document order (deletes last: they end the resource).
+    """One plan per route: collections before their items (a sibling seen refusing can
+    judge an item route), deletes last (they end the resource); else document order.
 
     Args:
         routes: the routes.
@@ -235,7 +236,7 @@ def plan_routes(
         )
         for r in routes
     ]
-    return sorted(plans, key=lambda p: p.route.method == "DELETE")
+    return sorted(plans, key=lambda p: (p.route.method == "DELETE", len(p.route.params)))
 
 
 def _plan_one(
