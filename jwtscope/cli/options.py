@@ -181,7 +181,7 @@ def _positive(text: str) -> int:
 
 
 def route_options() -> argparse.ArgumentParser:
-    """``--all-routes``, ``--openapi``, ``--route``, ``--dry-run``, ``--budget`` (probe only)."""
+    """``--all-routes``, ``--openapi``, ``--project``, ``--route``, ``--dry-run``, ``--budget``."""
     parent = argparse.ArgumentParser(add_help=False)
     routes = parent.add_argument_group("every route (from the OpenAPI document)")
     routes.add_argument(
@@ -193,6 +193,13 @@ def route_options() -> argparse.ArgumentParser:
         "--openapi",
         metavar="FILE|URL",
         help="the OpenAPI document to read the routes from (implies --all-routes)",
+    )
+    routes.add_argument(
+        "--project",
+        metavar="PATH",
+        help="also take the routes from the static audit of the project folder PATH (merged "
+        "with the OpenAPI document when there is one; implies --all-routes); where the audit "
+        "and the server disagree is reported",
     )
     routes.add_argument(
         "--route",

@@ -229,10 +229,12 @@ def _add_probe(sub: Subcommands, groups: _Groups) -> None:
 def _add_report(sub: Subcommands, groups: _Groups) -> None:
     p = sub.add_parser(
         "report",
-        parents=[groups.keys, groups.target, groups.probe],
+        parents=[groups.keys, groups.target, groups.probe, groups.routes],
         help="write the JWT authentication review report (Markdown or JSON)",
         description="Run what the options ask for — the token analysis (--token), a replay "
-        "of the failing request (URL or --curl), the test suite (--probe), a source audit "
+        "of the failing request (URL or --curl), the test suite (--probe), tests 2-7 on every "
+        "route (--all-routes, --openapi, --project: a matrix, each route's tests, and where "
+        "the source audit and the server disagree), a source audit "
         "(--audit PATH) — and write the review: summary, findings grouped "
         "Critical/High/Medium/Low with impact, evidence and fix, the source audit's routes "
         "and findings (file:line, the line, the fix), test results, recommendations and a "

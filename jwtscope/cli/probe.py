@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jwtscope.cli.common import endpoint_request, load_env, load_keys
@@ -11,6 +12,7 @@ from jwtscope.cli.output import emit, emit_json
 
 if TYPE_CHECKING:
     from jwtscope.core.probe.probe_suite import ProbeVerdict
+    from jwtscope.core.probe.route_cross import StaticRoute
     from jwtscope.core.probe.route_judge import RouteVerdicts
     from jwtscope.core.request.replay_request import ReplayRequest
     from jwtscope.services.probe_setup import ProbeOptions
@@ -24,7 +26,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
     from jwtscope.services.probe_setup import probe_endpoint
 
     request = endpoint_request(args)
-    if getattr(args, "all_routes", False) or getattr(args, "openapi", None):
+    if args.all_routes or args.openapi or args.project:
         return _cmd_probe_routes(args, request)
     show = not args.json and sys.stderr.isatty()
 
@@ -73,7 +75,7 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         routes_to_dict,
         routes_to_text,
     )
-    from jwtscope.services.probe_routes import RouteOptions, load_routes
+    from jwtscope.services.probe_routes import RouteOptions, load_routes, pick_routes
     from jwtscope.services.probe_setup import plan_every_route, probe_every_route
 
     options = RouteOptions(
@@ -83,9 +85,22 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         budget=args.budget,
         timeout=args.timeout,
     )
-    source, routes = load_routes(request, options.openapi, options.timeout, args.route)
+    static: tuple[StaticRoute, ...] = ()
+    if args.project:
+        from jwtscope.cli.output import remember_secrets
+        from jwtscope.services.probe_project import load_project_routes
+
+        project = load_project_routes(
+            request, args.openapi, Path(args.project), timeout=args.timeout
+        )
+        if project.audit is not None:
+            remember_secrets(project.audit.masks)
+        source, routes, static = project.source, list(project.routes), project.static
+    else:
+        source, routes = load_routes(request, options.openapi, options.timeout)
+    picked = pick_routes(routes, args.route, source) if args.route else None
     env, keys = load_env(args), load_keys(args)
-    plans = plan_every_route(request, routes, options, env=env, keys=keys)
+    plans = plan_every_route(request, routes, options, env=env, keys=keys, picked=picked)
     plan_text = route_plan_to_text(plans, source, args.budget)
     if args.dry_run:
         emit(plan_text)
@@ -105,7 +120,12 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         keys=keys,
         source=source,
         on_row=progress if show else None,
+        picked=picked,
     )
+    if args.project:
+        from jwtscope.services.probe_project import with_cross_check
+
+        result = with_cross_check(result, static)
     if args.json:
         emit_json(routes_to_dict(result, request))
     else:

@@ -26,6 +26,7 @@ from jwtscope.cli.output import emit, guard, remember_secrets
 from jwtscope.errors import InputError, NetworkError, UsageError
 
 if TYPE_CHECKING:
+    from jwtscope.services.probe_session import RouteOptions
     from jwtscope.services.review_report import ReviewReport
     from jwtscope.services.review_run import ReviewInputs
 
@@ -85,6 +86,8 @@ def _review_inputs(args: argparse.Namespace) -> ReviewInputs:
         request=request,
         token=token,
         probe=probe_options(args) if args.probe else None,
+        routes=_route_options(args, request),
+        route_patterns=tuple(args.route),
         audit_root=audit_root,
         public=tuple(public_patterns(args.public)),
         system=args.system,
@@ -93,8 +96,35 @@ def _review_inputs(args: argparse.Namespace) -> ReviewInputs:
     )
 
 
+def _route_options(args: argparse.Namespace, request: object) -> RouteOptions | None:
+    """The route probe's options, when ``--all-routes``, ``--openapi`` or ``--project`` ask.
+
+    Raises:
+        UsageError: the route probe without an endpoint, or ``--dry-run``.
+    """
+    from jwtscope.services.probe_session import RouteOptions
+
+    if not (args.all_routes or args.openapi or args.project):
+        return None
+    if request is None:
+        raise UsageError("--all-routes needs the endpoint", "pass the API's URL with it")
+    if args.dry_run:
+        raise UsageError("report sends what it reviews", "print the plan with probe --dry-run")
+    return RouteOptions(
+        openapi=args.openapi,
+        create_body=args.create.encode() if args.create is not None else None,
+        allow_writes=args.allow_writes,
+        budget=args.budget,
+        timeout=args.timeout,
+    )
+
+
 def _audit_root(args: argparse.Namespace) -> Path | None:
-    """``report --audit PATH``'s folder, checked before anything is sent or read."""
+    """``report --audit PATH``'s folder (``--project PATH`` is the same folder, for the route
+    probe), checked before anything is sent or read."""
+    if args.project and args.audit and Path(args.project) != Path(args.audit):
+        raise UsageError("--project and --audit name two folders", "give one of them")
+    args.audit = args.audit or args.project
     if args.audit is None:
         if args.public:
             raise UsageError("--public goes with --audit", "add --audit PATH, or drop --public")

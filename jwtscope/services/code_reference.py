@@ -20,7 +20,8 @@ class CodeEntry:
 
     Args:
         code: the stable code.
-        kind: ``finding`` (inspect), ``cause`` (replay) or ``audit``.
+        kind: ``finding`` (inspect), ``cause`` (replay), ``audit`` or ``probe`` (the
+            route probe's cross-check with the audit).
         severity: the usual severity (``-`` for causes: they are ranked, not graded).
         title: one line.
         explain: what it means, in plain words.
@@ -47,9 +48,11 @@ class CodeEntry:
 
 
 def all_codes() -> list[CodeEntry]:
-    """Every code jwtscope shows: token findings, then replay causes, then audit codes."""
+    """Every code jwtscope shows: token findings, replay causes, audit codes, then the
+    probe's cross-check codes (the audit against the server's answers)."""
     from jwtscope.audit import AUDIT_CODES
     from jwtscope.core.diagnosis.diagnose import CAUSES
+    from jwtscope.core.probe.route_cross import CROSS_CODES
 
     entries = [
         CodeEntry(c.code, "finding", c.severity.value, c.title, c.explain, c.family)
@@ -62,6 +65,10 @@ def all_codes() -> list[CodeEntry]:
     entries += [
         CodeEntry(c.code, "audit", c.severity.value, c.title, c.explain, c.family)
         for c in AUDIT_CODES.values()
+    ]
+    entries += [
+        CodeEntry(code, "probe", severity, title, explain, "probe")
+        for code, (severity, title, explain) in CROSS_CODES.items()
     ]
     return entries
 
@@ -138,6 +145,16 @@ def _causes_and_tests() -> list[str]:
     lines += [
         f"| `{t.id}` | {t.number}. {t.title} | {t.expected} | {t.severity.value} |" for t in TESTS
     ]
+    from jwtscope.core.probe.route_cross import CROSS_CODES
+
+    lines += [
+        "",
+        "## Static + dynamic (`jwtscope probe --project PATH`)",
+        "",
+        "| code | severity | title |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{code}` | {sev} | {title} |" for code, (sev, title, _) in CROSS_CODES.items()]
     lines.append("")
     return lines
 
@@ -154,6 +171,7 @@ def codes_table() -> str:
         "finding": "Token findings (inspect)",
         "cause": "Replay causes (replay)",
         "audit": "Source audit (audit)",
+        "probe": "Static + dynamic (probe --project)",
     }
     lines: list[str] = []
     for kind, head in heads.items():

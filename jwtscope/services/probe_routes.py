@@ -4,32 +4,33 @@ For the CLI and the TUI alike. The plan is pure (:mod:`jwtscope.core.probe.route
 this module adds what only the server can say. In order:
 
 1. the OpenAPI document: ``--openapi FILE|URL``, else ``<origin>/openapi.json``;
-2. with ``--create`` and ``--allow-writes``, user A creates its resource on the endpoint
-   named (its id fills that collection's item routes, and it is deleted at the end, even
-   when the run is interrupted);
+2. with ``--create`` and ``--allow-writes``, user A creates its resources
+   (:mod:`jwtscope.services.probe_session`: their ids fill the item routes, and
+   everything the probe created is deleted at the end, even when the run is stopped,
+   interrupted, out of budget or failing);
 3. each collection an item route needs is listed once with token A, and the first
    item's id fills the routes under it;
 4. every route's tests 2–7 are sent (all of a route's requests concurrently, routes one
    after the other, at least ``min_interval`` apart) within the request budget: a route
-   that would pass it is SKIP, saying so. Only the named origin is ever contacted.
+   that would pass it is SKIP, saying so; after a stop (``stop()`` true: Esc in the
+   TUI) the rest is SKIP, saying so. Only the named origin is ever contacted.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jwtscope.core.analysis import Report
-from jwtscope.core.diagnosis.replay_plan import PlannedRequest
 from jwtscope.core.keys.keyset import Secret
 from jwtscope.core.probe.openapi_routes import ApiRoute, routes_from_openapi, select_routes
 from jwtscope.core.probe.probe_plan import plan_token_tests
-from jwtscope.core.probe.probe_suite import ProbeStatus, created_id, path_segment
+from jwtscope.core.probe.probe_suite import P2, ProbeStatus
 from jwtscope.core.probe.route_judge import (
     RouteProbeResult,
     RouteVerdicts,
@@ -40,77 +41,35 @@ from jwtscope.core.probe.route_plan import (
     CREATED,
     RoutePlan,
     collection_of,
+    deletable_collections,
     fill_path,
     first_id,
     listable_collections,
     plan_routes,
+    protected_sibling,
 )
-from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.request.replay_request import ReplayRequest
-from jwtscope.errors import InputError, UsageError
-from jwtscope.net.http_send import Transport, send_probes, shared_transport
+from jwtscope.errors import InputError
+from jwtscope.net.http_send import Transport, shared_transport
 from jwtscope.net.openapi_fetch import fetch_openapi
+from jwtscope.services.probe_session import (
+    DEFAULT_BUDGET,
+    RouteOptions,
+    RouteSession,
+    owned_resources,
+)
 
 __all__ = [
     "DEFAULT_BUDGET",
     "RouteOptions",
     "discover_and_probe",
     "load_routes",
+    "pick_routes",
     "plan_all_routes",
     "run_route_probe",
 ]
 
-#: Requests the route probe sends at most, unless told otherwise.
-DEFAULT_BUDGET = 300
 _MAX_DOCUMENT = 5_000_000
-
-
-@dataclass(frozen=True)
-class RouteOptions:
-    """What the route probe needs besides the endpoint and user A's token.
-
-    Args:
-        openapi: a file or URL of the OpenAPI document (default ``<origin>/openapi.json``).
-        create_body: JSON user A POSTs on the endpoint to create its resource.
-        allow_writes: allow the create, and PUT/PATCH/DELETE on that resource.
-        budget: requests at most.
-        timeout: per-request timeout, seconds.
-        min_interval: least seconds between the starts of two routes.
-    """
-
-    openapi: str | None = None
-    create_body: bytes | None = None
-    allow_writes: bool = False
-    budget: int = DEFAULT_BUDGET
-    timeout: float = 5.0
-    min_interval: float = 0.01
-
-
-@dataclass
-class _Run:
-    """The state of one run: what was sent, the ids found, the budget left."""
-
-    request: ReplayRequest
-    transport: Transport
-    options: RouteOptions
-    clock: Callable[[], float]
-    exchanges: list[Exchange] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    known: dict[str, tuple[str, str]] = field(default_factory=dict)
-    dead: str | None = None
-
-    def send(self, probes: Sequence[PlannedRequest]) -> list[Exchange]:
-        sent = send_probes(
-            probes,
-            origin=self.request.origin,
-            timeout=self.options.timeout,
-            transport=self.transport,
-            clock=self.clock,
-        )
-        if not self.exchanges and sent and all(e.status is None for e in sent):
-            self.dead = f"not sent: {self.request.origin} did not answer ({sent[0].error})"
-        self.exchanges += sent
-        return sent
 
 
 def load_routes(
@@ -145,13 +104,22 @@ def load_routes(
     routes = routes_from_openapi(document)
     if not routes:
         raise InputError(f"{source} lists no routes", "give the API's OpenAPI (3.x) document")
+    return source, pick_routes(routes, patterns, source)
+
+
+def pick_routes(routes: Sequence[ApiRoute], patterns: Sequence[str], source: str) -> list[ApiRoute]:
+    """The routes ``patterns`` pick (all without patterns).
+
+    Raises:
+        InputError: no route matches.
+    """
     picked = select_routes(routes, patterns)
     if not picked:
         raise InputError(
             f"no route of {source} matches {', '.join(patterns)}",
             "write --route like '/todos*' or 'GET /admin/*' (--dry-run lists the routes)",
         )
-    return source, picked
+    return picked
 
 
 def plan_all_routes(
@@ -168,9 +136,22 @@ def plan_all_routes(
         c: ("?", f"the first item of GET {c}, when run") for c in listable_collections(routes)
     }
     if options.create_body is not None and options.allow_writes:
-        pending[_path_of(request.url)] = ("?", CREATED)
+        named = urlsplit(request.url).path.rstrip("/")
+        creatable = deletable_collections(routes) | ({named} if named else set())
+        for route in routes:
+            if route.method == "POST" and not route.params and route.path in creatable:
+                pending[route.path] = ("?", CREATED)
+        if named:
+            pending[named] = ("?", CREATED)
     _, cases = plan_token_tests(request, report=report, secret=secret, now=now)
-    return plan_routes(routes, cases, request, known=pending, allow_writes=options.allow_writes)
+    return plan_routes(
+        routes,
+        cases,
+        request,
+        known=pending,
+        allow_writes=options.allow_writes,
+        write_body=options.create_body,
+    )
 
 
 def run_route_probe(
@@ -185,6 +166,8 @@ def run_route_probe(
     clock: Callable[[], float] = time.time,
     transport: Transport | None = None,
     pause: Callable[[float], None] = time.sleep,
+    stop: Callable[[], bool] = lambda: False,
+    picked: Sequence[ApiRoute] | None = None,
 ) -> RouteProbeResult:
     """Run tests 2–7 on every route and judge them, route by route.
 
@@ -200,16 +183,21 @@ def run_route_probe(
         clock: local time.
         transport: an httpx transport (tests).
         pause: how to wait for the pacing.
+        stop: asked before each route; once true, nothing more is probed (the rest is
+            SKIP, saying so) and what the probe created is deleted.
+        picked: probe only these (the user's pick); ``routes`` stay the whole API, for
+            the ids and the protected siblings. None: every route.
     """
     token_a, cases = plan_token_tests(
         request, report=report, secret=secret, now=int(clock()), wrong_key=os.urandom(32)
     )
     rows: list[RouteVerdicts] = []
     with shared_transport(insecure=request.insecure, transport=transport) as shared:
-        run = _Run(request, shared, options, clock)
+        run = RouteSession(request, shared, options, clock, stop)
         try:
-            with _own_resource(run, token_a):
-                _list_ids(run, routes, token_a)
+            wanted = _needed(picked)
+            with owned_resources(run, token_a, routes, wanted):
+                _list_ids(run, routes, token_a, wanted)
                 plans = plan_routes(
                     routes,
                     cases,
@@ -218,6 +206,9 @@ def run_route_probe(
                     allow_writes=options.allow_writes,
                     write_body=options.create_body,
                 )
+                if picked is not None:
+                    keep = {r.label for r in picked}
+                    plans = [p for p in plans if p.route.label in keep]
                 _send_routes(run, plans, rows, on_row, pause)
         except KeyboardInterrupt:
             run.notes.append("interrupted: the routes after the last row were not probed")
@@ -228,6 +219,10 @@ def run_route_probe(
         source,
         len(run.exchanges),
         options.budget,
+        stopped=stop(),
+        created=len(run.created),
+        cleaned=run.cleaned,
+        left_behind=tuple(run.left_behind),
     )
 
 
@@ -239,6 +234,7 @@ def discover_and_probe(
     secret: Secret | None,
     on_row: Callable[[RouteVerdicts], None] | None = None,
     clock: Callable[[], float] = time.time,
+    stop: Callable[[], bool] = lambda: False,
 ) -> RouteProbeResult:
     """Read the routes (:func:`load_routes`) and probe them all: the TUI's one call.
 
@@ -256,20 +252,24 @@ def discover_and_probe(
         source=source,
         on_row=on_row,
         clock=clock,
+        stop=stop,
     )
 
 
 def _send_routes(
-    run: _Run,
+    run: RouteSession,
     plans: Sequence[RoutePlan],
     rows: list[RouteVerdicts],
     on_row: Callable[[RouteVerdicts], None] | None,
     pause: Callable[[float], None],
 ) -> None:
     started: float | None = None
+    refused: list[ApiRoute] = []  # routes seen refusing a request without a token
     for plan in plans:
         cost = plan.request_count
-        if plan.skip_reason is None and run.dead:
+        if plan.skip_reason is None and run.stop():
+            row = skipped_row(plan, "stopped before this route was probed", ProbeStatus.SKIP)
+        elif plan.skip_reason is None and run.dead:
             row = skipped_row(plan, run.dead, ProbeStatus.ERROR)
         elif plan.skip_reason is None and len(run.exchanges) + cost > run.options.budget:
             why = f"the request budget ({run.options.budget}) is spent: raise it with --budget"
@@ -282,7 +282,12 @@ def _send_routes(
                 pause(wait)
             started = time.monotonic()
             probes = [p for c in plan.cases if c.runnable for p in c.probes]
-            row = judge_route(plan, run.send(probes))
+            sent = run.send(probes)
+            if plan.route.method == "POST" and plan.url is not None:
+                run.remember_created(plan.url, sent)
+            row = judge_route(_observed_sibling(plan, refused), sent)
+            if any(e.purpose == P2.id and e.status in (401, 403) for e in sent):
+                refused.append(replace(plan.route, secured=True))
         else:
             row = judge_route(plan, [])
         rows.append(row)
@@ -290,25 +295,39 @@ def _send_routes(
             on_row(row)
 
 
-def _as_a(run: _Run, token_a: str, method: str, url: str, body: bytes | None) -> PlannedRequest:
-    sent = run.request.with_token(token_a)
-    headers = tuple(
-        (k, v) for k, v in sent.headers if k.lower() not in ("content-type", "content-length")
-    )
-    if body is not None:
-        headers += (("Content-Type", "application/json"),)
-    request = replace(sent, method=method, url=url, headers=headers, body=body)
-    return PlannedRequest(f"setup:{method}", f"user A: {method} {url}", request)
+def _observed_sibling(plan: RoutePlan, refused: Sequence[ApiRoute]) -> RoutePlan:
+    """The plan with a protected sibling seen refusing, when the document declares none
+    (auth read from a header by hand, or a middleware: nothing declared anywhere)."""
+    if plan.protected_sibling is not None or plan.route.secured:
+        return plan
+    return replace(plan, protected_sibling=protected_sibling(plan.route, refused))
 
 
-def _list_ids(run: _Run, routes: Sequence[ApiRoute], token_a: str | None) -> None:
+def _needed(picked: Sequence[ApiRoute] | None) -> frozenset[str] | None:
+    """The collections the picked routes need an id (or a create) from; None: all."""
+    if picked is None:
+        return None
+    needed = {collection_of(r.path, p.name) for r in picked for p in r.params}
+    return frozenset(needed | {r.path for r in picked if r.method == "POST"})
+
+
+def _list_ids(
+    run: RouteSession,
+    routes: Sequence[ApiRoute],
+    token_a: str | None,
+    wanted: frozenset[str] | None = None,
+) -> None:
     """Fill ``run.known`` from the first item of each collection's list (token A).
 
     Shallow collections first, so that ``/users/{user_id}/todos`` is listed with the id
-    ``GET /users`` gave.
+    ``GET /users`` gave; only those ``wanted`` (None: all).
     """
     for collection in listable_collections(routes):
-        if collection in run.known or run.dead or len(run.exchanges) >= run.options.budget:
+        if collection in run.known or run.dead or run.stop():
+            continue
+        if wanted is not None and collection not in wanted:
+            continue
+        if len(run.exchanges) >= run.options.budget:
             continue
         if token_a is None:
             run.notes.append(f"GET {collection} not listed: no token A to list it with")
@@ -318,7 +337,7 @@ def _list_ids(run: _Run, routes: Sequence[ApiRoute], token_a: str | None) -> Non
         if path is None:
             run.notes.append(f"GET {collection} not listed: {why}")
             continue
-        answer = run.send([_as_a(run, token_a, "GET", run.request.origin + path, None)])[0]
+        answer = run.send([run.as_a(token_a, "GET", run.request.origin + path, None)])[0]
         names = [
             p.name for r in routes for p in r.params if collection_of(r.path, p.name) == collection
         ]
@@ -328,41 +347,3 @@ def _list_ids(run: _Run, routes: Sequence[ApiRoute], token_a: str | None) -> Non
         else:
             said = answer.summary()
             run.notes.append(f"GET {path} gave no id to fill routes with ({said})")
-
-
-@contextmanager
-def _own_resource(run: _Run, token_a: str | None) -> Iterator[None]:
-    """Create user A's resource for the block and delete it afterwards (always)."""
-    body = run.options.create_body
-    if body is None or not run.options.allow_writes or token_a is None:
-        yield
-        return
-    collection = _path_of(run.request.url)
-    answer = run.send([_as_a(run, token_a, "POST", run.request.url, body)])[0]
-    rid = created_id(answer)
-    if rid is None:
-        run.notes.append(f"user A's resource could not be created ({answer.summary()})")
-        yield
-        return
-    run.known[collection] = (rid, CREATED)
-    run.notes.append(f"user A created resource {rid} on {collection} ({answer.summary()})")
-    try:
-        yield
-    finally:
-        item = run.request.url.split("?", 1)[0].rstrip("/") + "/" + path_segment(rid)
-        gone = run.send([_as_a(run, token_a, "DELETE", item, None)])[0]
-        state = (
-            "deleted" if gone.ok else "already gone" if gone.status == 404 else "may be left behind"
-        )
-        run.notes.append(f"cleanup: resource {rid} {state} ({gone.summary()})")
-
-
-def _path_of(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    path = urlsplit(url).path.rstrip("/")
-    if not path:
-        raise UsageError(
-            "--create needs the collection's URL", "name it: jwtscope probe https://api/todos"
-        )
-    return path

@@ -110,12 +110,18 @@ def plan_every_route(
     env: Environment,
     keys: KeySet,
     clock: Callable[[], float] = time.time,
+    picked: Sequence[ApiRoute] | None = None,
 ) -> list[RoutePlan]:
-    """The route probe's plan, as shown before anything is sent (``--dry-run``)."""
+    """The route probe's plan, as shown before anything is sent (``--dry-run``): the
+    ``picked`` routes (None: all), planned with the whole API for ids and siblings."""
     from jwtscope.services.probe_routes import plan_all_routes
 
     report, secret = token_setup(request, env, keys, int(clock()))
-    return plan_all_routes(request, routes, options, report=report, secret=secret, now=int(clock()))
+    plans = plan_all_routes(
+        request, routes, options, report=report, secret=secret, now=int(clock())
+    )
+    keep = {r.label for r in picked} if picked is not None else None
+    return [p for p in plans if keep is None or p.route.label in keep]
 
 
 def probe_every_route(
@@ -128,6 +134,7 @@ def probe_every_route(
     source: str = "",
     on_row: Callable[[RouteVerdicts], None] | None = None,
     clock: Callable[[], float] = time.time,
+    picked: Sequence[ApiRoute] | None = None,
 ) -> RouteProbeResult:
     """Tests 2–7 on every route (:func:`jwtscope.services.probe_routes.run_route_probe`).
 
@@ -140,6 +147,7 @@ def probe_every_route(
         source: where the routes came from, for the report.
         on_row: called with each route's row as soon as it is judged.
         clock: local time.
+        picked: probe only these (``--route``); ``routes`` give the ids and siblings.
     """
     from jwtscope.services.probe_routes import run_route_probe
 
@@ -153,4 +161,5 @@ def probe_every_route(
         source=source,
         on_row=on_row,
         clock=clock,
+        picked=picked,
     )

@@ -24,9 +24,11 @@ from jwtscope.services.review_audit import (
     review_severity,
 )
 from jwtscope.services.review_model import GROUPS, SEVERITIES, ReviewItem, ReviewReport
+from jwtscope.services.review_routes import route_items, routes_data
 
 if TYPE_CHECKING:
     from jwtscope.audit.model import AuditResult
+    from jwtscope.core.probe.route_judge import RouteProbeResult
 
 __all__ = ["PROBE_FIXES", "build_review"]
 
@@ -78,6 +80,7 @@ def build_review(
     probe: ProbeResult | None = None,
     redact: bool = True,
     audit: AuditResult | None = None,
+    routes: RouteProbeResult | None = None,
 ) -> ReviewReport:
     """Combine what was run into a review.
 
@@ -90,6 +93,8 @@ def build_review(
         redact: mask personal data in claims (secrets and signatures are always cut).
         audit: the source audit, if one was run (its folder is named, never its full path;
             its source lines come redacted from the audit).
+        routes: the route probe (``--all-routes``), if one was run: its matrix, tests per
+            route, holes and cross-check with the audit.
     """
     items: list[ReviewItem] = []
     scope: list[str] = []
@@ -108,6 +113,10 @@ def build_review(
         scope.append("auth test suite against the endpoint (probe)")
         tests = _probe_tests(probe)
         items += _probe_items(probe)
+    route_info = routes_data(routes) if routes is not None else None
+    if routes is not None:
+        scope.append(f"auth tests 2–7 on {len(routes.rows)} routes (probe --all-routes)")
+        items += route_items(routes, PROBE_FIXES)
     audit_info = audit_data(audit) if audit is not None else None
     if audit_info is not None:
         scope.append(f"source audit of {audit_info['root']}")
@@ -121,9 +130,10 @@ def build_review(
         tuple(tests),
         tuple(causes),
         _recommendations(items, audit_info),
-        _checklist(items, tests, report, audit_info),
+        _checklist(items, tests, report, audit_info, route_info),
         token,
         audit_info,
+        route_info,
     )
 
 
@@ -300,11 +310,14 @@ def _checklist(
     tests: list[dict[str, Any]],
     report: Report | None,
     audit_info: dict[str, Any] | None,
+    route_info: dict[str, Any] | None = None,
 ) -> tuple[tuple[str, bool], ...]:
+    cells = [t for row in (route_info or {}).get("rows", []) for t in row["tests"]]
+    every = [*tests, *cells]
     return (
         ("All critical issues resolved", not any(i.level == "critical" for i in items)),
         ("All high issues resolved", not any(i.level == "high" for i in items)),
-        ("All tests passing", bool(tests) and all(t["status"] in ("PASS", "SKIP") for t in tests)),
+        ("All tests passing", bool(every) and all(t["status"] in ("PASS", "SKIP") for t in every)),
         (
             "Token signature verified against the issuer's key",
             report is not None and report.signature.status.value == "valid",

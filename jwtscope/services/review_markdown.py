@@ -14,10 +14,9 @@ from jwtscope.services.review_model import (
     ReviewReport,
     tally_tests,
 )
+from jwtscope.services.review_routes import routes_markdown, test_line
 
 __all__ = ["review_markdown"]
-
-_TEST_MARKS = {"PASS": "✅ PASS", "FAIL": "❌ FAIL", "SKIP": "⏭ SKIP"}
 
 
 def review_markdown(review: ReviewReport) -> str:
@@ -27,6 +26,8 @@ def review_markdown(review: ReviewReport) -> str:
     out += _token(review)
     out += _findings(review)
     out += _test_results(review)
+    if review.routes is not None:
+        out += routes_markdown(review.routes)
     out += _replay_diagnosis(review)
     if review.audit is not None:
         out += audit_markdown(review.audit)
@@ -68,6 +69,12 @@ def _summary(review: ReviewReport) -> list[str]:
             f"Tests: {tests['PASS']} passed, {tests['FAIL']} failed, "
             f"{tests['SKIP']} skipped, {tests['ERROR']} not judged."
         )
+    if review.routes is not None:
+        r = review.routes
+        out.append(
+            f"Routes: {len(r['rows'])} probed, {len(r['holes'])} answer without valid "
+            f"credentials ({', '.join(r['holes']) or 'none'})."
+        )
     if review.causes:
         top = review.causes[0]
         out.append(f"Root cause of the failing request: **{top['code']}** — {top['title']}.")
@@ -91,7 +98,9 @@ def _findings(review: ReviewReport) -> list[str]:
     """The severity groups, then a pointer to the source audit's findings."""
     out = ["", "## Findings"]
     # An audit-only review has nothing in the severity groups: list just its source group.
-    only_audit = review.audit is not None and not (review.token or review.tests or review.causes)
+    only_audit = review.audit is not None and not (
+        review.token or review.tests or review.causes or review.routes
+    )
     for group in () if only_audit else SEVERITIES:
         chosen = [i for i in review.items if i.group == group]
         out += ["", f"### {group.capitalize()} ({len(chosen)})", ""]
@@ -128,12 +137,7 @@ def _test_results(review: ReviewReport) -> list[str]:
     if not review.tests:
         return []
     out = ["", "## Test results", ""]
-    for t in review.tests:
-        mark = _TEST_MARKS.get(t["status"], "⚠ ERROR")
-        out.append(
-            f"- {mark} — {t['number']}. {t['title']}: expected {t['expected']}; "
-            f"observed {'; '.join(t['observed']) or '—'}"
-        )
+    out += [test_line(t) for t in review.tests]
     return out
 
 

@@ -78,6 +78,8 @@ class ReviewReport:
     checklist: tuple[tuple[str, bool], ...] = ()
     token: dict[str, Any] = field(default_factory=dict)
     audit: dict[str, Any] | None = None
+    #: The route probe: matrix, tests per route, cross-check (``routes_data``), or None.
+    routes: dict[str, Any] | None = None
 
     def counts(self) -> dict[str, int]:
         """Findings per group (``source`` counts the source audit's findings)."""
@@ -103,6 +105,7 @@ class ReviewReport:
                 },
                 "token": self.token,
                 "audit": self.audit,
+                "routes": self.routes,
                 "findings": {
                     g: [_item_dict(i) for i in self.items if i.group == g] for g in GROUPS
                 },

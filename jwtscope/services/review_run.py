@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from jwtscope.audit.model import AuditResult
     from jwtscope.core.keys.env_snapshot import Environment
     from jwtscope.core.keys.keyset import KeySet
+    from jwtscope.core.probe.route_judge import RouteProbeResult
     from jwtscope.core.request.replay_request import ReplayRequest
+    from jwtscope.services.probe_session import RouteOptions
     from jwtscope.services.probe_setup import ProbeOptions
     from jwtscope.services.review_report import ReviewReport
 
@@ -32,6 +34,9 @@ class ReviewInputs:
         token: the token to analyse when there is no request (see
             :func:`~jwtscope.services.inputs.token_from_text`).
         probe: run the test suite against ``request`` with these options (None: do not).
+        routes: run tests 2–7 on every route with these options (None: do not); with
+            ``audit_root``, the audit's routes are merged in and cross-checked.
+        route_patterns: the routes to probe (globs; all when empty).
         audit_root: the project folder to audit, or None.
         public: with ``audit_root``, route patterns that are public on purpose.
         system: the system under review (default: the URL, else the audited folder's name).
@@ -44,6 +49,8 @@ class ReviewInputs:
     request: ReplayRequest | None = None
     token: str | None = None
     probe: ProbeOptions | None = None
+    routes: RouteOptions | None = None
+    route_patterns: tuple[str, ...] = ()
     audit_root: Path | None = None
     public: tuple[str, ...] = ()
     system: str | None = None
@@ -95,7 +102,7 @@ def run_review(
     request, env, keys = inputs.request, inputs.env, inputs.keys
     token = request.token if request is not None else inputs.token
     report = analyze(token, now=now, env=env, keys=keys) if token else None
-    diagnosis = probe = None
+    diagnosis = probe = routes = audit = None
     if request is not None:
         outcome = run_replay(request, env=env, keys=keys, timeout=inputs.timeout)
         if outcome.unreachable:
@@ -106,7 +113,10 @@ def run_review(
             from jwtscope.services.probe_setup import probe_endpoint
 
             probe = probe_endpoint(request, inputs.probe, env=env, keys=keys)
-    audit = _audit(inputs.audit_root, inputs.public, started, audit_progress)
+        if inputs.routes is not None:
+            routes, audit = _route_probe(inputs, request, started)
+    if audit is None:
+        audit = _audit(inputs.audit_root, inputs.public, started, audit_progress)
     review = build_review(
         date=now,
         system=inputs.system or _default_system(request, inputs.audit_root),
@@ -115,8 +125,41 @@ def run_review(
         probe=probe,
         redact=inputs.redact,
         audit=audit,
+        routes=routes,
     )
     return ReviewRun(review, secrets=audit.masks if audit is not None else ())
+
+
+def _route_probe(
+    inputs: ReviewInputs, request: ReplayRequest, now: float
+) -> tuple[RouteProbeResult, AuditResult | None]:
+    """Tests 2–7 on every route; with a project folder, its audit merged and cross-checked."""
+    from jwtscope.services.probe_project import load_project_routes, with_cross_check
+    from jwtscope.services.probe_routes import load_routes
+    from jwtscope.services.probe_setup import probe_every_route
+
+    options = inputs.routes
+    assert options is not None
+    if inputs.audit_root is None:
+        source, routes = load_routes(
+            request, options.openapi, options.timeout, inputs.route_patterns
+        )
+        result = probe_every_route(
+            request, routes, options, env=inputs.env, keys=inputs.keys, source=source
+        )
+        return result, None
+    project = load_project_routes(
+        request,
+        options.openapi,
+        inputs.audit_root,
+        timeout=options.timeout,
+        patterns=inputs.route_patterns,
+        now=now,
+    )
+    result = probe_every_route(
+        request, project.routes, options, env=inputs.env, keys=inputs.keys, source=project.source
+    )
+    return with_cross_check(result, project.static), project.audit
 
 
 def _audit(

@@ -130,9 +130,25 @@ REPLAY: tuple[Binding, ...] = (
 
 #: F7, the Probe screen.
 PROBE: tuple[Binding, ...] = (
-    _back("probe_back", "Back to the token"),
+    _back("probe_back", "Stop a running route probe (and clean up), or go back to the token"),
     Binding("ctrl+s", "start", "Start", id="probe_start", tooltip="Start the probe"),
+    Binding(
+        "ctrl+c",
+        "stop",
+        "Stop",
+        id="probe_stop",
+        show=False,
+        priority=True,  # inputs bind ctrl+c (copy); only while a route probe runs
+        tooltip="Stop the running route probe; what it created is deleted",
+    ),
     _export("probe_export", "Write the review report (Markdown) of everything run"),
+)
+
+#: The route plan the Probe screen shows before a route probe sends anything.
+ROUTE_PICK: tuple[Binding, ...] = (
+    _cancel("pick_cancel", "Send nothing"),
+    Binding("a", "toggle_all", "All/none", id="pick_all", tooltip="Pick every route, or none"),
+    Binding("ctrl+s", "run", "Run", id="pick_run", tooltip="Probe the routes picked"),
 )
 
 #: The question the Probe screen asks before it sends anything.

@@ -57,11 +57,19 @@ def _run_probe(*args: Any, **kwargs: Any) -> Any:
 
 
 def _run_route_probe(
-    request: Any, *, create_body: bytes | None, allow_writes: bool, **kwargs: Any
+    request: Any,
+    *,
+    create_body: bytes | None,
+    allow_writes: bool,
+    routes: Any = None,
+    **kwargs: Any,
 ) -> Any:
-    from jwtscope.services.probe_routes import RouteOptions, discover_and_probe
+    from jwtscope.services.probe_routes import RouteOptions, discover_and_probe, run_route_probe
 
     options = RouteOptions(create_body=create_body, allow_writes=allow_writes)
+    if routes is not None:  # the routes the user picked from the plan
+        return run_route_probe(request, routes, options, **kwargs)
+    kwargs.pop("source", None)
     return discover_and_probe(request, options, **kwargs)
 
 
@@ -107,8 +115,9 @@ class AppConfig:
         local_tz: the zone for "local" times (None: the machine's).
         run_replay: runs a replay (tests inject a transport or a fake).
         run_probe: runs the auth test suite.
-        run_route_probe: reads the API's OpenAPI document and runs tests 2–7 on every
-            route (:func:`jwtscope.services.probe_routes.discover_and_probe`).
+        run_route_probe: runs tests 2–7 on the ``routes`` given (the ones picked), else on
+            every route of the API's OpenAPI document
+            (:func:`jwtscope.services.probe_routes.discover_and_probe`).
         write_report: writes an exported review (name, text) and returns where it went.
         audit_root: the folder the Audit screen offers first (the CLI's working folder,
             the demo's project for the demo).

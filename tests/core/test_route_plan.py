@@ -125,7 +125,7 @@ def test_the_plan_fills_ids_skips_what_it_cannot_and_never_writes_uninvited():
     _, cases = plan_token_tests(base, report=None, secret=None, now=0)
     assert listable_collections(routes) == ["/todos"]
     plans = {p.route.label: p for p in plan_routes(routes, cases, base, known={})}
-    assert plans["POST /todos"].skip_reason and "POST" in plans["POST /todos"].skip_reason
+    assert "--allow-writes" in (plans["POST /todos"].skip_reason or "")
     assert "--allow-writes" in (plans["PUT /todos/{todo_id}"].skip_reason or "")
     assert "cannot fill {todo_id}" in (plans["GET /todos/{todo_id}"].skip_reason or "")
     assert plans["GET /items/{item_id}"].url == "http://api.test/items/7"
@@ -144,6 +144,33 @@ def test_the_plan_fills_ids_skips_what_it_cannot_and_never_writes_uninvited():
         p.request.method == "PUT" and p.request.body == b"{}" for c in put.cases for p in c.probes
     )
     assert P8_UPDATE not in {c.test for c in put.cases}
+    post = next(p for p in writes if p.route.label == "POST /todos")
+    assert post.url == "http://api.test/todos" and post.request_count > 0  # can be cleaned up
+    no_body = plan_routes(routes, cases, base, known=known, allow_writes=True)
+    post = next(p for p in no_body if p.route.label == "POST /todos")
+    assert "--create" in (post.skip_reason or "")
+
+
+def test_a_post_is_sent_only_where_what_it_creates_can_be_deleted():
+    document = {
+        "paths": {
+            "/logs": {"post": {"security": [{"b": []}]}},
+            "/projects": {"get": {"security": [{"b": []}]}, "post": {}},
+            "/projects/{project_id}": {"delete": {"security": [{"b": []}]}},
+            "/users": {"get": {"security": [{"b": []}]}, "post": {"operationId": "register"}},
+        }
+    }
+    routes = routes_from_openapi(document)
+    base = build_request("http://api.test/")
+    _, cases = plan_token_tests(base, report=None, secret=None, now=0)
+    plans = {
+        p.route.label: p
+        for p in plan_routes(routes, cases, base, known={}, allow_writes=True, write_body=b"{}")
+    }
+    assert "no DELETE /logs/{id}" in (plans["POST /logs"].skip_reason or "")
+    assert plans["POST /projects"].url == "http://api.test/projects"
+    assert plans["POST /projects"].protected_sibling == "GET /projects"  # a forgotten dependency
+    assert plans["POST /users"].protected_sibling is None  # sign-up: public by convention
 
 
 def test_routes_are_picked_by_glob_on_the_label_or_the_path():

@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from servers.replay_backends_http import auth_path_500
 from servers.replay_clock import FixedClock, serve_backend
-from servers.route_backends import ROUTE_BACKENDS, hostile_ids, item_hole, method_hole
+from servers.route_backends import (
+    CROSS_PROJECT,
+    ROUTE_BACKENDS,
+    cross_api,
+    hostile_ids,
+    item_hole,
+    method_hole,
+    post_hole,
+)
 from testdata import BA_IAT
 
 from jwtscope.core.keys.keyset import Secret
@@ -34,6 +42,7 @@ def probe_api(
     """Serve the backend, probe every route of its /openapi.json, stop the server."""
     clock = FixedClock(NOW)
     app = factory(SECRET_TEXT, clock)
+    stop = options.pop("stop", lambda: False)
     settings = {"min_interval": 0.0, "timeout": 5.0, **options}
     with serve_backend(app) as base:
         request = build_request(base + path)
@@ -46,26 +55,90 @@ def probe_api(
             secret=SECRET,
             source=source,
             clock=clock,
+            stop=stop,
         )
         text = routes_to_text(result, request)
         json.dumps(routes_to_dict(result, request))
     return result, app, text
 
 
+SEEDED_IDS = {"1", "2"}
+#: What each backend's whole-API probe (writes allowed) must find: exactly these holes.
+EXPECTED_HOLES = {
+    "item_hole": {"GET /todos/{todo_id}"},
+    "method_hole": {"PUT /notes/{note_id}"},
+    "router_hole": {"GET /reports", "GET /reports/{report_id}"},
+    "version_hole": {"GET /v2/todos", "GET /v2/todos/{todo_id}"},
+    "middleware_hole": {"GET /authors", "GET /authors/{author_id}"},
+    "nested_hole": {"GET /users/{user_id}/todos/{todo_id}"},
+    "excluded_prefix": {"GET /publications"},
+    "post_hole": {"POST /projects"},
+    "cross_api": {"GET /todos", "GET /reports"},
+    "header_hole": {"GET /orders/{order_id}"},
+    "correct_api": set(),
+}
+
+
+def _written_ids(seen: list[tuple[str, str]]) -> list[str]:
+    return [p.rsplit("/", 1)[1] for m, p in seen if m in ("PUT", "PATCH", "DELETE")]
+
+
 @pytest.mark.parametrize("name", list(ROUTE_BACKENDS))
 def test_every_hole_is_found_and_nothing_else(name):
+    """Done when: the whole-API probe, writes allowed, finds exactly the seeded holes,
+    writes only to what it created, and leaves the store as it found it."""
     factory = ROUTE_BACKENDS[name]
-    writes = name == "method_hole"
-    options = {"create_body": CREATE, "allow_writes": True} if writes else {}
     seeded = copy.deepcopy(factory(SECRET_TEXT, FixedClock(NOW)).state.store)
-    result, app, text = probe_api(factory, "/notes" if writes else "", **options)
-    assert {r.route.label for r in result.holes} == app.state.holes, text
-    for row in result.holes:  # a hole fails test 2 (no token) at least, critically
-        assert row.verdicts[0].status is ProbeStatus.FAIL
-        assert row.verdicts[0].severity is not None and row.verdicts[0].severity.value == "critical"
+    result, app, text = probe_api(factory, create_body=CREATE, allow_writes=True)
+    assert {r.route.label for r in result.holes} == EXPECTED_HOLES[name] == app.state.holes, text
+    for row in result.holes:  # a hole fails critically (test 2, or a forged token's test)
+        assert any(
+            v.status is ProbeStatus.FAIL and v.severity and v.severity.value == "critical"
+            for v in row.verdicts
+        ), row
     assert result.exit_code == (1 if app.state.holes else 0)
-    assert app.state.store == seeded  # the probe's resource deleted, nothing else touched
+    assert app.state.store == seeded, text  # all it created deleted, nothing else touched
+    assert result.cleaned == result.created and not result.left_behind
+    assert not SEEDED_IDS & set(_written_ids(app.state.seen)), app.state.seen
     assert all(e.status is not None for e in result.exchanges)
+
+
+def test_a_post_hole_is_caught_and_everything_it_created_is_deleted():
+    result, app, text = probe_api(post_hole, create_body=CREATE, allow_writes=True)
+    posts = [p for m, p in app.state.seen if m == "POST"]
+    deletes = _written_ids(app.state.seen)
+    assert len(posts) > 6 and result.created == len(posts)  # A's own + every forged token's
+    assert set(deletes) == {str(i) for i in range(3, 3 + len(posts))}  # each created id
+    assert f"cleanup: {len(posts)} of {len(posts)} created resources gone" in text
+    assert set(app.state.store) == {1, 2}
+
+
+def test_without_allow_writes_nothing_but_reads_is_sent():
+    result, app, text = probe_api(post_hole, create_body=CREATE)
+    assert {m for m, _ in app.state.seen} == {"GET"}
+    post = next(r for r in result.rows if r.route.label == "POST /projects")
+    assert "--allow-writes" in post.verdicts[0].explanation
+    assert not result.holes and re.search(r"^POST /projects +SKIP: a write", text, re.M)
+
+
+def test_a_stop_still_cleans_up_and_skips_the_rest_saying_so():
+    calls = {"n": 0}
+
+    def stop() -> bool:  # stopped once the setup and two routes have gone out
+        calls["n"] += 1
+        return calls["n"] > 3
+
+    result, app, _ = probe_api(item_hole, create_body=CREATE, allow_writes=True, stop=stop)
+    assert result.stopped and result.created == 1 and result.cleaned == 1
+    assert any(v.explanation == "stopped before this route was probed" for v in result.verdicts)
+    assert ("DELETE", "/todos/3") in app.state.seen and 3 not in app.state.store
+
+
+def test_a_spent_budget_still_cleans_up():
+    result, app, text = probe_api(post_hole, create_body=CREATE, allow_writes=True, budget=3)
+    assert "request budget (3) is spent" in text
+    assert result.created >= 1 and result.cleaned == result.created
+    assert set(app.state.store) == {1, 2}
 
 
 def test_an_item_route_without_its_dependency_is_filled_from_the_list_and_caught():
@@ -73,11 +146,11 @@ def test_an_item_route_without_its_dependency_is_filled_from_the_list_and_caught
     row = next(r for r in result.rows if r.route.label == "GET /todos/{todo_id}")
     assert row.url is not None and row.url.endswith("/todos/1")
     assert "the first item of GET /todos" in row.filled_from
-    assert "declares no security, but GET /todos does" in row.verdicts[0].explanation
+    assert "declares no security, but GET /todos is protected" in row.verdicts[0].explanation
     assert re.search(r"^GET /health +public \(no security declared\)$", text, re.M)
     post = next(r for r in result.rows if r.route.label == "POST /todos")
     assert {v.status for v in post.verdicts} == {ProbeStatus.SKIP}
-    assert re.search(r"^POST /todos +SKIP: POST creates data", text, re.M)  # says why
+    assert re.search(r"^POST /todos +SKIP: a write: run with --allow-writes", text, re.M)
 
 
 def test_the_plan_skips_writes_without_allow_writes_and_says_why():
@@ -187,3 +260,102 @@ def test_cli_refuses_a_budget_below_one(capsys):
         main(["probe", "http://127.0.0.1:9/", "--all-routes", "--budget", "0"])
     assert exit_info.value.code == 2
     assert "at least 1" in capsys.readouterr().err
+
+
+def test_project_routes_merge_with_openapi_and_contradictions_are_findings(
+    monkeypatch, tmp_path, capsys
+):
+    project = tmp_path / "todo_api"
+    project.mkdir()
+    for name, text in CROSS_PROJECT.items():
+        (project / name).write_text(text)
+    app = cross_api(SECRET_TEXT, time.time)
+    with serve_backend(app) as base:
+        plan_code = _cli(monkeypatch, tmp_path, "probe", base, "--project", "todo_api", "--dry-run")
+        plan = capsys.readouterr().out
+        sent_by_plan = list(app.state.seen)
+        code = _cli(monkeypatch, tmp_path, "probe", base, "--project", "todo_api", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert plan_code == 0 and sent_by_plan == [("GET", "/openapi.json")]  # the plan sends nothing
+    assert "GET /admin/export" in plan and "(1 routes only there)" in plan
+    found = {(f["code"], f["route"], f["severity"]) for f in data["cross_check"]}
+    assert found == {
+        ("PROBE-AUDIT-MISSED", "GET /todos", "error"),
+        ("PROBE-AUDIT-REFUSED", "GET /reports", "warning"),
+        ("PROBE-AUDIT-RESOLVED", "GET /items", "info"),
+    }
+    resolved = next(f for f in data["cross_check"] if f["code"] == "PROBE-AUDIT-RESOLVED")
+    assert "protected: it refuses without a token" in resolved["evidence"]
+    assert "could not parse deps.py" in resolved["evidence"]
+    assert code == 1 and set(data["holes"]) == app.state.holes  # /reports: any token passes
+    export = next(r for r in data["routes"] if r["path"] == "/admin/export")
+    assert export["declares_security"] and export["tests"][0]["status"] == "PASS"
+    assert ("GET", "/admin/export") in app.state.seen  # the audit's route was probed
+
+
+def test_project_contradictions_show_in_the_text_output(monkeypatch, tmp_path, capsys):
+    project = tmp_path / "todo_api"
+    project.mkdir()
+    for name, text in CROSS_PROJECT.items():
+        (project / name).write_text(text)
+    with serve_backend(cross_api(SECRET_TEXT, time.time)) as base:
+        _cli(monkeypatch, tmp_path, "probe", base, "--project", "todo_api")
+    out = capsys.readouterr().out
+    assert re.search(r"^  ERROR +PROBE-AUDIT-MISSED +GET /todos +\(app\.py:\d+\)$", out, re.M), out
+    assert "audit: protected (get_current_user); server, no token: 200" in out
+
+
+def test_the_cross_check_codes_are_registered(capsys):
+    from jwtscope.cli import main
+
+    assert main(["codes"]) == 0
+    out = capsys.readouterr().out
+    for code in ("PROBE-AUDIT-MISSED", "PROBE-AUDIT-REFUSED", "PROBE-AUDIT-RESOLVED"):
+        assert re.search(rf"^  {code} +(error|warning|info) ", out, re.M), code
+
+
+def test_ctrl_c_mid_run_still_deletes_what_the_probe_created():
+    clock = FixedClock(NOW)
+    app = post_hole(SECRET_TEXT, clock)
+
+    def interrupt(row: Any) -> None:  # Ctrl-C lands while the first route is reported
+        raise KeyboardInterrupt
+
+    with serve_backend(app) as base:
+        request = build_request(base)
+        source, routes = load_routes(request, None)
+        result = run_route_probe(
+            request,
+            routes,
+            RouteOptions(create_body=CREATE, allow_writes=True, min_interval=0.0),
+            report=None,
+            secret=SECRET,
+            source=source,
+            clock=clock,
+            on_row=interrupt,
+        )
+    assert any(n.startswith("interrupted") for n in result.notes)
+    assert len(result.rows) == 1 and result.created == 1  # the rest never sent
+    assert result.cleaned == result.created and set(app.state.store) == {1, 2}
+
+
+def test_a_picked_item_route_still_gets_its_id_and_its_protected_sibling(
+    monkeypatch, tmp_path, capsys
+):
+    app = item_hole(SECRET_TEXT, time.time)
+    with serve_backend(app) as base:
+        code = _cli(
+            monkeypatch,
+            tmp_path,
+            "probe",
+            base,
+            "--all-routes",
+            "--route",
+            "GET /todos/*",
+            "--json",
+        )
+    data = json.loads(capsys.readouterr().out)
+    assert [f"{r['method']} {r['path']}" for r in data["routes"]] == ["GET /todos/{todo_id}"]
+    assert data["holes"] == ["GET /todos/{todo_id}"] and code == 1
+    assert data["routes"][0]["url"].endswith("/todos/1")  # the id from GET /todos, not probed
+    assert [p for m, p in app.state.seen if p.startswith("/todos")].count("/todos") == 1

@@ -12,7 +12,8 @@ from testdata import BA_IAT
 from textual.widgets import Checkbox, DataTable, Input, Static
 from tui_support import env_with, make_app, pilot_test
 
-from jwtscope.tui.screens.probe import ConfirmScreen, ProbeScreen
+from jwtscope.tui.screens.probe import ProbeScreen
+from jwtscope.tui.screens.probe_dialogs import RoutePickScreen
 
 NOW = BA_IAT + 60
 SECRET = "route-probe-secret-0123456789abcdef01234"
@@ -31,10 +32,11 @@ async def test_every_route_fills_the_matrix_and_names_the_hole() -> None:
             screen.query_one("#probe-url", Input).value = base
             screen.query_one("#all-routes", Checkbox).value = True
             await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
             await pilot.pause()
-            assert isinstance(app.screen, ConfirmScreen)
+            assert isinstance(app.screen, RoutePickScreen)  # the plan, before anything is sent
             assert screen.rows == []
-            await pilot.click("#yes")
+            await pilot.click("#pick-run")
             await app.workers.wait_for_complete()
             await pilot.pause()
 
@@ -44,7 +46,9 @@ async def test_every_route_fills_the_matrix_and_names_the_hole() -> None:
             assert holes == ["GET /todos/{todo_id}"]
             assert app.last_probe is None  # the review takes the one-URL probe only
             matrix.focus()
-            matrix.move_cursor(row=2)
+            matrix.move_cursor(
+                row=[r.route.label for r in screen.rows].index("GET /todos/{todo_id}")
+            )
             await pilot.pause()
             console = Console(record=True, width=200, file=io.StringIO(), color_system=None)
             console.print(screen.query_one("#verdict-detail", Static).content)

@@ -178,6 +178,7 @@ def routes_to_text(result: RouteProbeResult, request: ReplayRequest) -> str:
     if public:
         out += ["", "Public (no security declared, answers without a token) — confirm each is"]
         out += ["meant to be public: " + ", ".join(public)]
+    out += _cross_lines(result)
     out += [f"note: {n}" for n in result.notes]
     c = result.counts
     out += [
@@ -187,6 +188,18 @@ def routes_to_text(result: RouteProbeResult, request: ReplayRequest) -> str:
         f"(budget {result.budget})",
     ]
     return "\n".join(out)
+
+
+def _cross_lines(result: RouteProbeResult) -> list[str]:
+    """Where the static audit and the server disagree (``--project``)."""
+    if not result.cross:
+        return []
+    out = ["", "Static + dynamic (the audit's route table against the server's answers):"]
+    for f in result.cross:
+        out.append(f"  {f.severity.upper():<7} {f.code}  {f.route}  ({f.location})")
+        out.append(f"      {f.title}: {f.evidence}")
+        out.append(f"      fix: {f.fix}")
+    return out
 
 
 def _route_details(row: RouteVerdicts) -> list[str]:
@@ -227,6 +240,13 @@ def routes_to_dict(result: RouteProbeResult, request: ReplayRequest) -> dict[str
             for row in result.rows
         ],
         "holes": [row.route.label for row in result.holes],
+        "cross_check": [f.to_dict() for f in result.cross],
+        "cleanup": {
+            "created": result.created,
+            "cleaned": result.cleaned,
+            "left_behind": list(result.left_behind),
+        },
+        "stopped": result.stopped,
         "counts": result.counts,
         "notes": list(result.notes),
         "requests": result.sent,

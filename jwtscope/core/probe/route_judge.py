@@ -7,7 +7,8 @@ an intended public route from a forgotten one by its answers:
 - a route whose OpenAPI operation declares **no security** and that answers 2xx without
   a token is reported **public (no security declared)**, not FAIL: its tests are SKIP
   with that reason, and it is listed in every output for a reviewer to confirm;
-- except when a route of the same resource declares security
+- except when a route of the same resource declares security, or was seen refusing a
+  request without a token earlier in the run
   (:func:`~jwtscope.core.probe.route_plan.protected_sibling`: ``GET /todos`` is protected
   and ``GET /todos/{id}`` is not, or ``PUT`` on a path whose ``GET`` is): that is a
   forgotten dependency, and FAILs;
@@ -24,12 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from jwtscope.core.probe.openapi_routes import ApiRoute
 from jwtscope.core.probe.probe_judge import judge_case
 from jwtscope.core.probe.probe_suite import P2, ProbeStatus, ProbeVerdict
 from jwtscope.core.probe.route_plan import TOKEN_TESTS, RoutePlan
 from jwtscope.core.request.exchange import Exchange
+
+if TYPE_CHECKING:
+    from jwtscope.core.probe.route_cross import CrossFinding
 
 __all__ = ["PUBLIC", "RouteProbeResult", "RouteVerdicts", "judge_route"]
 
@@ -71,6 +76,11 @@ class RouteProbeResult:
         source: where the routes came from (the OpenAPI document's URL or file).
         sent: requests sent.
         budget: the request budget.
+        stopped: the user stopped the run (Esc); the rest of the routes are SKIP.
+        created: resources the probe created (its own, and any a forged token made).
+        cleaned: of those, how many are gone at the end (deleted, or already gone).
+        left_behind: ids of created resources the cleanup could not delete.
+        cross: with the static audit (``--project``), where it and the server disagree.
     """
 
     rows: tuple[RouteVerdicts, ...]
@@ -79,6 +89,11 @@ class RouteProbeResult:
     source: str = ""
     sent: int = 0
     budget: int = 0
+    stopped: bool = False
+    created: int = 0
+    cleaned: int = 0
+    left_behind: tuple[str, ...] = ()
+    cross: tuple[CrossFinding, ...] = ()
 
     @property
     def verdicts(self) -> tuple[ProbeVerdict, ...]:
@@ -126,7 +141,7 @@ def judge_route(plan: RoutePlan, exchanges: Sequence[Exchange]) -> RouteVerdicts
         if plan.protected_sibling:
             why = (
                 f" {plan.route.label} declares no security, but {plan.protected_sibling}"
-                " does: a forgotten auth dependency, not a public route."
+                " is protected: a forgotten auth dependency, not a public route."
             )
             marked = tuple(
                 replace(v, explanation=v.explanation + why) if v.status is ProbeStatus.FAIL else v

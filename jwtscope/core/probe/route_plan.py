@@ -10,9 +10,11 @@ Each route gets the token tests 2–7 of :func:`jwtscope.core.probe.probe_plan.p
   one path segment each (:func:`~jwtscope.core.probe.probe_suite.path_segment`: ``.`` and
   ``..`` never become dot segments). A route whose parameters cannot be filled is SKIP,
   saying which and why.
-- Only GET and HEAD, unless writes are allowed; then PUT, PATCH and DELETE too, but only
-  on the resource the probe created itself. POST routes are never sent (a hole would
-  create data nobody cleans up): probe one with ``jwtscope probe URL -X POST``.
+- Only GET and HEAD, unless writes are allowed (``--allow-writes``); then PUT, PATCH and
+  DELETE too, but only on a resource the probe created itself, and POST with the
+  ``--create`` body, but only on a collection the API can delete an item of (``DELETE
+  /todos/{id}`` for ``POST /todos``): whatever a POST creates, even with a forged token,
+  is deleted again with user A's token (:func:`deletable_collections`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ __all__ = [
     "TOKEN_TESTS",
     "RoutePlan",
     "collection_of",
+    "deletable_collections",
     "fill_path",
     "first_id",
     "listable_collections",
@@ -46,11 +49,15 @@ _READS = frozenset({"GET", "HEAD"})
 _ID_KEYS = ("id", "uuid", "_id", "pk", "slug")
 _VERSION = re.compile(r"v\d+(?:\.\d+)?|api|legacy|beta")
 _UPDATES = frozenset({"PUT", "PATCH", "DELETE"})
-_POST = (
-    "POST creates data, and a hole would leave it behind: not sent by the route probe"
-    " (probe it alone with -X POST --allow-writes)"
+#: POSTs public by convention (sign-up, login, tokens, forms, hooks): never a sibling's hole.
+_OPEN_POST = re.compile(
+    r"regist|sign.?up|sign.?in|log.?in|token|auth(?!or)|session|password|reset|verify|contact"
+    r"|feedback|subscribe|newsletter|webhook|callback|hook|health|ping",
+    re.I,
 )
 _WRITE = "a write: run with --allow-writes (only the resource the probe creates is written)"
+_NO_BODY = "a POST needs the body to send: give it with --create JSON"
+_NO_DELETE = "what a POST creates could not be deleted again: the API has no DELETE {}/{{id}}"
 
 
 @dataclass(frozen=True)
@@ -117,13 +124,26 @@ def first_id(data: Any, name: str = "id") -> str | None:
     return None
 
 
+def deletable_collections(routes: Sequence[ApiRoute]) -> frozenset[str]:
+    """The collection templates whose items the API deletes (``/todos`` for ``DELETE
+    /todos/{todo_id}``): where the probe may create, because it can clean up."""
+    return frozenset(
+        collection_of(r.path, r.params[-1].name)
+        for r in routes
+        if r.method == "DELETE" and r.params and r.path.endswith("/{" + r.params[-1].name + "}")
+    )
+
+
 def protected_sibling(route: ApiRoute, routes: Sequence[ApiRoute]) -> str | None:
     """A route of the same resource that declares security while ``route`` does not.
 
     Three cases only, so that public reads with authenticated writes (a blog) stay
     public: an item read (``GET /todos/{id}``) whose collection read (``GET /todos``)
     declares security; a write (PUT/PATCH/DELETE) on a path where another method
-    declares it; the same operation under another API version (``GET /v2/todos`` while
+    declares it; a POST on a collection where another method declares it (``POST /projects``
+    while ``GET /projects`` does), unless its path or operation id reads like a public
+    POST by convention (sign-up, login, tokens, contact forms, webhooks); the same
+    operation under another API version (``GET /v2/todos`` while
     ``GET /v1/todos`` declares it: one router mounted twice, once without its dependency).
     """
     if route.secured:
@@ -141,7 +161,13 @@ def protected_sibling(route: ApiRoute, routes: Sequence[ApiRoute]) -> str | None
                 return other.label
         if route.method in _UPDATES and other.path == route.path:
             return other.label
+        if route.method == "POST" and other.path == route.path and not _open_post(route):
+            return other.label
     return None
+
+
+def _open_post(route: ApiRoute) -> bool:
+    return bool(_OPEN_POST.search(route.path) or _OPEN_POST.search(route.operation_id))
 
 
 def _same_unversioned(a: str, b: str) -> bool:
@@ -191,7 +217,8 @@ def plan_routes(
     allow_writes: bool = False,
     write_body: bytes | None = None,
 ) -> list[RoutePlan]:
-    """One plan per route, in document order (deletes last: they end the resource).
+    """One plan per route: collections before their items (a sibling seen refusing can
+    judge an item route), deletes last (they end the resource); else document order.
 
     Args:
         routes: the routes.
@@ -201,14 +228,15 @@ def plan_routes(
         allow_writes: send PUT/PATCH/DELETE to the probe's own resource.
         write_body: the JSON body of PUT and PATCH (the ``--create`` body).
     """
+    deletable = deletable_collections(routes)
     plans = [
         replace(
-            _plan_one(r, token_cases, base, known, allow_writes, write_body),
+            _plan_one(r, token_cases, base, known, allow_writes, write_body, deletable),
             protected_sibling=protected_sibling(r, routes),
         )
         for r in routes
     ]
-    return sorted(plans, key=lambda p: p.route.method == "DELETE")
+    return sorted(plans, key=lambda p: (p.route.method == "DELETE", len(p.route.params)))
 
 
 def _plan_one(
@@ -218,11 +246,12 @@ def _plan_one(
     known: Mapping[str, tuple[str, str]],
     allow_writes: bool,
     write_body: bytes | None,
+    deletable: frozenset[str] = frozenset(),
 ) -> RoutePlan:
-    if route.method == "POST":
-        return RoutePlan(route, None, skip_reason=_POST)
-    if route.method in _UPDATES and not allow_writes:
+    if route.method in _UPDATES | {"POST"} and not allow_writes:
         return RoutePlan(route, None, skip_reason=_WRITE)
+    if route.method == "POST":
+        return _plan_post(route, token_cases, base, known, write_body, deletable)
     if route.method not in _READS | _UPDATES:
         return RoutePlan(route, None, skip_reason=f"{route.method} is not probed")
     path, filled_from, created, reason = fill_path(route, known)
@@ -234,6 +263,31 @@ def _plan_one(
     url = base.origin + path
     body = write_body if route.method in ("PUT", "PATCH") else None
     cases = tuple(_retarget(c, route.method, url, body) for c in token_cases)
+    return RoutePlan(route, url, cases, filled_from=filled_from)
+
+
+def _plan_post(
+    route: ApiRoute,
+    token_cases: Sequence[ProbeCase],
+    base: ReplayRequest,
+    known: Mapping[str, tuple[str, str]],
+    write_body: bytes | None,
+    deletable: frozenset[str],
+) -> RoutePlan:
+    """A POST: sent only with a body, into a collection whose items can be deleted, and
+    (nested) only under a resource the probe created."""
+    if write_body is None:
+        return RoutePlan(route, None, skip_reason=_NO_BODY)
+    if route.path not in deletable:
+        return RoutePlan(route, None, skip_reason=_NO_DELETE.format(route.path))
+    path, filled_from, created, reason = fill_path(route, known)
+    if path is None:
+        return RoutePlan(route, None, skip_reason=reason)
+    if route.params and not created:
+        why = "a nested POST goes only under a resource the probe created"
+        return RoutePlan(route, None, skip_reason=why, filled_from=filled_from)
+    url = base.origin + path
+    cases = tuple(_retarget(c, "POST", url, write_body) for c in token_cases)
     return RoutePlan(route, url, cases, filled_from=filled_from)
 
 

@@ -11,9 +11,10 @@ main screen, the last replay and this probe.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.console import Group
 from rich.text import Text
@@ -28,57 +29,33 @@ from textual.widgets.option_list import Option
 from jwtscope.errors import JwtscopeError
 from jwtscope.services.inputs import choose_secret, request_from_text, require_http_url
 from jwtscope.tui import bindings
-from jwtscope.tui.screens.base import JwtscopeModalScreen, JwtscopeScreen
+from jwtscope.tui.screens.base import JwtscopeScreen
+from jwtscope.tui.screens.probe_dialogs import ConfirmScreen, RoutePickScreen
+from jwtscope.tui.screens.probe_rows import STATUS_STYLE, route_cells, route_detail, route_summary
 
 if TYPE_CHECKING:
+    from jwtscope.core.probe.openapi_routes import ApiRoute
     from jwtscope.core.probe.probe_suite import ProbeResult, ProbeVerdict
     from jwtscope.core.probe.route_judge import RouteProbeResult, RouteVerdicts
+    from jwtscope.core.probe.route_plan import RoutePlan
     from jwtscope.core.request.replay_request import ReplayRequest
 
 __all__ = ["ConfirmScreen", "ProbeScreen"]
-
-_STATUS_STYLE = {"PASS": "bold green", "FAIL": "bold red", "SKIP": "dim", "ERROR": "yellow"}
-
-
-class ConfirmScreen(JwtscopeModalScreen[bool]):
-    """Ask before sending requests to a server."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings.CONFIRM]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-dialog"):
-            yield Static(self.question)
-            with Horizontal(classes="buttons"):
-                yield Button("Run the probe", id="yes", variant="error", compact=True)
-                yield Button("Cancel", id="no", compact=True)
-
-    def on_mount(self) -> None:
-        # The user pressed Start to get here: Enter confirms, Escape cancels.
-        self.query_one("#yes", Button).focus()
-
-    @on(Button.Pressed, "#yes")
-    def _yes(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#no")
-    def action_cancel(self) -> None:
-        """Do not send anything."""
-        self.dismiss(False)
 
 
 class ProbeScreen(JwtscopeScreen[None]):
     """Run the test suite and export the review.
 
-    Escape does not stop a running probe: it finishes in the background (cleaning up
-    what it created), and its result is no longer shown.
+    With "Every route" ticked, Start reads the routes and shows the plan to pick from
+    (:class:`~jwtscope.tui.screens.probe_dialogs.RoutePickScreen`); Escape or Ctrl+C
+    stops a running route probe, which still deletes what it created and says so. A
+    one-URL probe finishes in the background when the screen is left.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.PROBE]
     STATUS_ID = "probe-error"
+    #: Below 110 columns the detail goes under the matrix (app.tcss, ``-narrow``).
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
 
     class VerdictArrived(Message):
         """One test of the running probe has been judged."""
@@ -94,6 +71,21 @@ class ProbeScreen(JwtscopeScreen[None]):
             super().__init__()
             self.row = row
 
+    class RoutesFound(Message):
+        """The routes were read and planned: the plan to pick from."""
+
+        def __init__(
+            self,
+            request: ReplayRequest,
+            writes: bool,
+            plans: list[RoutePlan],
+            source: str,
+            routes: list[ApiRoute],
+        ) -> None:
+            super().__init__()
+            self.request, self.writes, self.source = request, writes, source
+            self.plans, self.routes = plans, routes
+
     class ProbeDone(Message):
         """The probe ended: its result, or a one-line error (``result`` is then None)."""
 
@@ -108,12 +100,13 @@ class ProbeScreen(JwtscopeScreen[None]):
         self.rows: list[RouteVerdicts] = []
         self.result: ProbeResult | RouteProbeResult | None = None
         self._busy = False
+        self._routes_running = False
+        self._stop = threading.Event()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="probe-top"):
             yield Static(
-                "Probe — the classic auth test suite · Ctrl+S starts (asks first) · "
-                "Ctrl+E exports the report · Esc back",
+                "Probe — the auth test suite · Ctrl+S start · Ctrl+E export report · Esc back",
                 classes="dialog-title",
             )
             yield Input(
@@ -123,23 +116,19 @@ class ProbeScreen(JwtscopeScreen[None]):
             )
             with Horizontal(classes="row"):
                 yield Input(
-                    placeholder="user B's token (optional: minted with the secret)",
+                    placeholder="user B's token (optional)",
                     id="token-b",
                     password=True,
                     compact=True,
                 )
-                yield Input(
-                    placeholder="resource URL with {id} (optional)", id="resource", compact=True
-                )
+                yield Input(placeholder="resource URL with {id}", id="resource", compact=True)
                 yield Input(placeholder="id", id="resource-id", compact=True)
             with Horizontal(classes="row"):
-                yield Checkbox("Allow writes (POST/PUT/DELETE)", id="allow-writes", compact=True)
-                yield Checkbox("Every route (OpenAPI)", id="all-routes", compact=True)
-                yield Input(
-                    placeholder='create body, e.g. {"title": "probe"}', id="create", compact=True
-                )
+                yield Checkbox("Allow writes", id="allow-writes", compact=True)
+                yield Checkbox("Every route", id="all-routes", compact=True)
+                yield Input(placeholder='create body {"title": …}', id="create", compact=True)
                 yield Button("Start", id="start", variant="primary", compact=True)
-                yield Button("Export report", id="export", compact=True)
+                yield Button("Export", id="export", compact=True)
             yield Static("", id="probe-error")
         with Horizontal(id="probe-main"):
             yield OptionList(id="verdicts")
@@ -184,42 +173,33 @@ class ProbeScreen(JwtscopeScreen[None]):
             return
         self._status("")  # the request is usable: a stale error goes
         writes = self.query_one("#allow-writes", Checkbox).value
-        every = self.query_one("#all-routes", Checkbox).value
-        what = (
-            "tests 2–7 on every route of its OpenAPI document (at most 300 requests, paced)"
-            if every
-            else "the auth test suite (about 20 requests, paced)"
-        )
-        question = f"Send {what} to {request.origin}?" + (
+        if self.query_one("#all-routes", Checkbox).value:
+            self._discover(request, writes)  # the plan, to pick from, is the question
+            return
+        question = f"Send the auth test suite (about 20 requests, paced) to {request.origin}?" + (
             " It includes WRITES (POST/PUT/DELETE)."
             if writes
             else " Read-only: writes are skipped."
         )
 
         def answered(yes: bool | None) -> None:
-            if yes and every:
-                self._start_routes(request, writes)
-            elif yes:
+            if yes:
                 self._start(request, writes)
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def _start(self, request: ReplayRequest, writes: bool) -> None:
         """Read the form and the app's state here, on the UI thread, then start the worker."""
-        app, config = self.app, self.app.config
-        report = app.report if request.token and request.token == app.main_token else None
-        create = self._value("#create")
+        config = self.app.config
         run = partial(
             config.run_probe,
             request,
-            report=report,
-            secret=choose_secret(report, app.env),
             token_b=self._value("#token-b"),
             resource=self._value("#resource"),
             resource_id=self._value("#resource-id"),
-            create_body=create.encode() if create else None,
             allow_writes=writes,
             clock=config.clock,
+            **self._route_inputs(request),
         )
         self._show_matrix(False)
         self._busy = True
@@ -228,28 +208,99 @@ class ProbeScreen(JwtscopeScreen[None]):
         self.query_one("#verdicts", OptionList).clear_options()
         self._run(run)
 
-    def _start_routes(self, request: ReplayRequest, writes: bool) -> None:
-        """Start the route probe: every route of the OpenAPI document, tests 2–7 each."""
-        app, config = self.app, self.app.config
+    def _route_inputs(self, request: ReplayRequest) -> dict[str, Any]:
+        """User A's report and secret, and the create body, read on the UI thread (both
+        probes take them)."""
+        app = self.app
         report = app.report if request.token and request.token == app.main_token else None
         create = self._value("#create")
+        return {
+            "report": report,
+            "secret": choose_secret(report, app.env),
+            "create_body": create.encode() if create else None,
+        }
+
+    def _discover(self, request: ReplayRequest, writes: bool) -> None:
+        """Read the OpenAPI document and plan (a worker); the plan is shown to pick from."""
+        self._busy = True
+        self._status("Reading the OpenAPI document… (nothing else is sent before you pick)")
+        self._find_routes(request, writes, self._route_inputs(request))
+
+    @work(thread=True, exclusive=True, group="probe")
+    def _find_routes(self, request: ReplayRequest, writes: bool, given: dict[str, Any]) -> None:
+        from jwtscope.services.probe_routes import RouteOptions, load_routes, plan_all_routes
+
+        options = RouteOptions(create_body=given["create_body"], allow_writes=writes)
+        try:
+            source, routes = load_routes(request, None)
+            plans = plan_all_routes(
+                request,
+                routes,
+                options,
+                report=given["report"],
+                secret=given["secret"],
+                now=int(self.app.config.clock()),
+            )
+        except JwtscopeError as exc:
+            self.post_message(self.ProbeDone(None, exc.one_line()))
+            return
+        self.post_message(self.RoutesFound(request, writes, plans, source, routes))
+
+    def on_probe_screen_routes_found(self, event: RoutesFound) -> None:
+        """Show the plan; run on the routes picked."""
+        self._busy = False
+        self._status(f"{len(event.plans)} routes found: pick, then run (Ctrl+S)")
+
+        def picked(routes: list[ApiRoute] | None) -> None:
+            if routes:
+                self._start_routes(event, routes)
+            else:
+                self._status("Cancelled: nothing was sent to the routes")
+
+        self.app.push_screen(
+            RoutePickScreen(event.plans, event.source, event.request.origin), picked
+        )
+
+    def _start_routes(self, found: RoutesFound, routes: list[ApiRoute]) -> None:
+        """Start the route probe on the routes picked, tests 2–7 each."""
+        config, request = self.app.config, found.request
+        self._stop = threading.Event()
         run = partial(
             config.run_route_probe,
             request,
-            create_body=create.encode() if create else None,
-            allow_writes=writes,
-            report=report,
-            secret=choose_secret(report, app.env),
+            allow_writes=found.writes,
+            routes=found.routes,
+            picked=routes,
+            source=found.source,
+            stop=self._stop.is_set,
             clock=config.clock,
+            **self._route_inputs(request),
         )
         self._show_matrix(True)
-        self._busy = True
-        self._status("Reading the OpenAPI document, then probing every route…")
+        self._busy = self._routes_running = True
+        self._status(f"Probing {len(routes)} routes… (Esc or Ctrl+C stops and cleans up)")
         self.rows.clear()
         self.query_one("#route-matrix", DataTable).clear()
         self._run_routes(run)
 
-    def _show_matrix(self, on: bool) -> None:
+    def action_back(self) -> None:
+        """Stop a running route probe (it still cleans up); else back to the token."""
+        if self._routes_running:
+            self.action_stop()
+        else:
+            super().action_back()
+
+    def action_stop(self) -> None:
+        """Stop the running route probe: no further route; what it created is deleted."""
+        if self._routes_running and not self._stop.is_set():
+            self._stop.set()
+            self._status("Stopping — cleaning up what the probe created…")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+C stops only while a route probe runs (else it copies, as in any input)."""
+        return self._routes_running if action == "stop" else True
+
+    def _show_matrix(self, on: bool) -> None:  # the matrix, or the one-URL tests list
         self.query_one("#route-matrix").display = on
         self.query_one("#verdicts").display = not on
 
@@ -263,36 +314,15 @@ class ProbeScreen(JwtscopeScreen[None]):
         self.post_message(done)
 
     def on_probe_screen_route_arrived(self, event: RouteArrived) -> None:
-        """Add the route's row to the matrix."""
-        row = event.row
-        self.rows.append(row)
-        if row.public:
-            cells = [Text("public", style="dim")] + [Text("") for _ in row.verdicts[1:]]
-        else:
-            cells = [
-                Text(v.status.value, style=_STATUS_STYLE.get(v.status.value, ""))
-                for v in row.verdicts
-            ]
-        self.query_one("#route-matrix", DataTable).add_row(Text(row.route.label), *cells)
+        """Add the route's row to the matrix as it arrives."""
+        self.rows.append(event.row)
+        self.query_one("#route-matrix", DataTable).add_row(*route_cells(event.row))
 
     @on(DataTable.RowHighlighted, "#route-matrix")
     def _show_route(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.rows):
-            return
-        row = self.rows[event.cursor_row]
-        parts: list[Any] = [Text(row.route.label, style="bold")]
-        if row.url:
-            parts.append(Text(f"sent to {row.url}", style="dim"))
-        if row.filled_from:
-            parts.append(Text(f"ids: {row.filled_from}", style="dim"))
-        if row.public:
-            parts.append(Text(row.verdicts[0].explanation))
-        else:
-            for v in row.verdicts:
-                head = f"{v.status.value} {v.test.number}. {v.test.title}"
-                parts += [Text(""), Text(head, _STATUS_STYLE.get(v.status.value, ""))]
-                parts.append(Text(v.explanation))
-        self.query_one("#verdict-detail", Static).update(Group(*parts))
+        if event.cursor_row < len(self.rows):
+            detail = route_detail(self.rows[event.cursor_row], self.app.output_guard().text)
+            self.query_one("#verdict-detail", Static).update(detail)
 
     @work(thread=True, exclusive=True, group="probe")
     def _run(self, run: Callable[..., ProbeResult]) -> None:
@@ -312,7 +342,7 @@ class ProbeScreen(JwtscopeScreen[None]):
         self.verdicts.append(verdict)
         label = Text()
         status = verdict.status.value
-        label.append(f"{status:<5} ", style=_STATUS_STYLE.get(status, ""))
+        label.append(f"{status:<5} ", style=STATUS_STYLE.get(status, ""))
         label.append(f"{verdict.test.number}. {verdict.test.title}")
         options = self.query_one("#verdicts", OptionList)
         options.add_option(Option(label, id=verdict.test.id))
@@ -321,7 +351,7 @@ class ProbeScreen(JwtscopeScreen[None]):
 
     def on_probe_screen_probe_done(self, event: ProbeDone) -> None:
         """Keep the result for the review and say how it went."""
-        self._busy = False
+        self._busy = self._routes_running = False
         self.result = result = event.result
         if result is None or not hasattr(result, "rows"):  # the review takes a one-URL probe
             self.app.last_probe = result
@@ -329,10 +359,13 @@ class ProbeScreen(JwtscopeScreen[None]):
             self._status(event.error)
         elif result is not None:
             counts = result.counts
-            self._status(
+            summary = (
                 f"{counts['PASS']} passed, {counts['FAIL']} failed, "
                 f"{counts['SKIP']} skipped, {counts['ERROR']} not judged"
             )
+            if hasattr(result, "rows"):  # a route probe: its cleanup, and whether it stopped
+                summary = route_summary(cast("RouteProbeResult", result), summary)
+            self._status(summary)
 
     @on(OptionList.OptionHighlighted, "#verdicts")
     def _show(self, event: OptionList.OptionHighlighted) -> None:
