@@ -45,10 +45,12 @@ class ProjectRoutes:
 
 
 def static_routes(audit: AuditResult) -> list[StaticRoute]:
-    """The audit's route table as the cross-check reads it."""
+    """The audit's route table as the cross-check reads it (websockets left out: the probe
+    speaks HTTP)."""
     return [
         StaticRoute(r.method, r.path, str(r.status.value), r.location, r.dependency, r.reason)
         for r in audit.routes
+        if r.method != "WEBSOCKET"
     ]
 
 
