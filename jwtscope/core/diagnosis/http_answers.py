@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from jwtscope.core.diagnosis.causes import SUB_FIX, Evidence, stage_of
+from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence, stage_of
 from jwtscope.core.diagnosis.replay_plan import NO_TOKEN, NUMERIC_SUB, ORIGINAL, PREFLIGHT
 from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
@@ -15,10 +15,34 @@ from jwtscope.core.diagnosis.rule_context import (
     answer_line,
     login_redirect,
     lower,
+    optional,
     refused,
+    same_answer,
     says,
 )
 from jwtscope.core.timefmt import iso_utc, span
+
+#: Words of an answer saying no credentials arrived.
+_MISSING_SAYS = (
+    "not authenticated",
+    "missing",
+    "no token",
+    "authorization header",
+    "credentials were not provided",
+    "invalid authentication credentials",
+)
+#: Words of a verifier refusing a token not yet valid (``iat``/``nbf`` in its future).
+_IMMATURE_SAYS = (
+    "not yet valid",
+    "immature",
+    "(iat)",
+    "(nbf)",
+    "issued in the future",
+    '"nbf" claim',
+    '"iat" claim',
+)
+#: ``WWW-Authenticate`` schemes of credentials sent outside ``Authorization``.
+_KEY_SCHEMES = ("apikey", "api-key", "cookie")
 
 __all__ = [
     "read_clock",
@@ -76,6 +100,29 @@ def read_redirect(ctx: RuleContext) -> None:
     if other_origin:
         fix += " Make the redirect stay on the same origin (check proxy/host settings)."
     ctx.found.add("CAUSE-REDIRECT", "high", lines, fix, weight=5)
+    _expired_behind(ctx)
+
+
+def _expired_behind(ctx: RuleContext) -> None:
+    """Behind a transport fault the server never judged the token, but an ``exp`` past at
+    local time and at the server's clock (its ``Date``) is a stage the token alone shows."""
+    exp = (ctx.report.token.payload or {}).get("exp")
+    server = ctx.original.server_time
+    if ctx.report.finding("EXP-PAST") is None or not isinstance(exp, (int, float)):
+        return
+    if server is not None and exp > server:
+        return
+    at = f"and at the server's clock ({iso_utc(server)})" if server is not None else ""
+    ctx.found.add(
+        "CAUSE-EXPIRED",
+        "medium",
+        [
+            *optional(ctx.token_ev("EXP-PAST")),
+            Evidence("original", f"exp {iso_utc(exp)} is past at local time {at}".strip()),
+        ],
+        EXPIRED_FIX,
+        weight=4,
+    )
 
 
 def read_cors(ctx: RuleContext) -> None:
@@ -151,15 +198,7 @@ def read_not_received(ctx: RuleContext) -> None:
     if not refused(ex):
         return
     same = no_token is not None and no_token.status == ex.status and no_token.detail == ex.detail
-    generic = says(
-        ex,
-        "not authenticated",
-        "missing",
-        "no token",
-        "authorization header",
-        "credentials were not provided",
-        "invalid authentication credentials",
-    )
+    generic = says(ex, *_MISSING_SAYS)
     if not (same or generic):
         return
     lines = [ctx.ev(ORIGINAL)]
@@ -178,9 +217,64 @@ def read_not_received(ctx: RuleContext) -> None:
     _where_the_token_went(ctx, lines, same)
 
 
+def _never_read(ctx: RuleContext) -> list[Evidence]:
+    """Every token sent (the original and each minted variant) got the answer the request
+    without a token gets, and that answer says no credentials arrived (or challenges with
+    another scheme than the request's): the server never read the token. The evidence, or
+    [] when the answers do not show it."""
+    no_token, variants = ctx.ex.get(NO_TOKEN), ctx.variants
+    if no_token is None or not variants:
+        return []
+    if not all(same_answer(v, no_token) for v in [ctx.original, *variants]):
+        return []
+    scheme = _foreign_scheme(ctx)
+    if not (says(ctx.original, *_MISSING_SAYS) or scheme):
+        return []
+    line = f"every one of the {len(variants)} minted tokens got that answer too"
+    if scheme:
+        line += f"; the server challenges with 'WWW-Authenticate: {scheme}'"
+    return [Evidence("variants", line)]
+
+
+def _foreign_scheme(ctx: RuleContext) -> str:
+    """The scheme of the original's ``WWW-Authenticate`` when it is another than the one
+    the request uses ("" when the same or none)."""
+    challenge = ctx.original.challenge
+    location = ctx.original.request.location
+    used = location.scheme.lower() if location.kind == "authorization" else ""
+    if challenge is None or not challenge.scheme or challenge.scheme.lower() == used:
+        return ""
+    return challenge.scheme
+
+
 def _where_the_token_went(ctx: RuleContext, lines: list[Evidence], same: bool) -> None:
     """Name the cause from where the request carries its token."""
     location = ctx.original.request.location
+    never_read = _never_read(ctx) if same else []
+    challenged = _foreign_scheme(ctx)
+    if never_read and location.kind == "authorization" and challenged:
+        if challenged.lower() in _KEY_SCHEMES:
+            where = f"the server asks for '{challenged}' credentials (an API key header or "
+            where += "cookie), not the Authorization header the token travels in"
+            ctx.found.add(
+                "CAUSE-HEADER-NOT-RECEIVED",
+                "high",
+                [*lines, *never_read, Evidence("request", where)],
+                "The API reads the token from another header or a cookie: send it where "
+                "the API reads it, or make the API read `Authorization: Bearer`.",
+                weight=8,
+            )
+            return
+        scheme = f"the header says '{location.scheme} …'; the server wants '{challenged} …'"
+        ctx.found.add(
+            "CAUSE-SCHEME",
+            "high",
+            [*lines, *never_read, Evidence("request", scheme)],
+            f"Send `Authorization: {challenged} <token>`, or make the API accept "
+            f"'{location.scheme}' (one scheme on both sides).",
+            weight=8,
+        )
+        return
     if location.kind == "authorization" and location.scheme.lower() != "bearer":
         scheme = f"the header says '{location.scheme} …'; HTTPBearer only accepts 'Bearer'"
         ctx.found.add(
@@ -211,13 +305,18 @@ def _where_the_token_went(ctx: RuleContext, lines: list[Evidence], same: bool) -
             "The client sends no token: attach `Authorization: Bearer <token>`.",
             weight=8,
         )
-    elif same and not ctx.variants:
+    elif same and (never_read or not ctx.variants):
         # With minted variants sent, an answer that never changes decides nothing (a
-        # server that says "Unauthorized" to everything): the fallbacks read them.
+        # server that says "Unauthorized" to everything) unless it says no credentials
+        # arrived: the fallbacks read them.
         ctx.found.add(
             "CAUSE-HEADER-NOT-RECEIVED",
-            "medium",
-            [*lines, Evidence("request", "the request does carry 'Authorization: Bearer …'")],
+            "high" if never_read else "medium",
+            [
+                *lines,
+                *never_read,
+                Evidence("request", "the request does carry 'Authorization: Bearer …'"),
+            ],
             "Something between client and API drops the header: a proxy or load "
             "balancer (pass Authorization through), a redirect to another origin, or "
             "middleware reading another header.",
@@ -235,6 +334,7 @@ def read_clock(ctx: RuleContext) -> None:
     local = ex.sent_at or float(report.now)
     skew = server - local
     if abs(skew) < 5:
+        _issuer_ahead(ctx, server)
         return
     direction = "ahead of" if skew > 0 else "behind"
     skew_line = Evidence(
@@ -260,16 +360,7 @@ def read_clock(ctx: RuleContext) -> None:
             weight=8,
         )
     ahead = [v for v in (iat, nbf) if isinstance(v, (int, float)) and v > (server or 0)]
-    immature = (
-        "not yet valid",
-        "immature",
-        "(iat)",
-        "(nbf)",
-        "issued in the future",
-        '"nbf" claim',
-        '"iat" claim',
-    )
-    if ahead and says(ex, *immature):
+    if ahead and says(ex, *_IMMATURE_SAYS):
         future = f"iat/nbf {iso_utc(max(ahead))} is in the server's future"
         ctx.found.add(
             "CAUSE-CLOCK-SKEW",
@@ -279,6 +370,34 @@ def read_clock(ctx: RuleContext) -> None:
             f"leeway: {leeway}.",
             weight=8,
         )
+
+
+def _issuer_ahead(ctx: RuleContext, server: float) -> None:
+    """The server's clock agrees with local time, the server says the token is not yet
+    valid, and its ``iat``/``nbf`` is in the future at both clocks: the issuer's clock
+    runs ahead."""
+    payload = ctx.report.token.payload or {}
+    ahead = [payload[k] for k in ("iat", "nbf") if isinstance(payload.get(k), (int, float))]
+    ahead = [v for v in ahead if v > server + 5]
+    if not ahead or not says(ctx.original, *_IMMATURE_SAYS):
+        return
+    early = max(ahead) - server
+    ctx.found.add(
+        "CAUSE-CLOCK-SKEW",
+        "high",
+        [
+            ctx.ev(ORIGINAL),
+            Evidence(
+                "token",
+                f"iat/nbf {iso_utc(max(ahead))} is {span(early)} in the future at local "
+                f"time and at the server's clock ({iso_utc(server)}): the issuer's clock "
+                "runs ahead",
+            ),
+        ],
+        "Sync the issuer's clock (NTP); until then, allow a leeway on the backend: "
+        f"`jwt.decode(..., leeway={int(early) + 30})`.",
+        weight=8,
+    )
 
 
 def read_forbidden(ctx: RuleContext) -> None:

@@ -88,6 +88,8 @@ _KID_SAYS = (
     "key id",
     "unknown kid",
     "no applicable key",
+    "unable to find appropriate key",
+    "no matching key",
 )
 #: The application's words about the user the token names (after verification).
 _USER_ID_SAYS = ("invalid user id", "user id", "invalid subject id", "userid")
@@ -97,6 +99,14 @@ _SIGNATURE_SAYS = (
     "invalid signature",
     "signature mismatch",
     "signature is invalid",
+)
+
+#: A verifier's words for a required claim the token lacks (PyJWT, python-jose: 'Token is
+#: missing the "jti" claim'); ``aud`` and ``iss`` are the audience's and issuer's rows.
+_REQUIRED_CLAIMS = ("jti", "iat", "nbf", "exp", "sub", "scope", "scp", "role", "email", "azp")
+_REQUIRED_SAYS = (
+    *(f'missing the "{claim}" claim' for claim in _REQUIRED_CLAIMS),
+    "missing required claim",
 )
 
 #: The causes a minted variant's words can show for the token (claims the variant kept).
@@ -195,6 +205,15 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         after_verification=True,
         note="every other token sent is refused in other words: this token passed "
         "verification and failed looking up its 'sub'",
+    ),
+    MessageRule(
+        "CAUSE-CLAIM-REQUIRED",
+        "high",
+        5,
+        "The backend requires a claim the token lacks (its answer names it): issue tokens "
+        "with it, or drop the requirement (PyJWT: options={{'require': [...]}}; a "
+        "dependency reading the claim).",
+        says=_REQUIRED_SAYS,
     ),
     MessageRule(
         "CAUSE-KID-UNKNOWN",
