@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jwtscope.core.analysis import Report, analyze
+from jwtscope.core.diagnosis.combined import combined_probes, leave_one_out_probes
 from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose, undecided
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest, bisect_probes, minter_for
 from jwtscope.core.diagnosis.required_claims import claim_probes, claim_singles
@@ -121,8 +122,9 @@ class _Rounds:
         return int(self.clock())
 
     def bisect(self, signer: Signer | None, alg_check: Signer | None, *, claims: bool) -> None:
-        """Round 2 (one dimension per variant) and, with ``claims``, rounds 3–4 (``kid``
-        and the missing claims)."""
+        """Round 2 (one dimension per variant) and, with ``claims``, the combined variants
+        (every fix at once, then each left out) and rounds 3–4 (``kid`` and the missing
+        claims)."""
         report, request = self.report, self.request
         self.send(
             bisect_probes(
@@ -137,6 +139,8 @@ class _Rounds:
         if not claims:
             return
         minter = minter_for(request, report, signer)
+        self.send(combined_probes(minter, report, self.by_key, self.now))
+        self.send(leave_one_out_probes(minter, report, self.by_key, self.now))
         self.send(claim_probes(minter, report, self.by_key, self.now))
         self.send(claim_singles(minter, report, self.by_key, self.now))
 

@@ -6,6 +6,7 @@ changes names the dimension at fault.
 from __future__ import annotations
 
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence
+from jwtscope.core.diagnosis.combined import read_combined
 from jwtscope.core.diagnosis.replay_plan import (
     FRESH,
     FRESH_AUD,
@@ -63,6 +64,8 @@ def read_bisection(ctx: RuleContext) -> None:
     # A variant fixed some stages (a fresh exp, HS256 with the secret): its words speak
     # for the claims it kept.
     read_variant_words(ctx, _CHANGED)
+    # Every fix at once, then each left out: the stages no single variant could show.
+    read_combined(ctx)
 
 
 def _algorithm(ctx: RuleContext) -> None:
