@@ -3,9 +3,11 @@
 Round 1 sends the original request, the same without its token and (when an origin is
 known) a CORS preflight, concurrently. Round 2 — only when the original is refused and
 a key is known (the HMAC secret, or the user's private key for RS*/PS*/ES*/EdDSA
-tokens) — sends minted tokens that differ from the failing one in one dimension.
-Rounds 3 and 4 test ``kid`` and the claims the token lacks, only while the fresh token's
-refusal is unexplained. ``--guess-server-secret`` (local servers only) then tries the
+tokens) — sends minted tokens that differ from the failing one in one dimension; when
+every one is refused, one token with every fix at once, and (when it passes) each fix
+left out in turn (:mod:`jwtscope.core.diagnosis.combined`). Rounds 3 and 4 test
+``kid`` and the claims the token lacks, only while the fresh token's refusal is
+unexplained. ``--guess-server-secret`` (local servers only) then tries the
 published default secrets one at a time, paced, and stops at the first accepted; and a
 diagnosis left undecided sends the request that would decide it, when that request is
 safe (GET, HEAD, OPTIONS) and the server local. Every request goes to the origin the
