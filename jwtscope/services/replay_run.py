@@ -3,9 +3,11 @@
 Round 1 sends the original request, the same without its token and (when an origin is
 known) a CORS preflight, concurrently. Round 2 — only when the original is refused and
 a key is known (the HMAC secret, or the user's private key for RS*/PS*/ES*/EdDSA
-tokens) — sends minted tokens that differ from the failing one in one dimension.
-Rounds 3 and 4 test ``kid`` and the claims the token lacks, only while the fresh token's
-refusal is unexplained. ``--guess-server-secret`` (local servers only) then tries the
+tokens) — sends minted tokens that differ from the failing one in one dimension; when
+every one is refused, one token with every fix at once, and (when it passes) each fix
+left out in turn (:mod:`jwtscope.core.diagnosis.combined`). Rounds 3 and 4 test
+``kid`` and the claims the token lacks, only while the fresh token's refusal is
+unexplained. ``--guess-server-secret`` (local servers only) then tries the
 published default secrets one at a time, paced, and stops at the first accepted; and a
 diagnosis left undecided sends the request that would decide it, when that request is
 safe (GET, HEAD, OPTIONS) and the server local. Every request goes to the origin the
@@ -22,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jwtscope.core.analysis import Report, analyze
+from jwtscope.core.diagnosis.combined import combined_probes, leave_one_out_probes
 from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose, undecided
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest, bisect_probes, minter_for
 from jwtscope.core.diagnosis.required_claims import claim_probes, claim_singles
@@ -121,8 +124,9 @@ class _Rounds:
         return int(self.clock())
 
     def bisect(self, signer: Signer | None, alg_check: Signer | None, *, claims: bool) -> None:
-        """Round 2 (one dimension per variant) and, with ``claims``, rounds 3–4 (``kid``
-        and the missing claims)."""
+        """Round 2 (one dimension per variant) and, with ``claims``, the combined variants
+        (every fix at once, then each left out) and rounds 3–4 (``kid`` and the missing
+        claims)."""
         report, request = self.report, self.request
         self.send(
             bisect_probes(
@@ -137,6 +141,8 @@ class _Rounds:
         if not claims:
             return
         minter = minter_for(request, report, signer)
+        self.send(combined_probes(minter, report, self.by_key, self.now))
+        self.send(leave_one_out_probes(minter, report, self.by_key, self.now))
         self.send(claim_probes(minter, report, self.by_key, self.now))
         self.send(claim_singles(minter, report, self.by_key, self.now))
 

@@ -93,10 +93,10 @@ FASTAPI_CASES: dict[str, MultiCase] = {
     "fa-require-jti": MultiCase(
         "FastAPI",
         "specific detail",
-        "require=[exp, iat, jti] (no cause code for it)",
+        "require=[exp, iat, jti]",
         lambda c: fa.require_jti(JWKS, BA, BA, c),
         lambda: BA_TOKEN,
-        ranked("UNKNOWN"),
+        ranked("CLAIM-REQUIRED"),
     ),
     "fa-rotated-jwks": MultiCase(
         "FastAPI",

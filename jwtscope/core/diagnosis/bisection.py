@@ -6,12 +6,14 @@ changes names the dimension at fault.
 from __future__ import annotations
 
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence
+from jwtscope.core.diagnosis.combined import read_combined
 from jwtscope.core.diagnosis.replay_plan import (
     FRESH,
     FRESH_AUD,
     FRESH_ISS,
     FRESH_NO_AUD,
     HS256_ENV,
+    NO_TOKEN,
     NUMERIC_SUB,
     ORIGINAL,
 )
@@ -20,10 +22,13 @@ from jwtscope.core.diagnosis.rule_context import (
     accepted,
     answer_line,
     optional,
+    past_auth,
     refused,
+    same_answer,
 )
 from jwtscope.core.diagnosis.server_messages import read_server_messages, read_variant_words
 from jwtscope.core.keys.keyset import HMAC_ALGS
+from jwtscope.core.request.exchange import Exchange
 
 __all__ = ["read_bisection"]
 
@@ -38,6 +43,11 @@ _CHANGED = {
 }
 
 
+def _passed(ctx: RuleContext, ex: Exchange | None) -> bool:
+    """The variant got past authentication (accepted, or an application's 403)."""
+    return past_auth(ex, ctx.ex.get(NO_TOKEN))
+
+
 def read_bisection(ctx: RuleContext) -> None:
     """Name the causes the minted variants prove (only when the original was refused or
     failed with a 5xx)."""
@@ -50,9 +60,12 @@ def read_bisection(ctx: RuleContext) -> None:
     _fresh_accepted(ctx)
     read_server_messages(ctx, FRESH)
     _sub_type(ctx)
+    _forbidden_behind(ctx)
     # A variant fixed some stages (a fresh exp, HS256 with the secret): its words speak
     # for the claims it kept.
     read_variant_words(ctx, _CHANGED)
+    # Every fix at once, then each left out: the stages no single variant could show.
+    read_combined(ctx)
 
 
 def _algorithm(ctx: RuleContext) -> None:
@@ -65,7 +78,7 @@ def _algorithm(ctx: RuleContext) -> None:
     signed_hs256 = ctx.variants
     if ctx.signer_private:
         signed_hs256 = [ctx.ex[HS256_ENV]] if HS256_ENV in ctx.ex else []
-    hs256 = next((ex for ex in signed_hs256 if accepted(ex)), None)
+    hs256 = next((ex for ex in signed_hs256 if _passed(ctx, ex)), None)
     if hs256 is None:
         return
     what = "the same claims" if hs256.purpose == HS256_ENV else "a token"
@@ -89,12 +102,12 @@ def _algorithm(ctx: RuleContext) -> None:
 def _audience(ctx: RuleContext) -> None:
     """Without ``aud`` the token is accepted, where a fresh (or HS256) one was refused."""
     fresh, no_aud, hs256 = ctx.ex.get(FRESH), ctx.ex.get(FRESH_NO_AUD), ctx.ex.get(HS256_ENV)
-    if no_aud is None or not accepted(no_aud):
+    if no_aud is None or not _passed(ctx, no_aud):
         return
     without_aud = ctx.ev(
         FRESH_NO_AUD, f"{answer_line(no_aud)}: without 'aud' the same token is accepted"
     )
-    if fresh is not None and refused(fresh):
+    if fresh is not None and refused(fresh) and not _passed(ctx, fresh):
         ctx.found.add(
             "CAUSE-AUDIENCE",
             "high",
@@ -102,7 +115,7 @@ def _audience(ctx: RuleContext) -> None:
             "Pass the audience to PyJWT:\n" + ctx.call(),
             weight=7,
         )
-    if hs256 is not None and refused(hs256):
+    if hs256 is not None and refused(hs256) and not _passed(ctx, hs256):
         # Shows only once the algorithm matches: a second stage behind the first.
         ctx.found.add(
             "CAUSE-AUDIENCE",
@@ -119,7 +132,9 @@ def _issuer(ctx: RuleContext) -> None:
     HS256) one with the token's ``iss`` was refused."""
     changed = ctx.ex.get(FRESH_ISS)
     reference = ctx.ex.get(FRESH) or ctx.ex.get(HS256_ENV)
-    if changed is None or not accepted(changed) or reference is None or accepted(reference):
+    if changed is None or not _passed(ctx, changed) or reference is None:
+        return
+    if _passed(ctx, reference):
         return
     iss = (ctx.report.token.payload or {}).get("iss")
     expected = ctx.report.issuer
@@ -148,7 +163,9 @@ def _expected_audience(ctx: RuleContext) -> None:
     changed = ctx.ex.get(FRESH_AUD)
     reference = ctx.ex.get(FRESH) or ctx.ex.get(HS256_ENV)
     expected = ctx.report.audience
-    if changed is None or not accepted(changed) or reference is None or accepted(reference):
+    if changed is None or not _passed(ctx, changed) or reference is None:
+        return
+    if _passed(ctx, reference):
         return
     aud = (ctx.report.token.payload or {}).get("aud")
     ctx.found.add(
@@ -165,33 +182,37 @@ def _expected_audience(ctx: RuleContext) -> None:
 
 
 def _fresh_accepted(ctx: RuleContext) -> None:
-    """The same claims with a fresh ``exp``, re-signed with the secret, are accepted."""
+    """The same claims with a fresh ``exp``, re-signed with the secret, get past the stage
+    that refused the original: accepted, an application's 403, or a crash where the
+    original was refused (the token was read and verified before the crash). Each fault of
+    the original the fresh token fixed is shown: an ``exp`` past, a signature that does
+    not verify with the secret."""
     fresh = ctx.ex.get(FRESH)
-    if fresh is None or not accepted(fresh):
+    if fresh is None:
         return
+    crashed = (fresh.status or 0) >= 500 and refused(ctx.original)
+    if not (_passed(ctx, fresh) or crashed):
+        return
+    got = "are accepted" if accepted(fresh) else "get past the token check"
     if ctx.report.finding("EXP-PAST"):
         ctx.found.add(
             "CAUSE-EXPIRED",
             "high",
             [
                 ctx.ev(ORIGINAL),
-                ctx.ev(
-                    FRESH, f"{answer_line(fresh)}: the same claims with a fresh exp are accepted"
-                ),
+                ctx.ev(FRESH, f"{answer_line(fresh)}: the same claims with a fresh exp {got}"),
                 *optional(ctx.token_ev("EXP-PAST")),
             ],
             EXPIRED_FIX,
             weight=6,
         )
-    elif ctx.report.signature.status.value == "invalid":
+    if ctx.report.signature.status.value == "invalid":
         ctx.found.add(
             "CAUSE-WRONG-SECRET",
             "high",
             [
                 ctx.ev(ORIGINAL),
-                ctx.ev(
-                    FRESH, f"{answer_line(fresh)}: re-signed with {ctx.secret_name} it is accepted"
-                ),
+                ctx.ev(FRESH, f"{answer_line(fresh)}: re-signed with {ctx.secret_name} it {got}"),
                 *optional(ctx.token_ev("SIG-INVALID")),
             ],
             f"The issuer signs with another secret than the backend's "
@@ -206,10 +227,44 @@ def _sub_type(ctx: RuleContext) -> None:
     crashed or was refused (the only difference between the two is ``sub``)."""
     fresh, numeric = ctx.ex.get(FRESH), ctx.ex.get(NUMERIC_SUB)
     reference = fresh or ctx.ex.get(HS256_ENV)
-    if numeric is None or not accepted(numeric) or reference is None or accepted(reference):
+    if numeric is None or not _passed(ctx, numeric) or reference is None:
         return
+    if _passed(ctx, reference):
+        return
+    works = "it works" if accepted(numeric) else "it gets past the token check"
     evidence: list[Evidence] = [
-        ctx.ev(fresh.purpose if fresh else HS256_ENV),
-        ctx.ev(NUMERIC_SUB, f"{answer_line(numeric)}: with sub '1' it works"),
+        ctx.ev(reference.purpose),
+        ctx.ev(NUMERIC_SUB, f"{answer_line(numeric)}: with sub '1' {works}"),
     ]
     ctx.found.add("CAUSE-SUB-TYPE", "high", evidence, SUB_FIX, weight=7)
+    if (reference.status or 0) >= 500 and same_answer(reference, ctx.original):
+        # The original's crash is this one: the server error is not a further stage.
+        ctx.found.causes.pop("CAUSE-SERVER-ERROR", None)
+
+
+def _forbidden_behind(ctx: RuleContext) -> None:
+    """A variant got past authentication and the application refused it with a 403 (role,
+    scope, ownership), where the original was refused earlier: a further stage."""
+    if "CAUSE-FORBIDDEN" in ctx.found.causes or _passed(ctx, ctx.original):
+        return
+    hit = next(
+        (v for v in ctx.variants if _passed(ctx, v) and not accepted(v)),
+        None,
+    )
+    if hit is None or any(accepted(v) for v in ctx.variants):
+        return
+    ctx.found.add(
+        "CAUSE-FORBIDDEN",
+        "high",
+        [
+            ctx.ev(
+                hit.purpose,
+                f"{answer_line(hit)}: once the variant fixed the earlier stages, the "
+                "authenticated user is refused (its words name no token fault, and differ "
+                "from the answer without a token)",
+            ),
+        ],
+        "Once the token is fixed, the user still lacks access here (role, scope or "
+        "ownership): grant it, or call a resource the user may use.",
+        weight=4,
+    )

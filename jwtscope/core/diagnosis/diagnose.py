@@ -32,11 +32,11 @@ from jwtscope.core.diagnosis.http_answers import (
     read_clock,
     read_cors,
     read_forbidden,
-    read_not_received,
     read_ok,
     read_redirect,
     read_server_error,
 )
+from jwtscope.core.diagnosis.not_received import read_not_received
 from jwtscope.core.diagnosis.replay_plan import FRESH, ORIGINAL
 from jwtscope.core.diagnosis.required_claims import read_required
 from jwtscope.core.diagnosis.rule_context import RuleContext, accepted, refused, says

@@ -1,13 +1,12 @@
 """Rules that read what the server did with the request itself: success, a redirect, the
-CORS preflight, a 5xx, a token it never received, a 403 after authentication, and its
-clock (the ``Date`` header).
+CORS preflight, a 5xx, a 403 after authentication, and its clock (the ``Date`` header).
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from jwtscope.core.diagnosis.causes import SUB_FIX, Evidence, stage_of
+from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence, stage_of
 from jwtscope.core.diagnosis.replay_plan import NO_TOKEN, NUMERIC_SUB, ORIGINAL, PREFLIGHT
 from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
@@ -15,16 +14,26 @@ from jwtscope.core.diagnosis.rule_context import (
     answer_line,
     login_redirect,
     lower,
+    optional,
     refused,
     says,
 )
 from jwtscope.core.timefmt import iso_utc, span
 
+#: Words of a verifier refusing a token not yet valid (``iat``/``nbf`` in its future).
+_IMMATURE_SAYS = (
+    "not yet valid",
+    "immature",
+    "(iat)",
+    "(nbf)",
+    "issued in the future",
+    '"nbf" claim',
+    '"iat" claim',
+)
 __all__ = [
     "read_clock",
     "read_cors",
     "read_forbidden",
-    "read_not_received",
     "read_ok",
     "read_redirect",
     "read_server_error",
@@ -76,6 +85,29 @@ def read_redirect(ctx: RuleContext) -> None:
     if other_origin:
         fix += " Make the redirect stay on the same origin (check proxy/host settings)."
     ctx.found.add("CAUSE-REDIRECT", "high", lines, fix, weight=5)
+    _expired_behind(ctx)
+
+
+def _expired_behind(ctx: RuleContext) -> None:
+    """Behind a transport fault the server never judged the token, but an ``exp`` past at
+    local time and at the server's clock (its ``Date``) is a stage the token alone shows."""
+    exp = (ctx.report.token.payload or {}).get("exp")
+    server = ctx.original.server_time
+    if ctx.report.finding("EXP-PAST") is None or not isinstance(exp, (int, float)):
+        return
+    if server is not None and exp > server:
+        return
+    at = f"and at the server's clock ({iso_utc(server)})" if server is not None else ""
+    ctx.found.add(
+        "CAUSE-EXPIRED",
+        "medium",
+        [
+            *optional(ctx.token_ev("EXP-PAST")),
+            Evidence("original", f"exp {iso_utc(exp)} is past at local time {at}".strip()),
+        ],
+        EXPIRED_FIX,
+        weight=4,
+    )
 
 
 def read_cors(ctx: RuleContext) -> None:
@@ -144,87 +176,6 @@ def read_server_error(ctx: RuleContext) -> None:
         )
 
 
-def read_not_received(ctx: RuleContext) -> None:
-    """The refusal is the one the server gives without a token (or a generic "missing
-    credentials"): the token did not arrive where the API reads it."""
-    ex, no_token = ctx.original, ctx.ex.get(NO_TOKEN)
-    if not refused(ex):
-        return
-    same = no_token is not None and no_token.status == ex.status and no_token.detail == ex.detail
-    generic = says(
-        ex,
-        "not authenticated",
-        "missing",
-        "no token",
-        "authorization header",
-        "credentials were not provided",
-        "invalid authentication credentials",
-    )
-    if not (same or generic):
-        return
-    lines = [ctx.ev(ORIGINAL)]
-    if same and no_token is not None:
-        lines.append(
-            ctx.ev(NO_TOKEN, f"{answer_line(no_token)}: the same answer as without a token")
-        )
-    if ex.status == 403 and says(ex, "not authenticated"):
-        lines.append(
-            Evidence(
-                "original",
-                "403 'Not authenticated' is FastAPI's HTTPBearer before "
-                "0.122 (newer versions answer 401)",
-            )
-        )
-    _where_the_token_went(ctx, lines, same)
-
-
-def _where_the_token_went(ctx: RuleContext, lines: list[Evidence], same: bool) -> None:
-    """Name the cause from where the request carries its token."""
-    location = ctx.original.request.location
-    if location.kind == "authorization" and location.scheme.lower() != "bearer":
-        scheme = f"the header says '{location.scheme} …'; HTTPBearer only accepts 'Bearer'"
-        ctx.found.add(
-            "CAUSE-SCHEME",
-            "high",
-            [*lines, Evidence("request", scheme)],
-            "Send `Authorization: Bearer <token>`.",
-            weight=8,
-        )
-    elif location.kind in ("cookie", "header"):
-        elsewhere = (
-            f"the token travels in the {location.kind} {location.name!r}, "
-            "but the API reads 'Authorization: Bearer'"
-        )
-        ctx.found.add(
-            "CAUSE-HEADER-NOT-RECEIVED",
-            "high",
-            [*lines, Evidence("request", elsewhere)],
-            "Send the token as `Authorization: Bearer <token>` (Better Auth: fetch a JWT "
-            "from /api/auth/token and set the header), or make the API read the cookie.",
-            weight=8,
-        )
-    elif location.kind == "none":
-        ctx.found.add(
-            "CAUSE-HEADER-NOT-RECEIVED",
-            "high",
-            [*lines, Evidence("request", "the request carries no token at all")],
-            "The client sends no token: attach `Authorization: Bearer <token>`.",
-            weight=8,
-        )
-    elif same and not ctx.variants:
-        # With minted variants sent, an answer that never changes decides nothing (a
-        # server that says "Unauthorized" to everything): the fallbacks read them.
-        ctx.found.add(
-            "CAUSE-HEADER-NOT-RECEIVED",
-            "medium",
-            [*lines, Evidence("request", "the request does carry 'Authorization: Bearer …'")],
-            "Something between client and API drops the header: a proxy or load "
-            "balancer (pass Authorization through), a redirect to another origin, or "
-            "middleware reading another header.",
-            weight=3,
-        )
-
-
 def read_clock(ctx: RuleContext) -> None:
     """The server's ``Date`` is far from local time, and the token's ``exp`` (or
     ``iat``/``nbf``) falls on the other side of the server's clock."""
@@ -235,6 +186,7 @@ def read_clock(ctx: RuleContext) -> None:
     local = ex.sent_at or float(report.now)
     skew = server - local
     if abs(skew) < 5:
+        _issuer_ahead(ctx, server)
         return
     direction = "ahead of" if skew > 0 else "behind"
     skew_line = Evidence(
@@ -260,16 +212,7 @@ def read_clock(ctx: RuleContext) -> None:
             weight=8,
         )
     ahead = [v for v in (iat, nbf) if isinstance(v, (int, float)) and v > (server or 0)]
-    immature = (
-        "not yet valid",
-        "immature",
-        "(iat)",
-        "(nbf)",
-        "issued in the future",
-        '"nbf" claim',
-        '"iat" claim',
-    )
-    if ahead and says(ex, *immature):
+    if ahead and says(ex, *_IMMATURE_SAYS):
         future = f"iat/nbf {iso_utc(max(ahead))} is in the server's future"
         ctx.found.add(
             "CAUSE-CLOCK-SKEW",
@@ -279,6 +222,34 @@ def read_clock(ctx: RuleContext) -> None:
             f"leeway: {leeway}.",
             weight=8,
         )
+
+
+def _issuer_ahead(ctx: RuleContext, server: float) -> None:
+    """The server's clock agrees with local time, the server says the token is not yet
+    valid, and its ``iat``/``nbf`` is in the future at both clocks: the issuer's clock
+    runs ahead."""
+    payload = ctx.report.token.payload or {}
+    ahead = [payload[k] for k in ("iat", "nbf") if isinstance(payload.get(k), (int, float))]
+    ahead = [v for v in ahead if v > server + 5]
+    if not ahead or not says(ctx.original, *_IMMATURE_SAYS):
+        return
+    early = max(ahead) - server
+    ctx.found.add(
+        "CAUSE-CLOCK-SKEW",
+        "high",
+        [
+            ctx.ev(ORIGINAL),
+            Evidence(
+                "token",
+                f"iat/nbf {iso_utc(max(ahead))} is {span(early)} in the future at local "
+                f"time and at the server's clock ({iso_utc(server)}): the issuer's clock "
+                "runs ahead",
+            ),
+        ],
+        "Sync the issuer's clock (NTP); until then, allow a leeway on the backend: "
+        f"`jwt.decode(..., leeway={int(early) + 30})`.",
+        weight=8,
+    )
 
 
 def read_forbidden(ctx: RuleContext) -> None:

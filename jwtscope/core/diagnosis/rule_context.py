@@ -22,6 +22,7 @@ __all__ = [
     "login_redirect",
     "lower",
     "optional",
+    "past_auth",
     "refused",
     "same_answer",
     "says",
@@ -34,6 +35,20 @@ ROUND_ONE = ("original", "no-token", "preflight")
 _LOGIN_WORDS = ("login", "signin", "sign-in", "sign_in", "logon")
 #: The JSON fields servers put their words in (FastAPI, Express, OAuth, problem+json).
 _FIELDS = ("detail", "message", "error", "error_description", "title", "msg")
+#: Words of a refusal of the token itself (not of the authenticated user).
+_TOKEN_FAULT_SAYS = (
+    "not authenticated",
+    "invalid token",
+    "credentials",
+    "signature",
+    "expired",
+    "audience",
+    "issuer",
+    "not yet valid",
+    "jwt",
+)
+#: The fields of a nested error object (``{"detail": {"code": …, "description": …}}``).
+_NESTED = (*_FIELDS, "description", "code")
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
 
 
@@ -50,9 +65,10 @@ def words(ex: Exchange) -> str:
     data = ex.json()
     if isinstance(data, dict):
         parts += [lower(v) for k in _FIELDS if isinstance(v := data.get(k), str)]
-        nested = data.get("error")
-        if isinstance(nested, dict):
-            parts += [lower(v) for k in _FIELDS if isinstance(v := nested.get(k), str)]
+        for outer in ("error", "detail"):
+            nested = data.get(outer)
+            if isinstance(nested, dict):
+                parts += [lower(v) for k in _NESTED if isinstance(v := nested.get(k), str)]
     elif data is None and ex.text.lstrip().startswith("<"):
         parts.append(" ".join(html.unescape(_TAG.sub(" ", ex.text[:20_000])).lower().split()))
     challenge = ex.challenge
@@ -80,8 +96,14 @@ def same_answer(a: Exchange | None, b: Exchange | None) -> bool:
 
 
 def refused(ex: Exchange | None) -> bool:
-    """The answer is 401 or 403, or a redirect to a login page (a web app's refusal)."""
-    return ex is not None and (ex.status in (401, 403) or login_redirect(ex))
+    """The answer is 401 or 403, a redirect to a login page (a web app's refusal), or a
+    400 whose words name a fault of the token (Starlette's AuthenticationMiddleware
+    answers an ``AuthenticationError`` with 400 and its message by default)."""
+    if ex is None:
+        return False
+    if ex.status in (401, 403) or login_redirect(ex):
+        return True
+    return ex.status == 400 and says(ex, *_TOKEN_FAULT_SAYS)
 
 
 def login_redirect(ex: Exchange) -> bool:
@@ -100,6 +122,17 @@ def accepted(ex: Exchange | None) -> bool:
         and ex.status < 500
         and (ex.status not in (401, 403) and not 300 <= ex.status < 400)
     )
+
+
+def past_auth(ex: Exchange | None, no_token: Exchange | None) -> bool:
+    """Authentication passed: the answer is accepted (:func:`accepted`), or a 403 in other
+    words than the answer without a token that names no token fault (the application
+    refused an authenticated user: role, scope, ownership)."""
+    if accepted(ex):
+        return True
+    if ex is None or ex.status != 403 or same_answer(ex, no_token):
+        return False
+    return not says(ex, *_TOKEN_FAULT_SAYS)
 
 
 def answer_line(ex: Exchange) -> str:

@@ -22,6 +22,14 @@ from jwtscope.core.diagnosis.rule_context import (
     same_answer,
     says,
 )
+from jwtscope.core.diagnosis.server_words import (
+    ALG_SAYS,
+    KID_SAYS,
+    REQUIRED_SAYS,
+    SIGNATURE_SAYS,
+    USER_ID_SAYS,
+    USER_SAYS,
+)
 from jwtscope.core.keys.keyset import HMAC_ALGS
 from jwtscope.core.pyjwt_fix import jwks_url_for
 from jwtscope.core.request.exchange import Exchange
@@ -73,31 +81,7 @@ class MessageRule:
     after_verification: bool = False
 
 
-_ALG_SAYS = (
-    "alg value is not allowed",
-    "algorithm not allowed",
-    "invalid algorithm",
-    "algorithm not supported",
-    "unsupported algorithm",
-    "algorithm",
-)
 _ALG_FIX = "The backend's algorithms= does not include the token's {alg}. Pin it:\n{call}"
-_KID_SAYS = (
-    "unable to find a signing key",
-    "signing key",
-    "key id",
-    "unknown kid",
-    "no applicable key",
-)
-#: The application's words about the user the token names (after verification).
-_USER_ID_SAYS = ("invalid user id", "user id", "invalid subject id", "userid")
-_USER_SAYS = ("user not found", "unknown user", "no such user", "user does not exist")
-_SIGNATURE_SAYS = (
-    "signature verification failed",
-    "invalid signature",
-    "signature mismatch",
-    "signature is invalid",
-)
 
 #: The causes a minted variant's words can show for the token (claims the variant kept).
 _LATER_STAGES = ("CAUSE-ISSUER", "CAUSE-AUDIENCE", "CAUSE-SUB-TYPE")
@@ -129,7 +113,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "high",
         6,
         _ALG_FIX,
-        says=_ALG_SAYS,
+        says=ALG_SAYS,
         alg="not-hmac",
         finding="ALG-KEY-MISMATCH",
     ),
@@ -138,7 +122,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "medium",
         6,
         _ALG_FIX,
-        says=_ALG_SAYS,
+        says=ALG_SAYS,
         alg="hmac",
         finding="ALG-KEY-MISMATCH",
     ),
@@ -181,7 +165,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "high",
         6,
         SUB_FIX,
-        says=_USER_ID_SAYS,
+        says=USER_ID_SAYS,
         after_verification=True,
         note="every other token sent is refused in other words: this token passed "
         "verification and failed at the application's use of 'sub'",
@@ -191,10 +175,19 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "medium",
         4,
         "The token verified, then the application found no user for its 'sub': " + SUB_FIX,
-        says=_USER_SAYS,
+        says=USER_SAYS,
         after_verification=True,
         note="every other token sent is refused in other words: this token passed "
         "verification and failed looking up its 'sub'",
+    ),
+    MessageRule(
+        "CAUSE-CLAIM-REQUIRED",
+        "high",
+        5,
+        "The backend requires a claim the token lacks (its answer names it): issue tokens "
+        "with it, or drop the requirement (PyJWT: options={{'require': [...]}}; a "
+        "dependency reading the claim).",
+        says=REQUIRED_SAYS,
     ),
     MessageRule(
         "CAUSE-KID-UNKNOWN",
@@ -202,7 +195,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         5,
         "The backend's JWKS lacks the token's kid: point it at the issuer's JWKS "
         "({jwks_url}) and refetch after key rotation.",
-        says=_KID_SAYS,
+        says=KID_SAYS,
         finding="KID-UNKNOWN",
     ),
     MessageRule(
@@ -220,7 +213,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         4,
         "The backend verifies with another key than the issuer signs with: use one secret "
         "on both sides (HS*), or the issuer's JWKS (EdDSA/RS*/ES*).",
-        says=_SIGNATURE_SAYS,
+        says=SIGNATURE_SAYS,
         finding="SIG-INVALID",
     ),
     MessageRule(

@@ -1,0 +1,49 @@
+"""The words servers refuse a token with, by cause: the data the table of server messages
+(:mod:`jwtscope.core.diagnosis.server_messages`) matches a refusal against (lower case).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ALG_SAYS",
+    "KID_SAYS",
+    "REQUIRED_SAYS",
+    "SIGNATURE_SAYS",
+    "USER_ID_SAYS",
+    "USER_SAYS",
+]
+
+ALG_SAYS = (
+    "alg value is not allowed",
+    "algorithm not allowed",
+    "invalid algorithm",
+    "algorithm not supported",
+    "unsupported algorithm",
+    "algorithm",
+)
+KID_SAYS = (
+    "unable to find a signing key",
+    "signing key",
+    "key id",
+    "unknown kid",
+    "no applicable key",
+    "unable to find appropriate key",
+    "no matching key",
+)
+#: The application's words about the user the token names (after verification).
+USER_ID_SAYS = ("invalid user id", "user id", "invalid subject id", "userid")
+USER_SAYS = ("user not found", "unknown user", "no such user", "user does not exist")
+SIGNATURE_SAYS = (
+    "signature verification failed",
+    "invalid signature",
+    "signature mismatch",
+    "signature is invalid",
+)
+
+#: A verifier's words for a required claim the token lacks (PyJWT, python-jose: 'Token is
+#: missing the "jti" claim'); ``aud`` and ``iss`` are the audience's and issuer's rows.
+REQUIRED_CLAIMS = ("jti", "iat", "nbf", "exp", "sub", "scope", "scp", "role", "email", "azp")
+REQUIRED_SAYS = (
+    *(f'missing the "{claim}" claim' for claim in REQUIRED_CLAIMS),
+    "missing required claim",
+)
