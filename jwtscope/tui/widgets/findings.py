@@ -146,24 +146,62 @@ def md_escape(text: str) -> str:
 
 
 def fix_renderables(fix: str, indent: int = 0) -> list[Any]:
-    """A fix as text and, when it holds code, a wrapped, highlighted code block."""
+    """A fix as text and, when it holds code, a highlighted code block folded to the pane."""
     prose, code = split_fix(_shown(fix))
     pad = " " * indent
     parts: list[Any] = [Text(f"{pad}fix: {prose}" if indent else prose)] if prose else []
     if code:
+        parts.append(CodeBlock(code, indent))
+    return parts
+
+
+class CodeBlock:
+    """Python code, highlighted, its long lines folded where a reader would break them
+    (after ``(``, ``,``, ``=`` or a ``/`` in a URL), never in the middle of a word; the
+    folded part hangs four columns further in."""
+
+    def __init__(self, code: str, indent: int = 0) -> None:
+        self.code = code
+        self.indent = indent
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
         from rich.syntax import Syntax  # pygments loads with the first code fix
 
-        parts.append(
-            Syntax(
-                code,
-                "python",
-                theme="ansi_dark",
-                word_wrap=True,
-                background_color="default",
-                padding=(0, 0, 0, indent),
-            )
+        width = options.max_width - self.indent
+        lines = [part for line in self.code.splitlines() for part in fold_code_line(line, width)]
+        yield Syntax(
+            "\n".join(lines),
+            "python",
+            theme="ansi_dark",
+            word_wrap=True,  # a line with no break point left still wraps rather than cut
+            background_color="default",
+            padding=(0, 0, 0, self.indent),
         )
-    return parts
+
+
+#: Where code breaks best (after an opening bracket, a comma, ``=``, a space), and
+#: inside a URL only after a path's ``/`` (never in ``://``).
+_BREAKS = (re.compile(r"[(\[{,=]|\s"), re.compile(r"(?<![:/])/(?!/)"))
+
+
+def fold_code_line(line: str, width: int) -> list[str]:
+    """``line`` cut into pieces of at most ``width`` columns at break points (see
+    :class:`CodeBlock`); a piece that has none is left whole for the wrapper."""
+    lead = len(line) - len(line.lstrip())
+    hang = " " * (lead + 4)
+    pieces: list[str] = []
+    while len(line) > width > len(hang) + 8:
+        cut = 0
+        for breaks in _BREAKS:
+            cuts = [m.end() for m in breaks.finditer(line, 0, width) if m.end() > len(hang)]
+            if cuts:
+                cut = cuts[-1]
+                break
+        if not cut:
+            break
+        pieces.append(line[:cut].rstrip())
+        line = hang + line[cut:].lstrip()
+    return [*pieces, line]
 
 
 def split_fix(fix: str) -> tuple[str, str]:
