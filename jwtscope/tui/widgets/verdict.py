@@ -32,16 +32,20 @@ class VerdictBanner(Static):
 
     report: var[Report | None] = var(None)  # a var: the watcher repaints only on change
 
+    def _state(self, css: str) -> None:
+        """Set the one state class (a class change restyles, so only when it changes)."""
+        for name in ("-ok", "-bad", "-warn", "-idle"):
+            self.set_class(name == css, name)
+
     def watch_report(self, report: Report | None) -> None:
-        self.remove_class("-ok", "-bad", "-warn", "-idle")
         if report is None:
-            self.add_class("-idle")
+            self._state("-idle")
             self.update("Paste a token, an Authorization header or a cookie above.")
             return
         from jwtscope.core.report_text import expiry_state
 
         title, css = self._headline(report)
-        self.add_class(css)
+        self._state(css)
         sig = report.signature
         headline = Text()
         headline.append(f" {title} ", style="bold reverse")
