@@ -299,8 +299,11 @@ class JwtscopeApp(App[None]):
         outcome = self.last_copy = copy_outcome(
             self.output_guard().text(text), self.config.clipboard
         )
-        severity = "warning" if outcome.warn else "information"
-        self.notify(f"{what} {outcome.message}", severity=severity, timeout=8)
+        message = f"{what} {outcome.message}"
+        if outcome.warn:
+            self.notify(message, severity="warning", timeout=10)
+        else:
+            self.notify(message, timeout=8)
 
     def action_keys(self) -> None:
         """Open the keys dialog."""
