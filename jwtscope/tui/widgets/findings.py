@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Group
 from rich.text import Text
 from textual.message import Message
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -92,7 +92,7 @@ def finding_label(finding: Finding, width: int) -> Text:
 class FindingDetail(Static):
     """Detail, evidence and fix of the selected finding (text shown literally, code wrapped)."""
 
-    finding: reactive[Finding | None] = reactive(None)
+    finding: var[Finding | None] = var(None)  # the watcher repaints, only on change
 
     def on_mount(self) -> None:
         self.finding = getattr(self.app, "selected_finding", None)  # mounted lazily
