@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from jwtscope.core.findings import Finding
     from jwtscope.core.output_guard import OutputGuard
     from jwtscope.core.probe.probe_suite import ProbeResult
+    from jwtscope.tui.clipboard import CopyOutcome
     from jwtscope.tui.screens.keys import KeysChange
     from jwtscope.tui.screens.time_travel import TimeChange
 
@@ -62,6 +63,8 @@ class JwtscopeApp(App[None]):
     last_diagnosis: Diagnosis | None = None
     last_probe: ProbeResult | None = None
     last_audit: AuditResult | None = None
+    #: What the last copy could claim (a local tool confirmed it, or only OSC 52 was sent).
+    last_copy: CopyOutcome | None = None
     #: True once the environment is read and the first analysis is done (after frame 1).
     started: bool = False
 
@@ -96,7 +99,9 @@ class JwtscopeApp(App[None]):
             # The detail tabs are empty until the first analysis, which follows the first
             # frame: they mount after it too.
             yield Lazy(self._detail_tabs())
-        yield Footer(compact=True)  # every main key fits in 80 columns
+        # Every main key fits in 80 columns; the palette's entry only from 100 (Ctrl+P is
+        # in F1's help either way).
+        yield Footer(compact=True, show_command_palette=False)
 
     def _detail_tabs(self) -> TabbedContent:
         # The decoded token first, as on jwt.io: readable at first sight, beside the verdict
@@ -122,6 +127,10 @@ class JwtscopeApp(App[None]):
         # The window appears first; reading .env files and the first analysis follow in
         # the next frame (a few tens of milliseconds later).
         self.call_after_refresh(self._start)
+
+    def on_resize(self) -> None:
+        for footer in self.query(Footer).results():
+            footer.show_command_palette = self.size.width >= 100
 
     def _start(self) -> None:
         self._load_env(self.env_choice)
@@ -242,10 +251,15 @@ class JwtscopeApp(App[None]):
 
         self.push_screen(HarScreen())
 
+    def action_export(self) -> None:
+        """Write the review report of the token and everything run so far (asks where)."""
+        self.export_review("token")
+
     def export_review(self, system: str) -> None:
-        """Write the review report of everything run so far, and copy it."""
+        """Ask where to write the review report of everything run so far, and write it."""
         from jwtscope.core.timefmt import iso_utc
         from jwtscope.services.review_report import build_review, review_markdown
+        from jwtscope.tui.screens.save import SaveScreen
 
         now = int(self.config.clock())
         review = build_review(
@@ -258,13 +272,13 @@ class JwtscopeApp(App[None]):
         )
         text = self.output_guard().text(review_markdown(review))
         name = "jwtscope-review-" + iso_utc(now).replace(":", "").replace("-", "") + ".md"
-        try:
-            where = self.config.write_report(name, text)
-        except OSError as exc:
-            self.notify(f"Could not write {name}: {exc.strerror}", severity="error")
-            return
-        self.copy_to_clipboard(text)
-        self.notify(f"Review written to {where} (and copied).", timeout=6)
+        proposed = self.config.report_dir / name
+        dialog = SaveScreen("Export the review report", proposed, text, self.config.write_report)
+        self.push_screen(dialog, self._exported)
+
+    def _exported(self, written: Path | None) -> None:
+        if written is not None:
+            self.notify(f"Review written to {written}.", timeout=6)
 
     def output_guard(self) -> OutputGuard:
         """The boundary for what leaves the app (clipboard, exported files): every secret
@@ -279,8 +293,23 @@ class JwtscopeApp(App[None]):
         return OutputGuard(tuple(secrets))
 
     def copy_to_clipboard(self, text: str) -> None:
-        """Copy ``text`` through :meth:`output_guard`."""
+        """Copy ``text`` through :meth:`output_guard` (Textual sends it as OSC 52)."""
         super().copy_to_clipboard(self.output_guard().text(text))
+
+    def copy_and_say(self, text: str, what: str) -> None:
+        """Copy ``text`` (OSC 52, and a local clipboard tool when one reaches the user's
+        clipboard), then say truthfully where it went; ``what`` names it."""
+        from jwtscope.tui.clipboard import copy_outcome
+
+        self.copy_to_clipboard(text)
+        outcome = self.last_copy = copy_outcome(
+            self.output_guard().text(text), self.config.clipboard
+        )
+        message = f"{what} {outcome.message}"
+        if outcome.warn:
+            self.notify(message, severity="warning", timeout=10)
+        else:
+            self.notify(message, timeout=8)
 
     def action_keys(self) -> None:
         """Open the keys dialog."""
@@ -316,8 +345,9 @@ class JwtscopeApp(App[None]):
             return
         from jwtscope.core.triage import triage_note
 
-        self.copy_to_clipboard(triage_note(self.report))
-        self.notify("Redacted triage note copied (signature cut, PII masked).", timeout=4)
+        self.copy_and_say(
+            triage_note(self.report), "Redacted triage note (signature cut, PII masked):"
+        )
 
     def action_copy_payload(self) -> None:
         """Copy the decoded payload as JSON."""
@@ -326,8 +356,8 @@ class JwtscopeApp(App[None]):
         if self.report is None or self.report.token.payload is None:
             self.notify("No decoded payload to copy.", severity="warning")
             return
-        self.copy_to_clipboard(json.dumps(self.report.token.payload, indent=2, ensure_ascii=False))
-        self.notify("Decoded payload copied.", timeout=3)
+        payload = json.dumps(self.report.token.payload, indent=2, ensure_ascii=False)
+        self.copy_and_say(payload, "Decoded payload:")
 
     def action_clear(self) -> None:
         """Clear the token editor."""

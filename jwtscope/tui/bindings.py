@@ -19,6 +19,7 @@ __all__ = [
     "KEYS",
     "PROBE",
     "REPLAY",
+    "SAVE",
     "TIME_TRAVEL",
 ]
 
@@ -33,12 +34,13 @@ def _cancel(id_: str, tooltip: str, key: str = "escape", description: str = "Can
     return Binding(key, "cancel", description, id=id_, tooltip=tooltip)
 
 
-def _export(id_: str, tooltip: str) -> Binding:
-    """Ctrl+E: write the review report (Markdown) of everything run so far."""
+def _export(id_: str, tooltip: str, *, show: bool = True) -> Binding:
+    """Ctrl+E: write the review report (Markdown) of everything run so far (asks where)."""
     return Binding(
         "ctrl+e",
         "export",
         "Export report",
+        show=show,
         id=id_,
         priority=True,  # inputs bind ctrl+e (end of line); End still does that
         tooltip=tooltip,
@@ -68,6 +70,13 @@ APP: tuple[Binding, ...] = (
         "Copy note",
         id="copy_note",
         tooltip="Copy a redacted triage note (Markdown) to the clipboard",
+    ),
+    Binding(
+        "f5",
+        "copy_payload",
+        "Copy JSON",
+        id="copy_payload",
+        tooltip="Copy the decoded payload (JSON) to the clipboard",
     ),
     Binding(
         "f6",
@@ -102,13 +111,10 @@ APP: tuple[Binding, ...] = (
         priority=True,  # like F6-F8: reachable from the token editor; check_action guards
         tooltip="Triage a HAR file: the session's timeline and the first failure's cause",
     ),
-    Binding(
-        "f5",
-        "copy_payload",
-        "Copy payload",
-        id="copy_payload",
-        show=False,
-        tooltip="Copy the decoded payload (JSON) to the clipboard",
+    _export(
+        "export",
+        "Write the review report (Markdown) of the token and everything run",
+        show=False,  # the footer is full at 80 columns; F1 and the palette list it
     ),
     Binding("ctrl+l", "clear", "Clear", id="clear", show=False, tooltip="Clear the token editor"),
     Binding("ctrl+o", "keys", "Keys", id="keys_alt", show=False, tooltip="Open the keys dialog"),
@@ -179,6 +185,9 @@ KEYS: tuple[Binding, ...] = (
 #: F3 / Ctrl+T, the time-travel dialog.
 TIME_TRAVEL: tuple[Binding, ...] = (_cancel("time_cancel", "Close without changes"),)
 
+#: Ctrl+E's question: where to write the report.
+SAVE: tuple[Binding, ...] = (_cancel("save_cancel", "Do not write anything"),)
+
 #: F1, the help.
 HELP: tuple[Binding, ...] = (
     _cancel("help_close", "Close the help", key="escape,f1,q", description="Close"),
@@ -187,6 +196,6 @@ HELP: tuple[Binding, ...] = (
 #: Every binding above by its id (ids are unique across the app).
 BY_ID: dict[str, Binding] = {
     b.id: b
-    for b in (*APP, *REPLAY, *PROBE, *CONFIRM, *AUDIT, *HAR, *KEYS, *TIME_TRAVEL, *HELP)
+    for b in (*APP, *REPLAY, *PROBE, *CONFIRM, *AUDIT, *HAR, *KEYS, *TIME_TRAVEL, *SAVE, *HELP)
     if b.id is not None
 }

@@ -17,6 +17,7 @@ COMMANDS = (
     ("Audit the project's source: routes and JWT mistakes", "audit", "Static, nothing runs"),
     ("Copy redacted triage note", "copy_note", "Markdown for a support ticket"),
     ("Copy decoded payload", "copy_payload", "The payload as JSON"),
+    ("Export the review report to a file", "export", "Asks where; Markdown, secrets masked"),
     ("Clear token", "clear", "Empty the token editor"),
     ("Help: finding codes and keys", "help", "Explain every finding code"),
 )

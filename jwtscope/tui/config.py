@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet
+from jwtscope.tui.clipboard import ClipboardSystem
 
 if TYPE_CHECKING:
     from jwtscope.audit.model import AuditResult
@@ -73,12 +74,12 @@ def _run_route_probe(
     return discover_and_probe(request, options, **kwargs)
 
 
-def _write_report(name: str, text: str) -> str:
-    from pathlib import Path
-
-    path = Path.cwd() / name
-    path.write_text(text)
-    return str(path)
+def _write_report(path: Path, text: str, overwrite: bool) -> Path:
+    """Write an exported report; an existing file only when ``overwrite`` (else
+    FileExistsError: the save dialog asks first)."""
+    with path.open("w" if overwrite else "x", encoding="utf-8") as out:
+        out.write(text)
+    return path
 
 
 def _run_audit(root: Path, **kwargs: Any) -> AuditResult:
@@ -118,7 +119,11 @@ class AppConfig:
         run_route_probe: runs tests 2–7 on the ``routes`` given (the ones picked), else on
             every route of the API's OpenAPI document
             (:func:`jwtscope.services.probe_routes.discover_and_probe`).
-        write_report: writes an exported review (name, text) and returns where it went.
+        write_report: writes an exported review ``(path, text, overwrite)`` and returns
+            the path written; raises FileExistsError (the dialog then asks) or OSError.
+        report_dir: the folder the save dialog proposes (the working folder).
+        clipboard: the environment, tools and commands a copy depends on
+            (:class:`jwtscope.tui.clipboard.ClipboardSystem`).
         audit_root: the folder the Audit screen offers first (the CLI's working folder,
             the demo's project for the demo).
         run_audit: runs a source audit, called as ``run_audit(root, public=…,
@@ -143,6 +148,8 @@ class AppConfig:
     run_replay: Callable[..., Any] = _run_replay
     run_probe: Callable[..., Any] = _run_probe
     run_route_probe: Callable[..., Any] = _run_route_probe
-    write_report: Callable[[str, str], str] = _write_report
+    write_report: Callable[[Path, str, bool], Path] = _write_report
+    report_dir: Path = field(default_factory=Path.cwd)
+    clipboard: ClipboardSystem = field(default_factory=ClipboardSystem)
     audit_root: Path = field(default_factory=Path.cwd)
     run_audit: Callable[..., AuditResult] = _run_audit

@@ -29,6 +29,7 @@ from jwtscope.tui.demo_config import demo_config
 from jwtscope.tui.screens.audit import AuditScreen
 from jwtscope.tui.screens.help import help_markdown
 from jwtscope.tui.screens.keys import KeysScreen
+from jwtscope.tui.screens.save import SaveScreen
 
 PROJECTS = Path(__file__).resolve().parents[1] / "audit" / "projects"
 BA_NOTES = DEMO_PROJECT / "backend"  # the buggy Better Auth backend
@@ -293,26 +294,24 @@ async def test_progress_is_shown_escape_cancels_then_goes_back() -> None:
 
 
 @pilot_test
-async def test_ctrl_e_exports_the_review_with_the_audit() -> None:
-    written: dict[str, str] = {}
-
-    def write_report(name: str, text: str) -> str:
-        written[name] = text
-        return f"/virtual/{name}"
-
-    app = make_app(audit_root=TODO_API, write_report=write_report)
+async def test_ctrl_e_exports_the_review_with_the_audit(tmp_path: Path) -> None:
+    app = make_app(audit_root=TODO_API, report_dir=tmp_path)
     async with app.run_test(size=WIDE) as pilot:
         screen = await _open(app, pilot)
         await pilot.press("ctrl+e")  # nothing audited yet: nothing written
         await pilot.pause()
-        assert written == {}
+        assert not isinstance(app.screen, SaveScreen) and list(tmp_path.iterdir()) == []
         assert "Run the audit first" in widget_text(app, screen.query_one("#audit-status"))
 
         await pilot.press("enter")
         await _settle(app, pilot)
         await pilot.press("ctrl+e")
         await pilot.pause()
-        [(name, text)] = written.items()
+        assert isinstance(app.screen, SaveScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        [written] = tmp_path.iterdir()
+        name, text = written.name, written.read_text()
         assert name.startswith("jwtscope-review-") and name.endswith(".md")
         assert "## Audit of the source" in text and "todo_api_buggy" in text
         assert "AUDIT-DECODE-NO-VERIFY" in text and "app/core/security.py:29" in text
@@ -347,7 +346,7 @@ async def test_f8_is_blocked_in_a_dialog_and_offered_by_the_palette_and_help() -
         await pilot.press("f8")  # not stacked on itself
         await pilot.pause()
         assert len(app.screen_stack) == 2
-    assert "**F8** audit" in help_markdown()
+    assert "**F8** Audit the project's source" in help_markdown()
 
 
 @pilot_test

@@ -340,7 +340,7 @@ async def test_time_travel_rejects_nonsense_inline(betterauth_token: str) -> Non
 async def test_f1_help_lists_every_finding_code_and_escape_closes_it() -> None:
     app = make_app()
     # Tall enough for the whole help text, so "listed" means "on the screen".
-    async with app.run_test(size=(100, 250)) as pilot:
+    async with app.run_test(size=(100, 320)) as pilot:
         await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
@@ -403,10 +403,10 @@ async def test_palette_provider_offers_every_jwtscope_command() -> None:
 async def test_f5_copy_payload_is_listed_by_help_and_palette() -> None:
     # The footer has no room for F5 at 80 columns: F1 and the palette name it.
     app = make_app()
-    async with app.run_test(size=(100, 250)) as pilot:
+    async with app.run_test(size=(100, 320)) as pilot:
         await started(pilot)
         await pilot.press("f1")
-        assert "F5 copy the decoded payload" in screen_text(app)
+        assert "F5 Copy the decoded payload" in screen_text(app)
         await pilot.press("escape")
         await pilot.press("ctrl+p")
         await pilot.press(*"payload")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jwt
 import pytest
 from servers.probe_backends import BACKENDS
@@ -11,6 +13,7 @@ from textual.widgets import Checkbox, Input, OptionList, Static
 from tui_support import env_with, make_app, pilot_test, started, widget_text
 
 from jwtscope.tui.screens.probe import ConfirmScreen, ProbeScreen
+from jwtscope.tui.screens.save import SaveScreen
 
 NOW = BA_IAT + 60
 SECRET = "probe-backend-secret-0123456789abcdef0123"
@@ -24,14 +27,10 @@ def alg_none_backend():
 
 
 @pilot_test
-async def test_probe_asks_first_then_shows_each_verdict_and_exports(alg_none_backend) -> None:
-    written: dict[str, str] = {}
-
-    def write_report(name: str, text: str) -> str:
-        written[name] = text
-        return f"/virtual/{name}"
-
-    app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET), write_report=write_report)
+async def test_probe_asks_first_then_shows_each_verdict_and_exports(
+    alg_none_backend, tmp_path: Path
+) -> None:
+    app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET), report_dir=tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
         await started(pilot)
         await pilot.press("f7")
@@ -54,10 +53,14 @@ async def test_probe_asks_first_then_shows_each_verdict_and_exports(alg_none_bac
         assert statuses["P6-alg-none"] == "FAIL" and statuses["P1-valid"] == "PASS"
         assert screen.query_one("#verdicts", OptionList).option_count == len(screen.verdicts)
 
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e")  # asks where, the working folder proposed
         await pilot.pause()
-        [(name, text)] = written.items()
-        assert name.startswith("jwtscope-review-") and name.endswith(".md")
+        assert isinstance(app.screen, SaveScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        [written] = tmp_path.iterdir()
+        assert written.name.startswith("jwtscope-review-") and written.name.endswith(".md")
+        text = written.read_text()
         assert "P6-alg-none" in text and "## Sign-off" in text
         assert TOKEN.split(".")[2] not in text and SECRET not in text
 

@@ -135,3 +135,27 @@ async def test_the_undecided_dimensions_show_as_in_the_cli(betterauth_jwks) -> N
             shown = " ".join(widget_text(app, screen.query_one("#diagnosis", Static)).split())
             assert NOTES_HEADING in shown
             assert "not bisected" in shown and "pass --signing-key PEM|JWK" in shown
+
+
+async def test_at_80x24_each_request_is_listed_whole_and_its_fix_url_unbroken(fed_eddsa) -> None:
+    """The list names each request by its key (the name the diagnosis quotes), whole; the
+    purpose heads the Response tab; a fix's JWKS URL is never cut in the middle."""
+    from textual.widgets import TabbedContent
+
+    app = make_app(TOKEN, now=NOW, env=env_with(BETTER_AUTH_SECRET=SECRET))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        screen = await _send(app, pilot, f"{fed_eddsa}/todos")
+        assert screen.outcome is not None
+        listed = widget_text(app, screen.query_one("#exchanges", OptionList))
+        for ex in screen.outcome.exchanges:
+            assert ex.purpose in listed, (ex.purpose, listed)
+        assert "…" not in listed
+        shown = widget_text(app, screen.query_one("#diagnosis", Static))
+        assert '"http://localhost:3000/api/auth/jwks"' in shown  # on one line, whole
+        screen.query_one("#replay-tabs", TabbedContent).active = "tab-response"
+        await pilot.pause()
+        first = screen.outcome.exchanges[0]
+        purposes = {p.key: p.purpose for p in screen.outcome.probes}
+        response = widget_text(app, screen.query_one("#response", Static))
+        assert f"{first.purpose}: {purposes[first.purpose][:20]}" in response

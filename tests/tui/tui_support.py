@@ -24,11 +24,13 @@ from textual.widget import Widget
 from jwtscope.core.keys.env_snapshot import Environment, EnvSource
 from jwtscope.core.keys.keyset import KeySet, load_key_file
 from jwtscope.tui.app import JwtscopeApp
+from jwtscope.tui.clipboard import ClipboardSystem
 from jwtscope.tui.config import AppConfig, EnvChoice, JwksFetcher
 from jwtscope.tui.widgets.findings import FindingsList
 
 __all__ = [
     "BA_NOW",
+    "NO_TOOL",
     "STRONG_A",
     "STRONG_B",
     "betterauth_keys",
@@ -47,6 +49,9 @@ BA_NOW = BA_IAT + 60
 #: Two strong, unrelated HMAC secrets (32 random-looking alphanumerics each).
 STRONG_A = "Zq7vN2xR9tLm4Kp8Wc3Yh6Bd1Fg5Js0A"
 STRONG_B = "Hs4Tn8Qw2Ek6Vb9Rx1Mz5Lc7Pj3Gd0Uy"
+
+#: The clipboard of a plain xterm with no clipboard tool on the PATH (nothing is run).
+NO_TOOL = ClipboardSystem(env={"TERM": "xterm-256color"}, which=lambda name: None)
 
 _CODE = re.compile(r"\b[A-Z]+(?:-[A-Z0-9]+)+\b")
 
@@ -128,6 +133,8 @@ def make_app(
         "explicit_keys": keys or KeySet(),
         "tick_seconds": 0,
         "local_tz": datetime.UTC,
+        # A terminal that takes OSC 52 and no clipboard tool: no test reaches the machine's.
+        "clipboard": NO_TOOL,
     }
     settings.update(overrides)
     return JwtscopeApp(AppConfig(**settings))

@@ -14,32 +14,62 @@ from jwtscope.tui import bindings
 from jwtscope.tui.screens.base import JwtscopeModalScreen
 from jwtscope.tui.widgets.findings import md_escape
 
-__all__ = ["HelpScreen", "help_markdown"]
+__all__ = ["HelpScreen", "help_markdown", "key_label", "keys_markdown"]
+
+
+#: Each group of bindings under its heading, in the order the help lists them.
+_KEY_GROUPS = (
+    ("Main screen", bindings.APP),
+    ("Replay (F6)", bindings.REPLAY),
+    ("Probe (F7), and its question before sending", (*bindings.PROBE, *bindings.CONFIRM)),
+    ("Audit (F8)", bindings.AUDIT),
+    ("Keys dialog (F2)", bindings.KEYS),
+    ("Time travel (F3)", bindings.TIME_TRAVEL),
+    ("Export dialog (Ctrl+E): Enter writes, asks before replacing a file", bindings.SAVE),
+    ("Help (F1)", bindings.HELP),
+)
+_KEY_NAMES = {"escape": "Esc", "ctrl": "Ctrl", "shift": "Shift"}
+
+
+def key_label(keys: str) -> str:
+    """How a binding's keys are written in the help: ``ctrl+o`` → ``Ctrl+O``,
+    ``escape,f1,q`` → ``Esc / F1 / Q``."""
+    return " / ".join(
+        "+".join(_KEY_NAMES.get(part, part.upper()) for part in key.split("+"))
+        for key in keys.split(",")
+    )
+
+
+def keys_markdown() -> list[str]:
+    """Every binding of every screen (from :mod:`jwtscope.tui.bindings`), then the keys
+    Textual itself provides."""
+    lines = ["## Keys", ""]
+    for title, group in _KEY_GROUPS:
+        lines += [f"**{title}**", ""]
+        # F-keys first, in order, then the Ctrl keys.
+        for binding in sorted(group, key=lambda b: (not b.key.startswith("f"), b.key)):
+            lines.append(f"- **{key_label(binding.key)}** {md_escape(binding.tooltip)}")
+        lines.append("")
+    lines += [
+        "**Everywhere**",
+        "",
+        "- **Enter** (or a click) on a finding: its detail, evidence and fix (the Finding tab; "
+        "the Decoded tab shows header and payload, the Claims tab explains each claim)",
+        "- **Tab** / **Shift+Tab** move between panes",
+        "- **Ctrl+P** command palette (every action) · **Ctrl+Q** quit",
+        "",
+        "Copies (F4, F5) go to the terminal as OSC 52, and to the clipboard tool when one is "
+        "found (pbcopy, wl-copy, xclip, xsel); the message says which. When it may not have "
+        "arrived (tmux without `set-clipboard on`, the Linux console), **Ctrl+E** saves the "
+        "review report to a file instead.",
+        "",
+    ]
+    return lines
 
 
 def help_markdown() -> str:
     """The help text: keys, then each finding code with its meaning."""
-    lines = [
-        "## Keys",
-        "",
-        "- **F1** this help (Esc closes it)",
-        "- **F2** / **Ctrl+O** key sources: pasted secret, env variable, .env files, key file, "
-        "JWKS URL",
-        "- **F3** / **Ctrl+T** time travel: judge the token as of another time, set the leeway",
-        "- **F4** copy a redacted triage note (Markdown) · **F5** copy the decoded payload",
-        "- **F6** replay: paste 'Copy as cURL' or a URL, send it, see every request sent and the "
-        "ranked causes with evidence and fix (Ctrl+S sends, Esc cancels/back)",
-        "- **F7** probe: run the auth test suite against an endpoint after you confirm, with live "
-        "results per test; Ctrl+E exports the review report (Markdown) of everything run",
-        "- **F8** audit: read a project's source (never run it): every route and what protects "
-        "it, the JWT mistakes worst first, the source around each (Enter runs, Ctrl+E exports "
-        "the review report with the audit, Esc cancels/back)",
-        "- **Enter** (or a click) on a finding: its detail, evidence and fix (the Finding tab; "
-        "the Decoded tab shows header and payload, the Claims tab explains each claim)",
-        "- **Ctrl+L** clear the token · **Tab** / **Shift+Tab** move between panes",
-        "- **Ctrl+P** command palette (every action) · **Ctrl+Q** quit",
-        "",
-    ]
+    lines = keys_markdown()
     heads = {
         "finding": "Finding codes (the token)",
         "cause": "Replay causes (F6)",

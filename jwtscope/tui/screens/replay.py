@@ -70,6 +70,7 @@ class ReplayScreen(JwtscopeScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.outcome: ReplayOutcome | None = None
+        self._purposes: dict[str, str] = {}  # each request's purpose, by its key
         self._busy = False
 
     def compose(self) -> ComposeResult:
@@ -206,12 +207,16 @@ class ReplayScreen(JwtscopeScreen[None]):
         exchanges.clear_options()
         purposes = {p.key: p.purpose for p in outcome.probes}
         shown = self.app.output_guard().text
+        self._purposes = {key: shown(text) for key, text in purposes.items()}
         for index, ex in enumerate(outcome.exchanges):
+            # Short and whole at 80 columns: status, method and the request's key, the
+            # name the diagnosis quotes ("[fresh-no-aud] GET /todos → 200"); its purpose
+            # and time head the Response tab and the list's tooltip.
             status = str(ex.status) if ex.status is not None else "---"
-            label = Text()
+            label = Text(no_wrap=True, overflow="ellipsis")
             label.append(f"{status:>3} ", style="bold green" if ex.ok else "bold red")
-            label.append(f"{ex.request.method:<7}{ex.elapsed * 1000:5.0f} ms  ")
-            label.append(shown(purposes.get(ex.purpose, ex.purpose)))
+            label.append(f"{ex.request.method:<7} ")
+            label.append(shown(ex.purpose), style="bold")
             exchanges.add_option(Option(label, id=str(index)))
         if outcome.exchanges:
             exchanges.highlighted = 0
@@ -235,19 +240,23 @@ class ReplayScreen(JwtscopeScreen[None]):
     def _exchange_selected(self, event: OptionList.OptionHighlighted) -> None:
         if self.outcome is None or event.option_index >= len(self.outcome.exchanges):
             return
-        self.query_one("#response", Static).update(
-            self._response_view(self.outcome.exchanges[event.option_index])
-        )
+        ex = self.outcome.exchanges[event.option_index]
+        purpose = self._purposes.get(ex.purpose, "")
+        self.query_one("#exchanges", OptionList).tooltip = f"{ex.purpose}: {purpose}"
+        self.query_one("#response", Static).update(self._response_view(ex, purpose))
 
-    def _response_view(self, ex: Exchange) -> Any:
-        """The answer as the server sent it, through the app's output guard (a server can
-        echo the token, the secret or terminal escapes)."""
+    def _response_view(self, ex: Exchange, purpose: str = "") -> Any:
+        """The request's purpose, then the answer as the server sent it, through the app's
+        output guard (a server can echo the token, the secret or terminal escapes)."""
         guard = self.app.output_guard()
         shown = guard.text
+        head = Text(shown(f"{ex.purpose}: {purpose}" if purpose else ex.purpose), style="italic")
+        head.append(f"  ({ex.elapsed * 1000:.0f} ms)", style="dim")
         if ex.status is None:
-            return Text(shown(f"No answer: {ex.error}"), style="bold red")
+            return Group(head, Text(shown(f"No answer: {ex.error}"), style="bold red"))
         parts: list[Any] = [
-            Text(shown(f"{ex.status}  {ex.request.method} {ex.request.shown_url}"), style="bold")
+            head,
+            Text(shown(f"{ex.status}  {ex.request.method} {ex.request.shown_url}"), style="bold"),
         ]
         parts += [Text(shown(f"{k}: {v}"), style="dim") for k, v in ex.headers]
         parts.append(Text(""))

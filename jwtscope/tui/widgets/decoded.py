@@ -7,7 +7,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
@@ -49,7 +49,7 @@ def _guard(widget: Widget) -> OutputGuard:
 class JsonView(Static):
     """Header and payload, highlighted: a short header on one line, the payload pretty-printed."""
 
-    report: reactive[Report | None] = reactive(None)
+    report: var[Report | None] = var(None)  # a var: the watcher repaints only on change
     _shown: Any = ()
 
     def on_mount(self) -> None:
@@ -95,7 +95,7 @@ class JsonView(Static):
 class ClaimsTable(DataTable[Text]):
     """One row per claim: name, value, and what it means (times in UTC, local, relative)."""
 
-    report: reactive[Report | None] = reactive(None)
+    report: var[Report | None] = var(None)  # a var: the watcher repaints only on change
 
     def __init__(self, *, local_tz: tzinfo | None = None, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from rich.style import Style
+from rich.text import Text
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
 
-__all__ = ["TokenEditor"]
+__all__ = ["PART_STYLES", "TokenEditor", "token_spans"]
 
-#: jwt.io's colours: header red, payload violet, signature blue.
+#: jwt.io's colours: header red, payload violet, signature blue (a JWE's 4th/5th part amber).
 PART_STYLES = {
     "jwt.header": Style(color="#fb015b"),
     "jwt.payload": Style(color="#d63aff"),
@@ -20,34 +22,46 @@ PART_STYLES = {
 }
 _JWT = re.compile(r"[A-Za-z0-9_\-]{2,}(?:\.[A-Za-z0-9_\-=]*){2,4}")
 _THEME = "jwtscope"
+_NAMES = ("jwt.header", "jwt.payload", "jwt.signature")
+
+
+@lru_cache(maxsize=256)
+def token_spans(line: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, part name)`` of every part of every JWT-shaped run in ``line``
+    (character offsets; the dots between parts are left uncoloured)."""
+    spans: list[tuple[int, int, str]] = []
+    for match in _JWT.finditer(line):
+        start = match.start()
+        for i, part in enumerate(match.group(0).split(".")):
+            spans.append((start, start + len(part), _NAMES[i] if i < 3 else "jwt.extra"))
+            start += len(part) + 1
+    return tuple(spans)
 
 
 class TokenEditor(TextArea):
     """A TextArea that colours every JWT-shaped run it contains, part by part.
 
     Everything else (``Bearer``, cookie names, quotes) stays in the default colour, so
-    what is token and what is not can be seen at a glance.
+    what is token and what is not can be seen at a glance. The colours are applied in
+    :meth:`get_line`, the hook Textual documents for styling a TextArea's content (no
+    tree-sitter language, no private method).
     """
 
     def on_mount(self) -> None:
+        # The cursor line's band keeps its background but no colour of its own, which would
+        # paint over the parts' colours (a pasted token is usually one line: the cursor's).
+        band = self.get_component_rich_style("text-area--cursor-line")
         base = TextAreaTheme.get_builtin_theme("css")
         assert base is not None
-        styles = {**base.syntax_styles, **PART_STYLES}
-        self.register_theme(dataclasses.replace(base, name=_THEME, syntax_styles=styles))
+        theme = dataclasses.replace(
+            base, name=_THEME, cursor_line_style=Style(bgcolor=band.bgcolor)
+        )
+        self.register_theme(theme)
         self.theme = _THEME
 
-    def _build_highlight_map(self) -> None:
-        """Colour the parts of each token-shaped run (overrides tree-sitter highlighting)."""
-        self._line_cache.clear()
-        highlights = self._highlights
-        highlights.clear()
-        for row, line in enumerate(self.document.lines):
-            for match in _JWT.finditer(line):
-                start = match.start()
-                names = ("jwt.header", "jwt.payload", "jwt.signature")
-                for i, part in enumerate(match.group(0).split(".")):
-                    name = names[i] if i < 3 else "jwt.extra"
-                    begin = len(line[:start].encode())
-                    end = begin + len(part.encode())
-                    highlights[row].append((begin, end, name))
-                    start += len(part) + 1
+    def get_line(self, line_index: int) -> Text:
+        """The line as Textual builds it, with each token part in its jwt.io colour."""
+        line = super().get_line(line_index)
+        for start, end, name in token_spans(line.plain):
+            line.stylize(PART_STYLES[name], start, end)
+        return line

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from jwtscope.core.keys.verify_signature import SigStatus
@@ -30,18 +30,22 @@ _STATUS_CLASS = {SigStatus.VALID: "-ok", SigStatus.INVALID: "-bad", SigStatus.UN
 class VerdictBanner(Static):
     """A large, coloured summary readable from across the desk."""
 
-    report: reactive[Report | None] = reactive(None)
+    report: var[Report | None] = var(None)  # a var: the watcher repaints only on change
+
+    def _state(self, css: str) -> None:
+        """Set the one state class (a class change restyles, so only when it changes)."""
+        for name in ("-ok", "-bad", "-warn", "-idle"):
+            self.set_class(name == css, name)
 
     def watch_report(self, report: Report | None) -> None:
-        self.remove_class("-ok", "-bad", "-warn", "-idle")
         if report is None:
-            self.add_class("-idle")
+            self._state("-idle")
             self.update("Paste a token, an Authorization header or a cookie above.")
             return
         from jwtscope.core.report_text import expiry_state
 
         title, css = self._headline(report)
-        self.add_class(css)
+        self._state(css)
         sig = report.signature
         headline = Text()
         headline.append(f" {title} ", style="bold reverse")
@@ -69,7 +73,7 @@ class VerdictBanner(Static):
         banner = Text("\n").join([headline, against, when])
         banner.no_wrap = True
         banner.overflow = "ellipsis"
-        self.update(banner)
+        self.update(banner, layout=False)  # five rows tall whatever it says
 
     @staticmethod
     def _headline(report: Report) -> tuple[str, str]:
