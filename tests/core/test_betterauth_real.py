@@ -367,3 +367,14 @@ def test_custom_paths_and_secret_change_fixtures() -> None:
     assert len(jwks("custom_paths").public_keys) == 1
     status = ba_text("secret_changed", "token_after_change.txt").split("\n", 1)[0]
     assert status == "500"
+
+
+@pytest.mark.parametrize("scenario", ["cache_compact", "cache_jwt", "cache_jwt_plugin", "https"])
+def test_whole_cookie_header_is_a_session_artefact(scenario: str) -> None:
+    """What a browser sends back (every cookie of the sign-up) is never an access token."""
+    pairs = [line.split(";")[0] for line in ba_text(scenario, "set_cookie.txt").splitlines()]
+    issued, _ = cache_times(scenario)
+    report = analyze("Cookie: " + "; ".join(pairs), now=issued + 60)
+    assert {"BA-SESSION-CACHE", "BA-SESSION-TOKEN"} & set(report.codes)
+    assert report.exit_code == 1
+    assert "better-auth:session-cache" not in " ".join(f.fix for f in report.findings)
