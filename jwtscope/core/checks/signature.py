@@ -76,7 +76,10 @@ def signature(ctx: CheckContext) -> Iterator[Finding]:
             fix = "Provide the issuer's public keys: --jwks URL|FILE or --key FILE."
             iss = (ctx.token.payload or {}).get("iss")
             if isinstance(iss, str) and iss.startswith("http"):
-                fix += f" For Better Auth: --jwks {iss.rstrip('/')}/api/auth/jwks"
+                fix += (
+                    f" For Better Auth: --jwks {iss.rstrip('/')}/api/auth/jwks (with a custom "
+                    "basePath or jwks.jwksPath, the JWKS is at <baseURL><basePath><jwksPath>)"
+                )
         yield make(
             "SIG-UNVERIFIED",
             f"Not verified: {sig.reason}.",
