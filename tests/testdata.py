@@ -25,3 +25,12 @@ def build_ba_fullstack_buggy(root: Path) -> Path:
     shutil.copytree(PROJECTS / "ba_fullstack_buggy" / "api", root / "api")
     shutil.copytree(DEMO_PROJECT / "web", root / "web")
     return root
+
+
+#: The scenarios written by tests/data/betterauth/generator (see its README).
+BETTERAUTH = DATA / "betterauth"
+
+
+def ba_text(scenario: str, name: str) -> str:
+    """One file of a generated Better Auth scenario, as text."""
+    return (BETTERAUTH / scenario / name).read_text()

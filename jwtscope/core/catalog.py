@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jwtscope.core.catalog_betterauth import BETTER_AUTH_ROWS
 from jwtscope.core.findings import Finding, Severity
 
 __all__ = ["CODES", "CodeInfo", "make"]
@@ -133,9 +134,12 @@ _ENTRIES = (
     CodeInfo(
         "KID-UNKNOWN",
         E,
-        "kid not in the key set",
-        "The token names a key id that the JWKS offered does not contain: the keys were "
-        "rotated, or the token comes from another environment.",
+        "No key for this kid",
+        "The token names a key id that the JWKS offered does not contain. A verifier "
+        "that looks keys up by kid (PyJWKClient: 'Unable to find a signing key that "
+        "matches') rejects it before checking the signature, for every algorithm: the "
+        "verdict is 'no key for this kid', not an invalid signature. The keys were rotated, "
+        "the JWKS is stale or comes from another URL or environment: refetch it.",
         "header",
     ),
     # signature
@@ -323,7 +327,9 @@ _ENTRIES = (
     ),
 )
 
-CODES: dict[str, CodeInfo] = {info.code: info for info in _ENTRIES}
+CODES: dict[str, CodeInfo] = {
+    info.code: info for info in (*_ENTRIES, *(CodeInfo(*row) for row in BETTER_AUTH_ROWS))
+}
 
 
 def make(

@@ -26,6 +26,7 @@ _STATUS_SEVERITY = {
     SigStatus.VALID: Severity.OK,
     SigStatus.INVALID: Severity.ERROR,
     SigStatus.UNVERIFIED: Severity.WARNING,
+    SigStatus.NO_KEY: Severity.ERROR,
 }
 _CLAIM_NAMES = {
     "iat": "issued",

@@ -446,3 +446,25 @@ def test_python_dash_m_runs_in_a_fresh_interpreter(betterauth_token, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["signature"]["status"] == "valid"
+
+
+def test_inspect_real_rotated_token_says_no_key_for_kid(capsys):
+    from testdata import BETTERAUTH, ba_text
+
+    token = ba_text("rotated_es256", "token_kid_a.jwt").strip()
+    iat = jwt.decode(token, options={"verify_signature": False})["iat"]
+    later = str(BETTERAUTH / "rotated_es256" / "jwks_later.json")
+    code, data = run_json(capsys, "inspect", token, "--jwks", later, "--at", str(iat + 60))
+    assert code == 1
+    assert data["signature"]["status"] == "no key for kid"
+    codes = [f["code"] for f in data["findings"]]
+    assert "KID-UNKNOWN" in codes and "SIG-INVALID" not in codes
+    code, out, _ = run(capsys, "inspect", token, "--jwks", later, "--at", str(iat + 60))
+    assert "NO KEY FOR KID" in out
+
+
+def test_codes_lists_the_better_auth_codes(capsys):
+    code, out, _ = run(capsys, "codes")
+    assert code == 0
+    for name in ("BA-SESSION-CACHE", "BA-CACHE-STALE", "BA-JWT-EXPIRED", "BA-URL-MISMATCH"):
+        assert name in out

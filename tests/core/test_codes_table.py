@@ -20,12 +20,14 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm
+from testdata import BETTERAUTH, ba_text
 
 from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.catalog import CODES
 from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES, Environment, EnvSource
-from jwtscope.core.keys.keyset import KeySet, load_jwks, load_pem
+from jwtscope.core.keys.keyset import KeySet, load_jwks, load_key_file, load_pem
 from jwtscope.core.keys.verify_signature import SigStatus
+from jwtscope.core.token.parsing import decode, normalize
 
 NOW = 1_700_000_000
 DAY = 86_400
@@ -326,6 +328,21 @@ def _kid_scenario(token_kid: str, published_kid: str, same_key: bool = True) -> 
     return build
 
 
+def _ba(scenario: str, name: str, after: int, *, jwks: bool = False, url: str = "") -> Scenario:
+    """A real Better Auth artefact judged ``after`` seconds after its own iat/issue time."""
+    text = ba_text(scenario, name)
+    normalized = normalize(text).token
+    payload = decode(normalized).payload or {}
+    issued = payload.get("iat") or (payload["expiresAt"] // 1000 - 300)
+    keys = load_key_file((BETTERAUTH / scenario / "jwks.json").read_bytes(), "jwks.json")
+    return Scenario(
+        text,
+        now=issued + after,
+        keys=keys if jwks else None,
+        env=env(("BETTER_AUTH_URL", url)) if url else None,
+    )
+
+
 CASES: list[Case] = [
     # --- input -------------------------------------------------------------------------
     yes(
@@ -581,8 +598,9 @@ CASES: list[Case] = [
         "other-kid-other-key",
         _kid_scenario("rotated-away", "current", same_key=False),
         evidence("KID-UNKNOWN", "available", "current"),
-        detail_has("KID-UNKNOWN", "'rotated-away'"),
-        has_codes("SIG-INVALID"),
+        detail_has("KID-UNKNOWN", "'rotated-away'", "no key for this kid"),
+        lacks_codes("SIG-INVALID", "SIG-UNVERIFIED"),
+        sig_status(SigStatus.NO_KEY),
     ),
     yes(
         "KID-UNKNOWN",
@@ -959,6 +977,53 @@ CASES: list[Case] = [
                 )
             ),
         ),
+    ),
+    # --- Better Auth (real 1.7.25 output, tests/data/betterauth) ----------------------
+    yes(
+        "BA-SESSION-CACHE",
+        "plugin-signed-cache",
+        lambda _k: _ba("cache_jwt_plugin", "session_data.txt", 60, jwks=True),
+        evidence("BA-SESSION-CACHE", "strategy", "jwt-plugin"),
+        lacks_codes("AUD-PRESENT"),
+    ),
+    no(
+        "BA-SESSION-CACHE",
+        "plugin-jwt",
+        lambda _k: _ba("cache_jwt_plugin", "token.jwt", 60, jwks=True),
+        sig_status(SigStatus.VALID),
+    ),
+    yes(
+        "BA-CACHE-STALE",
+        "compact-cache-live",
+        lambda _k: _ba("cache_compact", "session_data.txt", 60),
+        evidence("BA-CACHE-STALE", "remaining_s", "240"),
+    ),
+    no(
+        "BA-CACHE-STALE",
+        "compact-cache-expired",
+        lambda _k: _ba("cache_compact", "session_data.txt", 300),
+    ),
+    yes(
+        "BA-JWT-EXPIRED",
+        "plugin-jwt-after-900s",
+        lambda _k: _ba("plugin_default", "token.jwt", 900, jwks=True),
+        fix_has("BA-JWT-EXPIRED", "/api/auth/token", "set-auth-jwt"),
+    ),
+    no(
+        "BA-JWT-EXPIRED",
+        "plugin-jwt-fresh",
+        lambda _k: _ba("plugin_default", "token.jwt", 899, jwks=True),
+    ),
+    yes(
+        "BA-URL-MISMATCH",
+        "http-vs-https",
+        lambda _k: _ba("plugin_default", "token.jwt", 60, jwks=True, url="https://localhost:3000"),
+        detail_has("BA-URL-MISMATCH", "http vs https"),
+    ),
+    no(
+        "BA-URL-MISMATCH",
+        "same-origin",
+        lambda _k: _ba("plugin_default", "token.jwt", 60, jwks=True, url="http://localhost:3000"),
     ),
 ]
 

@@ -6,7 +6,7 @@ Importing this package registers the checks; :data:`ALL_CHECKS` lists them and
 
 from __future__ import annotations
 
-from jwtscope.core.checks import claims, header, input, secrets, signature, time
+from jwtscope.core.checks import betterauth, claims, header, input, secrets, signature, time
 from jwtscope.core.checks.registry import RegisteredCheck, registered
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding
@@ -14,7 +14,7 @@ from jwtscope.core.findings import Finding
 __all__ = ["ALL_CHECKS", "run_checks"]
 
 ALL_CHECKS: tuple[RegisteredCheck, ...] = registered()
-_FAMILIES = (input, header, signature, time, claims, secrets)  # import order = family order
+_FAMILIES = (input, header, signature, time, claims, secrets, betterauth)  # import order
 
 
 def run_checks(ctx: CheckContext) -> tuple[Finding, ...]:

@@ -11,6 +11,7 @@ from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding
 from jwtscope.core.pyjwt_fix import pyjwt_call
+from jwtscope.core.token.betterauth_shapes import cache_strategy
 from jwtscope.core.token.parsing import TokenKind
 
 _SENSITIVE_KEY = re.compile(
@@ -32,10 +33,21 @@ def _payload(ctx: CheckContext) -> dict[str, Any] | None:
     return ctx.token.payload if ctx.token.kind is TokenKind.JWS else None
 
 
+def _access_payload(ctx: CheckContext) -> dict[str, Any] | None:
+    """The payload, unless the token is a session cookie cache (BA-SESSION-CACHE).
+
+    A cache's aud/iss/sub are never offered as settings for an API: that would make it
+    accept session cookies as access tokens.
+    """
+    if cache_strategy(ctx.token, ctx.normalized.carrier) is not None:
+        return None
+    return _payload(ctx)
+
+
 @check("claims", "SUB-MISSING", "SUB-NOT-STRING")
 def subject(ctx: CheckContext) -> Iterator[Finding]:
     """``sub`` present and a string (PyJWT 2.10+)."""
-    payload = _payload(ctx)
+    payload = _access_payload(ctx)
     if payload is None:
         return
     if "sub" not in payload:
@@ -69,7 +81,7 @@ def subject(ctx: CheckContext) -> Iterator[Finding]:
 @check("claims", "AUD-PRESENT", "AUD-MISMATCH")
 def audience(ctx: CheckContext) -> Iterator[Finding]:
     """``aud`` present (PyJWT needs audience=), and against the expected audience."""
-    payload = _payload(ctx)
+    payload = _access_payload(ctx)
     if payload is None:
         return
     aud = payload.get("aud")
@@ -116,7 +128,7 @@ def audience(ctx: CheckContext) -> Iterator[Finding]:
 @check("claims", "ISS-MISMATCH")
 def issuer(ctx: CheckContext) -> Iterator[Finding]:
     """``iss`` against the expected issuer."""
-    payload = _payload(ctx)
+    payload = _access_payload(ctx)
     expected = ctx.issuer
     if payload is None or expected is None:
         return

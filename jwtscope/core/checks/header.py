@@ -69,23 +69,41 @@ def key_references(ctx: CheckContext) -> Iterator[Finding]:
 
 @check("header", "KID-UNKNOWN")
 def kid_unknown(ctx: CheckContext) -> Iterator[Finding]:
-    """The token's kid is not in the offered key set."""
+    """The token's kid is not in the offered key set: no key for this kid, for any alg."""
     sig = ctx.signature
     if not sig.kid_unknown:
         return
     kids = ", ".join(sig.available_kids) or "(none)"
-    also = ""
     if sig.status is SigStatus.VALID and sig.matched_public is not None:
-        also = (
-            f" The signature still verifies with the key {sig.matched_public.kid or '(no kid)'}"
-            ", so a kid-based lookup (PyJWKClient) fails while the key is right."
+        yield make(
+            "KID-UNKNOWN",
+            f"The token's kid {sig.kid!r} is not in the key set offered (kids: {kids}). The "
+            f"signature still verifies with the key {sig.matched_public.kid or '(no kid)'}, so "
+            "a kid-based lookup (PyJWKClient) fails while the key is right.",
+            "Publish the key under the kid the issuer writes in the header, or have the "
+            "issuer write the kid its JWKS publishes.",
+            evidence={"kid": str(sig.kid), "available": kids},
         )
+        return
+    iss = (ctx.token.payload or {}).get("iss")
+    jwks = (
+        f" ({iss.rstrip('/')}/api/auth/jwks for Better Auth, or its custom basePath/jwksPath)"
+        if isinstance(iss, str) and iss.startswith("http")
+        else ""
+    )
     yield make(
         "KID-UNKNOWN",
-        f"The token's kid {sig.kid!r} is not in the key set offered (kids: {kids})." + also,
-        "Fetch the JWKS of the environment that issued the token (check 'iss'); if keys "
-        "were rotated, the client must get a fresh token.",
-        evidence={"kid": str(sig.kid), "available": kids},
+        f"No key for this kid: the JWKS has no key with kid {sig.kid!r} (its kids: {kids}), "
+        f"so a kid lookup finds no {sig.alg} key to check the signature with. PyJWT's "
+        "PyJWKClient raises 'Unable to find a signing key that matches'. This says nothing "
+        "against the signature: the keys were rotated (a token signed before the rotation, "
+        "its key now past the grace period), or the "
+        "JWKS was fetched from another URL or environment.",
+        f"Refetch the JWKS from the issuer's URL{jwks} and check it is the URL of the "
+        "environment in 'iss'. If the kid is still missing, the key is gone: the client "
+        "must get a fresh token. On the API, refetch the JWKS when an unknown kid arrives "
+        "(PyJWKClient does on a miss) instead of caching the keys forever.",
+        evidence={"kid": str(sig.kid), "available": kids, "verdict": "no key for this kid"},
     )
 
 

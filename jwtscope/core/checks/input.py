@@ -114,18 +114,39 @@ def session_token(ctx: CheckContext) -> Iterator[Finding]:
         )
     else:
         verdict = "No secret was found, so its HMAC was not checked."
+    carrier = ctx.normalized.carrier
     yield make(
         "BA-SESSION-TOKEN",
         "This is a Better Auth session token (<32-char token>.<base64 HMAC-SHA256>), "
-        "not a JWT. " + verdict,
-        "A JWT backend cannot verify it. Get a JWT from the jwt() plugin "
-        "(`GET /api/auth/token` with the session, or the `set-auth-jwt` header of "
-        "`/api/auth/get-session`) and verify it against `/api/auth/jwks`; or validate the "
-        "session with Better Auth's `/api/auth/get-session`.",
+        f"not a JWT, {_session_source(carrier)}. " + verdict,
+        "A JWT backend cannot verify it, and must not accept it as an access token. Get a "
+        "JWT from the jwt() plugin (`GET /api/auth/token` with the session, or the "
+        "`set-auth-jwt` header of `/api/auth/get-session`) and verify it against "
+        "`/api/auth/jwks`; or validate the session with Better Auth's "
+        "`/api/auth/get-session`.",
         evidence={
-            "hmac": "matches" if matched else ("no match" if ctx.keys.secrets else "unchecked")
+            "hmac": "matches" if matched else ("no match" if ctx.keys.secrets else "unchecked"),
+            "carrier": carrier,
         },
     )
+
+
+def _session_source(carrier: str) -> str:
+    """Where the session token came from, in words (and the __Secure- prefix on https)."""
+    if not carrier.startswith("cookie:"):
+        return (
+            "the value of the bearer plugin's `set-auth-token` header (the session cookie "
+            "holds the same token)"
+        )
+    name = carrier.removeprefix("cookie:")
+    text = f"from the session cookie {name}"
+    if name.startswith("__Secure-"):
+        text += (
+            " (on an https baseURL Better Auth prefixes its cookie names with __Secure-: a "
+            "backend that reads 'better-auth.session_token' by literal name finds nothing "
+            "in production)"
+        )
+    return text
 
 
 @check("input", "TOKEN-OVERSIZE")

@@ -1,4 +1,7 @@
-"""The signature verdict as a finding: SIG-VALID, SIG-INVALID or SIG-UNVERIFIED."""
+"""The signature verdict as a finding: SIG-VALID, SIG-INVALID or SIG-UNVERIFIED.
+
+"No key for this kid" is not a signature verdict of its own code: KID-UNKNOWN reports it.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ def signature(ctx: CheckContext) -> Iterator[Finding]:
         return
     sig = ctx.signature
     alg = sig.alg or "?"
+    if sig.status is SigStatus.NO_KEY:
+        return  # KID-UNKNOWN says it: no key for this kid, the same for every alg
     if sig.status is SigStatus.VALID:
         note = ""
         if sig.matched_secret is not None and sig.matched_secret.variant:
@@ -71,7 +76,10 @@ def signature(ctx: CheckContext) -> Iterator[Finding]:
             fix = "Provide the issuer's public keys: --jwks URL|FILE or --key FILE."
             iss = (ctx.token.payload or {}).get("iss")
             if isinstance(iss, str) and iss.startswith("http"):
-                fix += f" For Better Auth: --jwks {iss.rstrip('/')}/api/auth/jwks"
+                fix += (
+                    f" For Better Auth: --jwks {iss.rstrip('/')}/api/auth/jwks (with a custom "
+                    "basePath or jwks.jwksPath, the JWKS is at <baseURL><basePath><jwksPath>)"
+                )
         yield make(
             "SIG-UNVERIFIED",
             f"Not verified: {sig.reason}.",

@@ -47,6 +47,9 @@ class SigStatus(StrEnum):
     VALID = "valid"
     INVALID = "invalid"
     UNVERIFIED = "unverified"
+    #: The token's kid is not in a key set that names its keys: a kid lookup (PyJWKClient)
+    #: finds no key, whatever the algorithm. Neither "invalid" nor "unverified".
+    NO_KEY = "no key for kid"
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,21 @@ def _verify_public(token: DecodedToken, keys: KeySet, alg: str, kid: str | None)
         # Keys with the token's kid first; the others are tried too so that a key
         # published under another kid is still recognised.
         compatible.sort(key=lambda k: k.kid != kid)
+    if kid_unknown and not any(_public_ok_any(alg, k, token) for k in compatible):
+        return SignatureCheck(
+            SigStatus.NO_KEY,
+            alg,
+            reason=(
+                f"no key for this kid: the key set has no key with kid {kid!r} "
+                f"(kids: {', '.join(available)})"
+            ),
+            tried=tuple(k.describe() for k in compatible),
+            kid=kid,
+            kid_unknown=True,
+            available_kids=available,
+            mismatched_keys=mismatched,
+            refused_secrets=refused,
+        )
     if not compatible:
         reason = f"no public key that can verify {alg} was offered"
         if keys.secrets and not keys.public_keys:
@@ -270,6 +288,13 @@ def _verify_public(token: DecodedToken, keys: KeySet, alg: str, kid: str | None)
         mismatched_keys=mismatched,
         refused_secrets=refused,
     )
+
+
+def _public_ok_any(alg: str, key: PublicKey, token: DecodedToken) -> bool:
+    """Whether ``key`` verifies the token (the key published under another kid)."""
+    from jwt.algorithms import get_default_algorithms
+
+    return _public_ok(get_default_algorithms()[alg], key, token)
 
 
 def _public_ok(algorithm: Any, key: PublicKey, token: DecodedToken) -> bool:

@@ -54,6 +54,7 @@ class TokenKind(StrEnum):
     JWS = "jws"
     JWE = "jwe"
     SESSION = "session"
+    SESSION_CACHE = "session-cache"
     JUNK = "junk"
     MALFORMED = "malformed"
 
@@ -81,7 +82,8 @@ class DecodedToken:
         raw: the normalised token text.
         kind: what it is.
         header: the decoded header for JWS/JWE, else None.
-        payload: the decoded payload for a JWS, else None.
+        payload: the decoded payload for a JWS (the decoded JSON of a compact session
+            cache), else None.
         signing_input: the exact bytes the signature covers (``header.payload``).
         signature: the decoded signature bytes.
         problem: why decoding stopped, for MALFORMED.
@@ -124,6 +126,8 @@ def decode(token: str) -> DecodedToken:
     segments = tuple(token.split("."))
     if len(segments) == 5:
         return _decode_jwe(token, segments)
+    if len(segments) == 1 and (cache := _compact_cache(token)) is not None:
+        return DecodedToken(raw=token, kind=TokenKind.SESSION_CACHE, payload=cache)
     if len(segments) != 3:
         return _malformed(
             token,
@@ -190,6 +194,19 @@ def redact_token(token: str) -> str:
     if len(token) <= 8:
         return "<redacted>"
     return f"{token[:6]}…<{len(token) - 6} more characters redacted>"
+
+
+def _compact_cache(token: str) -> dict[str, Any] | None:
+    """Better Auth's ``compact`` session_data cookie: base64url JSON {session, expiresAt, …}."""
+    if not token.startswith("eyJ") or not _B64URL_RUN.fullmatch(token):
+        return None
+    try:
+        value, problem = _json_object(b64url_decode(token), "payload", 0)
+    except ValueError:
+        return None
+    if problem or value is None or not {"session", "expiresAt", "signature"} <= value.keys():
+        return None
+    return value
 
 
 def _decode_jwe(token: str, segments: tuple[str, ...]) -> DecodedToken:

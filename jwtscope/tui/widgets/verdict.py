@@ -23,8 +23,14 @@ _KIND_TEXT = {
     TokenKind.MALFORMED: ("MALFORMED", "-bad"),
     TokenKind.JWE: ("ENCRYPTED (JWE)", "-warn"),
     TokenKind.SESSION: ("SESSION TOKEN, NOT A JWT", "-bad"),
+    TokenKind.SESSION_CACHE: ("SESSION COOKIE CACHE, NOT AN ACCESS TOKEN", "-bad"),
 }
-_STATUS_CLASS = {SigStatus.VALID: "-ok", SigStatus.INVALID: "-bad", SigStatus.UNVERIFIED: "-warn"}
+_STATUS_CLASS = {
+    SigStatus.VALID: "-ok",
+    SigStatus.INVALID: "-bad",
+    SigStatus.UNVERIFIED: "-warn",
+    SigStatus.NO_KEY: "-bad",
+}
 
 
 class VerdictBanner(Static):
@@ -86,7 +92,10 @@ class VerdictBanner(Static):
             SigStatus.VALID: "✔ SIGNATURE VALID",
             SigStatus.INVALID: "✖ SIGNATURE INVALID",
             SigStatus.UNVERIFIED: "? SIGNATURE UNVERIFIED",
+            SigStatus.NO_KEY: "✖ NO KEY FOR THIS KID",
         }[status]
+        if report.finding("BA-SESSION-CACHE") is not None:
+            return "SESSION COOKIE CACHE, NOT AN ACCESS TOKEN", "-bad"
         css = _STATUS_CLASS[status]
         if report.exit_code:
             css = "-bad"
