@@ -196,6 +196,18 @@ HELP: tuple[Binding, ...] = (
 #: Every binding above by its id (ids are unique across the app).
 BY_ID: dict[str, Binding] = {
     b.id: b
-    for b in (*APP, *REPLAY, *PROBE, *CONFIRM, *AUDIT, *HAR, *KEYS, *TIME_TRAVEL, *SAVE, *HELP)
+    for b in (
+        *APP,
+        *REPLAY,
+        *PROBE,
+        *ROUTE_PICK,
+        *CONFIRM,
+        *AUDIT,
+        *HAR,
+        *KEYS,
+        *TIME_TRAVEL,
+        *SAVE,
+        *HELP,
+    )
     if b.id is not None
 }

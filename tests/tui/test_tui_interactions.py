@@ -340,7 +340,7 @@ async def test_time_travel_rejects_nonsense_inline(betterauth_token: str) -> Non
 async def test_f1_help_lists_every_finding_code_and_escape_closes_it() -> None:
     app = make_app()
     # Tall enough for the whole help text, so "listed" means "on the screen".
-    async with app.run_test(size=(100, 320)) as pilot:
+    async with app.run_test(size=(100, 420)) as pilot:
         await started(pilot)  # the first analysis follows the first frame
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)

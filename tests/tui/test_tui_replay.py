@@ -137,6 +137,7 @@ async def test_the_undecided_dimensions_show_as_in_the_cli(betterauth_jwks) -> N
             assert "not bisected" in shown and "pass --signing-key PEM|JWK" in shown
 
 
+@pilot_test
 async def test_at_80x24_each_request_is_listed_whole_and_its_fix_url_unbroken(fed_eddsa) -> None:
     """The list names each request by its key (the name the diagnosis quotes), whole; the
     purpose heads the Response tab; a fix's JWKS URL is never cut in the middle."""
