@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from jwtscope.core.findings import Finding
     from jwtscope.core.output_guard import OutputGuard
     from jwtscope.core.probe.probe_suite import ProbeResult
+    from jwtscope.core.probe.route_judge import RouteProbeResult
     from jwtscope.tui.clipboard import CopyOutcome
     from jwtscope.tui.screens.keys import KeysChange
     from jwtscope.tui.screens.time_travel import TimeChange
@@ -62,6 +63,7 @@ class JwtscopeApp(App[None]):
     #: The last replay's diagnosis, probe and source audit, for the exported review.
     last_diagnosis: Diagnosis | None = None
     last_probe: ProbeResult | None = None
+    last_route_probe: RouteProbeResult | None = None
     last_audit: AuditResult | None = None
     #: What the last copy could claim (a local tool confirmed it, or only OSC 52 was sent).
     last_copy: CopyOutcome | None = None
@@ -269,6 +271,7 @@ class JwtscopeApp(App[None]):
             diagnosis=self.last_diagnosis,
             probe=self.last_probe,
             audit=self.last_audit,
+            routes=self.last_route_probe,
         )
         text = self.output_guard().text(review_markdown(review))
         name = "jwtscope-review-" + iso_utc(now).replace(":", "").replace("-", "") + ".md"

@@ -44,7 +44,8 @@ async def test_every_route_fills_the_matrix_and_names_the_hole() -> None:
             assert matrix.display and matrix.row_count == len(screen.rows) == 5
             holes = [r.route.label for r in screen.rows if r.failed]
             assert holes == ["GET /todos/{todo_id}"]
-            assert app.last_probe is None  # the review takes the one-URL probe only
+            assert app.last_probe is None  # a route probe, not a one-URL probe
+            assert app.last_route_probe is screen.result  # its matrix goes into the review
             matrix.focus()
             matrix.move_cursor(
                 row=[r.route.label for r in screen.rows].index("GET /todos/{todo_id}")
@@ -54,3 +55,28 @@ async def test_every_route_fills_the_matrix_and_names_the_hole() -> None:
             console.print(screen.query_one("#verdict-detail", Static).content)
             detail = console.export_text()
             assert "GET /todos/{todo_id}" in detail and "declares no security" in detail
+
+
+@pilot_test
+async def test_the_exported_review_holds_the_route_matrix(tmp_path) -> None:
+    from jwtscope.services.review_report import build_review, review_markdown
+
+    app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET))
+    with serve_backend(item_hole(SECRET, FixedClock(NOW))) as base:
+        async with app.run_test(size=(130, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("f7")
+            screen = app.screen
+            screen.query_one("#probe-url", Input).value = base
+            screen.query_one("#all-routes", Checkbox).value = True
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.click("#pick-run")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            review = build_review(
+                date=NOW, system="probe", report=app.report, routes=app.last_route_probe
+            )
+            text = review_markdown(review)
+            assert "GET /todos/{todo_id}" in text and "Route matrix" in text

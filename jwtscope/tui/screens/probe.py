@@ -353,7 +353,11 @@ class ProbeScreen(JwtscopeScreen[None]):
         """Keep the result for the review and say how it went."""
         self._busy = self._routes_running = False
         self.result = result = event.result
-        if result is None or not hasattr(result, "rows"):  # the review takes a one-URL probe
+        from jwtscope.core.probe.route_judge import RouteProbeResult
+
+        if isinstance(result, RouteProbeResult):  # its matrix goes into the exported review
+            self.app.last_route_probe = result
+        else:
             self.app.last_probe = result
         if event.error:
             self._status(event.error)
