@@ -20,11 +20,13 @@ class CodeEntry:
 
     Args:
         code: the stable code.
-        kind: ``finding`` (inspect), ``cause`` (replay) or ``audit``.
+        kind: ``finding`` (inspect), ``cause`` (replay), ``audit`` or ``har`` (a HAR
+            triage's root cause).
         severity: the usual severity (``-`` for causes: they are ranked, not graded).
         title: one line.
         explain: what it means, in plain words.
-        family: the check family that emits it (``replay`` for causes).
+        family: the check family that emits it (``replay`` for causes, ``har`` for HAR
+            causes).
     """
 
     code: str
@@ -47,9 +49,10 @@ class CodeEntry:
 
 
 def all_codes() -> list[CodeEntry]:
-    """Every code jwtscope shows: token findings, then replay causes, then audit codes."""
+    """Every code jwtscope shows: token findings, replay causes, audit codes, HAR causes."""
     from jwtscope.audit import AUDIT_CODES
     from jwtscope.core.diagnosis.diagnose import CAUSES
+    from jwtscope.core.har.har_codes import HAR_CODES
 
     entries = [
         CodeEntry(c.code, "finding", c.severity.value, c.title, c.explain, c.family)
@@ -62,6 +65,10 @@ def all_codes() -> list[CodeEntry]:
     entries += [
         CodeEntry(c.code, "audit", c.severity.value, c.title, c.explain, c.family)
         for c in AUDIT_CODES.values()
+    ]
+    entries += [
+        CodeEntry(code, "har", "-", title, explain, "har")
+        for code, (title, explain) in HAR_CODES.items()
     ]
     return entries
 
@@ -128,6 +135,10 @@ def _causes_and_tests() -> list[str]:
         + ", ".join(f"`{code}`" for code in ENGINE_CODES)
         + ".",
     ]
+    from jwtscope.core.har.har_codes import HAR_CODES
+
+    lines += ["", "## HAR triage causes (`jwtscope har`)", "", "| code | meaning |", "|---|---|"]
+    lines += [f"| `{code}` | {title} |" for code, (title, _) in HAR_CODES.items()]
     lines += [
         "",
         "## Probe tests (`jwtscope probe`)",
@@ -154,6 +165,7 @@ def codes_table() -> str:
         "finding": "Token findings (inspect)",
         "cause": "Replay causes (replay)",
         "audit": "Source audit (audit)",
+        "har": "HAR triage causes (har)",
     }
     lines: list[str] = []
     for kind, head in heads.items():
