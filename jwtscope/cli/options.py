@@ -1,5 +1,5 @@
 """The option groups several sub-commands share, as argparse parent parsers: keys and
-environment, judgement, output, the endpoint, and the probe.
+environment, judgement, output, the endpoint, the probe, and where ``serve`` listens.
 """
 
 from __future__ import annotations
@@ -8,12 +8,19 @@ import argparse
 
 __all__ = [
     "endpoint_options",
+    "har_arguments",
     "hashcat_options",
     "judgement_options",
     "key_options",
     "output_options",
     "probe_options",
+    "serve_apps",
+    "serve_options",
+    "token_arguments",
 ]
+
+#: ``jwtscope serve``'s default port: JWT is RFC 7519.
+SERVE_PORT = 7519
 
 
 def secret_options() -> argparse.ArgumentParser:
@@ -247,4 +254,66 @@ def hashcat_options(p: argparse.ArgumentParser) -> None:
         "--import-potfile",
         metavar="FILE",
         help="read this token's key from a hashcat potfile ('<jwt>:<key>' lines)",
+    )
+
+
+def token_arguments(p: argparse.ArgumentParser) -> None:
+    """``TOKEN|-`` and ``-f/--file``: the token the app starts with (``tui``, ``serve tui``)."""
+    p.add_argument(
+        "token", nargs="?", metavar="TOKEN|-", help="a token to start with; - reads stdin"
+    )
+    p.add_argument("-f", "--file", metavar="PATH", help="read the token from a file")
+
+
+def serve_options(*, inner: bool = False) -> argparse.ArgumentParser:
+    """``--host`` and ``--port`` of ``serve``. ``inner``: for its ``demo`` and ``tui``, so
+    the options may also follow the app's name without resetting what came before."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("where the page is served")
+    group.add_argument(
+        "--host",
+        default=argparse.SUPPRESS if inner else "127.0.0.1",
+        metavar="127.0.0.1",
+        help="127.0.0.1 only ('localhost' is the same); any other host is refused",
+    )
+    group.add_argument(
+        "--port",
+        type=int,
+        default=argparse.SUPPRESS if inner else SERVE_PORT,
+        metavar="N",
+        help=f"the TCP port on 127.0.0.1 (default {SERVE_PORT})",
+    )
+    return parent
+
+
+def serve_apps(
+    p: argparse.ArgumentParser, keys: argparse.ArgumentParser, judge: argparse.ArgumentParser
+) -> None:
+    """What ``serve`` serves: ``demo`` (the default) or ``tui`` with the options of
+    ``jwtscope tui`` (``keys`` and ``judge``: their parent parsers)."""
+    apps = p.add_subparsers(dest="serve_app", metavar="[demo | tui [TOKEN] [OPTIONS]]")
+    apps.add_parser("demo", parents=[serve_options(inner=True)], help="the demo (the default)")
+    token_arguments(
+        apps.add_parser(
+            "tui",
+            parents=[keys, judge, serve_options(inner=True)],
+            help="the app as 'jwtscope tui' opens it: a token, keys, judgement options",
+            description="Serve the app as 'jwtscope tui' opens it, in the current folder.",
+        )
+    )
+
+
+def har_arguments(p: argparse.ArgumentParser) -> None:
+    """``har``'s file and options: the output (--json, --markdown), --sanitize with -o,
+    --leeway and --progress."""
+    p.add_argument("file", metavar="FILE.har", help="the HAR file")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--markdown", action="store_true", help="print a redacted triage note")
+    p.add_argument("--sanitize", action="store_true", help="write a sanitized copy (with -o)")
+    p.add_argument("-o", "--out", metavar="OUT.har", help="where --sanitize writes")
+    p.add_argument(
+        "--leeway", type=int, default=0, metavar="SECONDS", help="clock tolerance (default 0)"
+    )
+    p.add_argument(
+        "--progress", action="store_true", help="show progress on stderr even without a terminal"
     )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 from jwtscope import __version__
 from jwtscope.cli.options import (
     endpoint_options,
+    har_arguments,
     hashcat_options,
     judgement_options,
     key_options,
@@ -20,6 +21,9 @@ from jwtscope.cli.options import (
     probe_options,
     route_options,
     secret_options,
+    serve_apps,
+    serve_options,
+    token_arguments,
 )
 
 if TYPE_CHECKING:
@@ -86,7 +90,8 @@ class GuardedParser(argparse.ArgumentParser):
 
 
 #: The sub-commands, for telling a command from pasted token text.
-COMMANDS = ("inspect", "tui", "demo", "replay", "probe", "report", "audit", "crack", "mint", "har")
+COMMANDS: tuple[str, ...] = ("inspect", "tui", "demo", "replay", "probe", "report", "audit")
+COMMANDS += ("crack", "mint", "har", "serve")
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:
@@ -125,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_crack,
         _add_mint,
         _add_har,
+        _add_serve,
         _add_codes,
     ):
         add(sub, groups)
@@ -154,10 +160,7 @@ def _add_tui(sub: Subcommands, groups: _Groups) -> None:
         help="open the interactive app (the default when no command is given)",
         description="Open the app in the current folder, with keys found as 'inspect' finds them.",
     )
-    p.add_argument(
-        "token", nargs="?", metavar="TOKEN|-", help="a token to start with; - reads stdin"
-    )
-    p.add_argument("-f", "--file", metavar="PATH", help="read the token from a file")
+    token_arguments(p)
     p.set_defaults(run=LazyCommand("app", "cmd_tui"))
 
 
@@ -374,18 +377,22 @@ def _add_har(sub: Subcommands, groups: _Groups) -> None:
         "is streamed: any size. Exit: 0 nothing failed, 1 a failure was found, 2 unusable "
         "input.",
     )
-    p.add_argument("file", metavar="FILE.har", help="the HAR file")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--markdown", action="store_true", help="print a redacted triage note")
-    p.add_argument("--sanitize", action="store_true", help="write a sanitized copy (with -o)")
-    p.add_argument("-o", "--out", metavar="OUT.har", help="where --sanitize writes")
-    p.add_argument(
-        "--leeway", type=int, default=0, metavar="SECONDS", help="clock tolerance (default 0)"
-    )
-    p.add_argument(
-        "--progress", action="store_true", help="show progress on stderr even without a terminal"
-    )
+    har_arguments(p)
     p.set_defaults(run=LazyCommand("har", "cmd_har"))
+
+
+def _add_serve(sub: Subcommands, groups: _Groups) -> None:
+    p = sub.add_parser(
+        "serve",
+        parents=[serve_options()],
+        help="run the app in a browser, on 127.0.0.1 only (textual-serve)",
+        description="Serve the app to your browser on 127.0.0.1 (never another host): the "
+        "demo by default, or 'tui' with what 'jwtscope tui' takes. Open the URL it prints "
+        "(it holds a key of this run); what you paste there crosses your browser and a local "
+        "websocket. The token never appears in a command line. Ctrl+C stops it.",
+    )
+    serve_apps(p, groups.keys, groups.judge)
+    p.set_defaults(run=LazyCommand("serve", "cmd_serve"))
 
 
 def _add_codes(sub: Subcommands, groups: _Groups) -> None:

@@ -20,12 +20,13 @@ class CodeEntry:
 
     Args:
         code: the stable code.
-        kind: ``finding`` (inspect), ``cause`` (replay), ``audit`` or ``probe`` (the
-            route probe's cross-check with the audit).
+        kind: ``finding`` (inspect), ``cause`` (replay), ``audit``, ``probe`` (the route
+            probe's cross-check with the audit) or ``har`` (a HAR triage's root cause).
         severity: the usual severity (``-`` for causes: they are ranked, not graded).
         title: one line.
         explain: what it means, in plain words.
-        family: the check family that emits it (``replay`` for causes).
+        family: the check family that emits it (``replay`` for causes, ``har`` for HAR
+            causes).
     """
 
     code: str
@@ -48,10 +49,11 @@ class CodeEntry:
 
 
 def all_codes() -> list[CodeEntry]:
-    """Every code jwtscope shows: token findings, replay causes, audit codes, then the
-    probe's cross-check codes (the audit against the server's answers)."""
+    """Every code jwtscope shows: token findings, replay causes, audit codes, the probe's
+    cross-check codes (the audit against the server's answers), then HAR causes."""
     from jwtscope.audit import AUDIT_CODES
     from jwtscope.core.diagnosis.diagnose import CAUSES
+    from jwtscope.core.har.har_codes import HAR_CODES
     from jwtscope.core.probe.route_cross import CROSS_CODES
 
     entries = [
@@ -69,6 +71,10 @@ def all_codes() -> list[CodeEntry]:
     entries += [
         CodeEntry(code, "probe", severity, title, explain, "probe")
         for code, (severity, title, explain) in CROSS_CODES.items()
+    ]
+    entries += [
+        CodeEntry(code, "har", "-", title, explain, "har")
+        for code, (title, explain) in HAR_CODES.items()
     ]
     return entries
 
@@ -135,6 +141,10 @@ def _causes_and_tests() -> list[str]:
         + ", ".join(f"`{code}`" for code in ENGINE_CODES)
         + ".",
     ]
+    from jwtscope.core.har.har_codes import HAR_CODES
+
+    lines += ["", "## HAR triage causes (`jwtscope har`)", "", "| code | meaning |", "|---|---|"]
+    lines += [f"| `{code}` | {title} |" for code, (title, _) in HAR_CODES.items()]
     lines += [
         "",
         "## Probe tests (`jwtscope probe`)",
@@ -172,6 +182,7 @@ def codes_table() -> str:
         "cause": "Replay causes (replay)",
         "audit": "Source audit (audit)",
         "probe": "Static + dynamic (probe --project)",
+        "har": "HAR triage causes (har)",
     }
     lines: list[str] = []
     for kind, head in heads.items():

@@ -12,6 +12,7 @@ from jwtscope.cli import build_parser
 from jwtscope.cli.parser import LazyCommand
 
 COMMANDS = ("inspect", "tui", "demo", "replay", "probe", "report", "audit", "crack", "mint", "har")
+COMMANDS += ("serve",)
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:

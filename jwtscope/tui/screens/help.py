@@ -76,6 +76,7 @@ def help_markdown() -> str:
         "finding": "Finding codes (the token)",
         "cause": "Replay causes (F6)",
         "audit": "Audit codes (F8)",
+        "har": "HAR triage causes (F9)",
     }
     entries = all_codes()
     for kind, head in heads.items():
