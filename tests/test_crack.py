@@ -185,7 +185,8 @@ def test_keyboard_interrupt_stops_the_workers(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_in_a_terminal_leaves_no_traceback_and_no_process(tmp_path: Path) -> None:
-    path = write(tmp_path / "words.txt", fillers(1_000_000))
+    # seconds of work: Ctrl-C lands mid-search even on a busy machine
+    path = write(tmp_path / "words.txt", fillers(6_000_000))
     target = target_for(KEY)
     script = (
         "import sys\n"
