@@ -3,7 +3,6 @@ path rules, and ``jwtscope config path | show | init`` with temporary XDG folder
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -208,4 +207,19 @@ def test_inspect_reads_the_configs_env_files_and_reports_bad_values(xdg, capsys,
         err.strip()
         == f'jwtscope: config: {xdg}: theme: not a string, ignored; write theme = "nord"'
     )
-    assert os.environ.get("JWTSCOPE_CONFIG") is None
+
+
+def test_the_app_gets_the_flags_files_first_then_the_configs_and_the_problems(xdg, tmp_path):
+    from jwtscope.cli.app import _app_config
+    from jwtscope.cli.parser import build_parser
+
+    (tmp_path / "flag.env").write_text("A=1\n")
+    (tmp_path / "conf.env").write_text("B=1\n")
+    xdg.parent.mkdir(parents=True)
+    xdg.write_text('env_files = ["conf.env", "gone.env"]\n[keys]\nhelp = "f12"\n')
+    args = build_parser().parse_args(["tui", "--env-file", "flag.env"])
+    config = _app_config(args, "")
+    assert config.env_choice.env_files == ("flag.env", "conf.env")
+    assert config.user_settings.keys == {"help": "f12"}
+    (line,) = config.user_settings.problems  # shown as a toast when the app mounts
+    assert line == f"{xdg}: env_files: gone.env is not a file, skipped; fix the path or remove it"
