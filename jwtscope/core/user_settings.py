@@ -29,7 +29,7 @@ TEMPLATE = """\
 # Several keys: "f12,ctrl+h".
 [keys]
 # help = "f12"
-# replay = "ctrl+r"
+# replay = "ctrl+y"
 """
 
 _KNOWN = ("theme", "env_files", "keys")

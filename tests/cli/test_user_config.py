@@ -22,7 +22,7 @@ theme = "nord"
 env_files = [".env.local"]
 [keys]
 help = "f12"
-replay = "ctrl+r, f6"
+replay = "ctrl+y, f6"
 """
 
 
@@ -30,7 +30,7 @@ def test_a_good_file_applies_whole():
     settings = parse_settings(GOOD, "cfg.toml")
     look = check_settings(settings)
     assert look.problems == ()
-    assert look.keymap == {"help": "f12", "replay": "ctrl+r,f6"}
+    assert look.keymap == {"help": "f12", "replay": "ctrl+y,f6"}
     assert look.theme == "nord"
     assert settings.env_files == (".env.local",)
 
