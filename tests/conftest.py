@@ -26,10 +26,14 @@ _PROXY_VARIABLES = (
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _clean_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """No secret, URL or proxy from the machine running the tests leaks into them."""
     for name in (*KNOWN_SECRET_NAMES, *URL_NAMES, *_PROXY_VARIABLES, "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+    # nor the user config of whoever runs them (a path that does not exist)
+    monkeypatch.setenv("JWTSCOPE_CONFIG", str(tmp_path_factory.mktemp("noconfig") / "none.toml"))
 
 
 @pytest.fixture(scope="session")

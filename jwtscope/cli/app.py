@@ -55,11 +55,15 @@ def _app_config(args: argparse.Namespace, text: str) -> AppConfig:
     """The app's configuration from the key and judgement options."""
     from jwtscope.core.timefmt import parse_at
     from jwtscope.local.dotenv_reader import discover_env_files, load_environment
+    from jwtscope.local.user_config import read_settings, usable_env_files
     from jwtscope.services.inputs import jwks_document, read_key_file
     from jwtscope.tui.config import AppConfig, EnvChoice
 
     cwd = Path.cwd()
     check_leeway(args)
+    settings = read_settings(os.environ)
+    config_files, missing = usable_env_files(settings, cwd)
+    settings = settings.with_problems(*missing)  # shown as toasts when the app mounts
 
     def load_env(choice: EnvChoice) -> Environment:
         return load_environment(
@@ -79,7 +83,10 @@ def _app_config(args: argparse.Namespace, text: str) -> AppConfig:
         clock=time.time,
         load_env=load_env,
         env_choice=EnvChoice(
-            args.secret_env, tuple(args.env_file), not args.no_dotenv, args.secret_encoding
+            args.secret_env,
+            (*args.env_file, *config_files),  # the flags first: they win
+            not args.no_dotenv,
+            args.secret_encoding,
         ),
         list_env_files=lambda: [f"./{p.name}" for p in discover_env_files(cwd)],
         explicit_keys=load_keys(args),
@@ -89,6 +96,7 @@ def _app_config(args: argparse.Namespace, text: str) -> AppConfig:
         leeway=args.leeway,
         audience=args.aud,
         issuer=args.iss,
+        user_settings=settings,
     )
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "load_env",
     "load_keys",
     "print_error",
+    "print_problems",
     "print_progress",
     "print_report",
     "public_patterns",
@@ -127,13 +128,18 @@ def public_patterns(text: str) -> list[str]:
 
 
 def load_env(args: argparse.Namespace) -> Environment:
-    """The environment the key options describe: the process, ``--env-file``s, ``.env*``."""
+    """The environment the key options describe: the process, ``--env-file``s, the user
+    config's ``env_files`` (bad values on stderr), ``.env*``."""
     from jwtscope.local.dotenv_reader import load_environment
+    from jwtscope.local.user_config import read_settings, usable_env_files
 
+    settings = read_settings(os.environ)
+    config_files, missing = usable_env_files(settings, Path.cwd())
+    print_problems((*settings.problems, *missing))
     env = load_environment(
         environ=os.environ,
         cwd=Path.cwd(),
-        env_files=args.env_file,
+        env_files=(*args.env_file, *config_files),  # the flags first: they win
         discover=not args.no_dotenv,
         secret_env=args.secret_env,
         encoding=args.secret_encoding,
@@ -141,6 +147,12 @@ def load_env(args: argparse.Namespace) -> Environment:
     with contextlib.suppress(KeyLoadError):  # not valid in its encoding: analysis reports it
         remember_secrets(s.text for s in env.secrets())
     return env
+
+
+def print_problems(lines: tuple[str, ...]) -> None:
+    """Each problem of the user config on stderr, one line each."""
+    for line in lines:
+        emit(f"jwtscope: config: {line}", err=True)
 
 
 def key_sources(args: argparse.Namespace) -> KeySources:

@@ -1,12 +1,16 @@
 """The option groups several sub-commands share, as argparse parent parsers: keys and
-environment, judgement, output, the endpoint, the probe, and where ``serve`` listens.
+environment, judgement, output, the endpoint, the probe, and where ``serve`` listens;
+and the list of commands (a first word that is none of them and looks like a token
+means ``inspect``).
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 __all__ = [
+    "COMMANDS",
     "endpoint_options",
     "har_arguments",
     "hashcat_options",
@@ -17,6 +21,7 @@ __all__ = [
     "serve_apps",
     "serve_options",
     "token_arguments",
+    "with_default_command",
 ]
 
 #: ``jwtscope serve``'s default port: JWT is RFC 7519.
@@ -317,3 +322,35 @@ def har_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--progress", action="store_true", help="show progress on stderr even without a terminal"
     )
+
+
+#: The sub-commands, for telling a command from pasted token text.
+COMMANDS = (
+    "inspect",
+    "tui",
+    "demo",
+    "replay",
+    "probe",
+    "report",
+    "audit",
+    "crack",
+    "mint",
+    "har",
+    "serve",
+    "config",
+)
+
+
+def with_default_command(argv: Sequence[str]) -> list[str]:
+    """``argv`` with ``inspect`` put first when it starts with pasted token text.
+
+    ``jwtscope eyJ…`` and ``jwtscope 'Bearer eyJ…'`` inspect the token. A word that is
+    not a command and does not look like a token (a typo such as ``inpsect``) is left
+    for argparse to refuse.
+    """
+    args = list(argv)
+    if not args or args[0].startswith("-") or args[0] in (*COMMANDS, "codes"):
+        return args
+    head = args[0].strip()
+    looks_pasted = "." in head or " " in head or ":" in head or len(head) >= 20
+    return ["inspect", *args] if looks_pasted else args

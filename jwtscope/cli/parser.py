@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from jwtscope import __version__
@@ -24,6 +23,7 @@ from jwtscope.cli.options import (
     serve_apps,
     serve_options,
     token_arguments,
+    with_default_command,
 )
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     Subcommands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
-__all__ = ["Command", "LazyCommand", "build_parser"]
+__all__ = ["Command", "LazyCommand", "build_parser", "with_default_command"]
 
 
 class _Groups:
@@ -61,26 +61,6 @@ class GuardedParser(argparse.ArgumentParser):
         self.exit(2, guard().text(f"{self.prog}: error: {message}\n"))
 
 
-#: The sub-commands, for telling a command from pasted token text.
-COMMANDS: tuple[str, ...] = ("inspect", "tui", "demo", "replay", "probe", "report", "audit")
-COMMANDS += ("crack", "mint", "har", "serve")
-
-
-def with_default_command(argv: Sequence[str]) -> list[str]:
-    """``argv`` with ``inspect`` put first when it starts with pasted token text.
-
-    ``jwtscope eyJ…`` and ``jwtscope 'Bearer eyJ…'`` inspect the token. A word that is
-    not a command and does not look like a token (a typo such as ``inpsect``) is left
-    for argparse to refuse.
-    """
-    args = list(argv)
-    if not args or args[0].startswith("-") or args[0] in (*COMMANDS, "codes"):
-        return args
-    head = args[0].strip()
-    looks_pasted = "." in head or " " in head or ":" in head or len(head) >= 20
-    return ["inspect", *args] if looks_pasted else args
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
     parser = GuardedParser(
@@ -104,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_har,
         _add_serve,
         _add_codes,
+        _add_config,
     ):
         add(sub, groups)
     return parser
@@ -372,3 +353,20 @@ def _add_codes(sub: Subcommands, groups: _Groups) -> None:
     p.add_argument("--markdown", action="store_true", help="print the Markdown reference")
     p.add_argument("--json", action="store_true", help="print the codes as JSON")
     p.set_defaults(run=LazyCommand("codes", "cmd_codes"))
+
+
+def _add_config(sub: Subcommands, groups: _Groups) -> None:
+    p = sub.add_parser(
+        "config",
+        help="the user config file: its path, what applies from it, a template",
+        description="The user config (TOML): key overrides by binding id, the app's theme, "
+        "default .env files. $JWTSCOPE_CONFIG, else $XDG_CONFIG_HOME/jwtscope/config.toml, "
+        "else ~/.config/jwtscope/config.toml. A bad value is reported and ignored.",
+    )
+    p.add_argument(
+        "action",
+        choices=("path", "show", "init"),
+        help="path: print where it is; show: what applies and every problem (exit 1 if "
+        "any); init: write a commented template (never over an existing file)",
+    )
+    p.set_defaults(run=LazyCommand("config", "cmd_config"))

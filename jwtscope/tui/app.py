@@ -27,6 +27,7 @@ from jwtscope.errors import JwtscopeError
 from jwtscope.tui import bindings
 from jwtscope.tui.commands import JwtscopeCommands
 from jwtscope.tui.config import AppConfig, EnvChoice
+from jwtscope.tui.user_keymap import apply_user_settings
 from jwtscope.tui.widgets.decoded import ClaimsTable, JsonView
 from jwtscope.tui.widgets.findings import FindingDetail, FindingsList
 from jwtscope.tui.widgets.token_editor import TokenEditor
@@ -124,6 +125,7 @@ class JwtscopeApp(App[None]):
         self.query_one("#findings").border_title = "Findings"
         self.query_one("#findings").border_subtitle = "Enter: detail"
         self.query_one(TokenEditor).focus()
+        apply_user_settings(self, self.config.user_settings)
         if self.query_one(TokenEditor).text.strip():
             self.query_one(VerdictBanner).update("Analysing…")
         # The window appears first; reading .env files and the first analysis follow in

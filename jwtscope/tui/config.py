@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.keys.keyset import KeySet
+from jwtscope.core.user_settings import UserSettings
 from jwtscope.tui.clipboard import ClipboardSystem
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ class AppConfig:
             the demo's project for the demo).
         run_audit: runs a source audit, called as ``run_audit(root, public=…,
             progress=…, now=…)`` like :func:`jwtscope.audit.audit_project`.
+        user_settings: the user's config file (keymap, theme), applied at mount.
     """
 
     text: str = ""
@@ -153,3 +155,4 @@ class AppConfig:
     clipboard: ClipboardSystem = field(default_factory=ClipboardSystem)
     audit_root: Path = field(default_factory=Path.cwd)
     run_audit: Callable[..., AuditResult] = _run_audit
+    user_settings: UserSettings = field(default_factory=UserSettings)

@@ -13,6 +13,7 @@ from jwtscope.cli.parser import LazyCommand
 
 COMMANDS = ("inspect", "tui", "demo", "replay", "probe", "report", "audit", "crack", "mint", "har")
 COMMANDS += ("serve",)
+COMMANDS += ("config",)
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
