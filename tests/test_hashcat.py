@@ -4,9 +4,11 @@ installs Debian's hashcat and pocl-opencl-icd."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -14,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from test_hashcat_command import KEY, token_for, wordlist
@@ -220,22 +223,45 @@ def test_ctrl_c_stops_hashcat_and_removes_the_temp_dir(tmp_path: Path, warm_kern
         start_new_session=True,
     )
     assert process.stdout is not None
-    assert process.stdout.readline() == "running\n"
-    assert len(list(temp_root.iterdir())) == 1  # the private directory, while it runs
-    os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    with _reaped(process, temp_root):
+        assert _line_within(process.stdout, 240) == "running\n"
+        assert len(list(temp_root.iterdir())) == 1  # the private directory, while it runs
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=60)
 
-    assert out == "interrupted=True key=None\n"
-    assert err == ""
-    assert process.returncode == 0
-    assert list(temp_root.iterdir()) == []
-    assert not _processes_naming(temp_root)
+        assert out == "interrupted=True key=None\n"
+        assert err == ""
+        assert process.returncode == 0
+        assert list(temp_root.iterdir()) == []
+        assert not _processes_naming(temp_root)
 
 
 #: hashcat writes no potfile, log or restore file, in a session of the test's own.
 PRIVATE = ["--potfile-disable", "--logfile-disable", "--restore-disable", "--session"]
 
 CRACK = [sys.executable, "-m", "jwtscope", "crack"]
+
+
+def _line_within(stream: IO[str], seconds: float) -> str:
+    """The next line, or a failure (never a hang) when none comes within ``seconds``."""
+    ready, _, _ = select.select([stream], [], [], seconds)
+    if not ready:
+        pytest.fail(f"no line from the search within {seconds:.0f} s")
+    return stream.readline()
+
+
+@contextlib.contextmanager
+def _reaped(process: subprocess.Popen[str], temp_root: Path) -> Iterator[None]:
+    """Whatever happens in the test, nothing it started is left running."""
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        for pid in _processes_naming(temp_root):  # hashcat runs in a session of its own
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=30)
 
 
 def _processes_naming(path: Path) -> list[int]:
@@ -265,16 +291,17 @@ def test_ctrl_c_on_the_cli_stops_hashcat(tmp_path: Path, warm_kernels: float) ->
         start_new_session=True,  # stands in for the terminal's foreground process group
     )
     assert process.stderr is not None
-    assert "is running (Ctrl-C stops it)" in process.stderr.readline()
-    os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    with _reaped(process, temp_root):
+        assert "is running (Ctrl-C stops it)" in _line_within(process.stderr, 240)
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=60)
 
-    assert process.returncode == 130
-    assert out == ""
-    assert err.startswith("Stopped after ")
-    assert "key not found" in err
-    assert list(temp_root.iterdir()) == []
-    assert not _processes_naming(temp_root)
+        assert process.returncode == 130
+        assert out == ""
+        assert err.startswith("Stopped after ")
+        assert "key not found" in err
+        assert list(temp_root.iterdir()) == []
+        assert not _processes_naming(temp_root)
 
 
 def test_two_searches_at_once(tmp_path: Path, temp_root: Path) -> None:

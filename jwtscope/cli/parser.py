@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
-from importlib import import_module
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from jwtscope import __version__
+from jwtscope.cli.lazy import Command, LazyCommand
 from jwtscope.cli.options import (
     endpoint_options,
     har_arguments,
@@ -32,34 +32,6 @@ if TYPE_CHECKING:
     Subcommands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 __all__ = ["Command", "LazyCommand", "build_parser"]
-
-#: A command: the parsed arguments in, the exit code out.
-Command = Callable[[argparse.Namespace], int]
-
-
-class LazyCommand:
-    """``jwtscope.cli.<module>.<name>``, imported when the command runs, not at start-up.
-
-    A plain class, not a dataclass: building a dataclass costs about a millisecond at
-    import, and this module loads on every start.
-    """
-
-    __slots__ = ("module", "name")
-
-    def __init__(self, module: str, name: str) -> None:
-        self.module = module
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"LazyCommand({self.module!r}, {self.name!r})"
-
-    def resolve(self) -> Command:
-        """The command function itself."""
-        command: Command = getattr(import_module(f"jwtscope.cli.{self.module}"), self.name)
-        return command
-
-    def __call__(self, args: argparse.Namespace) -> int:
-        return self.resolve()(args)
 
 
 class _Groups:

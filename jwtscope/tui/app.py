@@ -253,6 +253,12 @@ class JwtscopeApp(App[None]):
 
         self.push_screen(HarScreen())
 
+    def action_resign(self) -> None:
+        """Open the edit-and-re-sign dialog (its token never replaces the pasted one unasked)."""
+        from jwtscope.tui.screens.resign import ResignScreen
+
+        self.push_screen(ResignScreen())
+
     def action_export(self) -> None:
         """Write the review report of the token and everything run so far (asks where)."""
         self.export_review("token")

@@ -19,6 +19,7 @@ __all__ = [
     "KEYS",
     "PROBE",
     "REPLAY",
+    "RESIGN",
     "SAVE",
     "TIME_TRAVEL",
 ]
@@ -116,6 +117,14 @@ APP: tuple[Binding, ...] = (
         "Write the review report (Markdown) of the token and everything run",
         show=False,  # the footer is full at 80 columns; F1 and the palette list it
     ),
+    Binding(
+        "ctrl+r",
+        "resign",
+        "Re-sign",
+        id="resign",
+        show=False,  # the footer is full at 80 columns; F1 and the palette list it
+        tooltip="Edit the header or payload and re-sign with a key you hold (a new token)",
+    ),
     Binding("ctrl+l", "clear", "Clear", id="clear", show=False, tooltip="Clear the token editor"),
     Binding("ctrl+o", "keys", "Keys", id="keys_alt", show=False, tooltip="Open the keys dialog"),
     Binding(
@@ -185,6 +194,18 @@ KEYS: tuple[Binding, ...] = (
 #: F3 / Ctrl+T, the time-travel dialog.
 TIME_TRAVEL: tuple[Binding, ...] = (_cancel("time_cancel", "Close without changes"),)
 
+#: Ctrl+R, edit and re-sign.
+RESIGN: tuple[Binding, ...] = (
+    _cancel("resign_cancel", "Close; the pasted token stays as it is"),
+    Binding(
+        "ctrl+s",
+        "sign",
+        "Sign",
+        id="resign_sign",
+        tooltip="Sign the edited header and payload with the chosen key",
+    ),
+)
+
 #: Ctrl+E's question: where to write the report.
 SAVE: tuple[Binding, ...] = (_cancel("save_cancel", "Do not write anything"),)
 
@@ -206,6 +227,7 @@ BY_ID: dict[str, Binding] = {
         *HAR,
         *KEYS,
         *TIME_TRAVEL,
+        *RESIGN,
         *SAVE,
         *HELP,
     )

@@ -41,6 +41,7 @@ def test_building_the_parser_imports_no_command_module():
     )
     assert result.stdout.split() == [
         "jwtscope.cli.common",
+        "jwtscope.cli.lazy",
         "jwtscope.cli.options",
         "jwtscope.cli.output",
         "jwtscope.cli.parser",

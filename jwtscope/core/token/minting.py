@@ -75,15 +75,21 @@ def mint_token(
 
 
 def sign_claims(
-    *, secret: bytes, alg: str, payload: dict[str, Any], kid: str | None = None
+    *,
+    secret: bytes,
+    alg: str,
+    payload: dict[str, Any],
+    kid: str | None = None,
+    headers: dict[str, Any] | None = None,
 ) -> MintedToken:
-    """Sign exactly ``payload`` (any claim types, e.g. to reproduce a token) with HS*.
+    """Sign exactly ``payload`` (any claim types, e.g. to reproduce a token) with HS*;
+    ``headers`` adds header fields (``typ``, ``kid``, …; its ``alg`` is ignored).
 
     Raises:
         KeyLoadError: the secret is a public key, certificate or JWK, which PyJWT refuses
             as an HMAC key (signing with it is the alg-confusion attack).
     """
-    headers = {"kid": kid} if kid else None
+    headers = _headers(headers, kid)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # short test secrets are reported by inspect, not here
         try:
@@ -98,15 +104,28 @@ def sign_claims(
     return MintedToken(token=token, header=header, payload=payload)
 
 
+def _headers(extra: dict[str, Any] | None, kid: str | None) -> dict[str, Any] | None:
+    """The JOSE header fields to add (``alg`` is the argument's, never the header's)."""
+    merged = {k: v for k, v in (extra or {}).items() if k != "alg"}
+    if kid:
+        merged["kid"] = kid
+    return merged or None
+
+
 def sign_with_key(
-    *, key: Any, alg: str, payload: dict[str, Any], kid: str | None = None
+    *,
+    key: Any,
+    alg: str,
+    payload: dict[str, Any],
+    kid: str | None = None,
+    headers: dict[str, Any] | None = None,
 ) -> MintedToken:
     """Sign exactly ``payload`` with a private key (RSA, EC or Ed25519) and ``alg``.
 
     Raises:
         KeyLoadError: the key cannot sign ``alg``.
     """
-    headers = {"kid": kid} if kid else None
+    headers = _headers(headers, kid)
     try:
         token = jwt.encode(payload, key, algorithm=alg, headers=headers)
     except (jwt.InvalidKeyError, NotImplementedError, TypeError, ValueError) as exc:

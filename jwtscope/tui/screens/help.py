@@ -27,6 +27,7 @@ _KEY_GROUPS = (
     ("HAR triage (F9)", bindings.HAR),
     ("Keys dialog (F2)", bindings.KEYS),
     ("Time travel (F3)", bindings.TIME_TRAVEL),
+    ("Edit and re-sign (Ctrl+R)", bindings.RESIGN),
     ("Export dialog (Ctrl+E): Enter writes, asks before replacing a file", bindings.SAVE),
     ("Help (F1)", bindings.HELP),
 )
