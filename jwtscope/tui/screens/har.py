@@ -49,7 +49,16 @@ class HarScreen(JwtscopeScreen[None]):
     #har-detail-scroll {
         width: 2fr; height: 1fr; border: round $secondary; border-title-color: $secondary;
     }
+    HarScreen.-narrow #har-main { layout: vertical; }
+    HarScreen.-narrow #har-rows { width: 1fr; min-height: 4; }
+    HarScreen.-narrow #har-detail-scroll { width: 1fr; min-height: 6; }
     """
+    #: Side by side from 110 columns; below, the selected request goes under the table
+    #: (at 80 columns the table's Status and Tokens columns would be cut off).
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [  # noqa: RUF012 (typed as in Screen)
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
     STATUS_ID = "har-status"
     STATUS_HIDDEN_WHEN_EMPTY = True
 
