@@ -162,7 +162,6 @@ def child_main() -> int:
     textual-serve set up. Ctrl+C in the server's terminal is the server's: ignored here
     (the server asks the app to quit)."""
     spec_text = os.environ.pop(ARGS_VAR, None)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         if spec_text is None:
             raise InputError(
@@ -170,6 +169,8 @@ def child_main() -> int:
                 "run: jwtscope serve",
             )
         spec = json.loads(spec_text)
+        # only once it is the app's process: an ignored SIGINT is inherited by children
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         from jwtscope.cli.app import _app_config, _run_app
 
         if spec["app"] == "tui":

@@ -5,6 +5,7 @@ the app's process (nothing of the user's on its command line)."""
 from __future__ import annotations
 
 import json
+import signal
 import socket
 import sys
 
@@ -94,8 +95,12 @@ def test_a_token_too_long_to_hand_over_is_refused(capsys, tmp_path):
 
 def test_the_app_process_needs_the_server(capsys, monkeypatch):
     monkeypatch.delenv(ARGS_VAR, raising=False)
+    before = signal.getsignal(signal.SIGINT)
     assert child_main() == 2
     assert "jwtscope serve" in capsys.readouterr().err
+    # the test process keeps its Ctrl-C: an ignored SIGINT would be inherited by every
+    # process the rest of the suite starts (their Ctrl-C tests then fail)
+    assert signal.getsignal(signal.SIGINT) is before
 
 
 def test_without_textual_serve_a_one_line_fix(capsys, monkeypatch):
