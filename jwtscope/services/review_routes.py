@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from jwtscope.core.probe.probe_suite import ProbeStatus, ProbeVerdict
+from jwtscope.core.probe.probe_text import verdict_to_dict
 from jwtscope.core.probe.route_judge import RouteProbeResult, RouteVerdicts
 from jwtscope.core.probe.route_plan import TOKEN_TESTS
 from jwtscope.services.review_model import ReviewItem
@@ -24,16 +25,8 @@ _CELLS = {"PASS": "pass", "FAIL": "**FAIL**", "SKIP": "skip", "ERROR": "ERROR"}
 
 
 def _test_dict(v: ProbeVerdict) -> dict[str, Any]:
-    return {
-        "id": v.test.id,
-        "number": v.test.number,
-        "title": v.test.title,
-        "status": v.status.value,
-        "severity": v.severity.value if v.severity else None,
-        "expected": v.expected,
-        "observed": [o.summary for o in v.observed],
-        "explanation": v.explanation,
-    }
+    """The probe's JSON of one verdict, its requests as one-line summaries."""
+    return {**verdict_to_dict(v), "observed": [o.summary for o in v.observed]}
 
 
 def routes_data(result: RouteProbeResult) -> dict[str, Any]:

@@ -15,7 +15,13 @@ import re
 
 from jwtscope.audit.python.astutil import call_name, dotted, keyword, literal_str, pieces
 from jwtscope.audit.python.facts import ProjectFacts
-from jwtscope.audit.python.secret_literals import ENV_NAME, Emit, SecretChecks, redact
+from jwtscope.audit.python.secret_literals import (
+    ENV_NAME,
+    Emit,
+    SecretChecks,
+    env_var_read,
+    redact,
+)
 from jwtscope.audit.python.summary import DecodeCall, Piece, Ref
 from jwtscope.audit.python.token_config import TokenConfig, type_facts
 
@@ -318,13 +324,9 @@ class JwtChecker:
             )
 
 
-_ENV_CALLS = frozenset({"getenv", "config", "env", "str", "get"})
-
-
 def env_reads(node: ast.expr) -> set[str]:
-    """The environment variables an expression reads: ``os.environ["X"]``,
-    ``os.getenv("X", "dev")``, ``os.environ.get("X")``, ``config("X")`` (decouple),
-    ``env("X")``/``env.str("X")`` (environs)."""
+    """The environment variables an expression reads: ``os.environ["X"]`` and the calls
+    :func:`~jwtscope.audit.python.secret_literals.env_var_read` knows."""
     out: set[str] = set()
     for n in ast.walk(node):
         name: str | None = None
@@ -332,12 +334,8 @@ def env_reads(node: ast.expr) -> set[str]:
             head = dotted(n.value)
             if head and head[-1] == "environ":
                 name = literal_str(n.slice)
-        elif isinstance(n, ast.Call) and n.args:
-            head = dotted(n.func)
-            if head and head[-1] in _ENV_CALLS:
-                member = {"get": "environ", "str": "env"}.get(head[-1])
-                if member is None or (len(head) > 1 and head[-2] == member):
-                    name = literal_str(n.args[0])
+        elif isinstance(n, ast.Call):
+            name = env_var_read(n)
         if name and ENV_NAME.match(name):
             out.add(name)
     return out

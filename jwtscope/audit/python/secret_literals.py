@@ -15,7 +15,7 @@ from jwtscope.core.keys.common_secrets import is_common
 from jwtscope.core.keys.env_snapshot import KNOWN_SECRET_NAMES
 from jwtscope.core.keys.keyset import fingerprint
 
-__all__ = ["ENV_NAME", "Emit", "SecretChecks", "redact"]
+__all__ = ["ENV_NAME", "Emit", "SecretChecks", "env_var_read", "redact"]
 
 _NOT_SECRET_NAME = re.compile(
     r"(?i)(_name|_env|_var|_file|_path|_header|_url|_uri|_field|_alg|_algorithm|_len|"
@@ -49,6 +49,20 @@ def redact(line: str, node: ast.expr, value: str) -> str:
     raw = line.encode("utf-8")
     stand_in = f'"<redacted: {fingerprint(value.encode(), len(value))}>"'.encode()
     return (raw[: node.col_offset] + stand_in + raw[end:]).decode("utf-8", "replace")
+
+
+def env_var_read(node: ast.Call) -> str | None:
+    """The variable an environment read names: ``os.getenv("X")``,
+    ``os.environ.get("X")``, ``config("X")`` (decouple), ``env("X")``/``env.str("X")``
+    (environs); None for any other call."""
+    ref = dotted(node.func)
+    if not ref or ref[-1] not in _ENV_READERS or not node.args:
+        return None
+    if ref[-1] in ("get", "setdefault") and "environ" not in ref:
+        return None
+    if ref[-1] == "str" and ref[0] != "env":
+        return None
+    return literal_str(node.args[0])
 
 
 def _secret_name(name: str) -> bool:
@@ -104,14 +118,7 @@ class SecretChecks:
     def env_default(self, node: ast.Call, at: ast.expr, fallback: ast.expr | None = None) -> None:
         """AUDIT-SECRET-DEFAULT: ``os.getenv("JWT_SECRET", "dev")`` and the like (the
         literal default is ``fallback`` for ``os.getenv(...) or "dev"``)."""
-        ref = dotted(node.func)
-        if not ref or ref[-1] not in _ENV_READERS or not node.args:
-            return
-        if ref[-1] in ("get", "setdefault") and "environ" not in ref:
-            return
-        if ref[-1] == "str" and ref[0] != "env":
-            return
-        name = literal_str(node.args[0])
+        name = env_var_read(node)
         if not name or not (_secret_name(name) or name in KNOWN_SECRET_NAMES):
             return
         default = fallback

@@ -27,7 +27,12 @@ from jwtscope.core.har.har_scrub import (
     scrub_url,
     scrub_value,
 )
-from jwtscope.core.token.carriers import cookie_text, parse_cookie_string, split_authorization
+from jwtscope.core.token.carriers import (
+    TOKEN_HEADER_NAMES,
+    cookie_text,
+    parse_cookie_string,
+    split_authorization,
+)
 
 __all__ = ["sanitize_entry", "sanitize_har", "sanitize_log_fields"]
 
@@ -43,21 +48,17 @@ sec-fetch-site sec-fetch-dest sec-fetch-user
 """
 _KEPT_VALUES = frozenset(_KEPT_TEXT.split())
 _URL_HEADERS = frozenset({"origin", "referer", "location", "content-location", ":path"})
+#: Every header the token reader takes a token from, and a few more secrets.
 _TOKEN_HEADERS = frozenset(
     {
         "authorization",
         "proxy-authorization",
         "set-auth-token",
         "set-auth-jwt",
-        "x-auth-token",
-        "x-access-token",
-        "x-id-token",
-        "x-jwt",
-        "x-jwt-token",
-        "x-token",
         "x-csrf-token",
         "x-xsrf-token",
         "x-api-key",
+        *TOKEN_HEADER_NAMES,
     }
 )
 _ENTRY_KEYS = ("pageref", "startedDateTime", "time", "timings", "serverIPAddress", "connection")

@@ -23,6 +23,7 @@ from jwtscope.core.token.pasted_text import TOKEN_COOKIE_NAMES
 __all__ = [
     "NOWHERE",
     "PASSWORD_SCHEMES",
+    "TOKEN_HEADER_NAMES",
     "LocationKind",
     "TokenLocation",
     "cookie_text",
@@ -43,7 +44,8 @@ _JWT = re.compile(
 #: Authorization schemes that carry a password, not a token.
 PASSWORD_SCHEMES = frozenset({"basic", "digest", "negotiate", "ntlm"})
 _SCHEME_WORDS = frozenset({"bearer", "token", "jwt", "dpop", "basic", "digest", "negotiate"})
-_TOKEN_HEADER_NAMES = (
+#: Headers other than Authorization that carry a token (read by name, lower case).
+TOKEN_HEADER_NAMES = (
     "x-auth-token",
     "x-access-token",
     "x-id-token",
@@ -145,7 +147,7 @@ def detect_token(
         return token, TokenLocation("cookie", name), notes
     candidates = [(k, v) for k, v in headers if k.lower() != "authorization"]
     shaped = [(k, v) for k, v in candidates if looks_like_jwt(split_authorization(v)[1])]
-    named = [(k, v) for k, v in candidates if k.lower() in _TOKEN_HEADER_NAMES and v.strip()]
+    named = [(k, v) for k, v in candidates if k.lower() in TOKEN_HEADER_NAMES and v.strip()]
     if shaped or named:
         name, value = (shaped or named)[0]
         scheme, token = split_authorization(value)
