@@ -25,16 +25,9 @@ CASES = {**FASTAPI_CASES, **OTHER_STACK_CASES}
 
 #: What jwtscope answers instead of the expected list (measured; the lead removes a line
 #: when a strict xfail turns into a pass).
-MISSES: dict[str, str] = {
-    "st-cookie-login": "WRONG-SECRET (medium): the same 303 /login with and without the "
-    "token, and to every minted token, is what the scorecard's login-redirect-wrong-secret "
-    "answers too (a server with another secret); only the token sent in the cookie the "
-    "server reads would decide, and nothing in the answers names that cookie",
-}
+MISSES: dict[str, str] = {}
 #: The misses whose top cause is wrong too (the rest get the top right and miss later).
-TOP_WRONG = {
-    "st-cookie-login",
-}
+TOP_WRONG: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from net.replay_support import BA, BA_TOKEN, JWKS, NOW, SECRET, codes, hs, replay
+from net.replay_support import BA, BA_TOKEN, JWKS, NOW, SECRET, cause, codes, hs, replay
 from servers.replay_backends import PLACEHOLDER_SECRET
 from servers.replay_backends_stacked import (
     challenge_only,
@@ -120,11 +120,15 @@ CASES: dict[str, Case] = {
         None,
         ["CAUSE-EXPIRED"],
     ),
+    # The same 303 with a token, without one and to every fresh variant: a server on
+    # another secret and a server that never reads the header (net.replay_multi_stacks'
+    # st-cookie-login) answer identically, so the honest answer is "unknown", naming both
+    # and the requests that would decide (test_login_redirect_names_both_and_what_decides).
     "login-redirect-wrong-secret": (
         lambda c: login_redirect(PLACEHOLDER_SECRET, c),
         lambda: hs(),
         None,
-        ["CAUSE-WRONG-SECRET"],
+        ["CAUSE-UNKNOWN"],
     ),
     "login-redirect-ok": (lambda c: login_redirect(SECRET, c), lambda: hs(), None, ["CAUSE-OK"]),
     "plain-ok": (lambda c: plain_unauthorized(SECRET, c), lambda: hs(), None, ["CAUSE-OK"]),
@@ -142,3 +146,23 @@ def test_scorecard(name: str) -> None:
     factory, token, env, expected = CASES[name]
     outcome = replay(factory, token(), **({"env": env} if env is not None else {}))
     assert codes(outcome) == expected
+
+
+def test_login_redirect_names_both_and_what_decides() -> None:
+    outcome = replay(lambda c: login_redirect(PLACEHOLDER_SECRET, c), hs())
+    unknown = cause(outcome, "CAUSE-UNKNOWN")
+    said = " ".join(e.line for e in unknown.evidence)
+    assert "CAUSE-WRONG-SECRET" in said and "CAUSE-HEADER-NOT-RECEIVED" in said
+    assert "the same answer without a token" in said
+    assert "--guess-server-secret" in unknown.fix
+    assert "where the server reads it" in unknown.fix
+
+
+def test_login_redirect_on_a_default_secret_is_decided_by_the_guess() -> None:
+    outcome = replay(
+        lambda c: login_redirect(PLACEHOLDER_SECRET, c),
+        hs(),
+        guess_secret=True,
+        pause=lambda _: None,
+    )
+    assert codes(outcome)[0] == "CAUSE-DEFAULT-SECRET"

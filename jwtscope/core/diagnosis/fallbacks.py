@@ -10,6 +10,7 @@ from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
     accepted,
     answer_line,
+    login_redirect,
     refused,
     same_answer,
 )
@@ -71,11 +72,17 @@ def read_same_refusal(ctx: RuleContext) -> None:
                     "would decide",
                 )
             )
-    if same_answer(ctx.ex.get(NO_TOKEN), ctx.original):
+    same_without = same_answer(ctx.ex.get(NO_TOKEN), ctx.original)
+    if same_without and login_redirect(ctx.original):
+        # A login page's redirect, the same without a token: a web page that reads its
+        # session from a cookie (and never the header) answers exactly this way, as does
+        # one on another key; read_unknown names both and the request that would decide.
+        return
+    if same_without:
         evidence.append(
             Evidence(
                 NO_TOKEN,
-                "without a token the answer is the same too: if the header were lost on the "
+                "without a token the answer is the same too: if the token were lost on the "
                 "way, a token the server is known to accept would be refused here as well",
             )
         )
@@ -106,11 +113,49 @@ def read_unknown(ctx: RuleContext) -> None:
     variants = ctx.variants
     if variants and all(same_answer(v, ctx.original) for v in variants):
         evidence.append(Evidence("variants", "the server answers every failure the same way"))
-        deciding.append(
-            "whether the token arrives at all: a token the server is known to accept "
-            "(freshly issued by the issuer), sent to this URL"
-        )
+        if same_answer(ctx.ex.get(NO_TOKEN), ctx.original):
+            evidence.extend(_lost_or_other_key(ctx))
+            deciding.extend(_LOST_OR_OTHER_KEY_DECIDING)
+        else:
+            deciding.append(
+                "whether the token arrives at all: a token the server is known to accept "
+                "(freshly issued by the issuer), sent to this URL"
+            )
     fix = UNKNOWN_FIX
+    if ctx.report.signature.matched_secret is not None:
+        fix = "Compare the server's logs for this request (the secret in .env was used)."
     if deciding:
         fix += "\nThe request that would decide:\n" + "\n".join(f"- {d}" for d in deciding)
     ctx.found.add("CAUSE-UNKNOWN", "low", evidence, fix)
+
+
+#: The requests that separate "the token never reaches the verifier" from "the server
+#: verifies with another key", when the server answers a token and no token alike.
+_LOST_OR_OTHER_KEY_DECIDING = (
+    "CAUSE-HEADER-NOT-RECEIVED: the same token where the server reads it (the cookie or "
+    "header its code names; a browser request copied as cURL carries its cookies): "
+    "accepted there means the token never arrived",
+    "CAUSE-WRONG-SECRET: a token signed with the server's own secret (from the "
+    "server's environment, or `--guess-server-secret` for framework defaults): accepted "
+    "means the server's key differs from the one in .env",
+)
+
+
+def _lost_or_other_key(ctx: RuleContext) -> list[Evidence]:
+    """The two hypotheses a token-blind answer leaves open, when the token verifies with
+    the environment's secret: each predicts exactly the answers seen."""
+    secret = ctx.report.signature.matched_secret
+    if secret is None:
+        return []
+    return [
+        Evidence(
+            NO_TOKEN,
+            f"{answer_line(ctx.ex[NO_TOKEN])}: the same answer without a token",
+        ),
+        Evidence(
+            "token",
+            f"undecided: CAUSE-WRONG-SECRET (the token verifies with {secret.name} and "
+            "every fresh variant is refused) or CAUSE-HEADER-NOT-RECEIVED (a server that "
+            "never reads the token answers a token and no token alike)",
+        ),
+    ]
