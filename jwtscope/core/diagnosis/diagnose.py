@@ -29,6 +29,7 @@ from jwtscope.core.diagnosis.causes import (
 )
 from jwtscope.core.diagnosis.fallbacks import read_same_refusal, read_unknown
 from jwtscope.core.diagnosis.http_answers import (
+    read_app_refusal,
     read_clock,
     read_cors,
     read_forbidden,
@@ -58,6 +59,7 @@ _RULES: tuple[Callable[[RuleContext], None], ...] = (
     read_not_received,
     read_server_messages,
     read_clock,
+    read_app_refusal,
     read_forbidden,
     read_same_refusal,
 )

@@ -72,6 +72,16 @@ def read_same_refusal(ctx: RuleContext) -> None:
                     "would decide",
                 )
             )
+    if "sub" in payload:
+        evidence.append(
+            Evidence(
+                "token",
+                f"not separated: a server that finds no user for sub {payload['sub']!r} "
+                "and says so in the same words (FastAPI's tutorial answers 'Could not "
+                "validate credentials' to both) answers the same; a token for a user the "
+                "server has would decide",
+            )
+        )
     same_without = same_answer(ctx.ex.get(NO_TOKEN), ctx.original)
     if same_without and login_redirect(ctx.original):
         # A login page's redirect, the same without a token: a web page that reads its
@@ -86,15 +96,17 @@ def read_same_refusal(ctx: RuleContext) -> None:
                 "way, a token the server is known to accept would be refused here as well",
             )
         )
-    ctx.found.add(
-        "CAUSE-WRONG-SECRET",
-        "medium",
-        evidence,
+    fix = (
         f"The backend verifies with another key than {ctx.secret_name}: check the "
         "backend's environment (process env overrides .env) and use one secret on both "
-        "sides (compare fingerprints with `jwtscope inspect --env-file …`).",
-        weight=4,
+        "sides (compare fingerprints with `jwtscope inspect --env-file …`)."
     )
+    if "sub" in payload:
+        fix += (
+            f" If the keys are the same, the application refuses the user: check that a "
+            f"user with id {payload['sub']!r} exists on this server."
+        )
+    ctx.found.add("CAUSE-WRONG-SECRET", "medium", evidence, fix, weight=4)
 
 
 def read_unknown(ctx: RuleContext) -> None:

@@ -16,8 +16,10 @@ from jwtscope.core.diagnosis.rule_context import (
     lower,
     optional,
     refused,
+    same_answer,
     says,
 )
+from jwtscope.core.diagnosis.server_words import APP_REFUSAL_SAYS
 from jwtscope.core.timefmt import iso_utc, span
 
 #: Words of a verifier refusing a token not yet valid (``iat``/``nbf`` in its future).
@@ -31,6 +33,7 @@ _IMMATURE_SAYS = (
     '"iat" claim',
 )
 __all__ = [
+    "read_app_refusal",
     "read_clock",
     "read_cors",
     "read_forbidden",
@@ -250,6 +253,55 @@ def _issuer_ahead(ctx: RuleContext, server: float) -> None:
         f"`jwt.decode(..., leeway={int(early) + 30})`.",
         weight=8,
     )
+
+
+def read_app_refusal(ctx: RuleContext) -> None:
+    """A 400/401/403 whose words refuse the user, not the token (a scope, a permission, a
+    disabled account), and that differs from the answer without a token: the token was
+    read and verified, and the application refused what it grants."""
+    ex, no_token = ctx.original, ctx.ex.get(NO_TOKEN)
+    if ex.status not in (400, 401, 403) or not says(ex, *APP_REFUSAL_SAYS):
+        return
+    if no_token is None or same_answer(no_token, ex):
+        return
+    evidence = [
+        ctx.ev(ORIGINAL, f"{answer_line(ex)}: the application's words about the user"),
+        ctx.ev(NO_TOKEN, f"{answer_line(no_token)}: without the token the answer differs"),
+    ]
+    wanted = ex.challenge.get("scope") if ex.challenge is not None else None
+    if wanted:
+        lacks = _scopes_lacking(ctx, wanted)
+        line = f"the server asks for scope {wanted!r}"
+        evidence.append(
+            Evidence(ORIGINAL, line + (f"; the token lacks {lacks!r}" if lacks else ""))
+        )
+    ctx.reached = max(ctx.reached, stage_of("CAUSE-FORBIDDEN"))
+    ctx.found.add(
+        "CAUSE-FORBIDDEN",
+        "high",
+        evidence,
+        "The token verified; the application refuses this user here"
+        + (f" (it needs scope {wanted!r})" if wanted else "")
+        + ": issue the token with the scope or role the route needs, or enable the user "
+        "— do not loosen the token check.",
+        weight=5,
+    )
+
+
+def _scopes_lacking(ctx: RuleContext, wanted: str) -> str:
+    """The scopes of a challenge's ``scope`` the token's ``scope``/``scp`` does not grant
+    ("" when it grants them all or carries neither claim)."""
+    payload = ctx.report.token.payload or {}
+    granted: set[str] = set()
+    for claim in ("scope", "scp", "scopes"):
+        value = payload.get(claim)
+        if isinstance(value, str):
+            granted.update(value.split())
+        elif isinstance(value, list):
+            granted.update(str(v) for v in value)
+    if not any(claim in payload for claim in ("scope", "scp", "scopes")):
+        return ""
+    return " ".join(s for s in wanted.split() if s not in granted)
 
 
 def read_forbidden(ctx: RuleContext) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 __all__ = [
     "ALG_SAYS",
+    "APP_REFUSAL_SAYS",
     "KID_SAYS",
     "REQUIRED_SAYS",
     "SIGNATURE_SAYS",
@@ -46,4 +47,24 @@ REQUIRED_CLAIMS = ("jti", "iat", "nbf", "exp", "sub", "scope", "scp", "role", "e
 REQUIRED_SAYS = (
     *(f'missing the "{claim}" claim' for claim in REQUIRED_CLAIMS),
     "missing required claim",
+)
+
+#: The application's words refusing an authenticated user: a scope, role or permission
+#: the token does not grant, or a user the application has disabled. Said after the
+#: token verified (FastAPI's security tutorial: 401 "Not enough permissions" with
+#: ``WWW-Authenticate: Bearer scope="me"``, 400 "Inactive user").
+APP_REFUSAL_SAYS = (
+    "not enough permissions",
+    "insufficient permission",
+    "insufficient_scope",
+    "insufficient scope",
+    "missing scope",
+    "missing permission",
+    "permission denied",
+    "lacks permission",
+    "inactive user",
+    "user is inactive",
+    "user is disabled",
+    "account is disabled",
+    "account disabled",
 )
