@@ -304,6 +304,38 @@ def test_ctrl_c_on_the_cli_stops_hashcat(tmp_path: Path, warm_kernels: float) ->
         assert not _processes_naming(temp_root)
 
 
+def test_hashcat_dies_with_a_killed_jwtscope(tmp_path: Path, warm_kernels: float) -> None:
+    """SIGKILL gives jwtscope no chance to stop hashcat, which runs in a session of its
+    own: hashcat still ends, at its next status line into the pipe nobody reads."""
+    temp_root = tmp_path / "tmp"
+    temp_root.mkdir()
+    process = subprocess.Popen(
+        [*CRACK, token_for("not-a-9-char-key"), "--mask", "?a?a?a?a?a?a?a?a?a"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp_root)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert process.stderr is not None
+    with _reaped(process, temp_root):
+        assert "is running (Ctrl-C stops it)" in _line_within(process.stderr, 240)
+        hashcat = _processes_naming(temp_root)
+        assert hashcat
+        handles = [os.pidfd_open(pid) for pid in hashcat]
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        try:
+            for handle in handles:  # readable once the process has exited
+                ready, _, _ = select.select([handle], [], [], 30)
+                assert ready, "hashcat outlived jwtscope"
+        finally:
+            for handle in handles:
+                os.close(handle)
+        assert not _processes_naming(temp_root)
+
+
 def test_two_searches_at_once(tmp_path: Path, temp_root: Path) -> None:
     # hashcat refuses a second run of the same session name; each run has its own.
     words = wordlist(tmp_path / "words.txt", "a", KEY, "b")
