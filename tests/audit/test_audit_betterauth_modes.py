@@ -332,13 +332,25 @@ app = FastAPI(lifespan=lifespan)
             "def get_jwks():\n    return httpx.get(settings.jwks_url).json()\n",
             [],
         ),
+        (  # reading the URL from the environment is no fetch
+            'import os\n\nJWKS_URL = os.environ.get("JWKS_URL", "http://localhost:3000/api/auth/jwks")\n',
+            [],
+        ),
         (  # PyJWKClient built once at module level refetches on an unknown kid
             "import jwt\nfrom app.config import settings\n\n"
             "jwks_client = jwt.PyJWKClient(settings.jwks_url, cache_keys=True)\n",
             [],
         ),
     ],
-    ids=["module-level", "lru-cache", "lru-cache-cleared", "lifespan", "per-call", "pyjwkclient"],
+    ids=[
+        "module-level",
+        "lru-cache",
+        "lru-cache-cleared",
+        "lifespan",
+        "per-call",
+        "env-read",
+        "pyjwkclient",
+    ],
 )
 def test_jwks_never_refreshed(tmp_path, source, expected):
     files = {**base(), "api/app/keys.py": source}

@@ -13,6 +13,7 @@ unknown ``kid``), a function that rebinds the loaded name (``global JWKS``), or 
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 
 from jwtscope.audit.python.astutil import call_name, dotted
@@ -20,6 +21,8 @@ from jwtscope.audit.python.astutil import call_name, dotted
 __all__ = ["JwksLoad", "jwks_loads"]
 
 _HTTP_GETS = frozenset({"get", "urlopen", "fetch"})
+#: What a ``.get(…)`` that sends a request is called on.
+_HTTP_OWNER = re.compile(r"(?i)httpx|requests|client|session|http|aiohttp")
 _CACHES = frozenset({"lru_cache", "cache", "cached", "alru_cache"})
 _Func = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -35,10 +38,10 @@ class JwksLoad:
 def _is_fetch(node: ast.AST) -> bool:
     if not isinstance(node, ast.Call) or call_name(node) not in _HTTP_GETS:
         return False
-    if isinstance(node.func, ast.Attribute):
-        owner = dotted(node.func.value)
-        if owner is None and not isinstance(node.func.value, ast.Call | ast.Await):
-            return False
+    if isinstance(node.func, ast.Attribute) and not _HTTP_OWNER.search(
+        ast.unparse(node.func.value)
+    ):
+        return False  # os.environ.get("JWKS_URL"), settings.get(…): not a request
     url = (
         node.args[0]
         if node.args
@@ -95,7 +98,7 @@ def jwks_loads(tree: ast.Module) -> list[JwksLoad]:
     loads: list[JwksLoad] = []
     loaders: set[str] = set()
     for stmt in tree.body:
-        if not isinstance(stmt, _Func | ast.ClassDef) and _fetches(stmt):
+        if not isinstance(stmt, _Func | ast.ClassDef) and not _main(stmt) and _fetches(stmt):
             loads.append(JwksLoad(stmt.lineno, "at import (module level)"))
     for fn in fetchers:
         decs = _decorators(fn)
@@ -126,6 +129,11 @@ def jwks_loads(tree: ast.Module) -> list[JwksLoad]:
     if loads and _rebinds(funcs, tree, loaders):
         return []
     return loads
+
+
+def _main(stmt: ast.stmt) -> bool:
+    """``if __name__ == "__main__":`` — a script's body, not an import-time load."""
+    return isinstance(stmt, ast.If) and "__main__" in ast.unparse(stmt.test)
 
 
 def _own_nodes(fn: _Func) -> list[ast.AST]:

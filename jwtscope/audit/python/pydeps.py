@@ -101,6 +101,8 @@ class PyDeps:
                 self._toml(folder, tomllib.loads(text))
             else:
                 for line in text.splitlines():
+                    if re.match(r"\s*(?:-r|-c|--requirement|--constraint)\b", line):
+                        folder.unread = True  # includes another file: undecided
                     m = _REQ_LINE.match(line.split("#", 1)[0])
                     if m and not line.lstrip().startswith("-"):
                         self._declare(folder, m.group(1), m.group(2) or "")
