@@ -3,12 +3,14 @@ finding on the broken variant, and none on the correct one."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from jwtscope.audit import audit_project
+from jwtscope.cli import main
 
 AUTH_TS = """\
 import { betterAuth } from "better-auth";
@@ -547,3 +549,33 @@ RETRY_401 = ONCE_EFFECT.replace(
 def test_jwt_fetched_once(tmp_path, source, expected):
     files = {**base(), "web/lib/api.tsx": source}
     assert codes(tmp_path, files, "AUDIT-BA-JWT-CACHED-ONCE") == expected
+
+
+# --- the new findings in audit text/JSON and the review report ------------------------------
+def test_new_findings_reach_text_json_and_the_review(tmp_path, capsys, monkeypatch):
+    project = tmp_path / "shop"
+    files = {
+        **base(aud="http://localhost:3000/"),
+        "api/requirements.txt": PYJWT_NO_CRYPTO,
+        "api/app/session.py": COOKIE % 'request.cookies.get("better-auth.session_token")',
+        "docker-compose.yml": COMPOSE
+        % {"jwks": "http://localhost:3000/api/auth/jwks", "network": ""},
+    }
+    write(project, files)
+    monkeypatch.chdir(tmp_path)
+    wanted = {
+        ("AUDIT-VERIFIER-NO-EDDSA", "api/requirements.txt:3"),
+        ("AUDIT-BA-ISS-AUD-MISMATCH", "api/app/main.py:14"),
+        ("AUDIT-BA-COOKIE-PREFIX", "api/app/session.py:6"),
+        ("AUDIT-JWKS-LOCALHOST-CONTAINER", "docker-compose.yml:14"),
+    }
+    assert main(["audit", str(project)]) == 1
+    text = capsys.readouterr().out
+    assert all(f"{code}  {where}" in text for code, where in wanted)
+    main(["audit", str(project), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    got = {(f["code"], f"{f['path']}:{f['line']}") for f in data["findings"]}
+    assert wanted <= got
+    assert main(["report", "--audit", str(project), "--json"]) == 1
+    review = json.loads(capsys.readouterr().out)
+    assert wanted <= {(i["code"], i["location"]) for i in review["findings"]["source"]}
