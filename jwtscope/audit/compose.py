@@ -2,7 +2,8 @@
 auth server is another service (AUDIT-JWKS-LOCALHOST-CONTAINER).
 
 The files are read line by line (no YAML library): ``services:``, each service's
-``environment`` (list or map), ``ports`` (short syntax) and ``network_mode``. A URL
+``environment`` (list or map), ``env_file`` (the project's ``.env*`` files it names;
+``environment`` overrides them), ``ports`` (short syntax) and ``network_mode``. A URL
 with ``${…}`` interpolation, a service on the host network (or sharing another's), or an
 auth service that cannot be told (no other service publishes the URL's port nor holds
 ``BETTER_AUTH_*`` variables) gives no finding.
@@ -10,11 +11,13 @@ auth service that cannot be told (no other service publishes the URL's port nor 
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from jwtscope.audit.codes import make
+from jwtscope.audit.envfiles import EnvFiles
 from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import redact_line
 
@@ -44,6 +47,7 @@ class _Service:
     env: list[tuple[str, str, int, str]] = field(default_factory=list)  # name, value, line, src
     ports: list[tuple[str, str]] = field(default_factory=list)  # (published, target)
     network_mode: str = ""
+    env_files: list[str] = field(default_factory=list)  # as written, relative to the file
 
 
 def _services(text: str) -> list[_Service]:
@@ -77,6 +81,11 @@ def _services(text: str) -> list[_Service]:
                 section, section_indent = key.group(2), indent
                 if section == "network_mode":
                     current.network_mode = _scalar(key.group(3))
+                elif section == "env_file" and _scalar(key.group(3)):
+                    current.env_files.append(_scalar(key.group(3)))
+                elif section == "ports" and key.group(3).strip().startswith("["):
+                    for port in key.group(3).strip().strip("[]").split(","):
+                        _port(current, _scalar(port))
             continue
         item = _ITEM.match(raw)
         value = _scalar(item.group(2)) if item else ""
@@ -88,13 +97,20 @@ def _services(text: str) -> list[_Service]:
                 current.env.append(
                     (_scalar(key.group(2)), _scalar(key.group(3)), number, raw.strip())
                 )
+        elif section == "env_file" and item:
+            current.env_files.append(value)
         elif section == "ports" and item:
-            parts = value.split("/")[0].split(":")
-            if len(parts) >= 2:
-                current.ports.append((parts[-2], parts[-1]))
-            elif parts and parts[0]:
-                current.ports.append((parts[0], parts[0]))
+            _port(current, value)
     return services
+
+
+def _port(service: _Service, value: str) -> None:
+    """``"3001:3000"``, ``127.0.0.1:3001:3000/tcp`` or ``3000``: (published, container)."""
+    parts = value.split("/")[0].split(":")
+    if len(parts) >= 2:
+        service.ports.append((parts[-2], parts[-1]))
+    elif parts and parts[0]:
+        service.ports.append((parts[0], parts[0]))
 
 
 @dataclass
@@ -102,19 +118,36 @@ class ComposeFiles:
     """Every compose file of the project."""
 
     findings: list[AuditFinding] = field(default_factory=list)
+    files: list[tuple[str, list[_Service]]] = field(default_factory=list)
 
     def add(self, rel: str, text: str) -> None:
-        """Read one compose file and judge its services."""
-        if "jwks" not in text.lower():
-            return
-        services = _services(text)
-        for svc in services:
-            if svc.network_mode == "host" or svc.network_mode.startswith(
-                ("service:", "container:")
-            ):
-                continue
-            for name, value, line, source in svc.env:
-                self._judge(rel, svc, services, name, value, line, source)
+        """Read one compose file (judged by :meth:`judge`, once the ``.env`` files are read)."""
+        if "services" in text:
+            self.files.append((rel, _services(text)))
+
+    def judge(self, env: EnvFiles) -> list[AuditFinding]:
+        """The findings of every compose file: inline ``environment`` and ``env_file``."""
+        for rel, services in self.files:
+            folder = posixpath.dirname(rel)
+            for svc in services:
+                if svc.network_mode == "host" or svc.network_mode.startswith(
+                    ("service:", "container:")
+                ):
+                    continue
+                for name, value, line, source in svc.env:
+                    self._judge(rel, svc, services, name, value, line, source)
+                for written in svc.env_files:
+                    target = posixpath.normpath(posixpath.join(folder, written))
+                    for file in env.files:
+                        if file.rel != target:
+                            continue
+                        inline = {n for n, *_ in svc.env}  # environment: wins
+                        for var, raw in file.values.items():
+                            if var in inline:
+                                continue
+                            at = file.lines.get(var, (1, ""))
+                            self._judge(file.rel, svc, services, var, raw or "", *at)
+        return self.findings
 
     def _judge(
         self,

@@ -255,7 +255,7 @@ class _Readers:
         backend = self.python.better_auth
         out = backend.finish(eddsa=eddsa, secure_cookies_off=self.front.secure_cookies_off)
         out += self.deps.judge(eddsa=eddsa, verifiers=backend.pyjwt_verifiers)
-        return out + self.compose.findings
+        return out + self.compose.judge(self.env)
 
 
 def _masked(finding: AuditFinding, masks: tuple[str, ...]) -> AuditFinding:

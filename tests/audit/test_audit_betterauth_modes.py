@@ -265,6 +265,38 @@ def test_jwks_localhost_in_compose(tmp_path, jwks, network, expected):
         assert "JWKS_URL=http://web:3000/api/auth/jwks" in finding.fix
 
 
+ENV_FILE_COMPOSE = """\
+services:
+  web:
+    build: ./web
+    ports: ["3000:3000"]
+    environment:
+      - BETTER_AUTH_URL=http://localhost:3000
+  api:
+    build: ./api
+    env_file:
+      - ./api/.env
+%s
+"""
+
+
+@pytest.mark.parametrize(
+    ("inline", "expected"),
+    [
+        ("", [("api/.env", 2)]),
+        ("    environment:\n      JWKS_URL: http://web:3000/api/auth/jwks", []),
+    ],
+    ids=["env-file", "overridden-inline"],
+)
+def test_jwks_localhost_from_env_file(tmp_path, inline, expected):
+    files = {
+        **base(),
+        "docker-compose.yml": ENV_FILE_COMPOSE % inline,
+        "api/.env": "DATABASE_URL=postgresql://db/app\nJWKS_URL=http://localhost:3000/api/auth/jwks\n",
+    }
+    assert codes(tmp_path, files, "AUDIT-JWKS-LOCALHOST-CONTAINER") == expected
+
+
 @pytest.mark.parametrize(
     ("jwks", "expected"),
     [
@@ -579,3 +611,14 @@ def test_new_findings_reach_text_json_and_the_review(tmp_path, capsys, monkeypat
     assert main(["report", "--audit", str(project), "--json"]) == 1
     review = json.loads(capsys.readouterr().out)
     assert wanted <= {(i["code"], i["location"]) for i in review["findings"]["source"]}
+
+
+def test_the_fix_uses_the_container_port(tmp_path):
+    compose = (COMPOSE % {"jwks": "http://localhost:3001/api/auth/jwks", "network": ""}).replace(
+        '"3000:3000"', '"3001:3000"'
+    )
+    write(tmp_path, {**base(), "docker-compose.yml": compose})
+    result = audit_project(tmp_path, git=False)
+    (finding,) = [f for f in result.findings if f.code == "AUDIT-JWKS-LOCALHOST-CONTAINER"]
+    assert finding.fix.startswith("JWKS_URL=http://web:3000/api/auth/jwks")
+    assert "'web'" in finding.detail and "publishes port 3001" in finding.detail

@@ -177,7 +177,7 @@ def _effect_once(js: Script, fn: Node) -> bool:
 def _is_token_fetch(js: Script, call: Node) -> bool:
     func = call.child_by_field_name("function")
     text = js.text_of(func).replace(" ", "")
-    if text.endswith(".token") and re.search(r"(?i)(auth|client)", text.rsplit(".", 1)[0]):
+    if text.endswith(".token") and re.search(r"(?i)(?<!o)auth", text.rsplit(".", 1)[0]):
         return True
     if text in ("fetch", "window.fetch"):
         args = js.args(call)
