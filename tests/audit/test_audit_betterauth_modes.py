@@ -227,6 +227,19 @@ def test_settings_default_overridden_by_env_is_not_judged(tmp_path):
     assert codes(tmp_path, files, "AUDIT-BA-ISS-AUD-MISMATCH") == []
 
 
+def test_the_env_value_of_a_settings_field_is_the_one_judged(tmp_path):
+    files = base()  # the default is right, the .env the backend loads is not
+    files["api/.env"] = "JWT_AUDIENCE=https://localhost:3000\n"
+    assert codes(tmp_path, files, "AUDIT-BA-ISS-AUD-MISMATCH") == [("api/app/main.py", 14)]
+
+
+def test_two_environments_disagreeing_are_not_judged(tmp_path):
+    files = base()
+    files["api/.env"] = "JWT_AUDIENCE=https://localhost:3000\n"
+    files["api/.env.local"] = "JWT_AUDIENCE=http://localhost:3000\n"
+    assert codes(tmp_path, files, "AUDIT-BA-ISS-AUD-MISMATCH") == []
+
+
 # --- 5. JWKS unreachable from the container; custom basePath/jwksPath ---------------------
 COMPOSE = """\
 services:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from jwtscope.audit.codes import make
-from jwtscope.audit.envfiles import EnvFiles, is_template
+from jwtscope.audit.envfiles import EnvFiles
 from jwtscope.audit.frontend.ba_client import header_hidden
 from jwtscope.audit.frontend.claim_match import claim_difference, host_note, near_miss
 from jwtscope.audit.frontend.fetch_judge import judge_fetch
@@ -273,9 +273,11 @@ class _Check:
         if not value or not expected:
             return
         custom = any(getattr(c, kind) for c in self.front.jwt_calls)
-        overridden = any(
-            not isinstance(p, str) and len(p) > 1 and self.env_names(p[-1]) for p in pieces or ()
-        )
+        refs = [p for p in pieces or () if not isinstance(p, str) and len(p) > 1]
+        set_by_env = [self.env_values(r[-1], m.path) for r in refs]
+        overridden = any(set_by_env)
+        if len(pieces or ()) == 1 and len(set_by_env) == 1 and len(set_by_env[0]) == 1:
+            value, overridden = next(iter(set_by_env[0])), False  # the .env value runs
         bases = {u.rstrip("/") for u in self.project.facts.base_urls}
         detail = near_miss(
             kind, value, expected, custom=custom, base_urls=bases, overridden=overridden
@@ -294,13 +296,18 @@ class _Check:
                 + ("InvalidAudienceError." if kind == "audience" else "InvalidIssuerError."),
             )
 
-    def env_names(self, name: str) -> bool:
-        """Does a (non-template) ``.env`` file set ``name`` (settings read it, any case)?"""
-        env = self.env
+    def env_values(self, name: str, near: str) -> set[str]:
+        """The values the ``.env`` files of ``near``'s folder and its parents give ``name``
+        (settings read it in any case), templates left out."""
+        if self.env is None:
+            return set()
         low = name.lower()
-        return env is not None and any(
-            n.lower() == low for f in env.files for n in f.values if not is_template(f.name)
-        )
+        return {
+            (v or "").strip()
+            for f in self.env.chain(near)
+            for n, v in f.values.items()
+            if n.lower() == low
+        }
 
     def plugin_missing(self) -> None:
         iss = self.issuer
