@@ -374,6 +374,7 @@ app = FastAPI(lifespan=lifespan)
         (LRU_JWKS % "", [("api/app/keys.py", 6)]),
         (LRU_JWKS % "\ndef refresh_on_unknown_kid():\n    get_jwks.cache_clear()\n", []),
         (LIFESPAN_JWKS, [("api/app/keys.py", 7)]),
+        (LRU_JWKS.replace("@lru_cache", "@cached(TTLCache(maxsize=1, ttl=300))") % "", []),
         (  # fetched per call: no stale copy
             "import httpx\nfrom app.config import settings\n\n"
             "def get_jwks():\n    return httpx.get(settings.jwks_url).json()\n",
@@ -393,6 +394,7 @@ app = FastAPI(lifespan=lifespan)
         "module-level",
         "lru-cache",
         "lru-cache-cleared",
+        "ttl-cache",
         "lifespan",
         "per-call",
         "env-read",

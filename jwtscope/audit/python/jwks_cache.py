@@ -59,6 +59,8 @@ def _decorators(fn: _Func) -> set[str]:
     for dec in fn.decorator_list:
         target = dec.func if isinstance(dec, ast.Call) else dec
         ref = dotted(target)
+        if isinstance(dec, ast.Call) and "ttl" in ast.unparse(dec).lower():
+            continue  # @alru_cache(ttl=300), @cached(TTLCache(…)): entries expire
         if ref:
             out.add(ref[-1])
         first = dec.args[0] if isinstance(dec, ast.Call) and dec.args else None
