@@ -575,6 +575,19 @@ export async function api(path: string) {
   });
 }
 """
+MEMOIZED = """\
+import { authClient } from "./auth-client";
+
+let cachedToken: string | null = null;
+
+export async function getApiToken(): Promise<string | null> {
+  if (cachedToken) return cachedToken;
+  const { data } = await authClient.token();
+  cachedToken = data?.token ?? null;
+  return cachedToken;
+}
+"""
+RESET_ON_SIGN_OUT = MEMOIZED + "\nexport function forgetToken() {\n  cachedToken = null;\n}\n"
 RETRY_401 = ONCE_EFFECT.replace(
     "  return token;",
     "  const refresh = () =>\n"
@@ -588,10 +601,21 @@ RETRY_401 = ONCE_EFFECT.replace(
     [
         (ONCE_EFFECT, [("web/lib/api.tsx", 8)]),
         (ONCE_MODULE, [("web/lib/api.tsx", 3)]),
+        (MEMOIZED, [("web/lib/api.tsx", 7)]),
+        (MEMOIZED.replace(": string | null = null", " = null"), [("web/lib/api.tsx", 7)]),
         (PER_CALL, []),
         (RETRY_401, []),
+        (RESET_ON_SIGN_OUT, []),
     ],
-    ids=["useeffect-once", "module-level", "per-call", "refetch-on-401"],
+    ids=[
+        "useeffect-once",
+        "module-level",
+        "memoized",
+        "memoized-js",
+        "per-call",
+        "refetch-on-401",
+        "reset",
+    ],
 )
 def test_jwt_fetched_once(tmp_path, source, expected):
     files = {**base(), "web/lib/api.tsx": source}

@@ -192,6 +192,27 @@ _KEEPS = re.compile(
 )
 
 
+def _memoized(js: Script, fn: Node, code: str) -> str | None:
+    """The module ``let`` that ``fn`` fills once and returns from then on
+    (``if (cached) return cached; … cached = data.token``), assigned nowhere else."""
+    body = js.code(fn)
+    for node in js.root.named_children:
+        if node.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        if js.text_of(node).split(None, 1)[0] == "const":
+            continue
+        for decl in node.named_children:
+            name = js.text_of(decl.child_by_field_name("name"))
+            if not re.fullmatch(r"[\w$]+", name):
+                continue
+            assigned = re.compile(rf"(?<![\w$.])\b{re.escape(name)}\s*(?:=(?!=)|\?\?=|\|\|=)")
+            guarded = re.search(rf"if\s*\(\s*{re.escape(name)}\s*\)\s*(?:\{{\s*)?return", body)
+            count = len(assigned.findall(code)) - len(assigned.findall(js.text_of(node)))
+            if guarded and count == 1 and assigned.search(body):
+                return name
+    return None
+
+
 def cached_once(js: Script) -> list[tuple[int, str]]:
     """``(line, how)`` of each one-time JWT fetch of a file with no refresh path."""
     fetches = [c for c in js.of("call") if _is_token_fetch(js, c)]
@@ -214,6 +235,10 @@ def cached_once(js: Script) -> list[tuple[int, str]]:
             if decl is None or decl.type == "program":
                 return []
             out.append((js.line_of(call), "at module load, kept in a module variable"))
+            continue
+        memo = _memoized(js, chain[0], code)
+        if memo is not None:
+            out.append((js.line_of(call), f"kept in the module variable {memo} and returned"))
             continue
         effect = next((f for f in chain if _effect_once(js, f)), None)
         if effect is None or not _KEEPS.search(js.code(effect)):
