@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-__all__ = ["claim_difference", "host_note", "near_miss"]
+from jwtscope.audit.envfiles import EnvFiles
+
+__all__ = ["claim_difference", "env_values", "host_note", "near_miss"]
 
 _LOCAL = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1"})
 
@@ -73,3 +75,14 @@ def near_miss(
         f"The backend expects {kind} {value!r}, but Better Auth's tokens carry {claim} "
         f"{expected!r} ({diff}); PyJWT compares them exactly."
     )
+
+
+def env_values(env: EnvFiles | None, name: str, near: str) -> set[str]:
+    """The values the ``.env`` files of ``near``'s folder and its parents give ``name``
+    (settings read it in any case), templates left out: what a settings field runs with."""
+    if env is None:
+        return set()
+    low = name.lower()
+    return {
+        (v or "").strip() for f in env.chain(near) for n, v in f.values.items() if n.lower() == low
+    }

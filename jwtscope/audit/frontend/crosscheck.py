@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from jwtscope.audit.codes import make
 from jwtscope.audit.envfiles import EnvFiles
 from jwtscope.audit.frontend.ba_client import header_hidden
-from jwtscope.audit.frontend.claim_match import claim_difference, host_note, near_miss
+from jwtscope.audit.frontend.claim_match import claim_difference, env_values, host_note, near_miss
 from jwtscope.audit.frontend.fetch_judge import judge_fetch
 from jwtscope.audit.frontend.frontend_scan import module_key
 from jwtscope.audit.frontend.scriptfacts import (
@@ -274,7 +274,7 @@ class _Check:
             return
         custom = any(getattr(c, kind) for c in self.front.jwt_calls)
         refs = [p for p in pieces or () if not isinstance(p, str) and len(p) > 1]
-        set_by_env = [self.env_values(r[-1], m.path) for r in refs]
+        set_by_env = [env_values(self.env, r[-1], m.path) for r in refs]
         overridden = any(set_by_env)
         if len(pieces or ()) == 1 and len(set_by_env) == 1 and len(set_by_env[0]) == 1:
             value, overridden = next(iter(set_by_env[0])), False  # the .env value runs
@@ -295,19 +295,6 @@ class _Check:
                 "set): every token fails with "
                 + ("InvalidAudienceError." if kind == "audience" else "InvalidIssuerError."),
             )
-
-    def env_values(self, name: str, near: str) -> set[str]:
-        """The values the ``.env`` files of ``near``'s folder and its parents give ``name``
-        (settings read it in any case), templates left out."""
-        if self.env is None:
-            return set()
-        low = name.lower()
-        return {
-            (v or "").strip()
-            for f in self.env.chain(near)
-            for n, v in f.values.items()
-            if n.lower() == low
-        }
 
     def plugin_missing(self) -> None:
         iss = self.issuer
