@@ -365,7 +365,6 @@ def scan_script(
         (scanner.configs, ("betterAuth",)),
         (scanner.jwt_plugin, ("better-auth/plugins",)),
         (scanner.exports, ("export",)),
-        (scanner.better_auth_client, ("cors", "Expose", "set-auth-jwt", "token", "useSecure")),
     ]
     if not is_test:
         checks += [
@@ -374,6 +373,7 @@ def scan_script(
             (scanner.storage, ("Storage",)),
             (scanner.bearer, ("Bearer",)),
             (scanner.fetches, ("fetch", "axios")),
+            (scanner.better_auth_client, ("cors", "Expose", "set-auth-jwt", "token", "useSecure")),
         ]
     for check, needs in checks:
         if any(word in text for word in needs):  # else nothing to look for
