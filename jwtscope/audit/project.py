@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from jwtscope.audit.compose import ComposeFiles, is_compose_file
 from jwtscope.audit.envfiles import EnvFiles, git_tracked, judge_tracked
 from jwtscope.audit.frontend.crosscheck import Frontend, JwksRef, crosscheck, issuer_of
 from jwtscope.audit.frontend.frontend_scan import scan_script
@@ -24,6 +25,7 @@ from jwtscope.audit.leaks import LeakScanner
 from jwtscope.audit.missing import missing_secrets
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo, SkippedFile
 from jwtscope.audit.python.facts import ProjectFacts
+from jwtscope.audit.python.pydeps import PyDeps, is_dependency_file
 from jwtscope.audit.python.python_audit import PythonAudit
 from jwtscope.audit.redact import mask_values, redact_line
 from jwtscope.audit.walk import ProjectFile, is_test, iter_project_files, read_source_why
@@ -130,6 +132,8 @@ class _Readers:
         self.front = Frontend()
         self.env = EnvFiles()
         self.leaks = LeakScanner(now=now)
+        self.deps = PyDeps()
+        self.compose = ComposeFiles()
         self.findings: list[AuditFinding] = []
         self.kinds: Counter[str] = Counter()
         self.skipped: list[SkippedFile] = []
@@ -138,6 +142,13 @@ class _Readers:
 
     def feed(self, file: ProjectFile) -> bool:
         """Read one file; True when it counts as read (config files and skipped ones don't)."""
+        name = file.path.name
+        if file.kind in ("pyproject", "deps") or is_dependency_file(name):
+            self._small(file, self.deps.add)
+        if is_compose_file(name):
+            self._small(file, self.compose.add)
+        if file.kind == "deps":
+            return False
         if file.kind in ("pyproject", "jwks"):
             self.python.config_file(file)
             return False
@@ -157,6 +168,14 @@ class _Readers:
             self.source(file, text)
         self.read += 1
         return True
+
+    def _small(self, file: ProjectFile, reader: Callable[[str, str], None]) -> None:
+        """A dependency or compose file, read whole (one that cannot be is listed)."""
+        text, why = read_source_why(file.path)
+        if text is None:
+            self.skipped.append(SkippedFile(file.rel, why))
+        else:
+            reader(file.rel, text)
 
     def source(self, file: ProjectFile, text: str) -> None:
         """A ``.env`` file, a Python module or a script, by kind."""
@@ -186,7 +205,7 @@ class _Readers:
         issuer = issuer_of(front, env)
         _teach_facts(self.facts, issuer)
         project, routes, backend = self.python.finish(public)
-        cross, mismatched = crosscheck(project, routes, front, issuer)
+        cross, mismatched = crosscheck(project, routes, front, issuer, env)
         findings = self.findings
         findings += [
             f
@@ -194,6 +213,7 @@ class _Readers:
             if not (f.code == "AUDIT-DECODE-BA-SECRET" and (f.path, f.line) in mismatched)
         ]
         findings += cross
+        findings += self._better_auth(issuer)
         verifiers = {n for m in project.modules.values() for c in m.decodes for n in c.key_names}
         findings += env.judge(verifiers)
         findings += missing_secrets(project, front.configs, env)
@@ -217,6 +237,25 @@ class _Readers:
             skipped=tuple(sorted([*self.skipped, *self.python.skipped], key=lambda s: s.path)),
             masks=masks,
         )
+
+    def _better_auth_eddsa(self, issuer: IssuerInfo | None) -> str | None:
+        """The evidence that the tokens are EdDSA, or None (not, or not known)."""
+        if issuer is not None and issuer.jwt_plugin:
+            alg = issuer.algorithm
+            return (
+                f"Better Auth's jwt() plugin, alg {alg} ({issuer.location})"
+                if alg == "EdDSA"
+                else None
+            )
+        return self.facts.eddsa[0] if self.facts.eddsa else None
+
+    def _better_auth(self, issuer: IssuerInfo | None) -> list[AuditFinding]:
+        """Issue 17's backend findings: cookie names, JWKS loads, verifiers, compose."""
+        eddsa = self._better_auth_eddsa(issuer)
+        backend = self.python.better_auth
+        out = backend.finish(eddsa=eddsa, secure_cookies_off=self.front.secure_cookies_off)
+        out += self.deps.judge(eddsa=eddsa, verifiers=backend.pyjwt_verifiers)
+        return out + self.compose.judge(self.env)
 
 
 def _masked(finding: AuditFinding, masks: tuple[str, ...]) -> AuditFinding:

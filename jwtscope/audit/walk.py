@@ -65,8 +65,8 @@ class ProjectFile:
         path: the file on disk.
         rel: its path relative to the audited folder, ``/``-separated.
         kind: ``python``, ``script`` (TypeScript/JavaScript), ``pyproject``, ``env`` (a
-            ``.env*`` file), ``jwks`` (JSON), ``log`` (``*.log``) or ``data`` (fixtures:
-            JSON, YAML, text, ``.http``, HAR).
+            ``.env*`` file), ``jwks`` (JSON), ``deps`` (``Pipfile``, lock files), ``log``
+            (``*.log``) or ``data`` (fixtures: JSON, YAML, text, ``.http``, HAR).
     """
 
     path: Path
@@ -206,6 +206,8 @@ def _translate(pattern: str) -> str:
     return "".join(out)
 
 
+#: Dependency files that are not data (``requirements*.txt`` are: they are read as both).
+_LOCK_FILES = frozenset({"Pipfile", "Pipfile.lock", "poetry.lock", "uv.lock"})
 _SCRIPT_EXT = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
 _DATA_EXT = (".json", ".yaml", ".yml", ".txt", ".http", ".rest", ".har", ".toml", ".ini", ".cfg")
 #: Generated or lock files: large, never hand-written credentials or auth code.
@@ -220,6 +222,8 @@ def _file_kind(name: str) -> str | None:
         return "python"
     if name == "pyproject.toml":
         return "pyproject"
+    if name in _LOCK_FILES:
+        return "deps"
     if name == ".env" or name.startswith(".env."):
         return "env"
     if lower.endswith(_SCRIPT_EXT):

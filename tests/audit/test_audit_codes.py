@@ -29,7 +29,7 @@ def test_codes_are_distinct_from_token_codes_and_fully_described():
 def test_every_code_emitted_by_the_source_is_registered_and_every_registered_one_used():
     emitted: set[str] = set()
     for path in AUDIT.rglob("*.py"):
-        if path.name == "codes.py":
+        if path.name in ("codes.py", "codes_betterauth.py"):
             continue
         for node in ast.walk(ast.parse(path.read_text())):
             text = node.value if isinstance(node, ast.Constant) else None

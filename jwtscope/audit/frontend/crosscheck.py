@@ -15,9 +15,18 @@ from urllib.parse import urlsplit
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.envfiles import EnvFiles
+from jwtscope.audit.frontend.ba_client import header_hidden
+from jwtscope.audit.frontend.claim_match import claim_difference, env_values, host_note, near_miss
 from jwtscope.audit.frontend.fetch_judge import judge_fetch
 from jwtscope.audit.frontend.frontend_scan import module_key
-from jwtscope.audit.frontend.scriptfacts import AuthConfig, FetchCall, JwtPluginCall, ScriptFacts
+from jwtscope.audit.frontend.scriptfacts import (
+    AuthConfig,
+    CorsExpose,
+    FetchCall,
+    HeaderRead,
+    JwtPluginCall,
+    ScriptFacts,
+)
 from jwtscope.audit.model import AuditFinding, IssuerInfo, Route
 from jwtscope.audit.python.resolve import Project
 from jwtscope.audit.python.summary import DecodeCall, ModuleSummary, Piece
@@ -57,6 +66,9 @@ class Frontend:
     unparsed: list[str] = field(default_factory=list)  # script files that do not parse
     axios_defaults: bool = False  # some file sets axios-wide headers or interceptors
     exports: dict[str, dict[str, str]] = field(default_factory=dict)  # by module_key
+    cors: list[CorsExpose] = field(default_factory=list)
+    jwt_reads: list[HeaderRead] = field(default_factory=list)
+    secure_cookies_off: bool = False
 
     def add(self, facts: ScriptFacts, path: str = "") -> None:
         """Merge one file's facts."""
@@ -66,6 +78,9 @@ class Frontend:
         self.jwt_calls += facts.jwt_calls
         self.fetches += facts.fetches
         self.axios_defaults = self.axios_defaults or facts.axios_defaults
+        self.cors += facts.cors
+        self.jwt_reads += facts.jwt_reads
+        self.secure_cookies_off = self.secure_cookies_off or facts.secure_cookies_off
         if facts.exports:
             self.exports[module_key(path)] = facts.exports
 
@@ -171,8 +186,11 @@ def _is_ba_decode(call: DecodeCall, project: Project) -> bool:
 
 
 class _Check:
-    def __init__(self, project: Project, issuer: IssuerInfo, front: Frontend) -> None:
+    def __init__(
+        self, project: Project, issuer: IssuerInfo, front: Frontend, env: EnvFiles | None
+    ) -> None:
         self.project = project
+        self.env = env
         self.issuer = issuer
         self.front = front
         self.findings: list[AuditFinding] = []
@@ -242,25 +260,41 @@ class _Check:
                     self.mismatched.add((m.path, call.line))
                 if not iss.jwt_plugin:
                     continue
-                aud = _joined(self.project, m.name, call.audience)
-                if aud and iss.audience and aud.rstrip("/") not in known:
-                    self.add(
-                        "CAUSE-AUDIENCE",
-                        m,
-                        call,
-                        f"{where} expects audience {aud!r}, but Better Auth puts "
-                        f"{iss.audience!r} in aud (its baseURL unless jwt.audience is set): "
-                        "every token fails with InvalidAudienceError.",
-                    )
-                issuer = _joined(self.project, m.name, call.issuer)
-                if issuer and iss.issuer and issuer.rstrip("/") not in known:
-                    self.add(
-                        "CAUSE-ISSUER",
-                        m,
-                        call,
-                        f"{where} expects issuer {issuer!r}, but Better Auth's tokens carry "
-                        f"iss {iss.issuer!r}: every token fails with InvalidIssuerError.",
-                    )
+                for kind in ("audience", "issuer"):
+                    self.claim(kind, m, call, where, known)
+
+    def claim(
+        self, kind: str, m: ModuleSummary, call: DecodeCall, where: str, known: set[str]
+    ) -> None:
+        """The backend's audience=/issuer= against Better Auth's aud/iss."""
+        pieces = call.audience if kind == "audience" else call.issuer
+        value = _joined(self.project, m.name, pieces)
+        expected = self.issuer.audience if kind == "audience" else self.issuer.issuer
+        if not value or not expected:
+            return
+        custom = any(getattr(c, kind) for c in self.front.jwt_calls)
+        refs = [p for p in pieces or () if not isinstance(p, str) and len(p) > 1]
+        set_by_env = [env_values(self.env, r[-1], m.path) for r in refs]
+        overridden = any(set_by_env)
+        if len(pieces or ()) == 1 and len(set_by_env) == 1 and len(set_by_env[0]) == 1:
+            value, overridden = next(iter(set_by_env[0])), False  # the .env value runs
+        bases = {u.rstrip("/") for u in self.project.facts.base_urls}
+        detail = near_miss(
+            kind, value, expected, custom=custom, base_urls=bases, overridden=overridden
+        )
+        if detail is not None:
+            self.add("AUDIT-BA-ISS-AUD-MISMATCH", m, call, f"{where}: {detail}")
+        elif value.rstrip("/") not in known and claim_difference(value, expected) is None:
+            claim = "aud" if kind == "audience" else "iss"
+            self.add(
+                "CAUSE-AUDIENCE" if kind == "audience" else "CAUSE-ISSUER",
+                m,
+                call,
+                f"{where} expects {kind} {value!r}, but Better Auth puts {expected!r} in "
+                f"{claim}{host_note(value, expected)} (its baseURL unless jwt.{kind} is "
+                "set): every token fails with "
+                + ("InvalidAudienceError." if kind == "audience" else "InvalidIssuerError."),
+            )
 
     def plugin_missing(self) -> None:
         iss = self.issuer
@@ -330,19 +364,24 @@ class _Check:
 
 
 def crosscheck(
-    project: Project, routes: list[Route], front: Frontend, issuer: IssuerInfo | None
+    project: Project,
+    routes: list[Route],
+    front: Frontend,
+    issuer: IssuerInfo | None,
+    env: EnvFiles | None = None,
 ) -> tuple[list[AuditFinding], set[tuple[str, int]]]:
     """The cross-check findings, and the ``(path, line)`` of backend decodes whose
     algorithm contradicts the issuer (their backend-only twin finding is dropped)."""
     findings: list[AuditFinding] = []
     mismatched: set[tuple[str, int]] = set()
     if issuer is not None:
-        check = _Check(project, issuer, front)
+        check = _Check(project, issuer, front, env)
         check.decodes()
         check.plugin_missing()
         check.jwks()
         findings += check.findings
         mismatched = check.mismatched
+    findings += header_hidden(front.cors, front.jwt_reads)
     for fetch in front.fetches:
         if fetch.client == "axios" and front.axios_defaults:
             continue  # axios-wide headers or interceptors: what is sent is set elsewhere

@@ -30,6 +30,7 @@ from dataclasses import replace
 from tree_sitter import Node
 
 from jwtscope.audit.codes import make
+from jwtscope.audit.frontend import ba_client
 from jwtscope.audit.frontend.bearer import BearerChecks
 from jwtscope.audit.frontend.scriptfacts import AuthConfig, JwtPluginCall, ScriptFacts
 from jwtscope.audit.frontend.scripttree import Literal, Script
@@ -53,6 +54,11 @@ _KEYWORDS = (
     "Secret",
     "SECRET",
     "jwt",
+    "cors",
+    "Expose-Headers",
+    "set-auth-jwt",
+    ".token(",
+    "useSecureCookies",
 )
 _PLUGIN_MODULES = ("better-auth/plugins", "better-auth/plugins/jwt")
 _SECRET_CONST = re.compile(r"[\w$]*(?:SECRET|Secret|secret)[\w$]*")
@@ -292,6 +298,26 @@ class _Scanner(BearerChecks, TokenTransportChecks):
                 )
             )
 
+    def better_auth_client(self) -> None:
+        """CORS of the auth server, ``set-auth-jwt`` reads, a JWT fetched once
+        (:mod:`jwtscope.audit.frontend.ba_client`)."""
+        js, facts = self.js, self.facts
+        facts.cors += ba_client.cors_exposes(js, self.path)
+        facts.cors += ba_client.next_config_exposes(js, self.path)
+        facts.jwt_reads += ba_client.jwt_header_reads(js, self.path)
+        facts.secure_cookies_off = bool(re.search(r"useSecureCookies\s*:\s*false", js.text))
+        for line, how in ba_client.cached_once(js):
+            self.emit(
+                "AUDIT-BA-JWT-CACHED-ONCE",
+                line,
+                f"The Better Auth JWT is fetched once ({how}) and reused; nothing in this "
+                "file fetches a new one on a 401 or before exp. The JWT lives 15 minutes: "
+                "then every API call is a 401 until the page reloads.",
+                "Fetch the token when calling the API (authClient.token() per request, or "
+                "cache it until shortly before its exp), and on a 401 fetch a new one and "
+                "retry once.",
+            )
+
     def _value(self, node: Node | None) -> str | None:
         """The string a value is, through one ``const`` of the file; None if not a literal."""
         lit = self.js.literal(self.js.resolve(node))
@@ -347,6 +373,7 @@ def scan_script(
             (scanner.storage, ("Storage",)),
             (scanner.bearer, ("Bearer",)),
             (scanner.fetches, ("fetch", "axios")),
+            (scanner.better_auth_client, ("cors", "Expose", "set-auth-jwt", "token", "useSecure")),
         ]
     for check, needs in checks:
         if any(word in text for word in needs):  # else nothing to look for

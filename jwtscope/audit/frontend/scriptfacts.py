@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["AuthConfig", "FetchCall", "JwtPluginCall", "ScriptFacts"]
+__all__ = ["AuthConfig", "CorsExpose", "FetchCall", "HeaderRead", "JwtPluginCall", "ScriptFacts"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,27 @@ class FetchCall:
     client: str = "fetch"
 
 
+@dataclass(frozen=True)
+class CorsExpose:
+    """A CORS setting of a file serving Better Auth: the headers it exposes (None: the
+    option is absent, so nothing is exposed), or ``unknown`` when not a literal."""
+
+    path: str
+    line: int
+    source: str
+    kind: str
+    exposes: tuple[str, ...] | None
+    unknown: bool = False
+
+
+@dataclass(frozen=True)
+class HeaderRead:
+    """Where the frontend reads ``set-auth-jwt`` from a response."""
+
+    path: str
+    line: int
+
+
 @dataclass
 class ScriptFacts:
     """What one script file says (kept after the text is dropped). ``error_line``: the
@@ -77,6 +98,9 @@ class ScriptFacts:
     error_line: int | None = None
     axios_defaults: bool = False  # sets axios-wide headers/credentials or interceptors
     exports: dict[str, str] = field(default_factory=dict)  # exported string constants
+    cors: list[CorsExpose] = field(default_factory=list)  # CORS of a file serving Better Auth
+    jwt_reads: list[HeaderRead] = field(default_factory=list)  # reads of set-auth-jwt
+    secure_cookies_off: bool = False  # ``advanced.useSecureCookies: false``
 
     def unparsed_reason(self, path: str) -> str | None:
         """Why the file is not audited, for the list of skipped files; None if it is."""

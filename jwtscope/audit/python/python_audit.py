@@ -20,6 +20,7 @@ import tomllib
 from collections.abc import Sequence
 
 from jwtscope.audit.model import AuditFinding, Route, RouteStatus, SkippedFile
+from jwtscope.audit.python.ba_backend import BaBackend
 from jwtscope.audit.python.cors_config import judge_cors
 from jwtscope.audit.python.decodes import judge_decodes
 from jwtscope.audit.python.extract import extract_module
@@ -130,6 +131,7 @@ class PythonAudit:
         self.folders: set[str] = set()  # every package name on a module's path
         self.skipped: list[SkippedFile] = []
         self.lost_routes: list[Route] = []
+        self.better_auth = BaBackend()
 
     def add(self, rel: str, text: str) -> None:
         """Read one (non-test) Python file."""
@@ -147,6 +149,8 @@ class PythonAudit:
             self.skipped.append(SkippedFile(rel, reason))
             self.lost_routes += unparsed_routes(rel, text, reason)
         self.findings += found
+        if error is None:
+            self.better_auth.add(rel, text)
         if summary is not None:
             self.modules.setdefault(summary.name, summary)
 
