@@ -78,6 +78,18 @@ def _option_values(node: ast.expr) -> tuple[Piece, ...] | None:
     return single if single is not None and len(single) == 1 else None
 
 
+def _iterated(node: ast.expr) -> Ref | None:
+    """The name a value stands for: ``settings.ORIGINS`` itself, or the iterable of a
+    comprehension that only converts each item (``[str(o) for o in settings.ORIGINS]``)."""
+    if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp):
+        gen = node.generators[0] if len(node.generators) == 1 else None
+        if gen is None or gen.ifs or not isinstance(gen.target, ast.Name):
+            return None
+        names = {n.id for n in ast.walk(node.elt) if isinstance(n, ast.Name)}
+        return dotted(gen.iter) if names <= {gen.target.id, "str"} else None
+    return dotted(node)
+
+
 def authish_calls(nodes: list[ast.AST]) -> tuple[Ref, ...]:
     """Up to a few called names that suggest a credential check (``verify_token``)."""
     out: list[Ref] = []
@@ -178,7 +190,7 @@ class Declarations:
                     line=line,
                     source=self.line(line),
                     origins=literal_strs(origins) if origins is not None else (),
-                    origins_ref=dotted(origins) if origins is not None else None,
+                    origins_ref=_iterated(origins) if origins is not None else None,
                     origin_regex=literal_str(keyword(call, "allow_origin_regex")),
                     credentials=literal_bool(keyword(call, "allow_credentials"))
                     if keyword(call, "allow_credentials") is not None
