@@ -8,6 +8,7 @@ change meaning once released; new ones may be added.
 
 from __future__ import annotations
 
+from jwtscope.audit.codes_config import CONFIG_ENTRIES
 from jwtscope.audit.model import AuditFinding
 from jwtscope.core.catalog import CodeInfo
 from jwtscope.core.findings import Severity
@@ -331,7 +332,7 @@ _ENTRIES = (
     ),
 )
 
-AUDIT_CODES: dict[str, CodeInfo] = {info.code: info for info in _ENTRIES}
+AUDIT_CODES: dict[str, CodeInfo] = {info.code: info for info in (*_ENTRIES, *CONFIG_ENTRIES)}
 
 #: Engine codes an audit also emits, with the same meaning, where the evidence is in the
 #: source instead of a token or a response (e.g. a weak secret in a .env file).

@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from jwtscope.audit import AuditResult, RouteStatus, audit_project
+from jwtscope.audit import AuditResult, audit_project
 
 Files = dict[str, str]
 

@@ -71,9 +71,9 @@ def _origins(project: Project, m: ModuleSummary, cors: CorsDecl) -> tuple[tuple[
         return known[0], f" (the default of {'.'.join(ref)}, {known[1]})"
     env = project.facts.env_lists.get(ref[-1])
     if env is not None:
-        values, where, example = env
+        listed, where, example = env
         role = "the project's documented default" if example else "the value deployed with it"
-        return values, f" ({ref[-1]}={list(values)!r} in {where}: {role})"
+        return listed, f" ({ref[-1]}={list(listed)!r} in {where}: {role})"
     return (), ""
 
 

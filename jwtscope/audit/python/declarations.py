@@ -28,6 +28,7 @@ from jwtscope.audit.python.astutil import (
 from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.library_routes import ENFORCING_CALLS, LIBRARY_ROUTERS
+from jwtscope.audit.python.local_names import LocalNames
 from jwtscope.audit.python.ownership import ownership_facts
 from jwtscope.audit.python.summary import (
     CorsDecl,
@@ -96,6 +97,9 @@ def authish_calls(nodes: list[ast.AST]) -> tuple[Ref, ...]:
     for node in nodes:
         if isinstance(node, ast.Call):
             ref = dotted(node.func)
+            optional = literal_bool(keyword(node, "auto_error")) is False
+            if ref and ref[-1] in AUTH_CLASSES and optional:
+                continue  # HTTPBearer(auto_error=False): lets a request without credentials in
             if ref and ref not in out and is_authish(ref[-1], BODY_AUTHISH):
                 out.append(ref)
                 if len(out) >= _MAX_CALLS:
@@ -111,6 +115,7 @@ class Declarations:
         lines: the module's source lines.
         facts: project facts (bearer schemes are evidence for the CORS check).
         defs: the module's functions by name (``add_api_route`` endpoints).
+        scope: the extractor's stack of enclosing ``(kind, name, settings)``.
     """
 
     def __init__(
@@ -119,12 +124,21 @@ class Declarations:
         lines: list[str],
         facts: ProjectFacts,
         defs: dict[str, FuncNode],
+        scope: list[tuple[str, str, bool]] | None = None,
     ) -> None:
         self.s = summary
         self.lines = lines
         self.facts = facts
         self.defs = defs
         self.handled: set[int] = set()
+        self.scope = scope if scope is not None else []
+        #: per enclosing function, its ``name = f(…)`` statements (see ``local_names``).
+        self.frames: list[dict[str, Ref]] = []
+
+    @property
+    def names(self) -> LocalNames:
+        """How names of the enclosing functions and class read (``self.router``)."""
+        return LocalNames.of(self.frames, [n for k, n, _ in self.scope if k == "class"])
 
     def line(self, lineno: int) -> str:
         """Source line ``lineno`` (1-based)."""
@@ -138,6 +152,7 @@ class Declarations:
             owner = dotted(dec.func.value)
             if owner is None:
                 continue
+            owner = self.names.rewrite(owner)
             if dec.func.attr in ROUTE_METHODS:
                 path = keyword(dec, "path")
                 if path is None and dec.args:
@@ -229,6 +244,7 @@ class Declarations:
         if attr == "include_router":
             router = arg("router", 0)
             child = dotted(router or ast.Constant(None))
+            child = self.names.rewrite(child) if child else child
             made = dotted(router.func) if isinstance(router, ast.Call) else None
             if child:
                 self.include(target, child, node)
@@ -290,7 +306,10 @@ class Declarations:
         """Record one route with what its endpoint says (``nodes``: the function's nodes)."""
         parsed = pieces(path_node) if path_node is not None else ("",)
         path: tuple[Piece, ...] = parsed if parsed is not None else ("{?}",)
+        path = tuple(map(self.names.piece, path))
         params = tuple(endpoint.own_params(fn))
+        for param in params:
+            param.ref = self.names.dependency(param.ref)
         dep_params = {p.name for p in params}
         self.s.routes.append(
             RouteDecl(
@@ -300,7 +319,7 @@ class Declarations:
                 line=line,
                 source=self.line(line),
                 endpoint=fn.name,
-                deps=_deps_list(keyword(call, "dependencies")),
+                deps=tuple(map(self.names.dependency, _deps_list(keyword(call, "dependencies")))),
                 params=params,
                 inline=marker_of(iter(nodes)),
                 calls=authish_calls(nodes),

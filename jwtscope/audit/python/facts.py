@@ -57,6 +57,10 @@ class ProjectFacts:
     #: list defaults of settings fields: name → (values, where), None when two disagree.
     settings_lists: dict[str, tuple[tuple[str, ...], str] | None] = field(default_factory=dict)
     public: list[str] = field(default_factory=list)
+    #: settings read from the environment with a default, by the name they are assigned
+    #: to: ``whitelist_paths`` → (variable, default, ``file:line``, source line); None when
+    #: two places disagree.
+    config_defaults: dict[str, tuple[str, str, str, str] | None] = field(default_factory=dict)
     #: origin/host lists set in ``.env`` files: name → (values, ``file:line``, example file).
     env_lists: dict[str, tuple[tuple[str, ...], str, bool]] = field(default_factory=dict)
     #: where the project mints its own tokens (``jwt.encode at app/security.py:25``).
@@ -101,6 +105,14 @@ class ProjectFacts:
             origin = origin_of(value)
             if origin and name in URL_NAMES:
                 self.remember(self.base_urls, origin)
+
+    def note_config_default(self, name: str, read: tuple[str, str, str, str]) -> None:
+        """``args.whitelist_paths = get_env_value("WHITELIST_PATHS", "/health,/api/*")``."""
+        known = self.config_defaults.get(name)
+        if name in self.config_defaults and (known is None or known[:2] != read[:2]):
+            self.config_defaults[name] = None  # ambiguous: two places disagree
+        elif len(self.config_defaults) < 5_000:
+            self.config_defaults[name] = read
 
     def note_env_list(self, name: str, value: str, where: str) -> None:
         """An origin/host list of a ``.env`` file (``BACKEND_CORS_ORIGINS=["*"]``); a real
