@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from jwtscope.audit import AuditResult, audit_project
+from jwtscope.audit import AuditResult, RouteStatus, audit_project
 
 Files = dict[str, str]
 
@@ -86,3 +86,134 @@ def test_a_comprehension_that_filters_is_not_followed(tmp_path):
         },
     )
     assert not any(f.code.startswith("AUDIT-CORS") for f in result.findings)
+
+
+_GATED_AUTH = """
+import os
+from fastapi import HTTPException, Request, Security
+from fastapi.security import OAuth2PasswordBearer
+import jwt
+
+WHITELIST = os.getenv("WHITELIST_PATHS", "/health,/api/*")
+patterns = []
+for entry in WHITELIST.split(","):
+    patterns.append(entry.strip())
+ACCOUNTS = os.getenv("AUTH_ACCOUNTS", "")
+auth_configured = bool(ACCOUNTS)
+
+
+def is_whitelisted(path):
+    return any(path.startswith(p.rstrip("*")) for p in patterns)
+
+
+def get_auth_dependency(api_key=None):
+    scheme = OAuth2PasswordBearer(tokenUrl="login", auto_error=False)
+    api_key_configured = bool(api_key)
+
+    async def dependency(request: Request, token: str = Security(scheme)):
+        if is_whitelisted(request.url.path):
+            return
+        if not auth_configured and not api_key_configured:
+            return
+        if not token:
+            raise HTTPException(status_code=401)
+        jwt.decode(token, "k", algorithms=["HS256"])
+
+    return dependency
+"""
+
+_OLLAMA = """
+from fastapi import APIRouter, Depends
+from app.auth import get_auth_dependency
+
+
+class OllamaAPI:
+    def __init__(self, api_key=None):
+        self.api_key = api_key
+        self.router = APIRouter(tags=["ollama"])
+        self.setup_routes()
+
+    def setup_routes(self):
+        combined_auth = get_auth_dependency(self.api_key)
+
+        @self.router.get("/version", dependencies=[Depends(combined_auth)])
+        async def version():
+            return {}
+
+        @self.router.post("/generate", dependencies=[Depends(combined_auth)])
+        async def generate():
+            return {}
+"""
+
+_SERVER = """
+from fastapi import Depends, FastAPI
+from app.auth import get_auth_dependency
+from app.ollama import OllamaAPI
+
+
+def create_app(api_key):
+    app = FastAPI()
+    combined_auth = get_auth_dependency(api_key)
+
+    @app.get("/graphs", dependencies=[Depends(combined_auth)])
+    async def graphs():
+        return []
+
+    ollama_api = OllamaAPI(api_key=api_key)
+    app.include_router(ollama_api.router, prefix="/api")
+    return app
+"""
+
+
+def _gated(tmp_path: Path, auth: str = _GATED_AUTH) -> AuditResult:
+    return run(
+        tmp_path,
+        {"app/auth.py": auth, "app/ollama.py": _OLLAMA, "app/server.py": _SERVER},
+    )
+
+
+def _table(result: AuditResult) -> dict[tuple[str, str], RouteStatus]:
+    return {(r.method, r.path): r.status for r in result.routes}
+
+
+def test_an_instance_attribute_router_is_placed_under_its_include_prefix(tmp_path):
+    table = _table(_gated(tmp_path))
+    assert ("GET", "/api/version") in table
+    assert ("POST", "/api/generate") in table
+    assert not any("{" in path for _, path in table)
+
+
+def test_the_default_whitelist_and_the_auth_switch_decide_under_the_default_config(tmp_path):
+    result = _gated(tmp_path)
+    table = _table(result)
+    assert table["GET", "/api/version"] is RouteStatus.PUBLIC
+    assert table["POST", "/api/generate"] is RouteStatus.UNPROTECTED
+    assert table["GET", "/graphs"] is RouteStatus.UNKNOWN
+    graphs = next(r for r in result.routes if r.path == "/graphs")
+    assert graphs.reason.startswith("depends on configuration")
+    assert "auth_configured" in graphs.reason
+    generate = next(r for r in result.routes if r.path == "/api/generate")
+    assert "WHITELIST_PATHS defaults to '/health,/api/*'" in generate.reason
+    assert codes(result) >= {
+        ("AUDIT-AUTH-WHITELIST-DEFAULT", "app/auth.py", 6),
+        ("AUDIT-AUTH-DISABLED-BY-DEFAULT", "app/auth.py", 25),
+        ("AUDIT-ROUTE-UNPROTECTED", "app/ollama.py", 18),
+    }
+
+
+def test_near_miss_a_dependency_that_always_checks_stays_protected(tmp_path):
+    strict = _GATED_AUTH.replace(
+        "        if is_whitelisted(request.url.path):\n            return\n", ""
+    ).replace("        if not auth_configured and not api_key_configured:\n            return\n", "")
+    result = _gated(tmp_path, strict)
+    assert set(_table(result).values()) == {RouteStatus.PROTECTED}
+    assert not any(f.code.startswith("AUDIT-AUTH-") for f in result.findings)
+
+
+def test_near_miss_a_whitelist_without_wildcards_exempts_only_its_paths(tmp_path):
+    narrow = _GATED_AUTH.replace('"/health,/api/*"', '"/health"').replace(
+        "        if not auth_configured and not api_key_configured:\n            return\n", ""
+    )
+    result = _gated(tmp_path, narrow)
+    assert set(_table(result).values()) == {RouteStatus.PROTECTED}
+    assert not any(f.code.startswith("AUDIT-AUTH-") for f in result.findings)

@@ -184,6 +184,7 @@ def resolve_gate_names(gate: OpenGate, flows: dict[str, set[str]]) -> OpenGate:
                 todo.append((ref, depth + 1))
             else:
                 leaves.add(ref)
+    leaves |= seen  # a module name may itself be read from the environment
     return OpenGate(gate.line, gate.kind, gate.text, tuple(sorted(leaves)))
 
 
