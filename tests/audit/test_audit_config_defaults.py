@@ -202,9 +202,10 @@ def test_the_default_whitelist_and_the_auth_switch_decide_under_the_default_conf
 
 
 def test_near_miss_a_dependency_that_always_checks_stays_protected(tmp_path):
+    switch = "        if not auth_configured and not api_key_configured:\n            return\n"
     strict = _GATED_AUTH.replace(
         "        if is_whitelisted(request.url.path):\n            return\n", ""
-    ).replace("        if not auth_configured and not api_key_configured:\n            return\n", "")
+    ).replace(switch, "")
     result = _gated(tmp_path, strict)
     assert set(_table(result).values()) == {RouteStatus.PROTECTED}
     assert not any(f.code.startswith("AUDIT-AUTH-") for f in result.findings)
