@@ -220,8 +220,8 @@ def _file_kind(name: str) -> str | None:
         return "python"
     if name == "pyproject.toml":
         return "pyproject"
-    if name == ".env" or name.startswith(".env."):
-        return "env"
+    if name == ".env" or name.startswith((".env.", "env.")) or name.endswith(".env"):
+        return "env"  # .env, .env.example, env.example, production.env
     if lower.endswith(_SCRIPT_EXT):
         if lower.endswith((".d.ts", ".min.js", ".bundle.js")) or ".chunk." in lower:
             return None

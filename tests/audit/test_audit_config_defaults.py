@@ -218,3 +218,84 @@ def test_near_miss_a_whitelist_without_wildcards_exempts_only_its_paths(tmp_path
     result = _gated(tmp_path, narrow)
     assert set(_table(result).values()) == {RouteStatus.PROTECTED}
     assert not any(f.code.startswith("AUDIT-AUTH-") for f in result.findings)
+
+
+_PEEK = """
+import logging
+import jwt
+
+logger = logging.getLogger(__name__)
+
+
+def verify(token, key):
+    unverified = jwt.decode(token, options={"verify_signature": False})
+    audience = unverified.get("aud")
+    logger.info(f"token for {audience}")
+    return {USE}jwt.decode(token, key, algorithms=["EdDSA"], audience="api")
+"""
+
+
+def test_a_claim_read_into_a_local_that_is_only_logged_is_a_peek(tmp_path):
+    result = run(tmp_path, {"app/auth.py": _PEEK.replace("{USE}", "")})
+    assert not any(f.code == "AUDIT-DECODE-NO-VERIFY" for f in result.findings)
+
+
+def test_near_miss_the_unverified_claim_leaves_the_function(tmp_path):
+    used = _PEEK.replace("{USE}", "audience or ")
+    result = run(tmp_path, {"app/auth.py": used})
+    assert ("AUDIT-DECODE-NO-VERIFY", "app/auth.py", 8) in codes(result)
+
+
+_MIDDLEWARE = """
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from starlette.middleware.base import BaseHTTPMiddleware
+from app.config import PUBLIC_ROUTES
+
+
+class AuthMiddleware(BaseHTTPMiddleware):
+    def __init__(self, app, excluded_paths=None):
+        super().__init__(app)
+        self.excluded_paths = excluded_paths or PUBLIC_ROUTES
+
+    async def dispatch(self, request, call_next):
+        if request.url.path in self.excluded_paths:
+            return await call_next(request)
+        if not request.headers.get("Authorization"):
+            return JSONResponse(status_code=401, content={})
+        return await call_next(request)
+
+
+app = FastAPI()
+app.add_middleware(AuthMiddleware{OPTIONS})
+
+
+@app.get("/health")
+def health():
+    return {}
+
+
+@app.get("/tasks")
+def tasks():
+    return []
+"""
+
+
+def test_a_middleware_option_falls_back_to_its_default_constant(tmp_path):
+    files = {
+        "app/config.py": 'PUBLIC_ROUTES: set[str] = {"/", "/health"}\n',
+        "app/main.py": _MIDDLEWARE.replace("{OPTIONS}", ""),
+    }
+    table = _table(run(tmp_path, files))
+    assert table["GET", "/health"] is RouteStatus.PUBLIC
+    assert table["GET", "/tasks"] is RouteStatus.PROTECTED
+
+
+def test_an_option_given_wins_over_the_default(tmp_path):
+    files = {
+        "app/config.py": 'PUBLIC_ROUTES: set[str] = {"/", "/health"}\n',
+        "app/main.py": _MIDDLEWARE.replace("{OPTIONS}", ', excluded_paths={"/tasks"}'),
+    }
+    table = _table(run(tmp_path, files))
+    assert table["GET", "/health"] is RouteStatus.PROTECTED
+    assert table["GET", "/tasks"] is RouteStatus.PUBLIC

@@ -12,6 +12,15 @@ from corpus.corpus_scoring import ProjectScore, format_score, projects, score_co
 # Per project: the route outcomes allowed at most (bad ones) or at least ("correct"), and
 # the findings: true ones reported at least, false ones at most, truth defects found at least.
 FLOOR: dict[str, dict[str, int]] = {
+    "antosubash__nextjs-better-auth-fastapi": {
+        "correct": 22,
+        "public->protected": 0,
+        "public->unprotected": 0,
+        "unknown": 0,
+        "reported_true": 2,
+        "false_findings": 0,
+        "defects_found": 2,
+    },
     "fastapi__full-stack-fastapi-template": {
         "correct": 23,
         "public->protected": 0,

@@ -109,6 +109,8 @@ class Bypass:
     conds: tuple[Cond, ...]
     line: int
     options: tuple[tuple[str, str], ...] = ()
+    #: ``self.<attr>`` → the values it falls back to (``excluded or PUBLIC_ROUTES``).
+    defaults: tuple[tuple[str, tuple[Piece, ...]], ...] = ()
 
 
 @dataclass(slots=True)
