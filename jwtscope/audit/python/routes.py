@@ -301,8 +301,7 @@ class _Builder:
         if found is not None and decl.ownership is not None:
             users.update(decl.ownership.request_users)  # the user a middleware put there
         users = set() if privileged else users
-        if source is not None and not gated:
-            gated = self.opened(source, path, decl.methods)
+        gated = gated or (self.opened(source, path, decl.methods) if source else {})
         self.add(m, decl, path, found, unknown, mounted, users, optional, gated)
 
     def opened(self, source: tuple[str, Ref], path: str, methods: tuple[str, ...]) -> Gated:
