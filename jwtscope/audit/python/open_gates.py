@@ -237,7 +237,12 @@ class Opened(NamedTuple):
 
 
 def gate_verdict(
-    gates: tuple[OpenGate, ...], where: str, defaults: DefaultOf, path: str, method: str
+    gates: tuple[OpenGate, ...],
+    where: str,
+    defaults: DefaultOf,
+    path: str,
+    method: str,
+    dep: str = "the auth dependency",
 ) -> Opened | None:
     """What a dependency's open gates make of ``method path`` under the default
     configuration, or None when they let nothing through.
@@ -246,6 +251,7 @@ def gate_verdict(
         gates: the dependency's gates.
         where: the file the gates are in.
         defaults: settings attribute → (variable, default, ``file:line``, source line).
+        dep: the dependency as written, for the explanation.
     """
     for gate in gates:
         if gate.kind != "path":
@@ -260,7 +266,7 @@ def gate_verdict(
                     continue
                 why = (
                     f"{var} defaults to {default!r} ({place}): {pattern!r} exempts it from "
-                    f"the auth dependency's check ({where}:{gate.line})"
+                    f"{dep}'s check ({where}:{gate.line})"
                 )
                 if pattern.endswith("*") and method.upper() not in _SAFE:
                     return Opened("unprotected", why, place, source, pattern)
@@ -268,7 +274,7 @@ def gate_verdict(
     for gate in gates:
         if gate.kind == "config":
             why = (
-                f"depends on configuration: the auth dependency lets every request through "
+                f"depends on configuration: {dep} lets every request through "
                 f"when `{gate.text}` ({where}:{gate.line}); it checks credentials only once "
                 f"{' or '.join(gate.names)} is configured"
             )
@@ -289,7 +295,9 @@ def open_gate_findings(hits: dict[str, Opened]) -> list[AuditFinding]:
                     path=path,
                     line=int(line),
                     source_line=hit.source,
-                    detail=f"{hit.why}. Every route under {hit.pattern} answers without "
+                    detail=f"{hit.why.removeprefix('exempt by default: ').replace(' it ', ' routes ')}"
+                    ". Every route under "
+                    f"{hit.pattern} answers without "
                     "credentials unless the operator narrows the setting.",
                     fix="Default the whitelist to exact public paths (/health) and make "
                     "wider exemptions opt-in.",

@@ -313,7 +313,8 @@ class _Builder:
         gates, where = sym.obj.gates, self.p.modules[sym.module].path
         out: Gated = {}
         for method in methods if gates else ():
-            got = open_gate_verdict(gates, where, self.p.facts.config_defaults, path, method)
+            defaults, dep = self.p.facts.config_defaults, f"`{shown(source[1])}`"
+            got = open_gate_verdict(gates, where, defaults, path, method, dep)
             if got is None:
                 continue
             out[method] = (got.status, got.why)
