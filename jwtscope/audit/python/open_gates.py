@@ -295,8 +295,7 @@ def open_gate_findings(hits: dict[str, Opened]) -> list[AuditFinding]:
                     path=path,
                     line=int(line),
                     source_line=hit.source,
-                    detail=f"{hit.why.removeprefix('exempt by default: ').replace(' it ', ' routes ')}"
-                    ". Every route under "
+                    detail=f"{_plural(hit.why)}. Every route under "
                     f"{hit.pattern} answers without "
                     "credentials unless the operator narrows the setting.",
                     fix="Default the whitelist to exact public paths (/health) and make "
@@ -317,3 +316,8 @@ def open_gate_findings(hits: dict[str, Opened]) -> list[AuditFinding]:
                 )
             )
     return out
+
+
+def _plural(why: str) -> str:
+    """A route's explanation said of the setting: "… exempts routes from …"."""
+    return why.removeprefix("exempt by default: ").replace(" exempts it ", " exempts routes ")
