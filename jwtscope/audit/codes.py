@@ -9,6 +9,7 @@ change meaning once released; new ones may be added.
 from __future__ import annotations
 
 from jwtscope.audit.codes_betterauth import BETTER_AUTH_ENTRIES
+from jwtscope.audit.codes_config import CONFIG_ENTRIES
 from jwtscope.audit.model import AuditFinding
 from jwtscope.core.catalog import CodeInfo
 from jwtscope.core.findings import Severity
@@ -332,7 +333,9 @@ _ENTRIES = (
     ),
 )
 
-AUDIT_CODES: dict[str, CodeInfo] = {i.code: i for i in (*_ENTRIES, *BETTER_AUTH_ENTRIES)}
+AUDIT_CODES: dict[str, CodeInfo] = {
+    i.code: i for i in (*_ENTRIES, *BETTER_AUTH_ENTRIES, *CONFIG_ENTRIES)
+}
 
 #: Engine codes an audit also emits, with the same meaning, where the evidence is in the
 #: source instead of a token or a response (e.g. a weak secret in a .env file).

@@ -184,6 +184,8 @@ class _Readers:
             parsed = self.env.add(file.rel, text)
             for name, value in parsed.values.items():  # names and URLs only, never kept
                 self.facts.note_env_name(name, (value or "").strip(), file.rel)
+                line = parsed.lines.get(name, (0, ""))[0]
+                self.facts.note_env_list(name, (value or "").strip(), f"{file.rel}:{line}")
             self.front.jwks_refs += _jwks_refs(file.rel, text)
         elif file.kind == "python":
             if not test:

@@ -224,8 +224,8 @@ def _file_kind(name: str) -> str | None:
         return "pyproject"
     if name in _LOCK_FILES:
         return "deps"
-    if name == ".env" or name.startswith(".env."):
-        return "env"
+    if name == ".env" or name.startswith((".env.", "env.")) or name.endswith(".env"):
+        return "env"  # .env, .env.example, env.example, production.env
     if lower.endswith(_SCRIPT_EXT):
         if lower.endswith((".d.ts", ".min.js", ".bundle.js")) or ".chunk." in lower:
             return None

@@ -180,3 +180,22 @@ def test_deep_nesting_that_parses_is_still_not_fatal(tmp_path):
     (tmp_path / "deep.py").write_text("x = " + "-" * depth + "1\n")
     result = audit_project(tmp_path)
     assert {f.code for f in result.findings} <= {"AUDIT-PARSE-ERROR"}
+
+
+def test_env_files_without_a_leading_dot_are_env_files(tmp_path):
+    _tree(
+        tmp_path,
+        {
+            "env.example": "CORS_ORIGINS=http://localhost:3000\n",
+            "deploy/production.env": "LOG_LEVEL=INFO\n",
+            "environment.py": "",
+            "docs/envoy.yaml": "",
+        },
+    )
+    found = sorted((f.rel, f.kind) for f in iter_project_files(tmp_path))
+    assert found == [
+        ("deploy/production.env", "env"),
+        ("docs/envoy.yaml", "data"),
+        ("env.example", "env"),
+        ("environment.py", "python"),
+    ]

@@ -2,7 +2,9 @@
 
 Each project under ``tests/corpus/<owner>__<name>/`` holds a byte-exact copy of a public
 project's files (``src/``), its ``LICENSE``, ``SOURCE`` and ``truth.json``: every route
-with the expert verdict (``protected`` / ``public`` / ``unprotected``) and the defects
+with the expert verdict (``protected`` / ``public`` / ``unprotected``, or ``conditional``:
+protected only once something is configured, open with the default configuration — the
+right answer is ``unknown`` with a reason that says it depends on configuration) and the defects
 with the finding code expected. ``kind: "advisory"`` marks a true observation that is
 not a defect: reporting it is not a false positive, missing it is not a miss.
 
@@ -34,6 +36,9 @@ ROUTE_OUTCOMES = (
     ("public->unprotected", "public called unprotected (false alarm)"),
     ("unprotected->public", "unprotected called public (missed holes)"),
     ("protected->public", "protected called public"),
+    ("conditional->protected", "open by default (auth off until configured) called protected"),
+    ("conditional->public", "open by default called public"),
+    ("conditional->unprotected", "open by default called unprotected"),
     ("unknown", "unknown"),
     ("missing", "in the truth, not in the route table"),
     ("extra", "in the route table, not in the truth"),
@@ -96,9 +101,15 @@ def load_truth(project: Path) -> dict[str, Any]:
     return truth
 
 
-def _route_outcome(expected: str, reported: str | None) -> str:
+#: How the audit says a route's protection depends on the configuration.
+CONFIG_REASON = "depends on configuration"
+
+
+def _route_outcome(expected: str, reported: str | None, reason: str = "") -> str:
     if reported is None:
         return "missing"
+    if reported == "unknown" and expected == "conditional" and reason.startswith(CONFIG_REASON):
+        return "correct"
     if reported == "unknown":
         return "unknown"
     return "correct" if reported == expected else f"{expected}->{reported}"
@@ -106,9 +117,10 @@ def _route_outcome(expected: str, reported: str | None) -> str:
 
 def _score_routes(score: ProjectScore, truth: dict[str, Any], result: Any) -> None:
     reported = {(r.method, r.path): r.status.value for r in result.routes}
+    reasons = {(r.method, r.path): r.reason for r in result.routes}
     expected = {(r["method"], r["path"]): r["verdict"] for r in truth["routes"]}
     for key, verdict in sorted(expected.items()):
-        outcome = _route_outcome(verdict, reported.get(key))
+        outcome = _route_outcome(verdict, reported.get(key), reasons.get(key, ""))
         score.routes[outcome] += 1
         if outcome != "correct":
             score.route_misses.append(f"{outcome}: {key[0]} {key[1]}")

@@ -12,6 +12,15 @@ from corpus.corpus_scoring import ProjectScore, format_score, projects, score_co
 # Per project: the route outcomes allowed at most (bad ones) or at least ("correct"), and
 # the findings: true ones reported at least, false ones at most, truth defects found at least.
 FLOOR: dict[str, dict[str, int]] = {
+    "antosubash__nextjs-better-auth-fastapi": {
+        "correct": 22,
+        "public->protected": 0,
+        "public->unprotected": 0,
+        "unknown": 0,
+        "reported_true": 2,
+        "false_findings": 0,
+        "defects_found": 2,
+    },
     "fastapi__full-stack-fastapi-template": {
         "correct": 23,
         "public->protected": 0,
@@ -31,13 +40,13 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 1,
     },
     "HKUDS__LightRAG": {
-        "correct": 20,
+        "correct": 25,
         "public->protected": 1,
-        "public->unprotected": 5,
+        "public->unprotected": 7,  # GET /webui, /webui/: were missing, now in the table
         "unknown": 0,
-        "reported_true": 1,
+        "reported_true": 5,
         "false_findings": 8,
-        "defects_found": 0,
+        "defects_found": 4,
     },
     "IndominusByte__fastapi-jwt-auth": {
         "correct": 5,
@@ -53,9 +62,9 @@ FLOOR: dict[str, dict[str, int]] = {
         "public->protected": 1,
         "public->unprotected": 9,
         "unknown": 0,
-        "reported_true": 8,
+        "reported_true": 9,
         "false_findings": 9,
-        "defects_found": 8,
+        "defects_found": 9,
     },
     "cleanenergyexchange__fastapi-zitadel-auth": {
         "correct": 3,
@@ -104,24 +113,19 @@ FLOOR: dict[str, dict[str, int]] = {
     },
 }
 # Holes and hidden holes: never allowed, in any project.
-NEVER = ("protected->unprotected", "unprotected->protected", "unprotected->public")
+NEVER = (
+    "protected->unprotected",
+    "unprotected->protected",
+    "unprotected->public",
+    "conditional->protected",  # open with the default configuration: never "protected"
+)
 # Every truth route must be in the route table and no other route may be (one
 # (method, path) per row).
 EXACT = ("missing", "extra")
 # What the audit gets wrong today on a project, at most, for the outcomes above (NEVER
 # and EXACT): exact counts of today's cases, so a fix can only lower them. Each is a
 # bug in the audit, not an accepted outcome: fix the audit, then lower or drop the entry.
-KNOWN_WRONG: dict[str, dict[str, int]] = {
-    "HKUDS__LightRAG": {
-        # GET /api/version, /api/tags, /api/ps, POST /api/generate, /api/chat: the router
-        # is an attribute built in a class's __init__ (OllamaAPI.router, decorated as
-        # @self.router.get) and included as ollama_api.router (lightrag_server.py:2552-2553);
-        # GET /webui and /webui/: the path is a local alias (webui_path = WEBUI_PATH,
-        # lightrag_server.py:1677), reported as "{webui_path}" (2 extra).
-        "missing": 7,
-        "extra": 2,
-    },
-}
+KNOWN_WRONG: dict[str, dict[str, int]] = {}
 AT_LEAST = ("correct", "reported_true", "defects_found")
 
 

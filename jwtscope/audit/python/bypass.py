@@ -144,14 +144,18 @@ def read_bypass(nodes: list[ast.AST]) -> Bypass | None:
     """The pass-through conditions among a middleware's nodes, or None when it has none."""
     path_vars: set[str] = set()
     options: list[tuple[str, str]] = []
+    defaults: list[tuple[str, tuple[Piece, ...]]] = []
     for n in nodes:
         if isinstance(n, ast.Assign) and _is_path(n.value, set()):
             path_vars.update(t.id for t in n.targets if isinstance(t, ast.Name))
-        elif isinstance(n, ast.Assign) and isinstance(n.value, ast.Name):
+        elif isinstance(n, ast.Assign) and isinstance(n.value, ast.Name | ast.BoolOp):
+            param, fallback = _option_source(n.value)
             for t in n.targets:
                 ref = dotted(t)
-                if ref is not None and len(ref) == 2 and ref[0] == "self":
-                    options.append((ref[1], n.value.id))
+                if param and ref is not None and len(ref) == 2 and ref[0] == "self":
+                    options.append((ref[1], param))
+                    if fallback:  # self.excluded = excluded or PUBLIC_ROUTES
+                        defaults.append((ref[1], fallback))
     conds: list[Cond] = []
     line = 0
     for n in nodes:
@@ -160,7 +164,22 @@ def read_bypass(nodes: list[ast.AST]) -> Bypass | None:
             if cond is not None:
                 conds.append(cond)
                 line = line or n.lineno
-    return Bypass(tuple(conds), line, tuple(options)) if conds else None
+    return Bypass(tuple(conds), line, tuple(options), tuple(defaults)) if conds else None
+
+
+def _option_source(value: ast.expr) -> tuple[str, tuple[Piece, ...]]:
+    """``param`` or ``param or FALLBACK``: the ``__init__`` parameter an option is set
+    from, and the values it falls back to when the parameter is not given."""
+    if isinstance(value, ast.Name):
+        return value.id, ()
+    if (
+        isinstance(value, ast.BoolOp)
+        and isinstance(value.op, ast.Or)
+        and len(value.values) == 2
+        and isinstance(value.values[0], ast.Name)
+    ):
+        return value.values[0].id, _values(value.values[1]) or ()
+    return "", ()
 
 
 Resolve = Callable[[tuple[Piece, ...]], "list[str] | None"]
@@ -278,6 +297,7 @@ def gate_verdict(
 
 def _resolver(project: Project, gate: Gate) -> Resolve:
     aliases = dict(gate.bypass.options) if gate.bypass is not None else {}
+    defaults = gate.bypass.defaults if gate.bypass is not None else ()
 
     def resolve(values: tuple[Piece, ...]) -> list[str] | None:
         out: list[str] = []
@@ -288,7 +308,11 @@ def _resolver(project: Project, gate: Gate) -> Resolve:
             if value[0] == "self" and len(value) == 2:
                 names = {value[1], aliases.get(value[1], value[1])}
                 given = next((v for k, v in gate.options if k in names), None)
-                got = project.strings(gate.options_module, given) if given is not None else None
+                fallback = next((v for k, v in defaults if k == value[1]), None)
+                if given is not None:
+                    got = project.strings(gate.options_module, given)
+                else:
+                    got = project.strings(gate.module, fallback) if fallback else None
             else:
                 got = project.strings(gate.module, (value,))
             if got is None:

@@ -69,6 +69,11 @@ def _origins(project: Project, m: ModuleSummary, cors: CorsDecl) -> tuple[tuple[
     known = project.facts.settings_lists.get(ref[-1]) if len(ref) > 1 else None
     if known is not None:
         return known[0], f" (the default of {'.'.join(ref)}, {known[1]})"
+    env = project.facts.env_lists.get(ref[-1])
+    if env is not None:
+        listed, where, example = env
+        role = "the project's documented default" if example else "the value deployed with it"
+        return listed, f" ({ref[-1]}={list(listed)!r} in {where}: {role})"
     return (), ""
 
 

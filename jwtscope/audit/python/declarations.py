@@ -28,6 +28,7 @@ from jwtscope.audit.python.astutil import (
 from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.facts import ProjectFacts
 from jwtscope.audit.python.library_routes import ENFORCING_CALLS, LIBRARY_ROUTERS
+from jwtscope.audit.python.local_names import LocalNames
 from jwtscope.audit.python.ownership import ownership_facts
 from jwtscope.audit.python.summary import (
     CorsDecl,
@@ -78,12 +79,27 @@ def _option_values(node: ast.expr) -> tuple[Piece, ...] | None:
     return single if single is not None and len(single) == 1 else None
 
 
+def _iterated(node: ast.expr) -> Ref | None:
+    """The name a value stands for: ``settings.ORIGINS`` itself, or the iterable of a
+    comprehension that only converts each item (``[str(o) for o in settings.ORIGINS]``)."""
+    if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp):
+        gen = node.generators[0] if len(node.generators) == 1 else None
+        if gen is None or gen.ifs or not isinstance(gen.target, ast.Name):
+            return None
+        names = {n.id for n in ast.walk(node.elt) if isinstance(n, ast.Name)}
+        return dotted(gen.iter) if names <= {gen.target.id, "str"} else None
+    return dotted(node)
+
+
 def authish_calls(nodes: list[ast.AST]) -> tuple[Ref, ...]:
     """Up to a few called names that suggest a credential check (``verify_token``)."""
     out: list[Ref] = []
     for node in nodes:
         if isinstance(node, ast.Call):
             ref = dotted(node.func)
+            optional = literal_bool(keyword(node, "auto_error")) is False
+            if ref and ref[-1] in AUTH_CLASSES and optional:
+                continue  # HTTPBearer(auto_error=False): lets a request without credentials in
             if ref and ref not in out and is_authish(ref[-1], BODY_AUTHISH):
                 out.append(ref)
                 if len(out) >= _MAX_CALLS:
@@ -99,6 +115,7 @@ class Declarations:
         lines: the module's source lines.
         facts: project facts (bearer schemes are evidence for the CORS check).
         defs: the module's functions by name (``add_api_route`` endpoints).
+        scope: the extractor's stack of enclosing ``(kind, name, settings)``.
     """
 
     def __init__(
@@ -107,12 +124,21 @@ class Declarations:
         lines: list[str],
         facts: ProjectFacts,
         defs: dict[str, FuncNode],
+        scope: list[tuple[str, str, bool]] | None = None,
     ) -> None:
         self.s = summary
         self.lines = lines
         self.facts = facts
         self.defs = defs
         self.handled: set[int] = set()
+        self.scope = scope if scope is not None else []
+        #: per enclosing function, its ``name = f(…)`` statements (see ``local_names``).
+        self.frames: list[dict[str, Ref]] = []
+
+    @property
+    def names(self) -> LocalNames:
+        """How names of the enclosing functions and class read (``self.router``)."""
+        return LocalNames.of(self.frames, [n for k, n, _ in self.scope if k == "class"])
 
     def line(self, lineno: int) -> str:
         """Source line ``lineno`` (1-based)."""
@@ -126,6 +152,7 @@ class Declarations:
             owner = dotted(dec.func.value)
             if owner is None:
                 continue
+            owner = self.names.rewrite(owner)
             if dec.func.attr in ROUTE_METHODS:
                 path = keyword(dec, "path")
                 if path is None and dec.args:
@@ -178,7 +205,7 @@ class Declarations:
                     line=line,
                     source=self.line(line),
                     origins=literal_strs(origins) if origins is not None else (),
-                    origins_ref=dotted(origins) if origins is not None else None,
+                    origins_ref=_iterated(origins) if origins is not None else None,
                     origin_regex=literal_str(keyword(call, "allow_origin_regex")),
                     credentials=literal_bool(keyword(call, "allow_credentials"))
                     if keyword(call, "allow_credentials") is not None
@@ -217,6 +244,7 @@ class Declarations:
         if attr == "include_router":
             router = arg("router", 0)
             child = dotted(router or ast.Constant(None))
+            child = self.names.rewrite(child) if child else child
             made = dotted(router.func) if isinstance(router, ast.Call) else None
             if child:
                 self.include(target, child, node)
@@ -278,7 +306,10 @@ class Declarations:
         """Record one route with what its endpoint says (``nodes``: the function's nodes)."""
         parsed = pieces(path_node) if path_node is not None else ("",)
         path: tuple[Piece, ...] = parsed if parsed is not None else ("{?}",)
+        path = tuple(map(self.names.piece, path))
         params = tuple(endpoint.own_params(fn))
+        for param in params:
+            param.ref = self.names.dependency(param.ref)
         dep_params = {p.name for p in params}
         self.s.routes.append(
             RouteDecl(
@@ -288,7 +319,7 @@ class Declarations:
                 line=line,
                 source=self.line(line),
                 endpoint=fn.name,
-                deps=_deps_list(keyword(call, "dependencies")),
+                deps=tuple(map(self.names.dependency, _deps_list(keyword(call, "dependencies")))),
                 params=params,
                 inline=marker_of(iter(nodes)),
                 calls=authish_calls(nodes),

@@ -75,15 +75,17 @@ def _single_target(node: ast.AST | None) -> str | None:
     return target.id if isinstance(target, ast.Name) else None
 
 
-def _harmless(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
-    """A key-selection field read from ``node``, or ``node`` shown in a logging call."""
+def _harmless(node: ast.AST, parents: dict[ast.AST, ast.AST], depth: int = 0) -> bool:
+    """A key-selection field read from ``node``, or ``node`` shown in a logging call; a
+    claim read into a local name (``aud = payload.get("aud")``) that is only logged."""
     parent = parents.get(node)
     if isinstance(parent, ast.Subscript) and parent.value is node:
-        return literal_str(parent.slice) in _KEY_FIELDS
+        return literal_str(parent.slice) in _KEY_FIELDS or _only_logged(parent, parents, depth)
     if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr == "get":
         getter = parents.get(parent)
         if isinstance(getter, ast.Call) and getter.args:
-            return literal_str(getter.args[0]) in _KEY_FIELDS
+            field = literal_str(getter.args[0])
+            return field in _KEY_FIELDS or _only_logged(getter, parents, depth)
         return False
     current = node
     while current in parents and not isinstance(current, ast.stmt):
@@ -91,3 +93,21 @@ def _harmless(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
         if isinstance(current, ast.Call) and call_name(current) in _LOGGING:
             return True
     return False
+
+
+def _only_logged(value: ast.AST, parents: dict[ast.AST, ast.AST], depth: int) -> bool:
+    """``value`` is assigned to a local name whose every later read is shown in a logging
+    call (one level: the name itself is not passed on)."""
+    holder = parents.get(value)
+    name = _single_target(holder)
+    if name is None or depth > 0 or holder is None:
+        return False
+    scope = holder
+    while scope in parents and not isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef):
+        scope = parents[scope]
+    uses = [
+        n
+        for n in ast.walk(scope)
+        if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+    ]
+    return all(_harmless(use, parents, depth + 1) for use in uses)

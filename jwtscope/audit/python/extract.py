@@ -34,13 +34,10 @@ from jwtscope.audit.python.facts import OWNER_FIELD, ProjectFacts, class_fields,
 from jwtscope.audit.python.import_table import module_name, record_import, top_level_defs
 from jwtscope.audit.python.jwtcalls import JwtChecker
 from jwtscope.audit.python.library_routes import read_strategy
+from jwtscope.audit.python.local_names import local_calls
+from jwtscope.audit.python.open_gates import env_default, follow_gates, read_gates
 from jwtscope.audit.python.pyparse import PARSE_FAILURES, parse_error, parse_python
-from jwtscope.audit.python.summary import (
-    ClassInfo,
-    DecodeCall,
-    FuncInfo,
-    ModuleSummary,
-)
+from jwtscope.audit.python.summary import ClassInfo, DecodeCall, FuncInfo, ModuleSummary
 from jwtscope.core.findings import Severity
 
 __all__ = ["extract_module"]
@@ -95,7 +92,7 @@ class _Extractor(ast.NodeVisitor):
         self.jwt = JwtChecker(summary.imports, text, lines, facts, self.findings, summary.path)
         self.scope: list[tuple[str, str, bool]] = []  # (kind, name, settings class)
         self.defs: dict[str, FuncNode] = {}
-        self.fa = Declarations(summary, lines, facts, self.defs)
+        self.fa = Declarations(summary, lines, facts, self.defs, self.scope)
         self.web = False
 
     # --- plumbing --------------------------------------------------------------------
@@ -153,7 +150,9 @@ class _Extractor(ast.NodeVisitor):
             self.function_info(node, nodes)
         self.jwt.on_function(node, nodes)
         self.scope.append(("def", node.name, False))
+        self.fa.frames.append(local_calls(node))
         self.generic_visit(node)
+        self.fa.frames.pop()
         self.scope.pop()
         self.judge_peeks(node)
 
@@ -194,6 +193,7 @@ class _Extractor(ast.NodeVisitor):
                 calls,
                 returns[:8] if factory or is_authish(node.name) else (),
                 opaque,
+                read_gates(node, self.defs) if marker or deps or calls else (),
             )
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
@@ -259,6 +259,13 @@ class _Extractor(ast.NodeVisitor):
         if name is None:
             return
         self.jwt.on_assign(name, value, settings)
+        if isinstance(value, ast.Call) and (read := env_default(value)) is not None:
+            self.facts.note_config_default(name, (*read, f"{self.s.path}:{line}", self.line(line)))
+        owner = dotted(target)
+        if owner is not None and len(owner) == 2 and isinstance(value, ast.Call):
+            mapped = self.fa.names.rewrite(owner)  # self.router = APIRouter(…) in a method
+            if mapped != owner:
+                self.fa.object(".".join(mapped), value, line, False)
         if not isinstance(target, ast.Name):
             return
         if not self.scope and name in self.jwt.env_refs:
@@ -292,6 +299,8 @@ class _Extractor(ast.NodeVisitor):
             if target == ("self",):
                 cls = next((n for kind, n, _ in reversed(self.scope) if kind == "class"), None)
                 target = self.fa.self_router(cls, func.attr, node.lineno)
+            elif target is not None:
+                target = self.fa.names.rewrite(target)
             if target is not None:
                 self.fa.method_call(target, func.attr, node)
         decode = self.jwt.on_call(node, self.function_name())
@@ -381,5 +390,6 @@ def extract_module(
             )
         ]
     findings = list(extractor.findings.found.values())
+    follow_gates(summary.functions.values(), tree)
     summary.plain = {n for n in extractor.defs if n not in summary.functions}
     return (summary if summary.worth_keeping() else None), findings

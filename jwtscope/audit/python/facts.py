@@ -9,6 +9,7 @@ does it use? Which model classes have an owner column?
 from __future__ import annotations
 
 import ast
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +31,10 @@ OWNER_FIELD = re.compile(
     r"account_?id|tenant_?id|org_?id|organization_?id|owner_?email|user_?email)$"
 )
 
+#: ``.env`` variables whose value is a list of origins or hosts (kept: never a secret).
+_ORIGIN_NAME = re.compile(r"(?i)(ORIGIN|CORS|ALLOWED_HOSTS)")
+#: ``.env`` files that document values rather than set them.
+_EXAMPLE_ENV = re.compile(r"(?i)(example|sample|template|dist|defaults?)")
 _BA_NAME = re.compile(r"^BETTER_AUTH_[A-Z0-9_]+$")  # a variable name, never a name=value
 _CAP = 8  # evidence kept per kind: enough to explain, bounded for huge trees
 _JWKS_URL = re.compile(r"^https?://\S+/(?:api/auth/jwks|\.well-known/jwks\.json|jwks)\S*$")
@@ -52,6 +57,12 @@ class ProjectFacts:
     #: list defaults of settings fields: name → (values, where), None when two disagree.
     settings_lists: dict[str, tuple[tuple[str, ...], str] | None] = field(default_factory=dict)
     public: list[str] = field(default_factory=list)
+    #: settings read from the environment with a default, by the name they are assigned
+    #: to: ``whitelist_paths`` → (variable, default, ``file:line``, source line); None when
+    #: two places disagree.
+    config_defaults: dict[str, tuple[str, str, str, str] | None] = field(default_factory=dict)
+    #: origin/host lists set in ``.env`` files: name → (values, ``file:line``, example file).
+    env_lists: dict[str, tuple[tuple[str, ...], str, bool]] = field(default_factory=dict)
     #: where the project mints its own tokens (``jwt.encode at app/security.py:25``).
     minted: list[str] = field(default_factory=list)
     #: where the project mints refresh tokens (a ``"type": "refresh"`` claim).
@@ -94,6 +105,27 @@ class ProjectFacts:
             origin = origin_of(value)
             if origin and name in URL_NAMES:
                 self.remember(self.base_urls, origin)
+
+    def note_config_default(self, name: str, read: tuple[str, str, str, str]) -> None:
+        """``args.whitelist_paths = get_env_value("WHITELIST_PATHS", "/health,/api/*")``."""
+        known = self.config_defaults.get(name)
+        if name in self.config_defaults and (known is None or known[:2] != read[:2]):
+            self.config_defaults[name] = None  # ambiguous: two places disagree
+        elif len(self.config_defaults) < 5_000:
+            self.config_defaults[name] = read
+
+    def note_env_list(self, name: str, value: str, where: str) -> None:
+        """An origin/host list of a ``.env`` file (``BACKEND_CORS_ORIGINS=["*"]``); a real
+        ``.env`` wins over an example file (``.env.example``: the documented default)."""
+        if not _ORIGIN_NAME.search(name) or len(self.env_lists) >= 1_000 or len(value) > 2_000:
+            return
+        example = bool(_EXAMPLE_ENV.search(where.split(":")[0].rsplit("/", 1)[-1]))
+        known = self.env_lists.get(name)
+        if known is not None and (example or not known[2]):
+            return
+        values = _env_list(value)
+        if values:
+            self.env_lists[name] = (values, where, example)
 
     def note_settings_string(self, name: str, value: str) -> None:
         """A string default of a class attribute (``API_V1_STR: str = "/api/v1"``)."""
@@ -144,6 +176,20 @@ class ProjectFacts:
     def jwks_url(self) -> str | None:
         """The JWKS URL, when the project names exactly one."""
         return self.jwks_urls[0] if len(self.jwks_urls) == 1 else None
+
+
+def _env_list(value: str) -> tuple[str, ...]:
+    """A ``.env`` list value as pydantic-settings reads it: JSON, else comma-separated."""
+    text = value.strip()
+    if text.startswith("["):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, list):
+            return tuple(str(v).strip() for v in parsed if isinstance(v, str | int))
+        text = text.strip("[]")
+    return tuple(p.strip().strip("'\"") for p in text.split(",") if p.strip())
 
 
 _MODEL_BASES = frozenset(

@@ -105,6 +105,8 @@ class Project:
         if m is None or not ref or depth > _MAX_DEPTH:
             return None
         head, rest = ref[0], ref[1:]
+        if len(ref) == 2 and (member := ".".join(ref)) in m.objects:  # Cls.router
+            return Sym("obj", module, member, m.objects[member])
         local = _local(m, head)
         if local is not None:
             if not rest:

@@ -39,11 +39,14 @@ from jwtscope.audit.python.library_routes import (
     generated_routes,
     library_strategy,
 )
+from jwtscope.audit.python.open_gates import Opened, open_gate_findings
+from jwtscope.audit.python.open_gates import gate_verdict as open_gate_verdict
 from jwtscope.audit.python.public_routes import convention, public_match
 from jwtscope.audit.python.resolve import Project, Unknown, shown
 from jwtscope.audit.python.route_findings import RouteEntry, judge_routes
 from jwtscope.audit.python.summary import (
     ClassInfo,
+    FuncInfo,
     IncludeDecl,
     ModuleSummary,
     ObjInfo,
@@ -61,6 +64,7 @@ _MAX_ROUTES = 50_000
 _UNSURE = "?"
 
 Key = tuple[str, str]  # (module, object name)
+Gated = dict[str, tuple[str, str]]  # method → (status, why)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,8 @@ class _Builder:
         self.gates: dict[str, Gate] = {}  # an auth middleware's line → its pass-through
         self.out: list[RouteEntry] = []
         self.seen_entries: set[tuple[str, str, str, int]] = set()
+        #: findings of open gates, by place: (code, source line, why).
+        self.open_hits: dict[str, Opened] = {}
 
     def key(self, module: str, ref: Ref) -> Key | None:
         sym = self.p.resolve(module, ref)
@@ -231,6 +237,7 @@ class _Builder:
         found: tuple[str, str] | None = None
         unknown: list[str] = []
         lib_optional: str | None = None
+        source: tuple[str, Ref] | None = None  # the dependency that protects it
         for param in decl.params:
             enforced = ENFORCED_BY_CALL.get(param.ref[-1]) if param.ref else None
             if enforced is not None:  # e.g. AuthJWT: only Authorize.jwt_required() checks
@@ -248,6 +255,7 @@ class _Builder:
             elif how:
                 users.add(param.name)
                 chains.append(f"{shown(param.ref)} → {how}")
+                source = source or ((m.name, param.ref) if found is None else None)
                 found = found or (_name(param.ref), f"parameter {param.name}: {how}")
         candidates = [_Layer("the route's dependencies=…", m.name, decl.deps), *reversed(layers)]
         for layer in candidates:
@@ -257,6 +265,7 @@ class _Builder:
                     unknown.append(f"{layer.where}: {how.reason}")
                 elif how:
                     chains.append(f"{shown(ref)} → {how}")
+                    source = source or ((layer.module, ref) if found is None else None)
                     found = found or (_name(ref), f"{layer.where}: {how}")
         privileged = bool(_PRIVILEGED.search(" ".join(chains)))
         unknown += [mw[1:] for mw in middleware if mw.startswith(_UNSURE)]
@@ -292,7 +301,26 @@ class _Builder:
         if found is not None and decl.ownership is not None:
             users.update(decl.ownership.request_users)  # the user a middleware put there
         users = set() if privileged else users
+        gated = gated or (self.opened(source, path, decl.methods) if source else {})
         self.add(m, decl, path, found, unknown, mounted, users, optional, gated)
+
+    def opened(self, source: tuple[str, Ref], path: str, methods: tuple[str, ...]) -> Gated:
+        """What the protecting dependency's open gates (a default path whitelist, auth off
+        until configured) make of each method, under the default configuration."""
+        sym = self.p.resolve(source[0], source[1][:-1] if is_call(source[1]) else source[1])
+        if sym is None or not isinstance(sym.obj, FuncInfo):
+            return {}
+        gates, where = sym.obj.gates, self.p.modules[sym.module].path
+        out: Gated = {}
+        for method in methods if gates else ():
+            defaults, dep = self.p.facts.config_defaults, f"`{shown(source[1])}`"
+            got = open_gate_verdict(gates, where, defaults, path, method, dep)
+            if got is None:
+                continue
+            out[method] = (got.status, got.why)
+            if got.status != "public" or got.pattern.endswith("*"):
+                self.open_hits.setdefault(got.place, got)
+        return out
 
     def add(
         self,
@@ -357,6 +385,6 @@ def build_routes(
     builder = _Builder(project, patterns)
     builder.run()
     routes = [entry[0] for entry in builder.out]
-    findings = judge_routes(project, builder.out)
+    findings = judge_routes(project, builder.out) + open_gate_findings(builder.open_hits)
     routes.sort(key=lambda r: (r.path, r.method, r.file, r.line))
     return routes, findings

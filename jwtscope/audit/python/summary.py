@@ -26,6 +26,7 @@ __all__ = [
     "MiddlewareDecl",
     "ModuleSummary",
     "ObjInfo",
+    "OpenGate",
     "OwnershipFacts",
     "ParamDep",
     "Piece",
@@ -35,6 +36,24 @@ __all__ = [
 
 Ref = tuple[str, ...]
 Piece = str | Ref
+
+
+@dataclass(frozen=True, slots=True)
+class OpenGate:
+    """An early ``return`` in an auth dependency that lets a request in unchecked.
+
+    Args:
+        line: the ``if`` line.
+        kind: ``path`` (a path whitelist) or ``config`` (auth off until configured).
+        text: the condition as written.
+        names: for ``path``, the settings attributes or names the whitelist comes from;
+            for ``config``, the names the condition tests.
+    """
+
+    line: int
+    kind: str
+    text: str
+    names: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -61,6 +80,8 @@ class FuncInfo:
     calls: tuple[Ref, ...]
     returns: tuple[Ref, ...] = ()
     opaque: bool = False
+    #: early returns that let a request in unchecked (see :mod:`.open_gates`).
+    gates: tuple[OpenGate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +109,8 @@ class Bypass:
     conds: tuple[Cond, ...]
     line: int
     options: tuple[tuple[str, str], ...] = ()
+    #: ``self.<attr>`` → the values it falls back to (``excluded or PUBLIC_ROUTES``).
+    defaults: tuple[tuple[str, tuple[Piece, ...]], ...] = ()
 
 
 @dataclass(slots=True)

@@ -1,0 +1,1 @@
+"""Pydantic models and schemas for request/response validation."""
