@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.diagnosis.combined import combined_probes, leave_one_out_probes
 from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose, undecided
+from jwtscope.core.diagnosis.nearby_claims import nearby_probes
 from jwtscope.core.diagnosis.replay_plan import (
     PlannedRequest,
     auth_cors_probe,
@@ -152,6 +153,7 @@ class _Rounds:
         self.send(leave_one_out_probes(minter, report, self.by_key, self.now))
         self.send(claim_probes(minter, report, self.by_key, self.now))
         self.send(claim_singles(minter, report, self.by_key, self.now))
+        self.send(nearby_probes(minter, report, self.by_key, self.now))
 
     def minted(self, signer: Signer | None) -> bool:
         """Variants could be minted with ``signer`` for this token."""

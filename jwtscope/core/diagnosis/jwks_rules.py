@@ -153,6 +153,7 @@ def _unreachable_by_shape(ctx: RuleContext, key: PublicKey) -> None:
             ctx.ev(v.purpose, f"{answer_line(v)}: crashes exactly the same") for v in variants
         ]
         ctx.found.add("CAUSE-JWKS-UNREACHABLE", "medium", evidence, _UNREACHABLE_FIX, weight=3)
+        ctx.found.causes.pop("CAUSE-SERVER-ERROR", None)
         return
     if variants:
         return
