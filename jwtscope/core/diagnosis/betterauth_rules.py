@@ -176,6 +176,9 @@ def finish_betterauth(ctx: RuleContext) -> None:
         for code, cause in list(ctx.found.causes.items()):
             if first <= cause.stage_index <= last:
                 del ctx.found.causes[code]
+        lost = ctx.found.causes.get("CAUSE-HEADER-NOT-RECEIVED")
+        if lost is not None:  # never "make the API read the cookie": it is a session one
+            ctx.found.causes["CAUSE-HEADER-NOT-RECEIVED"] = replace(lost, fix=SEND_INSTEAD)
     expired = ctx.found.causes.get("CAUSE-EXPIRED")
     finding = ctx.report.finding("BA-JWT-EXPIRED")
     if expired is not None and finding is not None and finding.fix:

@@ -69,14 +69,12 @@ def read_jwks(ctx: RuleContext) -> None:
         return
     if _unreachable_said(ctx):
         return
-    valid = signature.status.value == "valid" and signature.matched_public is not None
-    if not valid or ctx.report.finding("EXP-PAST"):
-        return
     key = signature.matched_public
-    assert key is not None
+    if signature.status.value != "valid" or key is None:
+        return
     if any(k is key for k in live) and (says(original, *KID_SAYS) or _kid_proven(ctx)):
-        _stale(ctx, key)
-    else:
+        _stale(ctx, key)  # the kid is refused before the token's time is read
+    elif not ctx.report.finding("EXP-PAST"):
         _unreachable_by_shape(ctx, key)
 
 

@@ -38,7 +38,9 @@ class MessageRule:
         weight: breaks ties between causes of the same confidence.
         fix: the fix, a template: ``{alg}`` the token's algorithm, ``{call}`` the PyJWT
             call that verifies the token (``{call_eddsa}`` with EdDSA), ``{jwks_url}`` the
-            issuer's JWKS URL, ``{secret}`` the variable that holds the HMAC secret.
+            issuer's JWKS URL, ``{secret}`` the variable that holds the HMAC secret,
+            ``{iss_pair}`` the expected ``iss`` next to the token's (when one is
+            expected and differs).
         says: fragments of the refusal's ``detail`` or ``error_description`` (lower
             case, any one matches); empty when the row needs no words from the server.
         finding: the token finding shown as evidence.
@@ -153,7 +155,8 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "CAUSE-ISSUER",
         "high",
         5,
-        "Use the issuer the token carries (Better Auth: its baseURL origin):\n{call}",
+        "{iss_pair}Use the issuer the token carries (Better Auth: its baseURL origin), or "
+        "set the auth server's BETTER_AUTH_URL to the one the API expects:\n{call}",
         says=("invalid issuer", "issuer", '"iss" claim'),
         finding="ISS-MISMATCH",
     ),

@@ -37,7 +37,19 @@ _BLANKS: dict[str, Callable[[RuleContext], str]] = {
     "call_eddsa": lambda ctx: ctx.call(alg="EdDSA"),
     "jwks_url": lambda ctx: jwks_url_for(ctx.report.token.payload, explicit=ctx.jwks_url),
     "secret": lambda ctx: ctx.secret_name,
+    "iss_pair": lambda ctx: _iss_pair(ctx),
 }
+
+
+def _iss_pair(ctx: RuleContext) -> str:
+    """ "The backend expects iss X (source); the token carries Y. " — or "" when no issuer
+    is expected or it is the token's."""
+    expected, iss = ctx.report.issuer, (ctx.report.token.payload or {}).get("iss")
+    if expected is None or expected.value == iss:
+        return ""
+    return (
+        f"The API expects iss {expected.value!r} ({expected.source}); the token carries {iss!r}. "
+    )
 
 
 class _Blanks(dict[str, str]):
