@@ -176,6 +176,13 @@ BA_CASES: dict[str, BaCase] = {
         ["CAUSE-SESSION-CACHE"],
         env=env("cache_jwt"),
     ),
+    "cache-jwt-accepted": BaCase(
+        "HS256 on BETTER_AUTH_SECRET, the user from user.id: the API accepts the 'jwt' cache",
+        lambda c: ba.session_cache_reader(text("cache_jwt", "secret.txt"), c),
+        lambda: cookie_value("cache_jwt", "session_data.txt"),
+        ["CAUSE-SESSION-CACHE"],
+        env=env("cache_jwt"),
+    ),
     "cache-jwe-cookie": BaCase(
         "the JWE session_data cache sent in its cookie to an API reading the header",
         _api("cache_jwe", audience=BA_URL, issuer=BA_URL),

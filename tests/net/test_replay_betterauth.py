@@ -47,6 +47,7 @@ def test_evidence_and_never_ok_when_failing(
         assert c.evidence and all(e.line.strip() for e in c.evidence), c.code
     if BA_CASES[name].expected != ["CAUSE-OK"]:
         assert not outcome.diagnosis.ok and outcome.exit_code == 1
+        assert "CAUSE-OK" not in BA_CASES[name].expected
 
 
 SESSION_CASES = [n for n, c in BA_CASES.items() if "CAUSE-SESSION-CACHE" in c.expected]
@@ -72,6 +73,14 @@ def test_the_plugin_signed_cache_is_named_with_its_strategy(outcome_of) -> None:
     assert c.confidence == "high"
     assert any("better-auth:session-cache" in e.line for e in c.evidence)
     assert "Never make the API accept a session cookie" in c.fix
+
+
+def test_an_api_accepting_the_cache_is_no_success(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    outcome = outcome_of("cache-jwt-accepted")
+    original = next(ex for ex in outcome.exchanges if ex.purpose == "original")
+    assert original.status == 200
+    c = cause(outcome, "CAUSE-SESSION-CACHE")
+    assert "accepts the session cookie cache as an access token" in c.evidence[0].line
 
 
 def test_bearer_null_names_the_hidden_header(outcome_of) -> None:  # type: ignore[no-untyped-def]

@@ -53,6 +53,7 @@ __all__ = [
     "jwks_api",
     "pyjwt_without_crypto_api",
     "remote_jwks_api",
+    "session_cache_reader",
     "token_endpoint_after_secret_change",
 ]
 
@@ -135,6 +136,24 @@ def hs256_api(secret: str, now: Clock, *, audience: str, issuer: str) -> FastAPI
         return sub
 
     return _api("todos (HS256, issuer= and audience=)", now, current_user)
+
+
+def session_cache_reader(secret: str, now: Clock) -> FastAPI:
+    """The anti-pattern: HS256 on BETTER_AUTH_SECRET, the user read from the session
+    cache's ``user.id`` — Better Auth's 'jwt' cookie cache passes as an access token."""
+    decoder = ClockedPyJWT(now)
+
+    def current_user(
+        credentials: Annotated[HTTPAuthorizationCredentials, Depends(HTTPBearer())],
+    ) -> str:
+        try:
+            payload = decoder.decode(credentials.credentials, secret, algorithms=["HS256"])
+        except jwt.InvalidTokenError as e:
+            raise HTTPException(401, f"Invalid token: {e}", headers=BEARER) from None
+        user_id: str = payload["user"]["id"]
+        return user_id
+
+    return _api("todos (reads the session cache)", now, current_user)
 
 
 def remote_jwks_api(jwks_url: str, audience: str, now: Clock, *, catch: bool) -> FastAPI:

@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 from jwtscope.core.checks.betterauth import SEND_INSTEAD
 from jwtscope.core.diagnosis.causes import Evidence, stage_of
 from jwtscope.core.diagnosis.replay_plan import AUTH_CORS, NO_TOKEN, ORIGINAL
-from jwtscope.core.diagnosis.rule_context import RuleContext, answer_line, refused, says
+from jwtscope.core.diagnosis.rule_context import (
+    RuleContext,
+    accepted,
+    answer_line,
+    refused,
+    says,
+)
 from jwtscope.core.token.betterauth_shapes import CACHE_STRATEGIES, cache_strategy
 from jwtscope.core.token.parsing import TokenKind
 
@@ -65,9 +71,11 @@ def _is_session_artefact(ctx: RuleContext) -> str | None:
 
 
 def _to_auth_server(ctx: RuleContext) -> bool:
-    """The request goes to Better Auth's own get-session or token endpoint."""
-    path = urlsplit(ctx.original.request.url).path.rstrip("/")
-    return path.rsplit("/", 1)[-1] in _AUTH_ENDPOINTS
+    """The request goes to Better Auth's own get-session or token endpoint (under its
+    basePath: ``/api/auth``, or a custom one such as ``/auth``)."""
+    segments = urlsplit(ctx.original.request.url).path.strip("/").split("/")
+    under_auth = any("auth" in segment for segment in segments[:-1])
+    return under_auth and segments[-1] in _AUTH_ENDPOINTS
 
 
 def read_betterauth(ctx: RuleContext) -> None:
@@ -88,6 +96,16 @@ def _session_cache(ctx: RuleContext) -> None:
         evidence = [Evidence("token", f"BA-SESSION-CACHE: {finding.detail}")]
     if refused(ctx.original):
         evidence.insert(0, ctx.ev(ORIGINAL))
+    elif accepted(ctx.original):
+        # Not "no auth problem": the API takes Better Auth's session cache as its access
+        # token (an HS256 verifier on BETTER_AUTH_SECRET accepts the 'jwt' strategy's).
+        line = (
+            f"{answer_line(ctx.original)}: the API accepts the session cookie cache as an "
+            "access token; a copy of the session for Better Auth itself, it is not revoked "
+            "with the session and must never authenticate API calls"
+        )
+        evidence.insert(0, Evidence(ORIGINAL, line))
+        ctx.found.causes.pop("CAUSE-OK", None)
     ctx.found.add("CAUSE-SESSION-CACHE", "high", evidence, SEND_INSTEAD, weight=9)
 
 
