@@ -228,6 +228,28 @@ BA_CASES: dict[str, BaCase] = {
         ["CAUSE-VERIFIER-NO-EDDSA"],
         env=env("plugin_default"),
     ),
+    "python-jose-eddsa-uncaught": BaCase(
+        "python-jose catching only JWTError: the JWKError escapes (500)",
+        lambda c: ba.jose_api(jwks("plugin_default"), BA_URL, c, catch="JWTError"),
+        lambda: text("plugin_default", "token.jwt"),
+        # Nothing names EdDSA: a low candidate (int(sub) is disproved: the HS256 variant
+        # with sub '1' is refused normally too).
+        ["CAUSE-SERVER-ERROR", "CAUSE-VERIFIER-NO-EDDSA"],
+        env=env("plugin_default"),
+    ),
+    "python-jose-eddsa-opaque": BaCase(
+        "python-jose, one opaque 401 for every failure",
+        lambda c: ba.jose_api(jwks("plugin_default"), BA_URL, c, catch="opaque"),
+        lambda: text("plugin_default", "token.jwt"),
+        ["CAUSE-UNKNOWN"],
+    ),
+    "rotated-backend-stale-opaque": BaCase(
+        "kid B (live) to a backend holding A only, one opaque 401",
+        _api("rotated", audience=BA_URL, issuer=BA_URL, opaque=True),
+        lambda: text("rotated", "token_kid_b.jwt"),
+        ["CAUSE-UNKNOWN"],
+        live_jwks=lambda: jwks("rotated", "jwks_both.json"),
+    ),
     "pyjwt-without-cryptography": BaCase(
         "PyJWT without cryptography fed the plugin's EdDSA JWT",
         lambda c: ba.pyjwt_without_crypto_api(public_pem("plugin_default"), BA_URL, c),

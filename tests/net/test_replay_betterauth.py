@@ -168,3 +168,12 @@ def test_secret_changed_is_named_and_the_session_cookie_is_no_fault(outcome_of) 
 def test_an_expired_plugin_jwt_says_how_to_get_a_fresh_one(outcome_of) -> None:  # type: ignore[no-untyped-def]
     fix = cause(outcome_of("plugin-jwt-expired"), "CAUSE-EXPIRED").fix
     assert "/api/auth/token" in fix and "set-auth-jwt" in fix
+
+
+def test_undecided_cases_name_the_candidate_and_its_check(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    unknown = cause(outcome_of("rotated-backend-stale-opaque"), "CAUSE-UNKNOWN")
+    assert "CAUSE-JWKS-UNREACHABLE / CAUSE-JWKS-STALE" in unknown.fix
+    opaque = cause(outcome_of("python-jose-eddsa-opaque"), "CAUSE-UNKNOWN")
+    assert "CAUSE-VERIFIER-NO-EDDSA" in opaque.fix and "get_algorithm_by_name" in opaque.fix
+    crash = cause(outcome_of("python-jose-eddsa-uncaught"), "CAUSE-VERIFIER-NO-EDDSA")
+    assert crash.confidence == "low" and "The check that decides" in crash.fix

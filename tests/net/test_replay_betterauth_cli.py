@@ -108,3 +108,27 @@ def test_joserfc_default_allow_list_refuses_eddsa() -> None:
         )
     assert [c.code for c in outcome.diagnosis.causes] == ["CAUSE-VERIFIER-NO-EDDSA"]
     assert "not recommended" in outcome.diagnosis.causes[0].evidence[0].line
+
+
+NEW_CAUSES = (
+    "CAUSE-SESSION-CACHE",
+    "CAUSE-JWT-NOT-EXPOSED",
+    "CAUSE-VERIFIER-NO-EDDSA",
+    "CAUSE-KID-RETIRED",
+    "CAUSE-JWKS-STALE",
+    "CAUSE-JWKS-UNREACHABLE",
+    "CAUSE-BA-SECRET-ROTATED",
+)
+
+
+def test_the_new_causes_are_in_codes_and_f1(capsys: pytest.CaptureFixture[str]) -> None:
+    from jwtscope.tui.screens.help import help_markdown
+
+    code, out, _ = run(capsys, "codes", "--json")
+    listed = {entry["code"] for entry in json.loads(out)}
+    help_text = help_markdown()
+    findings = (Path(__file__).resolve().parents[2] / "jwtscope" / "FINDINGS.md").read_text()
+    assert code == 0
+    for name in NEW_CAUSES:
+        assert name in listed
+        assert f"`{name}`" in help_text and f"`{name}`" in findings

@@ -180,9 +180,14 @@ def remote_jwks_api(jwks_url: str, audience: str, now: Clock, *, catch: bool) ->
     return _api("todos (PyJWKClient)", now, current_user)
 
 
-def jose_api(jwks: dict[str, Any], audience: str, now: Clock) -> FastAPI:
+def jose_api(
+    jwks: dict[str, Any], audience: str, now: Clock, *, catch: str = "JOSEError"
+) -> FastAPI:
     """python-jose with ``algorithms=["EdDSA"]``: it has no OKP keys, so every EdDSA token
-    fails with ``Unable to find an algorithm for key``; any ``JOSEError`` is a 401."""
+    fails with ``Unable to find an algorithm for key`` (a ``JWKError``). ``catch``:
+    ``JOSEError`` (any, its message as the 401), ``opaque`` (any, one opaque 401) or
+    ``JWTError`` (the tutorials' catch: the ``JWKError`` escapes, a 500)."""
+    caught = JWTError if catch == "JWTError" else JOSEError
 
     def current_user(
         credentials: Annotated[HTTPAuthorizationCredentials, Depends(HTTPBearer())],
@@ -191,8 +196,11 @@ def jose_api(jwks: dict[str, Any], audience: str, now: Clock) -> FastAPI:
             payload = jose_jwt.decode(
                 credentials.credentials, jwks, algorithms=["EdDSA"], audience=audience
             )
-        except (JWTError, JOSEError) as e:
-            raise HTTPException(401, f"Could not validate token: {e}", headers=BEARER) from None
+        except caught as e:
+            detail = "Could not validate credentials" if catch == "opaque" else str(e)
+            raise HTTPException(
+                401, f"Could not validate token: {detail}", headers=BEARER
+            ) from None
         sub: str = payload["sub"]
         return sub
 

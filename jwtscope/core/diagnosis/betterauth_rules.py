@@ -28,7 +28,7 @@ from jwtscope.core.diagnosis.rule_context import (
 from jwtscope.core.token.betterauth_shapes import CACHE_STRATEGIES, cache_strategy
 from jwtscope.core.token.parsing import TokenKind
 
-__all__ = ["finish_betterauth", "read_betterauth"]
+__all__ = ["finish_betterauth", "note_eddsa_candidate", "read_betterauth"]
 
 #: The Better Auth endpoints a session cookie is meant for (the JWT is issued there).
 _AUTH_ENDPOINTS = ("get-session", "token")
@@ -78,11 +78,57 @@ def _to_auth_server(ctx: RuleContext) -> bool:
     return under_auth and segments[-1] in _AUTH_ENDPOINTS
 
 
+#: The check that decides whether the backend's JWT library can verify EdDSA.
+_EDDSA_CHECK = (
+    "in the backend's environment, `python -c \"import jwt; "
+    "jwt.get_algorithm_by_name('EdDSA')\"` (PyJWT without cryptography fails), and its "
+    "requirements: python-jose has no EdDSA (an uncaught JWKError 'Unable to find an "
+    "algorithm for key' is a 500)"
+)
+
+
 def read_betterauth(ctx: RuleContext) -> None:
     """Name the Better Auth causes the token and the answers show."""
     _session_cache(ctx)
     _null_bearer(ctx)
     _secret_rotated(ctx)
+    _eddsa_crash(ctx)
+
+
+def _eddsa_crash(ctx: RuleContext) -> None:
+    """An EdDSA token crashes the backend (5xx) where the answer without a token is a
+    normal refusal, and every HS256 variant is refused normally: a library that cannot
+    do EdDSA raising an error nobody catches is a candidate (low)."""
+    original, no_token = ctx.original, ctx.ex.get(NO_TOKEN)
+    if ctx.report.token.alg != "EdDSA" or (original.status or 0) < 500 or not refused(no_token):
+        return
+    variants = ctx.variants
+    if not variants or not all(refused(v) for v in variants):
+        return
+    assert no_token is not None
+    evidence = [
+        ctx.ev(ORIGINAL),
+        *(ctx.ev(v.purpose, f"{answer_line(v)}: refused normally") for v in variants),
+    ]
+    fix = (
+        "Undecided: only the EdDSA token crashes the backend; tokens it can read are "
+        f"refused normally. The check that decides: {_EDDSA_CHECK}. Then: PyJWT needs "
+        "`pip install 'pyjwt[crypto]'`; replace python-jose (PyJWT or joserfc with "
+        'algorithms=["EdDSA"]); catch its errors as 401.'
+    )
+    ctx.found.add("CAUSE-VERIFIER-NO-EDDSA", "low", evidence, fix, weight=1)
+
+
+def note_eddsa_candidate(ctx: RuleContext) -> None:
+    """CAUSE-UNKNOWN for an EdDSA token: a verifier that cannot do EdDSA refuses every
+    one in the same words; say which check decides it."""
+    unknown = ctx.found.causes.get("CAUSE-UNKNOWN")
+    if unknown is None or ctx.report.token.alg != "EdDSA":
+        return
+    line = f"- CAUSE-VERIFIER-NO-EDDSA: {_EDDSA_CHECK}"
+    marker = "The request that would decide:"
+    sep = "\n" if marker in unknown.fix else f"\n{marker}\n"
+    ctx.found.causes["CAUSE-UNKNOWN"] = replace(unknown, fix=unknown.fix + sep + line)
 
 
 def _session_cache(ctx: RuleContext) -> None:

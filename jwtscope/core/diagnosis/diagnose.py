@@ -18,7 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from jwtscope.core.analysis import Report
-from jwtscope.core.diagnosis.betterauth_rules import finish_betterauth, read_betterauth
+from jwtscope.core.diagnosis.betterauth_rules import (
+    finish_betterauth,
+    note_eddsa_candidate,
+    read_betterauth,
+)
 from jwtscope.core.diagnosis.bisection import read_bisection
 from jwtscope.core.diagnosis.causes import (
     CAUSES,
@@ -113,6 +117,7 @@ def diagnose(
     finish_betterauth(ctx)
     read_unknown(ctx)
     note_jwks_candidate(ctx)
+    note_eddsa_candidate(ctx)
     return Diagnosis(found.ranked(), tuple(exchanges), tuple(n for n in notes if n))
 
 
