@@ -91,7 +91,8 @@ class BaCase:
         env: the environment jwtscope reads (none by default).
         live_jwks: the JWKS the user passes with ``--jwks URL`` (served for the replay).
         auth: an auth-server factory; its get-session URL is passed as ``--auth-url``.
-        origin: the browser origin.
+        origin: the browser origin (the CORS preflight is sent when set).
+        headers: more request headers (the browser's ``Origin`` of a copied request).
         age: seconds after the token's ``iat`` at which the case is replayed.
     """
 
@@ -104,6 +105,7 @@ class BaCase:
     live_jwks: Callable[[], dict[str, Any]] | None = None
     auth: Callable[[FixedClock], Any] | None = None
     origin: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
     age: int = 60
 
 
@@ -131,7 +133,7 @@ def run_ba_case(case: BaCase) -> ReplayOutcome:
         if jwks_base is not None:
             keys = explicit_keys(KeySources(jwks=(jwks_base + "/api/auth/jwks",)))
         with _optional(auth) as auth_base:
-            request = build_request(base + case.url, token=token)
+            request = build_request(base + case.url, token=token, headers=case.headers)
             return run_replay(
                 request,
                 env=case.env,
@@ -212,6 +214,22 @@ BA_CASES: dict[str, BaCase] = {
         ["CAUSE-JUNK-TOKEN"],
         auth=lambda c: ba.auth_server(text("plugin_default", "set_auth_jwt.txt"), c, expose=True),
         origin=ba.FRONTEND,
+    ),
+    "get-session-hides-jwt": BaCase(
+        "the browser's get-session replayed (session cookie, Origin): set-auth-jwt not exposed",
+        lambda c: ba.auth_server(text("plugin_default", "set_auth_jwt.txt"), c, expose=False),
+        lambda: text("plugin_default", "session_cookie.txt"),
+        ["CAUSE-JWT-NOT-EXPOSED"],
+        url="/api/auth/get-session",
+        headers=(("Origin", ba.FRONTEND),),
+    ),
+    "get-session-exposes-jwt": BaCase(
+        "the same get-session with set-auth-jwt exposed",
+        lambda c: ba.auth_server(text("plugin_default", "set_auth_jwt.txt"), c, expose=True),
+        lambda: text("plugin_default", "session_cookie.txt"),
+        ["CAUSE-OK"],
+        url="/api/auth/get-session",
+        headers=(("Origin", ba.FRONTEND),),
     ),
     "undefined-no-auth-url": BaCase(
         "Bearer undefined, no --auth-url",

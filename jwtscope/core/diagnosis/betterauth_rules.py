@@ -25,6 +25,7 @@ from jwtscope.core.diagnosis.rule_context import (
     refused,
     says,
 )
+from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.token.betterauth_shapes import CACHE_STRATEGIES, cache_strategy
 from jwtscope.core.token.parsing import TokenKind
 
@@ -92,6 +93,7 @@ def read_betterauth(ctx: RuleContext) -> None:
     _session_cache(ctx)
     _null_bearer(ctx)
     _secret_rotated(ctx)
+    _get_session_hides_jwt(ctx)
     _eddsa_crash(ctx)
 
 
@@ -173,16 +175,7 @@ def _null_bearer(ctx: RuleContext) -> None:
             )
             ctx.found.causes["CAUSE-JUNK-TOKEN"] = replace(junk, fix=fix)
         return
-    origin = next((v for k, v in cors.request.headers if k.lower() == "origin"), "")
-    allowed = cors.header("access-control-allow-origin") or ""
-    exposed = cors.header("access-control-expose-headers") or ""
-    credentials = (cors.header("access-control-allow-credentials") or "").lower() == "true"
-    names = {n.strip().lower() for n in exposed.split(",") if n.strip()}
-    readable = JWT_HEADER in names or ("*" in names and not credentials)
-    says_line = (
-        f"{answer_line(cors)}, Access-Control-Allow-Origin: {allowed or '(none)'}, "
-        f"Access-Control-Expose-Headers: {exposed or '(none)'}"
-    )
+    origin, allowed, readable, says_line = _exposure(cors)
     if allowed not in (origin, "*"):
         line = f"{says_line}: the auth server does not allow the origin {origin} at all"
         ev = [ctx.ev(ORIGINAL), Evidence(AUTH_CORS, line)]
@@ -199,6 +192,40 @@ def _null_bearer(ctx: RuleContext) -> None:
         ctx.found.causes["CAUSE-JUNK-TOKEN"] = replace(
             junk, evidence=(*junk.evidence, Evidence(AUTH_CORS, line))
         )
+
+
+def _exposure(ex: Exchange) -> tuple[str, str, bool, str]:
+    """What a CORS answer shows the browser: the request's origin, the allowed origin,
+    whether ``set-auth-jwt`` is readable, and the answer's line for the evidence."""
+    origin = next((v for k, v in ex.request.headers if k.lower() == "origin"), "")
+    allowed = ex.header("access-control-allow-origin") or ""
+    exposed = ex.header("access-control-expose-headers") or ""
+    credentials = (ex.header("access-control-allow-credentials") or "").lower() == "true"
+    names = {n.strip().lower() for n in exposed.split(",") if n.strip()}
+    readable = JWT_HEADER in names or ("*" in names and not credentials)
+    line = (
+        f"{answer_line(ex)}, Access-Control-Allow-Origin: {allowed or '(none)'}, "
+        f"Access-Control-Expose-Headers: {exposed or '(none)'}"
+    )
+    return origin, allowed, readable, line
+
+
+def _get_session_hides_jwt(ctx: RuleContext) -> None:
+    """The replayed request is the browser's get-session (with its ``Origin``): it answers
+    ``set-auth-jwt``, and its CORS answer does not expose it to that origin."""
+    original = ctx.original
+    path = urlsplit(original.request.url).path.rstrip("/")
+    if not (_to_auth_server(ctx) and path.endswith("get-session")) or not original.ok:
+        return
+    origin, allowed, readable, line = _exposure(original)
+    if not origin or original.header(JWT_HEADER) is None or allowed not in (origin, "*"):
+        return
+    if readable:
+        return
+    line += f": the answer carries '{JWT_HEADER}', but the browser at {origin} cannot read it"
+    fix = _EXPOSE_FIX.format(origin=origin)
+    ctx.found.add("CAUSE-JWT-NOT-EXPOSED", "high", [Evidence(ORIGINAL, line)], fix, weight=10)
+    ctx.found.causes.pop("CAUSE-OK", None)
 
 
 def _secret_rotated(ctx: RuleContext) -> None:
