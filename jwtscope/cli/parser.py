@@ -159,6 +159,13 @@ def _add_replay(sub: Subcommands, groups: _Groups) -> None:
         "examples …) as the server's HS* key: local servers (localhost, 127.0.0.1, ::1) only, "
         "one at a time, at most 50 requests in all",
     )
+    p.add_argument(
+        "--auth-url",
+        metavar="URL",
+        help="the auth server's get-session URL (Better Auth: …/api/auth/get-session): when "
+        "the request sends 'Bearer null', one GET from --origin checks that its CORS answer "
+        "exposes set-auth-jwt",
+    )
     p.add_argument("--aud", metavar="AUDIENCE", help="expected audience")
     p.add_argument("--iss", metavar="ISSUER", help="expected issuer")
     p.add_argument("--json", action="store_true", help="print one JSON object")

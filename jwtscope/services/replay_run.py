@@ -26,7 +26,13 @@ from urllib.parse import urlsplit
 from jwtscope.core.analysis import Report, analyze
 from jwtscope.core.diagnosis.combined import combined_probes, leave_one_out_probes
 from jwtscope.core.diagnosis.diagnose import Diagnosis, diagnose, undecided
-from jwtscope.core.diagnosis.replay_plan import PlannedRequest, bisect_probes, minter_for
+from jwtscope.core.diagnosis.nearby_claims import nearby_probes
+from jwtscope.core.diagnosis.replay_plan import (
+    PlannedRequest,
+    auth_cors_probe,
+    bisect_probes,
+    minter_for,
+)
 from jwtscope.core.diagnosis.required_claims import claim_probes, claim_singles
 from jwtscope.core.diagnosis.rule_context import ROUND_ONE
 from jwtscope.core.diagnosis.rule_context import accepted as rule_accepted
@@ -44,6 +50,7 @@ from jwtscope.core.keys.keyset import KeySet
 from jwtscope.core.keys.signing_key import SigningKey
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.request.replay_request import ReplayRequest
+from jwtscope.core.token.parsing import TokenKind
 from jwtscope.errors import UsageError
 from jwtscope.services.inputs import choose_secret, replay_plan
 
@@ -105,12 +112,13 @@ class _Rounds:
     probes: list[PlannedRequest] = field(default_factory=list)
     exchanges: list[Exchange] = field(default_factory=list)
 
-    def send(self, planned: list[PlannedRequest]) -> list[Exchange]:
+    def send(self, planned: list[PlannedRequest], origin: str | None = None) -> list[Exchange]:
         from jwtscope.net.http_send import send_probes
 
         if not planned:
             return []
-        answers = send_probes(planned, origin=self.request.origin, **self.send_options)
+        target = origin or self.request.origin
+        answers = send_probes(planned, origin=target, **self.send_options)
         self.probes += planned
         self.exchanges += answers
         return answers
@@ -145,6 +153,7 @@ class _Rounds:
         self.send(leave_one_out_probes(minter, report, self.by_key, self.now))
         self.send(claim_probes(minter, report, self.by_key, self.now))
         self.send(claim_singles(minter, report, self.by_key, self.now))
+        self.send(nearby_probes(minter, report, self.by_key, self.now))
 
     def minted(self, signer: Signer | None) -> bool:
         """Variants could be minted with ``signer`` for this token."""
@@ -202,6 +211,7 @@ def run_replay(
     jwks_url: str | None = None,
     signing_key: SigningKey | None = None,
     guess_secret: bool = False,
+    auth_url: str | None = None,
     pause: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.time,
     transport: Any = None,
@@ -222,19 +232,18 @@ def run_replay(
         signing_key: the user's private key (``--signing-key``): variants of an
             asymmetric token are signed with it.
         guess_secret: ``--guess-server-secret`` (local servers only).
+        auth_url: the auth server's get-session URL (``--auth-url``): when the token is
+            ``null``/``undefined``, asked from ``origin`` whether its CORS answer exposes
+            ``set-auth-jwt`` (the one request sent to another origin, named by the user).
         pause: waits between two guesses (tests record the waits instead).
         clock: local time.
         transport: an httpx transport, for fault-injection tests.
 
     Raises:
-        UsageError: ``guess_secret`` for a server that is not on this machine (raised
-            before any request is sent).
+        UsageError: ``guess_secret`` for a server that is not on this machine, or
+            ``auth_url`` without a browser origin (raised before any request is sent).
     """
-    if guess_secret and not is_local(request.url):
-        raise UsageError(
-            f"--guess-server-secret only runs against a local server; {request.origin} is not",
-            "run the backend on localhost / 127.0.0.1, or drop --guess-server-secret",
-        )
+    _check_options(request, guess_secret=guess_secret, auth_url=auth_url, origin=origin)
     if signing_key is not None:  # its public half verifies the token too
         keys = keys.merged(KeySet(public_keys=(signing_key.public,), sources=(signing_key.source,)))
     report = analyze(
@@ -243,6 +252,8 @@ def run_replay(
     options = {"timeout": timeout, "transport": transport, "clock": clock}
     rounds = _Rounds(request, report, options, clock)
     rounds.send(replay_plan(request, origin, only_original=only_original))
+    if auth_url and origin and report.token.kind is TokenKind.JUNK:
+        rounds.send([auth_cors_probe(auth_url, origin)], origin=auth_url)
     original = rounds.exchanges[0]
     failing = rule_refused(original) or (original.status or 0) >= 500
     signer, alg_check = _signers(report, env, signing_key)
@@ -266,6 +277,22 @@ def run_replay(
         guessed_key=guessed,
     )
     return ReplayOutcome(request, report, diagnosis, tuple(rounds.probes), tuple(rounds.exchanges))
+
+
+def _check_options(
+    request: ReplayRequest, *, guess_secret: bool, auth_url: str | None, origin: str | None
+) -> None:
+    """Refuse, before any request is sent, options that cannot apply."""
+    if guess_secret and not is_local(request.url):
+        raise UsageError(
+            f"--guess-server-secret only runs against a local server; {request.origin} is not",
+            "run the backend on localhost / 127.0.0.1, or drop --guess-server-secret",
+        )
+    if auth_url and not origin:
+        raise UsageError(
+            "--auth-url needs the browser's origin to ask the auth server's CORS answer",
+            "pass --origin https://your-frontend.example (or a curl with its Origin header)",
+        )
 
 
 def _decide(rounds: _Rounds, found: Signer) -> bool:

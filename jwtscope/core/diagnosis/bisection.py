@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence
 from jwtscope.core.diagnosis.combined import read_combined
+from jwtscope.core.diagnosis.nearby_claims import read_nearby
 from jwtscope.core.diagnosis.replay_plan import (
     FRESH,
     FRESH_AUD,
@@ -66,6 +67,8 @@ def read_bisection(ctx: RuleContext) -> None:
     read_variant_words(ctx, _CHANGED)
     # Every fix at once, then each left out: the stages no single variant could show.
     read_combined(ctx)
+    # The iss/aud values near the token's: the one the backend expects.
+    read_nearby(ctx)
 
 
 def _algorithm(ctx: RuleContext) -> None:

@@ -18,6 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from jwtscope.core.analysis import Report
+from jwtscope.core.diagnosis.betterauth_rules import (
+    finish_betterauth,
+    note_eddsa_candidate,
+    read_betterauth,
+)
 from jwtscope.core.diagnosis.bisection import read_bisection
 from jwtscope.core.diagnosis.causes import (
     CAUSES,
@@ -37,6 +42,7 @@ from jwtscope.core.diagnosis.http_answers import (
     read_redirect,
     read_server_error,
 )
+from jwtscope.core.diagnosis.jwks_rules import note_jwks_candidate, read_jwks
 from jwtscope.core.diagnosis.not_received import read_not_received
 from jwtscope.core.diagnosis.replay_plan import FRESH, ORIGINAL
 from jwtscope.core.diagnosis.required_claims import read_required
@@ -58,6 +64,8 @@ _RULES: tuple[Callable[[RuleContext], None], ...] = (
     read_required,
     read_not_received,
     read_server_messages,
+    read_betterauth,
+    read_jwks,
     read_clock,
     read_app_refusal,
     read_forbidden,
@@ -108,7 +116,10 @@ def diagnose(
             if cause is not None and cause.confidence != "high":
                 del found.causes[code]
     _drop_passed_stages(ctx)
+    finish_betterauth(ctx)
     read_unknown(ctx)
+    note_jwks_candidate(ctx)
+    note_eddsa_candidate(ctx)
     return Diagnosis(found.ranked(), tuple(exchanges), tuple(n for n in notes if n))
 
 

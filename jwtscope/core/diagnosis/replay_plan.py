@@ -21,6 +21,7 @@ from jwtscope.core.token.parsing import TokenKind
 __all__ = [
     "Minter",
     "PlannedRequest",
+    "auth_cors_probe",
     "bisect_probes",
     "first_probes",
     "fresh_claims",
@@ -28,6 +29,8 @@ __all__ = [
 ]
 
 ORIGINAL, NO_TOKEN, PREFLIGHT = "original", "no-token", "preflight"
+#: The auth server's get-session asked from the browser's origin (``--auth-url``).
+AUTH_CORS = "auth-cors"
 FRESH, FRESH_NO_AUD, HS256_ENV, NUMERIC_SUB = "fresh", "fresh-no-aud", "hs256-env", "numeric-sub"
 FRESH_ISS, FRESH_AUD = "fresh-iss", "fresh-aud"
 DEFAULT_LIFETIME = 900
@@ -69,6 +72,16 @@ def first_probes(request: ReplayRequest, origin: str | None) -> list[PlannedRequ
         )
         probes.append(PlannedRequest(PREFLIGHT, f"CORS preflight from {origin}", preflight))
     return probes
+
+
+def auth_cors_probe(auth_url: str, origin: str) -> PlannedRequest:
+    """The auth server's get-session asked as the browser asks it (``Origin``, no
+    cookies): does its CORS answer expose ``set-auth-jwt`` to that origin?"""
+    request = ReplayRequest(
+        method="GET", url=auth_url, headers=(("Origin", origin),), source="auth-url"
+    )
+    purpose = f"the auth server's get-session from {origin} (is set-auth-jwt exposed?)"
+    return PlannedRequest(AUTH_CORS, purpose, request)
 
 
 def bisect_probes(

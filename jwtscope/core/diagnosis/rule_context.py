@@ -29,8 +29,9 @@ __all__ = [
     "words",
 ]
 
-#: The probes of round 1; every other probe is a minted variant.
-ROUND_ONE = ("original", "no-token", "preflight")
+#: The probes of round 1 (and the auth server's CORS answer); every other probe is a
+#: minted variant.
+ROUND_ONE = ("original", "no-token", "preflight", "auth-cors")
 #: Words of a login page's path: a redirect there refuses the request.
 _LOGIN_WORDS = ("login", "signin", "sign-in", "sign_in", "logon")
 #: The JSON fields servers put their words in (FastAPI, Express, OAuth, problem+json).

@@ -7,7 +7,9 @@ from __future__ import annotations
 __all__ = [
     "ALG_SAYS",
     "APP_REFUSAL_SAYS",
+    "JWKS_FETCH_SAYS",
     "KID_SAYS",
+    "NO_EDDSA_SAYS",
     "REQUIRED_SAYS",
     "SIGNATURE_SAYS",
     "USER_ID_SAYS",
@@ -30,6 +32,7 @@ KID_SAYS = (
     "no applicable key",
     "unable to find appropriate key",
     "no matching key",
+    "no key for kid",
 )
 #: The application's words about the user the token names (after verification).
 USER_ID_SAYS = ("invalid user id", "user id", "invalid subject id", "userid")
@@ -67,4 +70,29 @@ APP_REFUSAL_SAYS = (
     "user is disabled",
     "account is disabled",
     "account disabled",
+)
+#: A verifier's words when it cannot do EdDSA at all (read only for an EdDSA token): PyJWT
+#: without ``cryptography`` (``Algorithm not supported`` from ``jwt.decode``; ``EdDSA
+#: requires 'cryptography' to be installed`` from ``PyJWK``), python-jose (no OKP keys:
+#: ``Unable to find an algorithm for key``), joserfc's default allow-list (``Algorithm of
+#: 'EdDSA' is not recommended``). Checked against PyJWT 2.15, python-jose 3.5, joserfc 1.8.
+NO_EDDSA_SAYS = (
+    "algorithm not supported",
+    "could not be found. do you have cryptography installed",
+    "requires 'cryptography' to be installed",
+    "unable to find an algorithm for key",
+    "is not recommended",
+)
+#: A backend's words when it could not fetch the JWKS (PyJWKClient, httpx, Node's fetch).
+JWKS_FETCH_SAYS = (
+    "fail to fetch data from the url",
+    "connection refused",
+    "all connection attempts failed",
+    "name or service not known",
+    "temporary failure in name resolution",
+    "nodename nor servname",
+    "econnrefused",
+    "enotfound",
+    "fetch failed",
+    "jwks",
 )
