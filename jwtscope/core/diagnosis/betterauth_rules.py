@@ -176,14 +176,22 @@ def _null_bearer(ctx: RuleContext) -> None:
             ctx.found.causes["CAUSE-JUNK-TOKEN"] = replace(junk, fix=fix)
         return
     origin, allowed, readable, says_line = _exposure(cors)
-    if allowed not in (origin, "*"):
-        line = f"{says_line}: the auth server does not allow the origin {origin} at all"
+    if allowed not in (origin, "*") or not readable:
+        if allowed not in (origin, "*"):
+            line = f"{says_line}: the auth server does not allow the origin {origin} at all"
+        else:
+            line = (
+                f"{says_line}: '{JWT_HEADER}' is not exposed to {origin}, so the browser hides it"
+            )
+        # The literal is this cause's symptom, not a further stage: one cause, one fix.
+        ctx.found.causes.pop("CAUSE-JUNK-TOKEN", None)
         ev = [ctx.ev(ORIGINAL), Evidence(AUTH_CORS, line)]
-        ctx.found.add("CAUSE-JWT-NOT-EXPOSED", "medium", ev, _EXPOSE_FIX.format(origin=origin), 10)
-    elif not readable:
-        line = f"{says_line}: '{JWT_HEADER}' is not exposed to {origin}, so the browser hides it"
-        ev = [ctx.ev(ORIGINAL), Evidence(AUTH_CORS, line)]
-        ctx.found.add("CAUSE-JWT-NOT-EXPOSED", "high", ev, _EXPOSE_FIX.format(origin=origin), 10)
+        fix = _EXPOSE_FIX.format(origin=origin) + (
+            f"\nUntil then, the client should not send `Bearer {token.raw.strip()}`: skip "
+            "the call (or sign in again) when no JWT was read."
+        )
+        confidence = "medium" if allowed not in (origin, "*") else "high"
+        ctx.found.add("CAUSE-JWT-NOT-EXPOSED", confidence, ev, fix, 10)
     elif junk is not None:
         line = (
             f"{says_line}: '{JWT_HEADER}' is exposed to {origin}; the browser can read it, so "
