@@ -54,6 +54,7 @@ __all__ = [
     "pyjwt_without_crypto_api",
     "remote_jwks_api",
     "session_cache_reader",
+    "session_cookie_api",
     "token_endpoint_after_secret_change",
 ]
 
@@ -279,3 +280,20 @@ def token_endpoint_after_secret_change(secret: str, key_secret: str, now: Clock)
         return JSONResponse({"token": "issued"})
 
     return app
+
+
+def session_cookie_api(secret: str, now: Clock) -> FastAPI:
+    """An API that authenticates with Better Auth's session cookie, read by its
+    development name ``better-auth.session_token`` only (the HMAC checked with
+    BETTER_AUTH_SECRET, as Better Auth signs it): over https the browser sends
+    ``__Secure-better-auth.session_token`` and this API finds no cookie."""
+
+    def current_user(request: Request) -> str:
+        cookie = unquote(request.cookies.get("better-auth.session_token", ""))
+        value, _, mac = cookie.rpartition(".")
+        good = base64.b64encode(hmac.new(secret.encode(), value.encode(), "sha256").digest())
+        if not value or not hmac.compare_digest(good.decode(), mac):
+            raise HTTPException(401, "Not signed in")
+        return value[:8]
+
+    return _api("todos (session cookie by literal name)", now, current_user)

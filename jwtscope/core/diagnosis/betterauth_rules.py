@@ -268,9 +268,13 @@ def finish_betterauth(ctx: RuleContext) -> None:
     """After every rule: a session artefact's claim causes go, a session cookie sent to
     the auth server is no fault, and an expired plugin JWT gets Better Auth's fix."""
     artefact = _is_session_artefact(ctx)
-    if artefact is not None and _to_auth_server(ctx):
+    # A backend that accepted the session cookie under its unprefixed name takes session
+    # cookies by design (like the auth server itself): sending one is no fault there.
+    takes_sessions = "CAUSE-COOKIE-PREFIX" in ctx.found.causes
+    to_auth_server = artefact is not None and _to_auth_server(ctx)
+    if to_auth_server or (artefact is not None and takes_sessions):
         ctx.found.causes.pop("CAUSE-SESSION-TOKEN", None)
-    elif artefact is not None:
+    if artefact is not None and not to_auth_server:
         first, last = stage_of("CAUSE-ALG-MISMATCH"), stage_of("CAUSE-SUB-TYPE")
         for code, cause in list(ctx.found.causes.items()):
             if first <= cause.stage_index <= last:

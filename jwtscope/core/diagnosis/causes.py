@@ -27,6 +27,7 @@ CAUSES = {
     "CAUSE-OK": "The request succeeds: no auth problem",
     "CAUSE-HEADER-NOT-RECEIVED": "The server did not receive the token",
     "CAUSE-SCHEME": "Wrong authorization scheme",
+    "CAUSE-COOKIE-PREFIX": "The backend reads the cookie without its __Secure- prefix",
     "CAUSE-JUNK-TOKEN": "The client sends a JavaScript artefact, not a token",
     "CAUSE-SESSION-TOKEN": "A Better Auth session token is sent where a JWT is expected",
     "CAUSE-SESSION-CACHE": "A Better Auth session cookie cache is sent where a JWT is expected",
@@ -76,6 +77,7 @@ STAGES = (
 _STAGE_OF = {
     "CAUSE-HEADER-NOT-RECEIVED": "transport",
     "CAUSE-SCHEME": "transport",
+    "CAUSE-COOKIE-PREFIX": "transport",
     "CAUSE-REDIRECT": "transport",
     "CAUSE-CORS-PREFLIGHT": "browser",
     "CAUSE-JUNK-TOKEN": "token",

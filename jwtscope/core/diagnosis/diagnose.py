@@ -32,6 +32,7 @@ from jwtscope.core.diagnosis.causes import (
     Evidence,
     stage_of,
 )
+from jwtscope.core.diagnosis.cookie_prefix import read_cookie_prefix
 from jwtscope.core.diagnosis.fallbacks import read_same_refusal, read_unknown
 from jwtscope.core.diagnosis.http_answers import (
     read_app_refusal,
@@ -63,6 +64,7 @@ _RULES: tuple[Callable[[RuleContext], None], ...] = (
     read_bisection,
     read_required,
     read_not_received,
+    read_cookie_prefix,
     read_server_messages,
     read_betterauth,
     read_jwks,

@@ -10,7 +10,7 @@ round 1 left it undecided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jwtscope.core.analysis import Report
@@ -33,6 +33,11 @@ ORIGINAL, NO_TOKEN, PREFLIGHT = "original", "no-token", "preflight"
 AUTH_CORS = "auth-cors"
 FRESH, FRESH_NO_AUD, HS256_ENV, NUMERIC_SUB = "fresh", "fresh-no-aud", "hs256-env", "numeric-sub"
 FRESH_ISS, FRESH_AUD = "fresh-iss", "fresh-aud"
+#: The same cookie without its ``__Secure-``/``__Host-`` prefix (a backend that reads the
+#: development name: Better Auth adds the prefix on https).
+UNPREFIXED = "unprefixed-cookie"
+#: Cookie-name prefixes browsers enforce on https (RFC 6265bis).
+COOKIE_PREFIXES = ("__Secure-", "__Host-")
 DEFAULT_LIFETIME = 900
 
 
@@ -58,6 +63,9 @@ def first_probes(request: ReplayRequest, origin: str | None) -> list[PlannedRequ
         probes.append(
             PlannedRequest(NO_TOKEN, "the same request without the token", request.without_auth())
         )
+    bare = _unprefixed(request)
+    if bare is not None:
+        probes.append(bare)
     if origin:
         wanted = (
             "authorization"
@@ -72,6 +80,23 @@ def first_probes(request: ReplayRequest, origin: str | None) -> list[PlannedRequ
         )
         probes.append(PlannedRequest(PREFLIGHT, f"CORS preflight from {origin}", preflight))
     return probes
+
+
+def _unprefixed(request: ReplayRequest) -> PlannedRequest | None:
+    """The request with its token cookie renamed without the ``__Secure-``/``__Host-``
+    prefix, when it has one: the same token, under the name a backend reading the
+    development cookie name looks for."""
+    location = request.location
+    if location.kind != "cookie" or request.token is None:
+        return None
+    prefix = next((p for p in COOKIE_PREFIXES if location.name.startswith(p)), None)
+    if prefix is None:
+        return None
+    bare = location.name[len(prefix) :]
+    cookies = tuple((bare if k == location.name else k, v) for k, v in request.cookies)
+    renamed = replace(request, cookies=cookies, location=replace(location, name=bare))
+    purpose = f"the same cookie named '{bare}' (without '{prefix}')"
+    return PlannedRequest(UNPREFIXED, purpose, renamed)
 
 
 def auth_cors_probe(auth_url: str, origin: str) -> PlannedRequest:
