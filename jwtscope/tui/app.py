@@ -81,24 +81,32 @@ class JwtscopeApp(App[None]):
         self.env = Environment()
         self._env_error: str | None = None
         self._steps = ""
+        self._analysed: str | None = None  # the editor's text the report is of
+        self._tabs: TabbedContent | None = None  # the detail tabs, once mounted
         if config.title:
             self.sub_title = config.title
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # The views a keystroke updates, held rather than looked up in the DOM each time.
+        self._editor = TokenEditor(
+            self.config.text,
+            on_edit=self._token_edited,
+            id="token",
+            soft_wrap=True,
+            placeholder="Paste a token, 'Bearer …', an Authorization or Cookie line",
+        )
+        self._steps_view = Static("", id="steps")
+        self._banner = VerdictBanner(id="verdict")
+        self._findings = FindingsList(id="findings")
         yield Header()
         with Vertical(id="token-pane"):
-            yield TokenEditor(
-                self.config.text,
-                id="token",
-                soft_wrap=True,
-                placeholder="Paste a token, 'Bearer …', an Authorization or Cookie line",
-            )
-            yield Static("", id="steps")
-        yield VerdictBanner(id="verdict")
+            yield self._editor
+            yield self._steps_view
+        yield self._banner
         with Horizontal(id="main"):
-            yield FindingsList(id="findings")
+            yield self._findings
             # The detail tabs are empty until the first analysis, which follows the first
             # frame: they mount after it too.
             yield Lazy(self._detail_tabs())
@@ -111,7 +119,7 @@ class JwtscopeApp(App[None]):
         # and the findings; Enter (or a click) on a finding opens its detail.
         tabs = TabbedContent(id="tabs", initial="tab-json")
         for pane in (
-            TabPane("Decoded", VerticalScroll(JsonView(id="json")), id="tab-json"),
+            TabPane("Decoded", JsonView(id="json"), id="tab-json"),
             TabPane("Finding", VerticalScroll(FindingDetail(id="detail")), id="tab-finding"),
             TabPane(
                 "Claims", ClaimsTable(id="claims", local_tz=self.config.local_tz), id="tab-claims"
@@ -124,10 +132,10 @@ class JwtscopeApp(App[None]):
         self.query_one("#token-pane").border_title = "Token"
         self.query_one("#findings").border_title = "Findings"
         self.query_one("#findings").border_subtitle = "Enter: detail"
-        self.query_one(TokenEditor).focus()
+        self._editor.focus()
         apply_user_settings(self, self.config.user_settings)
-        if self.query_one(TokenEditor).text.strip():
-            self.query_one(VerdictBanner).update("Analysing…")
+        if self._editor.text.strip():
+            self._banner.update("Analysing…")
         # The window appears first; reading .env files and the first analysis follow in
         # the next frame (a few tens of milliseconds later).
         self.call_after_refresh(self._start)
@@ -165,7 +173,7 @@ class JwtscopeApp(App[None]):
         """Ask the engine for a fresh report of the current text, keys and time."""
         from jwtscope.core.analysis import analyze  # the engine loads after the first frame
 
-        text = self.query_one(TokenEditor).text
+        text = self._analysed = self._editor.text
         if not text.strip():
             self.report = None
             return
@@ -184,31 +192,57 @@ class JwtscopeApp(App[None]):
             self.report = analyze(text, env=Environment(), **kwargs)  # type: ignore[arg-type]
 
     def watch_report(self, report: Report | None) -> None:
-        self.query_one(VerdictBanner).report = report
-        self.query_one(FindingsList).report = report
-        for view in self.query(ClaimsTable).results():  # lazily mounted: may be absent
-            view.report = report
-        for json_view in self.query(JsonView).results():
-            json_view.report = report
+        self._banner.report = report
+        self._findings.report = report  # rows replaced in place, the selection kept
+        # The selected finding follows now, not a message later: one frame for everything.
+        self.selected_finding = self._findings.current
+        self._update_open_tab()
         steps = "✂ " + "; ".join(report.input.steps) if report and report.input.steps else ""
         if steps != self._steps:
             self._steps = steps
             # The steps can quote the pasted text: guarded, shown as text (never markup).
-            self.query_one("#steps", Static).update(Text(SCREEN_GUARD.text(steps)))
+            self._steps_view.update(Text(SCREEN_GUARD.text(steps)))
+
+    def _update_open_tab(self) -> None:
+        """The open tab's view gets the report and the selected finding now; a hidden
+        one when its tab is opened (a keystroke repaints only what is on screen)."""
+        tabs = self._tabs
+        if tabs is None:
+            found = list(self.query("#tabs").results(TabbedContent))  # mounted lazily
+            if not found:
+                return  # the views read the report when they mount
+            tabs = self._tabs = found[0]
+        active = tabs.active
+        if active == "tab-json":
+            tabs.query_one(JsonView).report = self.report
+        elif active == "tab-claims":
+            tabs.query_one(ClaimsTable).report = self.report
+        elif active == "tab-finding":
+            tabs.query_one(FindingDetail).finding = self.selected_finding
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_opened(self) -> None:
+        self._update_open_tab()
 
     def _tick(self) -> None:
         if self.at is None and self.report is not None:
             self.recompute()
 
+    def _token_edited(self) -> None:
+        """A keystroke's edit: analysed before the editor's own repaint (one frame for both)."""
+        if self.started:
+            self.recompute()
+
     @on(TextArea.Changed, "#token")
     def _token_changed(self) -> None:
-        self.recompute()
+        """Every other change (load, undo, redo): analysed unless an edit already was."""
+        if self._analysed != self._editor.text:
+            self.recompute()
 
     @on(FindingsList.Selected)
     def _finding_selected(self, event: FindingsList.Selected) -> None:
         self.selected_finding = event.finding
-        for detail in self.query(FindingDetail).results():  # lazily mounted: may be absent
-            detail.finding = event.finding
+        self._update_open_tab()
 
     @on(FindingsList.OptionSelected, "#findings")
     def _finding_opened(self) -> None:
@@ -372,7 +406,7 @@ class JwtscopeApp(App[None]):
 
     def action_clear(self) -> None:
         """Clear the token editor."""
-        editor = self.query_one(TokenEditor)
+        editor = self._editor
         editor.clear()
         editor.focus()
 
@@ -384,5 +418,5 @@ class JwtscopeApp(App[None]):
 
     def set_token(self, text: str) -> None:
         """Replace the editor's text (used by the command palette and tests)."""
-        self.query_one(TokenEditor).load_text(text)
+        self._editor.load_text(text)
         self.recompute()
