@@ -16,10 +16,10 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.lazy import Lazy
 from textual.reactive import var
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Header, Static, TextArea
 
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.output_guard import SCREEN_GUARD
@@ -28,8 +28,8 @@ from jwtscope.tui import bindings
 from jwtscope.tui.commands import JwtscopeCommands
 from jwtscope.tui.config import AppConfig, EnvChoice
 from jwtscope.tui.user_keymap import apply_user_settings
-from jwtscope.tui.widgets.decoded import ClaimsTable, JsonView
-from jwtscope.tui.widgets.findings import FindingDetail, FindingsList
+from jwtscope.tui.widgets.detail_tabs import DetailTabs
+from jwtscope.tui.widgets.findings import FindingsList
 from jwtscope.tui.widgets.token_editor import TokenEditor
 from jwtscope.tui.widgets.verdict import VerdictBanner
 
@@ -82,7 +82,6 @@ class JwtscopeApp(App[None]):
         self._env_error: str | None = None
         self._steps = ""
         self._analysed: str | None = None  # the editor's text the report is of
-        self._tabs: TabbedContent | None = None  # the detail tabs, once mounted
         if config.title:
             self.sub_title = config.title
 
@@ -100,6 +99,7 @@ class JwtscopeApp(App[None]):
         self._steps_view = Static("", id="steps")
         self._banner = VerdictBanner(id="verdict")
         self._findings = FindingsList(id="findings")
+        self._detail = DetailTabs(id="tabs", local_tz=self.config.local_tz)
         yield Header()
         with Vertical(id="token-pane"):
             yield self._editor
@@ -109,24 +109,10 @@ class JwtscopeApp(App[None]):
             yield self._findings
             # The detail tabs are empty until the first analysis, which follows the first
             # frame: they mount after it too.
-            yield Lazy(self._detail_tabs())
+            yield Lazy(self._detail)
         # Every main key fits in 80 columns; the palette's entry only from 100 (Ctrl+P is
         # in F1's help either way).
         yield Footer(compact=True, show_command_palette=False)
-
-    def _detail_tabs(self) -> TabbedContent:
-        # The decoded token first, as on jwt.io: readable at first sight, beside the verdict
-        # and the findings; Enter (or a click) on a finding opens its detail.
-        tabs = TabbedContent(id="tabs", initial="tab-json")
-        for pane in (
-            TabPane("Decoded", JsonView(id="json"), id="tab-json"),
-            TabPane("Finding", VerticalScroll(FindingDetail(id="detail")), id="tab-finding"),
-            TabPane(
-                "Claims", ClaimsTable(id="claims", local_tz=self.config.local_tz), id="tab-claims"
-            ),
-        ):
-            tabs.compose_add_child(pane)
-        return tabs
 
     def on_mount(self) -> None:
         self.query_one("#token-pane").border_title = "Token"
@@ -196,33 +182,12 @@ class JwtscopeApp(App[None]):
         self._findings.report = report  # rows replaced in place, the selection kept
         # The selected finding follows now, not a message later: one frame for everything.
         self.selected_finding = self._findings.current
-        self._update_open_tab()
+        self._detail.show(report, self.selected_finding)
         steps = "✂ " + "; ".join(report.input.steps) if report and report.input.steps else ""
         if steps != self._steps:
             self._steps = steps
             # The steps can quote the pasted text: guarded, shown as text (never markup).
             self._steps_view.update(Text(SCREEN_GUARD.text(steps)))
-
-    def _update_open_tab(self) -> None:
-        """The open tab's view gets the report and the selected finding now; a hidden
-        one when its tab is opened (a keystroke repaints only what is on screen)."""
-        tabs = self._tabs
-        if tabs is None:
-            found = list(self.query("#tabs").results(TabbedContent))  # mounted lazily
-            if not found:
-                return  # the views read the report when they mount
-            tabs = self._tabs = found[0]
-        active = tabs.active
-        if active == "tab-json":
-            tabs.query_one(JsonView).report = self.report
-        elif active == "tab-claims":
-            tabs.query_one(ClaimsTable).report = self.report
-        elif active == "tab-finding":
-            tabs.query_one(FindingDetail).finding = self.selected_finding
-
-    @on(TabbedContent.TabActivated, "#tabs")
-    def _tab_opened(self) -> None:
-        self._update_open_tab()
 
     def _tick(self) -> None:
         if self.at is None and self.report is not None:
@@ -242,13 +207,13 @@ class JwtscopeApp(App[None]):
     @on(FindingsList.Selected)
     def _finding_selected(self, event: FindingsList.Selected) -> None:
         self.selected_finding = event.finding
-        self._update_open_tab()
+        self._detail.show(self.report, event.finding)
 
     @on(FindingsList.OptionSelected, "#findings")
     def _finding_opened(self) -> None:
         """Enter or a click on a finding: show its detail."""
-        for tabs in self.query("#tabs").results(TabbedContent):
-            tabs.active = "tab-finding"
+        if self._detail.is_mounted:  # mounted lazily, after the first frame
+            self._detail.active = "tab-finding"
 
     # ------------------------------------------------------------------ actions
 
