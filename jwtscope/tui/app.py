@@ -16,10 +16,10 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.lazy import Lazy
 from textual.reactive import var
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Header, Static, TextArea
 
 from jwtscope.core.keys.env_snapshot import Environment
 from jwtscope.core.output_guard import SCREEN_GUARD
@@ -28,8 +28,8 @@ from jwtscope.tui import bindings
 from jwtscope.tui.commands import JwtscopeCommands
 from jwtscope.tui.config import AppConfig, EnvChoice
 from jwtscope.tui.user_keymap import apply_user_settings
-from jwtscope.tui.widgets.decoded import ClaimsTable, JsonView
-from jwtscope.tui.widgets.findings import FindingDetail, FindingsList
+from jwtscope.tui.widgets.detail_tabs import DetailTabs
+from jwtscope.tui.widgets.findings import FindingsList
 from jwtscope.tui.widgets.token_editor import TokenEditor
 from jwtscope.tui.widgets.verdict import VerdictBanner
 
@@ -81,53 +81,47 @@ class JwtscopeApp(App[None]):
         self.env = Environment()
         self._env_error: str | None = None
         self._steps = ""
+        self._analysed: str | None = None  # the editor's text the report is of
         if config.title:
             self.sub_title = config.title
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # The views a keystroke updates, held rather than looked up in the DOM each time.
+        self._editor = TokenEditor(
+            self.config.text,
+            on_edit=self._token_edited,
+            id="token",
+            soft_wrap=True,
+            placeholder="Paste a token, 'Bearer …', an Authorization or Cookie line",
+        )
+        self._steps_view = Static("", id="steps")
+        self._banner = VerdictBanner(id="verdict")
+        self._findings = FindingsList(id="findings")
+        self._detail = DetailTabs(id="tabs", local_tz=self.config.local_tz)
         yield Header()
         with Vertical(id="token-pane"):
-            yield TokenEditor(
-                self.config.text,
-                id="token",
-                soft_wrap=True,
-                placeholder="Paste a token, 'Bearer …', an Authorization or Cookie line",
-            )
-            yield Static("", id="steps")
-        yield VerdictBanner(id="verdict")
+            yield self._editor
+            yield self._steps_view
+        yield self._banner
         with Horizontal(id="main"):
-            yield FindingsList(id="findings")
+            yield self._findings
             # The detail tabs are empty until the first analysis, which follows the first
             # frame: they mount after it too.
-            yield Lazy(self._detail_tabs())
+            yield Lazy(self._detail)
         # Every main key fits in 80 columns; the palette's entry only from 100 (Ctrl+P is
         # in F1's help either way).
         yield Footer(compact=True, show_command_palette=False)
-
-    def _detail_tabs(self) -> TabbedContent:
-        # The decoded token first, as on jwt.io: readable at first sight, beside the verdict
-        # and the findings; Enter (or a click) on a finding opens its detail.
-        tabs = TabbedContent(id="tabs", initial="tab-json")
-        for pane in (
-            TabPane("Decoded", VerticalScroll(JsonView(id="json")), id="tab-json"),
-            TabPane("Finding", VerticalScroll(FindingDetail(id="detail")), id="tab-finding"),
-            TabPane(
-                "Claims", ClaimsTable(id="claims", local_tz=self.config.local_tz), id="tab-claims"
-            ),
-        ):
-            tabs.compose_add_child(pane)
-        return tabs
 
     def on_mount(self) -> None:
         self.query_one("#token-pane").border_title = "Token"
         self.query_one("#findings").border_title = "Findings"
         self.query_one("#findings").border_subtitle = "Enter: detail"
-        self.query_one(TokenEditor).focus()
+        self._editor.focus()
         apply_user_settings(self, self.config.user_settings)
-        if self.query_one(TokenEditor).text.strip():
-            self.query_one(VerdictBanner).update("Analysing…")
+        if self._editor.text.strip():
+            self._banner.update("Analysing…")
         # The window appears first; reading .env files and the first analysis follow in
         # the next frame (a few tens of milliseconds later).
         self.call_after_refresh(self._start)
@@ -165,7 +159,7 @@ class JwtscopeApp(App[None]):
         """Ask the engine for a fresh report of the current text, keys and time."""
         from jwtscope.core.analysis import analyze  # the engine loads after the first frame
 
-        text = self.query_one(TokenEditor).text
+        text = self._analysed = self._editor.text
         if not text.strip():
             self.report = None
             return
@@ -184,37 +178,42 @@ class JwtscopeApp(App[None]):
             self.report = analyze(text, env=Environment(), **kwargs)  # type: ignore[arg-type]
 
     def watch_report(self, report: Report | None) -> None:
-        self.query_one(VerdictBanner).report = report
-        self.query_one(FindingsList).report = report
-        for view in self.query(ClaimsTable).results():  # lazily mounted: may be absent
-            view.report = report
-        for json_view in self.query(JsonView).results():
-            json_view.report = report
+        self._banner.report = report
+        self._findings.report = report  # rows replaced in place, the selection kept
+        # The selected finding follows now, not a message later: one frame for everything.
+        self.selected_finding = self._findings.current
+        self._detail.show(report, self.selected_finding)
         steps = "✂ " + "; ".join(report.input.steps) if report and report.input.steps else ""
         if steps != self._steps:
             self._steps = steps
             # The steps can quote the pasted text: guarded, shown as text (never markup).
-            self.query_one("#steps", Static).update(Text(SCREEN_GUARD.text(steps)))
+            self._steps_view.update(Text(SCREEN_GUARD.text(steps)))
 
     def _tick(self) -> None:
         if self.at is None and self.report is not None:
             self.recompute()
 
+    def _token_edited(self) -> None:
+        """A keystroke's edit: analysed before the editor's own repaint (one frame for both)."""
+        if self.started:
+            self.recompute()
+
     @on(TextArea.Changed, "#token")
     def _token_changed(self) -> None:
-        self.recompute()
+        """Every other change (load, undo, redo): analysed unless an edit already was."""
+        if self._analysed != self._editor.text:
+            self.recompute()
 
     @on(FindingsList.Selected)
     def _finding_selected(self, event: FindingsList.Selected) -> None:
         self.selected_finding = event.finding
-        for detail in self.query(FindingDetail).results():  # lazily mounted: may be absent
-            detail.finding = event.finding
+        self._detail.show(self.report, event.finding)
 
     @on(FindingsList.OptionSelected, "#findings")
     def _finding_opened(self) -> None:
         """Enter or a click on a finding: show its detail."""
-        for tabs in self.query("#tabs").results(TabbedContent):
-            tabs.active = "tab-finding"
+        if self._detail.is_mounted:  # mounted lazily, after the first frame
+            self._detail.active = "tab-finding"
 
     # ------------------------------------------------------------------ actions
 
@@ -372,7 +371,7 @@ class JwtscopeApp(App[None]):
 
     def action_clear(self) -> None:
         """Clear the token editor."""
-        editor = self.query_one(TokenEditor)
+        editor = self._editor
         editor.clear()
         editor.focus()
 
@@ -384,5 +383,5 @@ class JwtscopeApp(App[None]):
 
     def set_token(self, text: str) -> None:
         """Replace the editor's text (used by the command palette and tests)."""
-        self.query_one(TokenEditor).load_text(text)
+        self._editor.load_text(text)
         self.recompute()

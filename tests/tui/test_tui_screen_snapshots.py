@@ -12,6 +12,7 @@ Regenerate after an intended visual change with
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -44,9 +45,27 @@ async def _settle(pilot: Pilot[Any]) -> None:
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     for area in pilot.app.screen.query(TextArea):
-        area.cursor_blink = False
+        _steady_cursor(area)
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+
+
+def _steady_cursor(area: TextArea) -> None:
+    """No blinking, and no line kept from before: Textual's line cache does not key on
+    focus once blinking is off, so a line drawn before the editor had focus (the first
+    frame) could come back without its cursor."""
+    area.cursor_blink = False
+    area.notify_style_update()  # clears the TextArea's line cache
+    area.refresh()
+
+
+async def _painted(pilot: Pilot[Any]) -> None:
+    """Return once the screen has been repainted (Textual runs ``call_after_refresh``
+    callbacks after the pending repaint)."""
+    done = asyncio.get_running_loop().create_future()
+    pilot.app.screen.refresh()
+    pilot.app.call_after_refresh(done.set_result, None)
+    await done
 
 
 def _press(*keys: str) -> Step:
@@ -102,6 +121,9 @@ SCREENS: dict[str, Step] = {
     "probe": _press("f7"),
     "audit": _audit,
     "har": _har,
+    "resign": _press("ctrl+r"),
+    "resign_signed": _press("ctrl+r", "ctrl+s"),
+    "save": _press("ctrl+e"),
 }
 
 
@@ -118,7 +140,10 @@ def test_screen(
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await started(pilot)
-        pilot.app.query_one(TokenEditor).cursor_blink = False  # under every dialog too
+        _steady_cursor(pilot.app.query_one(TokenEditor))  # under every dialog too
+        # Painted before a dialog opens: the screen below a dialog is not repainted, and
+        # its picture would otherwise keep the cursor's blink phase of the moment.
+        await _painted(pilot)
         await SCREENS[screen](pilot)
         await _settle(pilot)
         reached.append(type(pilot.app.screen).__name__)
@@ -139,5 +164,6 @@ def demo_config_app() -> Any:
         local_tz=datetime.UTC,
         clipboard=NO_TOOL,
         audit_root=Path(DEMO_PROJECT.name),
+        report_dir=Path("."),  # the save dialog proposes a relative path: no machine path
     )
     return JwtscopeApp(config)

@@ -37,12 +37,21 @@ class ResignScreen(JwtscopeModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.RESIGN]
     STATUS_ID = "resign-error"
+    # The editors share what the fixed rows leave (the header no more than its usual four
+    # lines), so the key choice and the Sign button are on screen from 80x24 up; the
+    # dialog scrolls once the signed token's panel is open on a short screen.
     DEFAULT_CSS = """
     #resign-dialog { width: 90%; max-width: 110; height: 90%; border: thick $primary;
         background: $surface; padding: 0 1; }
-    #resign-dialog TextArea { height: 7; }
+    #resign-dialog TextArea { height: 1fr; min-height: 5; }
+    #resign-dialog #resign-header { max-height: 6; }
     #resign-dialog Input { background: $boost; }
-    #resign-error { color: $error; }
+    #resign-dialog .resign-row { height: auto; margin-top: 1; }
+    #resign-key { width: 1fr; }
+    #resign-alg { width: 12; margin-left: 1; }
+    #resign-secret { width: 1fr; margin-right: 1; }
+    #resign-path { width: 1fr; }
+    #resign-error { color: $error; height: auto; }
     #resign-result { border: heavy $warning; height: auto; display: none; }
     #resign-result.shown { display: block; }
     #resign-dialog Button { margin-left: 1; }
@@ -61,25 +70,28 @@ class ResignScreen(JwtscopeModalScreen[None]):
         options += [("a secret pasted below", _PASTED), ("a private key file (PEM/JWK)", _FILE)]
         with VerticalScroll(id="resign-dialog"):
             yield Static(
-                "Edit and re-sign — Ctrl+S signs · Esc closes (the pasted token is kept)",
+                "Edit and re-sign — Ctrl+S signs · Esc closes (pasted token kept)",
                 classes="dialog-title",
             )
-            yield Static("Header (JSON)")
             yield TextArea(json.dumps(header, indent=2), id="resign-header")
-            yield Static("Payload (JSON)")
             yield TextArea(json.dumps(payload, indent=2, ensure_ascii=False), id="resign-payload")
-            with Horizontal(classes="buttons"):
-                yield Select(options, value=options[0][1], allow_blank=False, id="resign-key")
+            with Horizontal(classes="resign-row"):
+                yield Select(
+                    options, value=options[0][1], allow_blank=False, id="resign-key", compact=True
+                )
                 yield Input(
                     str(header.get("alg") or ""), placeholder="alg", id="resign-alg", compact=True
                 )
-            yield Input(
-                placeholder="pasted HMAC secret (never shown)",
-                password=True,
-                id="resign-secret",
-                compact=True,
-            )
-            yield Input(placeholder="private key file: PEM or JWK", id="resign-path", compact=True)
+            with Horizontal(classes="resign-row"):
+                yield Input(
+                    placeholder="pasted HMAC secret (never shown)",
+                    password=True,
+                    id="resign-secret",
+                    compact=True,
+                )
+                yield Input(
+                    placeholder="private key file: PEM or JWK", id="resign-path", compact=True
+                )
             yield Static("", id="resign-error")
             with Horizontal(classes="buttons"):
                 yield Button("Sign", id="resign-sign", variant="success", compact=True)
@@ -94,6 +106,9 @@ class ResignScreen(JwtscopeModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#resign-result").border_title = RESULT_TITLE
+        # The editors' names on their borders: no line of its own (80x24 is short).
+        self.query_one("#resign-header").border_title = "Header (JSON)"
+        self.query_one("#resign-payload").border_title = "Payload (JSON)"
         self.query_one("#resign-payload", TextArea).focus()
 
     def _key(self) -> ResignKey:
@@ -127,7 +142,10 @@ class ResignScreen(JwtscopeModalScreen[None]):
         info = f"{signed.alg}, signed with {signed.key}"
         info += f"; {signed.note}" if signed.note else ""
         self.query_one("#resign-info", Static).update(Text(self.app.output_guard().text(info)))
-        self.query_one("#resign-result").add_class("shown")
+        result = self.query_one("#resign-result")
+        result.add_class("shown")
+        # On a short screen the panel opens below the fold: bring it into view.
+        self.call_after_refresh(result.scroll_visible, animate=False)
 
     @on(Button.Pressed, "#resign-copy")
     def _copy_token(self) -> None:

@@ -6,10 +6,16 @@ import json
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from rich.style import Style as RichStyle
 from rich.text import Text
+from textual.content import Content, Span
+from textual.geometry import Size
 from textual.reactive import var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from jwtscope.core.output_guard import SCREEN_GUARD, OutputGuard
 from jwtscope.core.timefmt import epoch_seconds, relative
@@ -46,14 +52,31 @@ def _guard(widget: Widget) -> OutputGuard:
     return make() if callable(make) else SCREEN_GUARD
 
 
-class JsonView(Static):
-    """Header and payload, highlighted: a short header on one line, the payload pretty-printed."""
+class JsonView(ScrollView):
+    """Header and payload, highlighted: a short header on one line, the payload pretty-printed.
+
+    A line-API view: the JSON is highlighted once per header/payload and wrapped once per
+    width, and a repaint renders only the rows on screen — a large payload costs a few
+    milliseconds per keystroke, not a re-layout of every line.
+    """
 
     report: var[Report | None] = var(None)  # a var: the watcher repaints only on change
     _shown: Any = ()
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._content = Content("")
+        self._lines: list[Content] = []
+        self._strips: dict[int, Strip] = {}
+        self._wrapped: tuple[int, int] = (-1, -1)  # the size the lines were wrapped for
+        self._width = 0  # the lines' width (the scrollbar's columns left out when shown)
+
     def on_mount(self) -> None:
         self.report = getattr(self.app, "report", None)  # mounted lazily
+
+    def on_resize(self) -> None:
+        if self.size != self._wrapped:
+            self._wrap()
 
     def watch_report(self, report: Report | None) -> None:
         key = (report.token.header, report.token.payload) if report else None
@@ -62,34 +85,90 @@ class JsonView(Static):
         self._shown = key
         if report is None or report.token.header is None:
             why = " (not a JWT): Enter on a finding shows why." if report else " yet."
-            self.update(Text("Nothing decoded" + why, style="dim"))
+            self._show(Text("Nothing decoded" + why, style="dim"))
             return
-        from rich.console import Group
-        from rich.syntax import Syntax  # pygments loads on the first decoded token
+        self._show(decoded_text(_guard(self), report.token.header, report.token.payload))
 
-        guard = _guard(self)
-        parts: list[Any] = []
-        for title, data in (("Header", report.token.header), ("Payload", report.token.payload)):
-            line = Text(title, style="bold")
-            if data is None:
-                parts.append(line.append("  (not decodable)", style="dim"))
-                continue
-            shown = guard.data(data)
-            compact = json.dumps(shown, ensure_ascii=False, default=str)
-            if title == "Header" and len(compact) <= _COMPACT_HEADER:
-                # A short header on its title's line: the payload then starts on line 2 of
-                # a pane only eight lines tall at 80x24.
-                syntax = Syntax("", "json", theme="ansi_dark", background_color="default")
-                highlighted = syntax.highlight(compact)
-                highlighted.rstrip()
-                parts.append(line.append("  ").append_text(highlighted))
-                continue
-            text = json.dumps(shown, indent=2, ensure_ascii=False, default=str)
-            parts.append(line)
-            parts.append(
-                Syntax(text, "json", theme="ansi_dark", background_color="default", word_wrap=True)
-            )
-        self.update(Group(*parts))
+    @property
+    def plain(self) -> str:
+        """What the view shows, as plain text."""
+        return self._content.plain
+
+    def _show(self, text: Text) -> None:
+        self._content = _content(text, getattr(self.app, "ansi_theme", None))
+        self._wrap()
+
+    def _wrap(self) -> None:
+        """The lines at the view's width, less the scrollbar's when they overflow."""
+        width, height = self._wrapped = self.size
+        width -= 1  # a blank column on the right, before the scrollbar (the CSS pads the left)
+        lines = self._content.wrap(max(width, 1))
+        if len(lines) > height and self.styles.overflow_y == "auto":
+            width -= self.styles.scrollbar_size_vertical
+            lines = self._content.wrap(max(width, 1))
+        self._lines, self._width = lines, width + 1
+        self._strips.clear()
+        self.virtual_size = Size(width + 1, len(lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        strip = self._strips.get(index)
+        if strip is None:
+            if index < len(self._lines):
+                line = self._lines[index]
+                strip = Strip(line.render_segments(self.visual_style), line.cell_length)
+            else:
+                strip = Strip.blank(0)
+            strip = self._strips[index] = strip.extend_cell_length(
+                self._width, self.rich_style
+            ).crop(0, self._width)
+        return strip
+
+
+def _content(text: Text, ansi_theme: Any) -> Content:
+    """Rich ``text`` as Textual Content (each distinct style converted once)."""
+    styles: dict[Any, Style] = {}
+
+    def convert(style: str | RichStyle) -> Style:
+        converted = styles.get(style)
+        if converted is None:
+            rich_style = RichStyle.parse(style) if isinstance(style, str) else style
+            converted = styles[style] = Style.from_rich_style(rich_style, ansi_theme)
+        return converted
+
+    content = Content(text.plain, [Span(s, e, convert(style)) for s, e, style in text.spans])
+    return content.stylize_before(convert(text.style)) if text.style else content
+
+
+def decoded_text(guard: OutputGuard, header: Any, payload: Any) -> Text:
+    """Header and payload as highlighted JSON text (a short header on its title's line)."""
+    from rich.syntax import Syntax  # pygments loads on the first decoded token
+
+    syntax = Syntax("", "json", theme="ansi_dark", background_color="default")
+    lines: list[Text] = []
+    for title, data in (("Header", header), ("Payload", payload)):
+        line = Text(title, style="bold")
+        if data is None:
+            lines.append(line.append("  (not decodable)", style="dim"))
+            continue
+        shown = guard.data(data)
+        compact = json.dumps(shown, ensure_ascii=False, default=str)
+        if title == "Header" and len(compact) <= _COMPACT_HEADER:
+            # A short header on its title's line: the payload then starts on line 2 of
+            # a pane only eight lines tall at 80x24.
+            lines.append(line.append("  ").append_text(_highlighted(syntax, compact)))
+            continue
+        lines.append(line)
+        text = json.dumps(shown, indent=2, ensure_ascii=False, default=str)
+        lines.append(_highlighted(syntax, text))
+    return Text("\n").join(lines)
+
+
+def _highlighted(syntax: Any, code: str) -> Text:
+    highlighted: Text = syntax.highlight(code)
+    highlighted.rstrip()
+    return highlighted
 
 
 class ClaimsTable(DataTable[Text]):

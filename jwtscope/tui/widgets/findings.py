@@ -71,6 +71,12 @@ class FindingsList(OptionList):
         else:
             self.post_message(self.Selected(None))
 
+    @property
+    def current(self) -> Finding | None:
+        """The highlighted finding (None when the list is empty)."""
+        index = self.highlighted
+        return self._shown[index] if index is not None and index < len(self._shown) else None
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if event.option_index < len(self._shown):

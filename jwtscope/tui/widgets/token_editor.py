@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import TextArea
-from textual.widgets.text_area import TextAreaTheme
+from textual.widgets.text_area import Edit, EditResult, TextAreaTheme
 
 __all__ = ["PART_STYLES", "TokenEditor", "token_spans"]
 
@@ -45,7 +47,22 @@ class TokenEditor(TextArea):
     what is token and what is not can be seen at a glance. The colours are applied in
     :meth:`get_line`, the hook Textual documents for styling a TextArea's content (no
     tree-sitter language, no private method).
+
+    ``on_edit`` is called as soon as an edit is done, in the same step as the edit itself:
+    the views the app updates from it are then repainted in the keystroke's own frame
+    (the ``Changed`` message Textual posts arrives later, often after that frame).
     """
+
+    def __init__(self, text: str = "", *, on_edit: Callable[[], None] | None = None, **kwargs: Any):
+        super().__init__(text, **kwargs)
+        self._on_edit = on_edit
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Perform an edit (Textual's public API), then tell ``on_edit`` at once."""
+        result = super().edit(edit)
+        if self._on_edit is not None:
+            self._on_edit()
+        return result
 
     def on_mount(self) -> None:
         # The cursor line's band keeps its background but no colour of its own, which would

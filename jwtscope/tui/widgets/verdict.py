@@ -39,9 +39,11 @@ class VerdictBanner(Static):
     report: var[Report | None] = var(None)  # a var: the watcher repaints only on change
 
     def _state(self, css: str) -> None:
-        """Set the one state class (a class change restyles, so only when it changes)."""
-        for name in ("-ok", "-bad", "-warn", "-idle"):
-            self.set_class(name == css, name)
+        """Set the one state class: a class change restyles, so only when it changes,
+        and in one restyle (not one per class added or removed)."""
+        if not self.has_class(css):
+            self.remove_class("-ok", "-bad", "-warn", "-idle", update=False)
+            self.add_class(css)
 
     def watch_report(self, report: Report | None) -> None:
         if report is None:
