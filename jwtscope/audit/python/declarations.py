@@ -324,6 +324,7 @@ class Declarations:
         for param in params:
             param.ref = self.names.dependency(param.ref)
         dep_params = {p.name for p in params}
+        exchange = endpoint.token_exchange(fn, nodes)
         self.s.routes.append(
             RouteDecl(
                 owner=owner,
@@ -334,8 +335,8 @@ class Declarations:
                 endpoint=fn.name,
                 deps=tuple(map(self.names.dependency, _deps_list(keyword(call, "dependencies")))),
                 params=params,
-                inline=marker_of(iter(nodes)),
-                calls=authish_calls(nodes),
+                inline="" if exchange else marker_of(iter(nodes)),
+                calls=() if exchange else authish_calls(nodes),
                 login_form=endpoint.login_form(fn),
                 ownership=ownership_facts(fn, nodes, path, dep_params, self.lines),
                 method_calls=frozenset(
@@ -345,5 +346,6 @@ class Declarations:
                 )
                 & ENFORCING_CALLS,
                 page=endpoint.serves_page(fn, call, nodes),
+                exchange=exchange,
             )
         )

@@ -210,6 +210,9 @@ class RouteDecl:
     method_calls: frozenset[str] = frozenset()
     #: a GET that serves a page, a file or a redirect (docs, the web UI): public by nature.
     page: bool = False
+    #: verifies a token its caller sends in the body or query (a refresh token) and
+    #: issues a new one: the token endpoint, public like a login.
+    exchange: bool = False
 
 
 @dataclass(slots=True)
