@@ -40,8 +40,8 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 1,
     },
     "HKUDS__LightRAG": {
-        "correct": 25,
-        "public->protected": 1,
+        "correct": 26,
+        "public->protected": 0,
         "public->unprotected": 7,  # GET /webui, /webui/: were missing, now in the table
         "unknown": 0,
         "reported_true": 5,
@@ -58,13 +58,13 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 2,
     },
     "allient__create-fastapi-project": {
-        "correct": 51,
-        "public->protected": 1,
+        "correct": 52,
+        "public->protected": 0,
         "public->unprotected": 9,
         "unknown": 0,
-        "reported_true": 9,
+        "reported_true": 10,
         "false_findings": 9,
-        "defects_found": 9,
+        "defects_found": 10,
     },
     "cleanenergyexchange__fastapi-zitadel-auth": {
         "correct": 3,

@@ -6,6 +6,7 @@ cookie a cross-origin request only sends with credentials)?
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.frontend.scriptfacts import FetchCall
@@ -14,6 +15,7 @@ from jwtscope.audit.model import AuditFinding, Route, RouteStatus
 __all__ = ["judge_fetch"]
 
 
+@lru_cache(maxsize=4096)
 def _route_regex(path: str) -> re.Pattern[str]:
     parts = re.split(r"\{[^}]*\}", path.rstrip("/") or "/")
     return re.compile("(?:.*)?" + "[^/]+".join(re.escape(p) for p in parts) + "/?$")

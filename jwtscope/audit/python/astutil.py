@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import deque
 from collections.abc import Iterator
 
 from jwtscope.audit.python.summary import Piece, Ref
@@ -15,6 +16,7 @@ __all__ = [
     "AUTHISH",
     "AUTH_CLASSES",
     "BODY_AUTHISH",
+    "MARKS",
     "NOT_AUTH_MIDDLEWARE",
     "SECRETISH",
     "call_name",
@@ -31,6 +33,7 @@ __all__ = [
     "marker_of",
     "pieces",
     "returns_callable",
+    "walk",
 ]
 
 #: Middleware classes that never authenticate (a class named like auth still may).
@@ -204,14 +207,38 @@ def pieces(node: ast.expr | None) -> tuple[Piece, ...] | None:
     return None
 
 
+#: Nodes that only say how another node acts (``Load()``, ``+``, ``==``, ``not``): never
+#: yielded by :func:`walk`, every reader looks at them through their parent (``node.op``).
+MARKS = frozenset(
+    t
+    for base in (ast.expr_context, ast.operator, ast.cmpop, ast.unaryop, ast.boolop)
+    for t in base.__subclasses__()
+)
+
+
+def walk(node: ast.AST) -> Iterator[ast.AST]:
+    """:func:`ast.walk` (the same breadth-first order) without the :data:`MARKS` nodes, and
+    reading ``_fields`` directly: a third fewer nodes, twice as fast."""
+    todo = deque([node])
+    while todo:
+        current = todo.popleft()
+        for field in current._fields:
+            value = getattr(current, field, None)
+            if isinstance(value, list):
+                todo.extend(v for v in value if isinstance(v, ast.AST) and type(v) not in MARKS)
+            elif isinstance(value, ast.AST) and type(value) not in MARKS:
+                todo.append(value)
+        yield current
+
+
 def function_nodes(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
     """Every node of a function's parameters and body, not of its decorators."""
     for node in (*fn.args.defaults, *fn.args.kw_defaults, *fn.body):
         if node is not None:
-            yield from ast.walk(node)
+            yield from walk(node)
     for arg in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs):
         if arg.annotation is not None:
-            yield from ast.walk(arg.annotation)
+            yield from walk(arg.annotation)
 
 
 def _status(node: ast.expr) -> bool:

@@ -24,6 +24,7 @@ from jwtscope.audit.python.astutil import (
     literal_strs,
     marker_of,
     pieces,
+    walk,
 )
 from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.facts import ProjectFacts
@@ -91,11 +92,23 @@ def _iterated(node: ast.expr) -> Ref | None:
     return dotted(node)
 
 
+def _swallowed(nodes: list[ast.AST]) -> set[int]:
+    """The nodes whose failure cannot refuse the request: in a function that never raises,
+    everything under a ``try`` with handlers (``try: ok = check(t) except Exception: ok =
+    False``) — the check only answers yes or no, the caller decides."""
+    if any(isinstance(n, ast.Raise) for n in nodes):
+        return set()
+    tries = [n for n in nodes if isinstance(n, ast.Try | ast.TryStar) and n.handlers]
+    return {id(inner) for t in tries for stmt in t.body for inner in walk(stmt)}
+
+
 def authish_calls(nodes: list[ast.AST]) -> tuple[Ref, ...]:
-    """Up to a few called names that suggest a credential check (``verify_token``)."""
+    """Up to a few called names that suggest a credential check (``verify_token``); not
+    those whose failure is swallowed (:func:`_swallowed`)."""
     out: list[Ref] = []
+    swallowed = _swallowed(nodes)
     for node in nodes:
-        if isinstance(node, ast.Call):
+        if isinstance(node, ast.Call) and id(node) not in swallowed:
             ref = dotted(node.func)
             optional = literal_bool(keyword(node, "auto_error")) is False
             if ref and ref[-1] in AUTH_CLASSES and optional:
@@ -311,6 +324,7 @@ class Declarations:
         for param in params:
             param.ref = self.names.dependency(param.ref)
         dep_params = {p.name for p in params}
+        exchange = endpoint.token_exchange(fn, nodes)
         self.s.routes.append(
             RouteDecl(
                 owner=owner,
@@ -321,8 +335,8 @@ class Declarations:
                 endpoint=fn.name,
                 deps=tuple(map(self.names.dependency, _deps_list(keyword(call, "dependencies")))),
                 params=params,
-                inline=marker_of(iter(nodes)),
-                calls=authish_calls(nodes),
+                inline="" if exchange else marker_of(iter(nodes)),
+                calls=() if exchange else authish_calls(nodes),
                 login_form=endpoint.login_form(fn),
                 ownership=ownership_facts(fn, nodes, path, dep_params, self.lines),
                 method_calls=frozenset(
@@ -332,5 +346,6 @@ class Declarations:
                 )
                 & ENFORCING_CALLS,
                 page=endpoint.serves_page(fn, call, nodes),
+                exchange=exchange,
             )
         )

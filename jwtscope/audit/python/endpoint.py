@@ -6,6 +6,7 @@ Its ownership check is read by :mod:`jwtscope.audit.python.ownership`.
 from __future__ import annotations
 
 import ast
+import re
 
 from jwtscope.audit.python.astutil import call_name, dotted
 from jwtscope.audit.python.summary import ParamDep, Ref
@@ -21,6 +22,7 @@ __all__ = [
     "own_params",
     "returned",
     "serves_page",
+    "token_exchange",
 ]
 
 _BUILTIN_TYPES = frozenset(
@@ -237,3 +239,23 @@ def login_form(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
             ):
                 return True
     return False
+
+
+_MINTS = re.compile(r"(?i)^(encode|sign|mint\w*|(create|make|issue|generate|new)_\w*token\w*)$")
+_CLIENT_INPUT = frozenset({"Body", "Form", "Query"})
+
+
+def token_exchange(fn: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST]) -> bool:
+    """Whether the endpoint decodes a token read from its own body, form or query
+    parameters (``jwt.decode(body.refresh_token, …)``) and issues a token
+    (``create_access_token(…)``, ``jwt.encode``): a refresh or exchange endpoint. Its
+    decode checks the credential it trades, like a login checks a password."""
+    inputs = set()
+    for arg, default in args_with_defaults(fn):
+        head = call_name(default) if isinstance(default, ast.Call) else ""
+        if default is None or head in _CLIENT_INPUT:
+            inputs.add(arg.arg)
+    calls = [n for n in nodes if isinstance(n, ast.Call)]
+    decodes = [c for c in calls if call_name(c) in ("decode", "decode_complete") and c.args]
+    reads = any((dotted(c.args[0]) or ("",))[0] in inputs for c in decodes)
+    return reads and any(_MINTS.match(call_name(c)) for c in calls)

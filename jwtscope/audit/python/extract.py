@@ -17,6 +17,7 @@ from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.python import endpoint
 from jwtscope.audit.python.astutil import (
     AUTH_CLASSES,
+    MARKS,
     SECRETISH,
     dotted,
     fake_function,
@@ -26,6 +27,7 @@ from jwtscope.audit.python.astutil import (
     marker_of,
     pieces,
     returns_callable,
+    walk,
 )
 from jwtscope.audit.python.bypass import read_bypass
 from jwtscope.audit.python.declarations import Declarations, FuncNode, authish_calls
@@ -79,6 +81,9 @@ class _Findings:
 
 
 _DISPATCH: dict[type[ast.AST], Callable[[_Extractor, Any], None]] = {}
+#: Nodes no visitor reads and whose children none does either (a ``Name`` only holds its
+#: ``Load()`` context): not dispatched at all, a third of every tree.
+_LEAVES = frozenset({ast.Name, ast.alias, ast.Pass, ast.Break, ast.Continue}) | MARKS
 
 
 class _Extractor(ast.NodeVisitor):
@@ -112,9 +117,9 @@ class _Extractor(ast.NodeVisitor):
             value = getattr(node, field, None)
             if isinstance(value, list):
                 for item in value:
-                    if isinstance(item, ast.AST):
+                    if isinstance(item, ast.AST) and type(item) not in _LEAVES:
                         self.visit(item)
-            elif isinstance(value, ast.AST):
+            elif isinstance(value, ast.AST) and type(value) not in _LEAVES:
                 self.visit(value)
 
     def line(self, lineno: int) -> str:
@@ -212,7 +217,7 @@ class _Extractor(ast.NodeVisitor):
         if any(OWNER_FIELD.match(f) for f in fields):
             self.facts.owned_models.add(node.name)
             self.s.owner_keys = True
-        nodes = [n for stmt in node.body for n in ast.walk(stmt)]
+        nodes = [n for stmt in node.body for n in walk(stmt)]
         marker = next((f"subclass of {b[-1]}" for b in bases if b[-1] in AUTH_CLASSES), "")
         marker = marker or marker_of(iter(nodes))
         deps = tuple(endpoint.nested_deps(nodes))

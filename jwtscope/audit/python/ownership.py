@@ -138,20 +138,24 @@ def _line(node: ast.AST) -> int:
     return getattr(node, "lineno", 0)
 
 
-def _checked(body: list[ast.AST], params: set[str]) -> frozenset[str]:
-    derived = {p: {p} for p in params}
-    assigns = [n for n in body if isinstance(n, ast.Assign | ast.AnnAssign | ast.NamedExpr)]
+_Assign = ast.Assign | ast.AnnAssign | ast.NamedExpr
+
+
+def _derived(assigns: list[_Assign], seeds: set[str]) -> set[str]:
+    """``seeds`` and the variables assigned from them (``uid = user.id``), three levels."""
+    names = set(seeds)
     for _ in range(3):
         for assign in assigns:
-            value = assign.value
-            if value is None:
-                continue
-            used = _names(value)
-            targets = assign.targets if isinstance(assign, ast.Assign) else [assign.target]
-            for names in derived.values():
-                if used & names:
-                    names.update(t.id for t in targets if isinstance(t, ast.Name))
-    checked: set[str] = set()
+            if assign.value is not None and _names(assign.value) & names:
+                targets = assign.targets if isinstance(assign, ast.Assign) else [assign.target]
+                names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
+
+
+def _regions(body: list[ast.AST]) -> list[set[str]]:
+    """The names used where a value is checked: comparisons, tests, subscript keys and
+    arguments of calls other than logging and formatting (f-strings excepted)."""
+    out: list[set[str]] = []
     for node in body:
         regions: list[ast.AST] = []
         if isinstance(node, ast.Compare):
@@ -164,10 +168,39 @@ def _checked(body: list[ast.AST], params: set[str]) -> frozenset[str]:
                 regions += [*node.args, *(kw.value for kw in node.keywords)]
         elif isinstance(node, ast.Subscript):
             regions.append(node.slice)
-        for region in regions:
-            used = _checked_names(region)
-            checked.update(p for p, names in derived.items() if used & names)
-    return frozenset(checked)
+        out += [_checked_names(region) for region in regions]
+    return out
+
+
+def _checked(
+    body: list[ast.AST], params: set[str], ids: set[str], sure: set[str]
+) -> tuple[frozenset[str], bool]:
+    """The user parameters used in a check, and whether one check also holds the record
+    (or its id) and a ``sure`` user: ``is_authorized(user, "update", hero)``,
+    ``hero.owner_id == user.id``."""
+    assigns = [n for n in body if isinstance(n, _Assign)]
+    derived = {p: _derived(assigns, {p}) for p in params}
+    record = _derived(assigns, ids)
+    users = set().union(*(derived[p] for p in sure if p in derived))
+    checked: set[str] = set()
+    owner_check = False
+    for used in _regions(body):
+        checked.update(p for p, names in derived.items() if used & names)
+        owner_check = owner_check or bool(used & users and used & record)
+    return frozenset(checked), owner_check
+
+
+def _gate(args: list[tuple[ast.arg, ast.expr | None]], users: set[str]) -> dict[str, str]:
+    """The user parameters whose dependency is written out (``Depends(get_user(roles=[…]))``,
+    ``Annotated[User, Depends(…)]``), with it: the role gate they carry. A bare annotation
+    is left out: an alias and a body model cannot be told apart here."""
+    out = {}
+    for arg, default in args:
+        written = default if default is not None else arg.annotation
+        text = ast.unparse(written) if arg.arg in users and written is not None else ""
+        if "Depends(" in text or "Security(" in text:
+            out[arg.arg] = text
+    return out
 
 
 def _is_request(arg: ast.arg) -> bool:
@@ -255,11 +288,15 @@ def ownership_facts(
         n.id for n in body if isinstance(n, ast.Name) and n.id[:1].isupper() and not n.id.isupper()
     }
     models = (models - _NOT_MODELS) | _stems(ids, template)
+    gate = _gate(args, users)
+    checked, owner_check = _checked(body, users, set(ids), {*gate, *request_users})
     return OwnershipFacts(
         id_params=tuple(ids),
         line=line,
         source=lines[line - 1] if 0 < line <= len(lines) else "",
         models=tuple(sorted(models)),
-        checked=_checked(body, users),
+        checked=checked,
         request_users=tuple(request_users),
+        owner_check=owner_check,
+        gate=tuple(sorted(gate.values())),
     )

@@ -90,6 +90,8 @@ def convention(decl: RouteDecl, path: str) -> str | None:
         return "convention: serves a page, a file or a redirect"
     if decl.login_form:
         return "convention: login form (OAuth2PasswordRequestForm)"
+    if decl.exchange:
+        return "convention: token exchange (verifies the token its caller sends, issues one)"
     if path == "/":
         return "convention: /"
     segments = [s for s in path.lower().split("/") if s and not s.startswith("{")]

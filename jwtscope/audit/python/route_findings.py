@@ -16,6 +16,7 @@ from jwtscope.core.findings import Severity
 __all__ = ["RouteEntry", "judge_routes"]
 
 _READS = frozenset({"GET", "HEAD", "OPTIONS", "WEBSOCKET"})
+_WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 #: A placed route: the route, its declaration, its module and the names bound to the user.
 RouteEntry = tuple[Route, RouteDecl, ModuleSummary, set[str]]
@@ -43,7 +44,50 @@ def judge_routes(project: Project, entries: Sequence[RouteEntry]) -> list[AuditF
         found = _route_findings(project, route, decl, m, users, any_protected, declared, hint)
         for finding in found:
             findings.setdefault((finding.code, finding.path, finding.line), finding)
+    for finding in _sibling_ownership(entries):
+        findings.setdefault((finding.code, finding.path, finding.line), finding)
     return list(findings.values())
+
+
+def _sibling_ownership(entries: Sequence[RouteEntry]) -> list[AuditFinding]:
+    """AUDIT-OWNERSHIP-MISSING by inconsistency: on one resource (one path with an id), a
+    write route behind the same user dependency (the same role gate, as written) checks
+    the record's owner and this write route does not. The sibling shows that holders of
+    that gate are limited to their own records, whether or not the model can be read."""
+    by_path: dict[str, list[RouteEntry]] = {}
+    for entry in entries:
+        own = entry[1].ownership
+        if entry[0].status is RouteStatus.PROTECTED and entry[0].method in _WRITES and own:
+            by_path.setdefault(entry[0].path, []).append(entry)
+    out: list[AuditFinding] = []
+    for group in by_path.values():
+        checking = [e for e in group if e[1].ownership and e[1].ownership.owner_check]
+        for route, decl, m, _users in group:
+            own = decl.ownership
+            if own is None or own.checked or not own.gate:
+                continue
+            sibling = next((e for e in checking if e[1].ownership.gate == own.gate), None)  # type: ignore[union-attr]
+            if sibling is None:
+                continue
+            where = (
+                f"{sibling[0].method} {sibling[1].endpoint} ({sibling[2].path}:{sibling[1].line})"
+            )
+            out.append(
+                make(
+                    "AUDIT-OWNERSHIP-MISSING",
+                    path=m.path,
+                    line=own.line,
+                    source_line=own.source,
+                    detail=f"{route.method} {route.path} ({decl.endpoint}) loads the record "
+                    f"by {', '.join(own.id_params)} and never checks its owner, while its "
+                    f"sibling {where}, behind the same dependency, does: a user that "
+                    "sibling limits to their own records can act on anyone's here.",
+                    fix=f"Make the same owner check as {sibling[1].endpoint} before acting "
+                    "on the record (or answer 404 when the user does not own it); if this "
+                    "route is meant for admins only, give it a dependency that says so.",
+                )
+            )
+    return out
 
 
 def _route_findings(

@@ -171,6 +171,10 @@ class OwnershipFacts:
         request_users: where the endpoint reads the user a middleware put on the request
             (``request.state.user``, ``request.user``): the current user when a
             middleware protects the route.
+        owner_check: a test or call puts the user and the loaded record (or its id)
+            side by side (``is_authorized(user, "update", hero)``, ``hero.owner_id ==
+            user.id``): the record's owner is checked, evidence for sibling routes.
+        gate: the user parameters' dependencies as written (``Depends(get_user(roles=…))``).
     """
 
     id_params: tuple[str, ...]
@@ -179,6 +183,8 @@ class OwnershipFacts:
     models: tuple[str, ...]
     checked: frozenset[str]
     request_users: tuple[str, ...] = ()
+    owner_check: bool = False
+    gate: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -204,6 +210,9 @@ class RouteDecl:
     method_calls: frozenset[str] = frozenset()
     #: a GET that serves a page, a file or a redirect (docs, the web UI): public by nature.
     page: bool = False
+    #: verifies a token its caller sends in the body or query (a refresh token) and
+    #: issues a new one: the token endpoint, public like a login.
+    exchange: bool = False
 
 
 @dataclass(slots=True)
