@@ -22,14 +22,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jwtscope.core.probe.suite_export import (
+from jwtscope.core.probe.suite_export import export_probe, export_routes
+from jwtscope.core.probe.suite_model import (
     ExportAuth,
     ExportCheck,
     Mark,
     SuiteExport,
     export_auth,
-    export_probe,
-    export_routes,
 )
 from jwtscope.errors import UsageError
 from jwtscope.local.dotenv_reader import DISCOVERY_ORDER
@@ -52,6 +51,7 @@ import inspect
 import json
 import os
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any

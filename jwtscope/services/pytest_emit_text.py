@@ -3,7 +3,7 @@ where its tokens come from (the secret's discovery rules), and what it checks.""
 
 from __future__ import annotations
 
-from jwtscope.core.probe.suite_export import SuiteExport
+from jwtscope.core.probe.suite_model import SuiteExport
 from jwtscope.local.dotenv_reader import DISCOVERY_ORDER
 
 __all__ = ["header_lines"]

@@ -1,4 +1,4 @@
-"""A probe's result as a pytest suite to export: which test functions, on which routes, expecting what.
+"""A probe's result as the pytest suite to export: which test functions, on which routes.
 
 Pure data for :mod:`jwtscope.services.pytest_emit`, which writes the module. Every check
 the probe ran becomes one test function with a readable name
@@ -21,14 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import urlsplit
 
-from jwtscope.core.keys.keyset import HMAC_ALGS, KeySet, Secret
-from jwtscope.core.keys.verify_signature import SigStatus, verify_signature
 from jwtscope.core.probe.openapi_routes import ApiRoute
-from jwtscope.core.probe.probe_plan import ALG_NONE_CASINGS, USER_A, USER_B
+from jwtscope.core.probe.probe_plan import ALG_NONE_CASINGS
 from jwtscope.core.probe.probe_suite import (
     ID_PLACEHOLDER,
     P1,
@@ -49,17 +46,17 @@ from jwtscope.core.probe.probe_suite import (
 )
 from jwtscope.core.probe.route_judge import RouteProbeResult, RouteVerdicts
 from jwtscope.core.probe.route_plan import CREATED
+from jwtscope.core.probe.suite_model import (
+    ExportAuth,
+    ExportCheck,
+    ExportRoute,
+    IdSource,
+    Mark,
+    SuiteExport,
+)
 from jwtscope.core.request.replay_request import ReplayRequest
-from jwtscope.core.token.parsing import TokenKind, decode
 
 __all__ = [
-    "ExportAuth",
-    "ExportCheck",
-    "ExportRoute",
-    "IdSource",
-    "Mark",
-    "SuiteExport",
-    "export_auth",
     "export_probe",
     "export_routes",
     "function_name",
@@ -74,146 +71,6 @@ _TOKEN_CHECKS = {
     P6.id: "alg_none",
 }
 _P7_PARTS = (("wrong_key", "other-key"), ("blank_signature", "blank"))
-
-
-@dataclass(frozen=True)
-class Mark:
-    """``xfail`` (strict, a known hole) or ``skip``, with the reason shown by pytest."""
-
-    kind: Literal["xfail", "skip"]
-    reason: str
-
-
-@dataclass(frozen=True)
-class IdSource:
-    """How a path parameter is filled at test time.
-
-    Args:
-        name: the parameter (``todo_id``).
-        how: ``created`` (user A POSTs to the collection, deleted afterwards), ``listed``
-            (the first item of the collection's list as user A; ``value`` if none), or
-            ``known`` (``value`` as is).
-        value: the id the probe used, or None.
-    """
-
-    name: str
-    how: Literal["created", "listed", "known"]
-    value: str | None = None
-
-
-@dataclass(frozen=True)
-class ExportRoute:
-    """A route the tests send to: method, path template, how its ids are filled, body."""
-
-    method: str
-    path: str
-    params: tuple[IdSource, ...] = ()
-    body: str | None = None
-
-    @property
-    def label(self) -> str:
-        """``GET /todos/{todo_id}``: the key of the generated ``ROUTES`` table."""
-        return f"{self.method} {self.path}"
-
-
-@dataclass(frozen=True)
-class ExportCheck:
-    """One generated test function.
-
-    Args:
-        name: the function name.
-        call: the ``Api`` method it calls (``refuses``, ``accepts``, ``isolates``, ``hides``).
-        args: that call's literal arguments after the route label.
-        route: the route label.
-        mark: the function's mark, or None.
-        variants: for ``alg_none``: each casing and its own mark.
-    """
-
-    name: str
-    call: str
-    route: str
-    args: tuple[str, ...] = ()
-    mark: Mark | None = None
-    variants: tuple[tuple[str, Mark | None], ...] = ()
-
-
-@dataclass(frozen=True)
-class ExportAuth:
-    """Who the tests are, with no secret and no token in it.
-
-    Args:
-        mint: HS* tokens are minted at test time from the secret (else user A's and B's
-            tokens are read from the environment).
-        secret_names: the variables the secret is looked up under, in order.
-        encoding: how the secret's text becomes key bytes (utf8, base64, hex).
-        alg: the HS* algorithm minted with.
-        kid: the ``kid`` header of token A, or None.
-        claims: the claims copied from token A into minted tokens (``iss``, ``aud``).
-        sub_a: user A's ``sub``; sub_b: user B's.
-        place: where the token travels: ``(kind, name, scheme)``.
-    """
-
-    mint: bool
-    secret_names: tuple[str, ...]
-    encoding: str
-    alg: str
-    kid: str | None
-    claims: tuple[tuple[str, Any], ...]
-    sub_a: str
-    sub_b: str
-    place: tuple[str, str, str]
-
-
-@dataclass(frozen=True)
-class SuiteExport:
-    """Everything the generated module holds, besides its header."""
-
-    base_url: str
-    auth: ExportAuth
-    routes: tuple[ExportRoute, ...]
-    checks: tuple[ExportCheck, ...]
-    create_body: str | None = None
-    app: str | None = None
-    public: tuple[str, ...] = ()
-
-
-def export_auth(
-    request: ReplayRequest,
-    *,
-    secret: Secret | None,
-    secret_names: Sequence[str],
-    encoding: str,
-    token_b: str | None = None,
-) -> ExportAuth:
-    """The identities: minted with the secret when it signs token A (as the probe did)."""
-    a = decode(request.token) if request.token else None
-    payload = a.payload if a is not None and a.kind is TokenKind.JWS and a.payload else {}
-    header = (a.header or {}) if a is not None else {}
-    mint = secret is not None and (
-        a is None or verify_signature(a, KeySet(secrets=(secret,))).status is SigStatus.VALID
-    )
-    sub_a = str(payload.get("sub", USER_A))
-    b_payload = decode(token_b).payload if token_b else None
-    sub_b = str((b_payload or {}).get("sub", USER_B if sub_a != USER_B else "user-b2"))
-    names = [secret.name] if secret is not None and secret.name.isidentifier() else []
-    kid = header.get("kid")
-    loc = request.location
-    place = (
-        (loc.kind, loc.name, loc.scheme)
-        if loc.kind != "none"
-        else ("authorization", "Authorization", "Bearer")
-    )
-    return ExportAuth(
-        mint=mint,
-        secret_names=tuple(dict.fromkeys(["JWTSCOPE_SECRET", *names, *secret_names])),
-        encoding=encoding,
-        alg=a.alg if a is not None and a.alg in HMAC_ALGS else "HS256",
-        kid=kid if isinstance(kid, str) else None,
-        claims=tuple((k, payload[k]) for k in ("iss", "aud") if k in payload),
-        sub_a=sub_a,
-        sub_b=sub_b,
-        place=place,
-    )
 
 
 def function_name(method: str, path: str, what: str) -> str:
@@ -234,8 +91,9 @@ def _mark(verdict: ProbeVerdict, date: str) -> Mark | None:
 
 def _hole(finding: str, date: str) -> str:
     return (
-        f"known hole (jwtscope probe, {date}): {finding} Once it is fixed this test passes"
-        " and fails the run as XPASS(strict): regenerate this file with jwtscope"
+        f"known hole (jwtscope probe, {date}): {finding} When this test passes (XPASS"
+        " strict) the hole is fixed: regenerate this file with jwtscope (the command is at"
+        " its top)"
     )
 
 
@@ -251,7 +109,8 @@ def _part_mark(verdict: ProbeVerdict, key: str, date: str, refused: tuple[int, .
     o = next((o for o in verdict.observed if o.key == key), None)
     if o is None or not _bad(o, refused):
         return None
-    return Mark("xfail", _hole(f"{o.purpose} → {o.summary}. {verdict.test.fail_means}.", date))
+    means = verdict.test.fail_means
+    return Mark("xfail", _hole(f"{o.purpose} → {o.summary}. {means[:1].upper()}{means[1:]}.", date))
 
 
 def _token_checks(label: str, verdicts: Sequence[ProbeVerdict], date: str) -> list[ExportCheck]:
@@ -334,7 +193,7 @@ def _cross_checks(
     if v.test is P8_LIST:
         name = function_name("GET", listing.path, "hides_other_users_items")
         return [ExportCheck(name, "hides", listing.label, (item.label,), _mark(v, date))]
-    methods = ("PUT", "PATCH") if v.test is P8_UPDATE else ("DELETE",) if v.test is P8_DELETE else ()
+    methods = {P8_UPDATE.id: ("PUT", "PATCH"), P8_DELETE.id: ("DELETE",)}.get(v.test.id, ())
     checks = []
     for m in methods:
         refused = (403, 404, 405) if m != "DELETE" else (403, 404)
@@ -383,6 +242,12 @@ def export_routes(
         body = write if api_route.method in ("POST", "PUT", "PATCH") else None
         route = ExportRoute(api_route.method, api_route.path, _id_sources(row), body)
         routes.append(route)
+        reasons = {(v.status, v.explanation) for v in row.verdicts}
+        if len(reasons) == 1 and row.verdicts[0].status is not ProbeStatus.PASS:
+            name = function_name(route.method, route.path, "refuses_forged_tokens")
+            mark = _mark(row.verdicts[0], date)  # one function for a route not probed
+            checks.append(ExportCheck(name, "refuses", route.label, ("no_header",), mark))
+            continue
         checks += _token_checks(route.label, row.verdicts, date)
     names: set[str] = set()
     unique = []
