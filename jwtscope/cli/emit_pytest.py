@@ -83,46 +83,26 @@ def emit_suite(
     Raises:
         UsageError: the file cannot be written.
     """
-    from jwtscope.core.probe.route_judge import RouteProbeResult
-    from jwtscope.services.pytest_emit import emit_probe_suite, emit_route_suite
+    from jwtscope.cli.common import read_token_text
+    from jwtscope.services.inputs import token_from_text
+    from jwtscope.services.pytest_emit import suite_text, write_suite
 
     if not getattr(args, "emit_pytest", None):
         return
-    path = Path(args.emit_pytest).expanduser()
-    command = redacted_command(getattr(args, "argv", ()))
-    create = args.create.encode() if args.create is not None else None
-    now, clean = int(time.time()), guard().text
-    if isinstance(result, RouteProbeResult):
-        written = emit_route_suite(
-            path,
-            result,
-            request,
-            env=env,
-            keys=keys,
-            now=now,
-            command=command,
-            clean=clean,
-            create_body=create,
-            app=args.app,
-        )
-    else:
-        from jwtscope.cli.common import read_token_text
-        from jwtscope.services.inputs import token_from_text
-
-        token_b = token_from_text(read_token_text(args.token_b, None)) if args.token_b else None
-        written = emit_probe_suite(
-            path,
-            result,
-            request,
-            env=env,
-            keys=keys,
-            now=now,
-            command=command,
-            clean=clean,
-            token_b=token_b,
-            resource=args.resource,
-            resource_id=args.resource_id,
-            create_body=create,
-            app=args.app,
-        )
+    token_b = token_from_text(read_token_text(args.token_b, None)) if args.token_b else None
+    text = suite_text(
+        result,
+        request,
+        env=env,
+        keys=keys,
+        now=int(time.time()),
+        command=redacted_command(getattr(args, "argv", ())),
+        clean=guard().text,
+        token_b=token_b,
+        resource=args.resource,
+        resource_id=args.resource_id,
+        create_body=args.create.encode() if args.create is not None else None,
+        app=args.app,
+    )
+    written = write_suite(Path(args.emit_pytest).expanduser(), text)
     emit(f"pytest suite written to {written} (run: pytest {written})", err=True)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from jwtscope.core.probe.route_judge import RouteProbeResult
     from jwtscope.core.request.replay_request import ReplayRequest
 
-__all__ = ["emit_probe_suite", "emit_route_suite", "render_suite", "write_suite"]
+__all__ = ["render_suite", "suite_text", "write_suite"]
 
 _WIDTH = 88
 _IMPORTS = """from __future__ import annotations
@@ -272,9 +272,8 @@ def _auth(
     )
 
 
-def emit_probe_suite(
-    path: Path,
-    result: ProbeResult,
+def suite_text(
+    result: ProbeResult | RouteProbeResult,
     request: ReplayRequest,
     *,
     env: Environment,
@@ -287,59 +286,40 @@ def emit_probe_suite(
     resource_id: str | None = None,
     create_body: bytes | None = None,
     app: str | None = None,
-) -> Path:
-    """Write the one-URL probe's suite to ``path``; the path written.
+) -> str:
+    """The module exporting ``result`` (the one-URL probe, or the route probe).
 
-    Raises:
-        UsageError: the file cannot be written.
+    Args:
+        result: what the probe found.
+        request: the endpoint probed (its token is user A's).
+        env: the environment snapshot (the secret's names and encoding, never its value).
+        keys: explicit keys (the same secret choice as the probe).
+        now: when (the header's date, the findings' date).
+        command: the command line that made it, credentials redacted.
+        clean: the output guard every embedded free text passes.
+        token_b: user B's token as the probe had it (its ``sub`` only is kept).
+        resource: the ``--resource`` template; resource_id: ``--resource-id``.
+        create_body: the ``--create`` JSON.
+        app: ``MODULE:ATTR`` to test in-process, or None for a live server.
     """
-    from jwtscope.core.timefmt import iso_utc
-
-    suite = export_probe(
-        result,
-        request,
-        _auth(request, env, keys, now, token_b),
-        date=iso_utc(now)[:10],
-        resource=resource,
-        resource_id=resource_id,
-        create_body=create_body,
-        app=app,
-    )
-    return _write(path, suite, now, command, clean)
-
-
-def emit_route_suite(
-    path: Path,
-    result: RouteProbeResult,
-    request: ReplayRequest,
-    *,
-    env: Environment,
-    keys: KeySet,
-    now: int,
-    command: str,
-    clean: Callable[[str], str],
-    create_body: bytes | None = None,
-    app: str | None = None,
-) -> Path:
-    """Write the route probe's suite (every route's tests 2–7) to ``path``.
-
-    Raises:
-        UsageError: the file cannot be written.
-    """
-    from jwtscope.core.timefmt import iso_utc
-
-    auth = _auth(request, env, keys, now, None)
-    date = iso_utc(now)[:10]
-    suite = export_routes(result, request, auth, date=date, create_body=create_body, app=app)
-    return _write(path, suite, now, command, clean)
-
-
-def _write(
-    path: Path, suite: SuiteExport, now: int, command: str, clean: Callable[[str], str]
-) -> Path:
     from jwtscope import __version__
+    from jwtscope.core.probe.route_judge import RouteProbeResult
     from jwtscope.core.timefmt import iso_utc
 
+    auth = _auth(request, env, keys, now, token_b)
+    date = iso_utc(now)[:10]
+    if isinstance(result, RouteProbeResult):
+        suite = export_routes(result, request, auth, date=date, create_body=create_body, app=app)
+    else:
+        suite = export_probe(
+            result,
+            request,
+            auth,
+            date=date,
+            resource=resource,
+            resource_id=resource_id,
+            create_body=create_body,
+            app=app,
+        )
     made_at = iso_utc(now).replace("T", " ").replace("Z", " UTC")
-    text = render_suite(suite, version=__version__, command=command, made_at=made_at, clean=clean)
-    return write_suite(path, text)
+    return render_suite(suite, version=__version__, command=command, made_at=made_at, clean=clean)
