@@ -113,8 +113,7 @@ class ProbeScreen(JwtscopeScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="probe-top"):
             yield Static(
-                "Probe — the auth test suite · Ctrl+S start · Ctrl+E export report"
-                " · Ctrl+G export as tests · Esc back",
+                "Probe · Ctrl+S start · Ctrl+E export report · Ctrl+G export tests · Esc back",
                 classes="dialog-title",
             )
             yield Input(
