@@ -260,3 +260,26 @@ def test_bad_emit_options_are_one_line_errors(capsys):
         main(["probe", "http://127.0.0.1:9/todos", "--emit-pytest", "/nonexistent/dir/x.py"]) == 2
     )
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_report_exports_the_probe_it_ran_and_refuses_without_one(folder, capsys):
+    with _served("no_owner_on_write") as bases:
+        out, suite = folder / "review.md", folder / "test_from_report.py"
+        cwd = Path.cwd()
+        os.chdir(folder)
+        try:
+            argv = ["report", bases["no_owner_on_write"] + "/todos", "--probe", "--out", str(out)]
+            argv += ["--allow-writes", "--create", CREATE, "--emit-pytest", str(suite)]
+            assert main(argv) == 1  # the review has a critical finding
+            assert main(["report", bases["no_owner_on_write"], "--emit-pytest", "x.py"]) == 2
+        finally:
+            os.chdir(cwd)
+    assert "--emit-pytest exports the probe" in capsys.readouterr().err
+    text = suite.read_text()
+    assert out.is_file() and SECRET not in text and "jwtscope report http://127.0.0.1:" in text
+    blocks = [b for b in text.split("\n\n\n") if b.startswith("@pytest.mark.xfail(")]
+    marked = [re.findall(r"^def (\w+)", b, re.M)[0] for b in blocks]
+    assert marked == [
+        "test_put_todos_id_refuses_other_user",
+        "test_delete_todos_id_refuses_other_user",
+    ]
