@@ -154,8 +154,8 @@ def _settings(suite: SuiteExport, clean: Callable[[str], str]) -> str:
     auth = suite.auth
     mint: dict[str, Any] | None = None
     if auth.mint:
-        claims = {k: v for k, v in auth.claims}
-        mint = {"alg": auth.alg, "kid": auth.kid, "claims": claims}
+        claims, claims_a = dict(auth.claims), dict(auth.claims_a)
+        mint = {"alg": auth.alg, "kid": auth.kid, "claims": claims, "claims_a": claims_a}
     routes = {
         clean(r.label): {
             "method": r.method,

@@ -46,6 +46,8 @@ def _tokens(suite: SuiteExport) -> list[str]:
         ]
     claims = ", ".join(k for k, _ in auth.claims)
     copied = f", with token A's {claims}" if claims else ""
+    if auth.claims_a:
+        copied += f" (A also with token A's {', '.join(k for k, _ in auth.claims_a)})"
     return [
         f"Minted at test time with PyJWT ({auth.alg}): user A is sub {auth.sub_a!r}, user B",
         f"sub {auth.sub_b!r}, valid 15 minutes{copied}. The secret is",

@@ -140,11 +140,14 @@ def _ruff(suite: Path) -> None:
 
 
 def test_the_suite_passes_on_the_correct_backend_and_each_hole_fails_only_its_tests(folder):
+    now = int(time.time())  # token A is given: the suite mints A with its other claims
+    token_a = jwt.encode({"sub": "user-a", "role": "member", "iat": now, "exp": now + 3600}, SECRET)
     with _served(*EXPECTED_FAILURES) as bases:
-        suite = _probe(folder, bases["correct"])
+        suite = _probe(folder, bases["correct"], "-H", f"Authorization: Bearer {token_a}")
         _ruff(suite)
         text = suite.read_text()
         assert SECRET not in text and "eyJ" not in text
+        assert '"claims_a": {\n        "role": "member",' in text
         assert "def test_delete_todos_id_refuses_other_user(api: Api) -> None:" in text
         assert "jwtscope probe http://127.0.0.1:" in text and "--emit-pytest" in text
         results = _run(suite, {n: {"JWTSCOPE_BASE_URL": b} for n, b in bases.items()})

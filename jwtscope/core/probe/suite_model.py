@@ -17,6 +17,9 @@ from jwtscope.core.probe.probe_plan import USER_A, USER_B
 from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.core.token.parsing import TokenKind, decode
 
+#: Claims minted fresh (or per user), never copied from token A.
+_NOT_COPIED = frozenset({"iss", "aud", "sub", "iat", "exp", "nbf", "jti"})
+
 __all__ = [
     "ExportAuth",
     "ExportCheck",
@@ -100,7 +103,9 @@ class ExportAuth:
         encoding: how the secret's text becomes key bytes (utf8, base64, hex).
         alg: the HS* algorithm minted with.
         kid: the ``kid`` header of token A, or None.
-        claims: the claims copied from token A into minted tokens (``iss``, ``aud``).
+        claims: the claims copied from token A into both minted tokens (``iss``, ``aud``).
+        claims_a: token A's other claims, for minted token A only (as the probe sent
+            token A itself; never to B: a role copied to B would fail isolation wrongly).
         sub_a: user A's ``sub``; sub_b: user B's.
         place: where the token travels: ``(kind, name, scheme)``.
     """
@@ -114,6 +119,7 @@ class ExportAuth:
     sub_a: str
     sub_b: str
     place: tuple[str, str, str]
+    claims_a: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,7 @@ def export_auth(
         alg=a.alg if a is not None and a.alg in HMAC_ALGS else "HS256",
         kid=kid if isinstance(kid, str) else None,
         claims=tuple((k, payload[k]) for k in ("iss", "aud") if k in payload),
+        claims_a=tuple((k, v) for k, v in payload.items() if k not in _NOT_COPIED),
         sub_a=sub_a,
         sub_b=sub_b,
         place=place,
