@@ -35,6 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(with_default_command(given) if given else ["tui"])
     if not getattr(args, "command", None):
         args = parser.parse_args(["tui"])
+    args.argv = tuple(given)  # the command line as typed (redacted before it is shown)
     command: Command = args.run
     try:
         return int(command(args))

@@ -178,6 +178,21 @@ def probe_options() -> argparse.ArgumentParser:
         action="store_true",
         help="allow POST/PUT/PATCH/DELETE requests (off by default)",
     )
+    emit = probe.add_argument_group("export the probe as the project's pytest suite")
+    emit.add_argument(
+        "--emit-pytest",
+        metavar="FILE",
+        help="write what the probe ran as a self-contained pytest module (one test per route "
+        "and check, its known holes as xfail(strict=True)); tokens are minted or read from the "
+        "environment at test time, never written; run it with JWTSCOPE_BASE_URL (default: this "
+        "URL)",
+    )
+    emit.add_argument(
+        "--app",
+        metavar="MODULE:ATTR",
+        help="with --emit-pytest: the tests reach the FastAPI app in-process through "
+        "TestClient (no server in CI), e.g. 'app.main:app'",
+    )
     return probe
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jwtscope.cli.common import endpoint_request, load_env, load_keys
+from jwtscope.cli.emit_pytest import check_emit_options, emit_suite
 from jwtscope.cli.output import emit, emit_json
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
     from jwtscope.core.probe.probe_text import probe_to_dict, probe_to_text, verdict_line
     from jwtscope.services.probe_setup import probe_endpoint
 
+    check_emit_options(args)
     request = endpoint_request(args)
     if args.all_routes or args.openapi or args.project:
         return _cmd_probe_routes(args, request)
@@ -41,6 +43,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
         keys=keys,
         on_progress=progress if show else None,
     )
+    emit_suite(args, request, result, env=env, keys=keys)
     if args.json:
         emit_json(probe_to_dict(result, request))
     else:
@@ -126,6 +129,7 @@ def _cmd_probe_routes(args: argparse.Namespace, request: ReplayRequest) -> int:
         from jwtscope.services.probe_project import with_cross_check
 
         result = with_cross_check(result, static)
+    emit_suite(args, request, result, env=env, keys=keys)
     if args.json:
         emit_json(routes_to_dict(result, request))
     else:

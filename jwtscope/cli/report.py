@@ -22,6 +22,7 @@ from jwtscope.cli.common import (
     public_patterns,
     read_token_text,
 )
+from jwtscope.cli.emit_pytest import check_emit_options, emit_suite
 from jwtscope.cli.output import emit, guard, remember_secrets
 from jwtscope.errors import InputError, NetworkError, UsageError
 
@@ -37,6 +38,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``jwtscope report``: run what was asked and write the review."""
     from jwtscope.services.review_run import run_review
 
+    check_emit_options(args)
+    if args.emit_pytest and not (args.probe or args.all_routes or args.openapi or args.project):
+        raise UsageError(
+            "--emit-pytest exports the probe", "add --probe (or --all-routes) to the report"
+        )
     inputs = _review_inputs(args)
     show = inputs.audit_root is not None and sys.stderr.isatty()
     run = run_review(inputs, audit_progress=print_audit_progress if show else None)
@@ -51,6 +57,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_UNREACHABLE
     if show:
         emit(err=True)
+    tested = run.routes or run.probe
+    if tested is not None and inputs.request is not None:
+        emit_suite(args, inputs.request, tested, env=inputs.env, keys=inputs.keys)
     _write(run.review, args)
     return run.exit_code
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from jwtscope.audit.model import AuditResult
     from jwtscope.core.keys.env_snapshot import Environment
     from jwtscope.core.keys.keyset import KeySet
+    from jwtscope.core.probe.probe_suite import ProbeResult
     from jwtscope.core.probe.route_judge import RouteProbeResult
     from jwtscope.core.request.replay_request import ReplayRequest
     from jwtscope.services.probe_session import RouteOptions
@@ -66,6 +67,9 @@ class ReviewRun:
     unreachable: str | None = None
     #: Secret values the source audit read (``.env`` files): to mask in any output.
     secrets: tuple[str, ...] = field(default=(), repr=False)
+    #: The test suite's and the route probe's results, when they ran (``--emit-pytest``).
+    probe: ProbeResult | None = None
+    routes: RouteProbeResult | None = None
 
     @property
     def exit_code(self) -> int:
@@ -127,7 +131,8 @@ def run_review(
         audit=audit,
         routes=routes,
     )
-    return ReviewRun(review, secrets=audit.masks if audit is not None else ())
+    masks = audit.masks if audit is not None else ()
+    return ReviewRun(review, secrets=masks, probe=probe, routes=routes)
 
 
 def _route_probe(

@@ -157,6 +157,13 @@ PROBE: tuple[Binding, ...] = (
         tooltip="Stop the running route probe; what it created is deleted",
     ),
     _export("probe_export", "Write the review report (Markdown) of everything run"),
+    Binding(
+        "ctrl+g",
+        "export_tests",
+        "Export tests",
+        id="probe_export_tests",
+        tooltip="Write the last probe as the project's own pytest suite (asks where)",
+    ),
 )
 
 #: The route plan the Probe screen shows before a route probe sends anything.

@@ -101,3 +101,37 @@ async def test_enter_confirms_and_a_stale_error_goes(alg_none_backend) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ProbeScreen) and len(calls) == 1
         assert "URL" not in widget_text(app, screen.query_one("#probe-error", Static))
+
+
+@pilot_test
+async def test_export_as_tests_writes_the_probe_as_a_pytest_suite(
+    alg_none_backend, tmp_path: Path
+) -> None:
+    app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET), report_dir=tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("f7")
+        screen = app.screen
+        await pilot.press("ctrl+g")  # nothing probed yet: nothing to export, and says so
+        await pilot.pause()
+        assert isinstance(app.screen, ProbeScreen)
+        assert "Run the probe first" in widget_text(app, screen.query_one("#probe-error", Static))
+        screen.query_one("#probe-url", Input).value = f"{alg_none_backend}/todos"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # confirm: read-only, no create body
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        await pilot.press("ctrl+g")  # asks where: test_jwtscope_auth.py in the working folder
+        await pilot.pause()
+        assert isinstance(app.screen, SaveScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    written = tmp_path / "test_jwtscope_auth.py"
+    text = written.read_text()
+    assert TOKEN.split(".")[2] not in text and SECRET not in text
+    assert "def test_get_todos_refuses_alg_none(api: Api, alg: str) -> None:" in text
+    assert text.count("marks=pytest.mark.xfail(") == 4  # alg none: each casing its own
+    assert "jwtscope probe http://127.0.0.1:" in text and "Ctrl+G" in text
+    compile(text, str(written), "exec")

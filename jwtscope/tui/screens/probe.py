@@ -16,7 +16,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,7 +30,14 @@ from jwtscope.services.inputs import choose_secret, request_from_text, require_h
 from jwtscope.tui import bindings
 from jwtscope.tui.screens.base import JwtscopeScreen
 from jwtscope.tui.screens.probe_dialogs import ConfirmScreen, RoutePickScreen
-from jwtscope.tui.screens.probe_rows import STATUS_STYLE, route_cells, route_detail, route_summary
+from jwtscope.tui.screens.probe_export import export_tests
+from jwtscope.tui.screens.probe_rows import (
+    STATUS_STYLE,
+    route_cells,
+    route_detail,
+    route_summary,
+    verdict_detail,
+)
 
 if TYPE_CHECKING:
     from jwtscope.core.probe.openapi_routes import ApiRoute
@@ -99,6 +105,7 @@ class ProbeScreen(JwtscopeScreen[None]):
         self.verdicts: list[ProbeVerdict] = []
         self.rows: list[RouteVerdicts] = []
         self.result: ProbeResult | RouteProbeResult | None = None
+        self.ran: dict[str, Any] = {}  # what the last probe was run with (Export as tests)
         self._busy = False
         self._routes_running = False
         self._stop = threading.Event()
@@ -106,7 +113,7 @@ class ProbeScreen(JwtscopeScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="probe-top"):
             yield Static(
-                "Probe — the auth test suite · Ctrl+S start · Ctrl+E export report · Esc back",
+                "Probe · Ctrl+S start · Ctrl+E export report · Ctrl+G export tests · Esc back",
                 classes="dialog-title",
             )
             yield Input(
@@ -191,15 +198,11 @@ class ProbeScreen(JwtscopeScreen[None]):
     def _start(self, request: ReplayRequest, writes: bool) -> None:
         """Read the form and the app's state here, on the UI thread, then start the worker."""
         config = self.app.config
+        given, ids = self._route_inputs(request), ("token_b", "resource", "resource_id")
+        form = {k: self._value("#" + k.replace("_", "-")) for k in ids}
+        self.ran = {**form, "request": request, "create_body": given["create_body"]}
         run = partial(
-            config.run_probe,
-            request,
-            token_b=self._value("#token-b"),
-            resource=self._value("#resource"),
-            resource_id=self._value("#resource-id"),
-            allow_writes=writes,
-            clock=config.clock,
-            **self._route_inputs(request),
+            config.run_probe, request, allow_writes=writes, clock=config.clock, **given, **form
         )
         self._show_matrix(False)
         self._busy = True
@@ -265,6 +268,7 @@ class ProbeScreen(JwtscopeScreen[None]):
         """Start the route probe on the routes picked, tests 2–7 each."""
         config, request = self.app.config, found.request
         self._stop = threading.Event()
+        self.ran = {"request": request, "create_body": self._route_inputs(request)["create_body"]}
         run = partial(
             config.run_route_probe,
             request,
@@ -373,27 +377,17 @@ class ProbeScreen(JwtscopeScreen[None]):
 
     @on(OptionList.OptionHighlighted, "#verdicts")
     def _show(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index >= len(self.verdicts):
-            return
-        v = self.verdicts[event.option_index]
-        shown = self.app.output_guard().text  # observations quote the server's answers
-        parts: list[Any] = [
-            Text(f"{v.status.value} — {shown(v.test.title)}", style="bold"),
-            Text(shown(f"expected: {v.expected}")),
-        ]
-        parts += [Text(shown(f"observed: {o.summary}"), style="dim") for o in v.observed]
-        if v.explanation:
-            parts += [Text(""), Text(shown(v.explanation))]
-        if v.severity is not None:
-            parts += [
-                Text(""),
-                Text(
-                    f"severity of a FAIL: {v.severity.value}; a FAIL means: {v.test.fail_means}",
-                    style="italic",
-                ),
-            ]
-        self.query_one("#verdict-detail", Static).update(Group(*parts))
+        if event.option_index < len(self.verdicts):
+            detail = verdict_detail(self.verdicts[event.option_index], self.app.output_guard().text)
+            self.query_one("#verdict-detail", Static).update(detail)
 
     def action_export(self) -> None:
         """Write the review report of everything run in this session."""
         self.app.export_review(self._value("#probe-url") or "token")
+
+    def action_export_tests(self) -> None:
+        """Ask where to write the last probe as the project's pytest suite, and write it."""
+        if self.result is None or not self.ran or self._busy:
+            self._status("Run the probe first: Export as tests writes what it found")
+            return
+        export_tests(self.app, self.result, **self.ran)

@@ -1,6 +1,6 @@
 """How the Probe screen shows the route probe: a matrix row's cells, the highlighted
 route's detail (through the output guard: it quotes the server), and the summary line
-(``stopped — cleaned up 2 (of 2 created)``).
+(``stopped — cleaned up 2 (of 2 created)``); and a one-URL test's verdict in detail.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from rich.console import Group
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from jwtscope.core.probe.probe_suite import ProbeVerdict
     from jwtscope.core.probe.route_judge import RouteProbeResult, RouteVerdicts
 
-__all__ = ["STATUS_STYLE", "route_cells", "route_detail", "route_summary"]
+__all__ = ["STATUS_STYLE", "route_cells", "route_detail", "route_summary", "verdict_detail"]
 
 STATUS_STYLE = {"PASS": "bold green", "FAIL": "bold red", "SKIP": "dim", "ERROR": "yellow"}
 
@@ -55,3 +56,24 @@ def route_summary(result: RouteProbeResult, counts: str) -> str:
     if result.stopped:
         return f"stopped — {cleanup}; {counts}"
     return f"{counts}; {cleanup}" if result.created else counts
+
+
+def verdict_detail(v: ProbeVerdict, shown: Callable[[str], str]) -> Group:
+    """One test's verdict: expected, each answer observed, why, and what a FAIL means
+    (through ``shown``, the output guard: observations quote the server's answers)."""
+    parts: list[Any] = [
+        Text(f"{v.status.value} — {shown(v.test.title)}", style="bold"),
+        Text(shown(f"expected: {v.expected}")),
+    ]
+    parts += [Text(shown(f"observed: {o.summary}"), style="dim") for o in v.observed]
+    if v.explanation:
+        parts += [Text(""), Text(shown(v.explanation))]
+    if v.severity is not None:
+        parts += [
+            Text(""),
+            Text(
+                f"severity of a FAIL: {v.severity.value}; a FAIL means: {v.test.fail_means}",
+                style="italic",
+            ),
+        ]
+    return Group(*parts)
