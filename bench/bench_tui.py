@@ -21,8 +21,9 @@ Not a test (pytest does not collect ``bench/``). Run it from the repository root
         composed but not written to a terminal. The same is done for a bare app with a
         4-row TextArea holding the same text: Textual's own floor for the keystroke
         (frames are paced at 60 fps, so a repaint may wait up to 16.7 ms for a tick).
-        The same again with the keys typed in the middle of the payload: every key then
-        changes the decoded JSON (undecodable, then the 8 KB payload highlighted again).
+        The same again with the keys typed in the middle of the payload: every other key
+        makes the payload undecodable (the view dims the last decoded payload under a
+        "stale" notice; the findings list changes length without a re-layout).
     Goals: the settled frame within two frames (<= 33 ms, issue 16); ideally one (16 ms).
 """
 

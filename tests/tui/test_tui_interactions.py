@@ -39,6 +39,7 @@ from jwtscope.tui.demo_config import demo_config
 from jwtscope.tui.screens.help import HelpScreen
 from jwtscope.tui.screens.keys import KeysScreen
 from jwtscope.tui.screens.time_travel import TimeTravelScreen
+from jwtscope.tui.widgets.decoded import JsonView
 from jwtscope.tui.widgets.findings import FindingDetail, FindingsList
 from jwtscope.tui.widgets.token_editor import TokenEditor
 from jwtscope.tui.widgets.verdict import VerdictBanner
@@ -511,6 +512,32 @@ async def test_decoded_token_at_first_sight_at_80x24() -> None:
         assert "SIGNATURE VALID" in banner(app)  # beside the verdict…
         assert "SECRET-COMMON" in widget_text(app, app.query_one(FindingsList))  # …and findings
         assert app.query_one("#tabs", TabbedContent).active == "tab-json"
+
+
+@pilot_test
+async def test_typing_inside_the_payload_dims_the_last_decoded_payload_until_it_decodes() -> None:
+    app = JwtscopeApp(demo_config())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await started(pilot)
+        editor, view = app.query_one(TokenEditor), app.query_one(JsonView)
+        header_end = editor.text.index(".")
+        editor.move_cursor((0, header_end + 5))  # inside the payload
+        await pilot.press("x")  # every later byte shifts: the payload no longer decodes
+        assert "TOKEN-MALFORMED" in codes(app) and "MALFORMED" in banner(app)
+        assert view.stale
+        shown = screen_text(app)
+        assert "Payload  ⚠ stale: does not decode now" in shown
+        assert '"sub": 42' in shown  # the last decoded payload, still there to read
+
+        await pilot.press("backspace")
+        assert "SIGNATURE VALID" in banner(app)
+        assert not view.stale
+        assert "does not decode now" not in screen_text(app)
+
+        editor.move_cursor((0, 3))  # inside the header: nothing decodes, nothing stale
+        await pilot.press("x")
+        assert not view.stale
+        assert "Nothing decoded" in view.plain
 
 
 @pytest.mark.parametrize("how", ["enter", "click"])

@@ -22,6 +22,7 @@ from jwtscope.core.timefmt import epoch_seconds, relative
 
 if TYPE_CHECKING:
     from jwtscope.core.analysis import Report
+    from jwtscope.core.token.parsing import DecodedToken
 
 __all__ = ["CLAIM_MEANINGS", "ClaimsTable", "JsonView"]
 
@@ -67,9 +68,13 @@ class JsonView(ScrollView):
         super().__init__(**kwargs)
         self._content = Content("")
         self._lines: list[Content] = []
-        self._strips: dict[int, Strip] = {}
+        self._strips: dict[tuple[int, bool], Strip] = {}  # by (row, stale)
         self._wrapped: tuple[int, int] = (-1, -1)  # the size the lines were wrapped for
         self._width = 0  # the lines' width (the scrollbar's columns left out when shown)
+        # (header segment, header, payload) of the lines shown, when both decoded
+        self._decoded: tuple[tuple[str, ...], Any, Any] | None = None
+        self._stale = False  # the payload stopped decoding: the last decoded one is dimmed
+        self._payload_row = -1  # the line "Payload" (its title) among the wrapped lines
 
     def on_mount(self) -> None:
         self.report = getattr(self.app, "report", None)  # mounted lazily
@@ -79,20 +84,45 @@ class JsonView(ScrollView):
             self._wrap()
 
     def watch_report(self, report: Report | None) -> None:
-        key = (report.token.header, report.token.payload) if report else None
+        token = report.token if report else None
+        key = (token.header, token.payload) if token else None
         if key == self._shown and report is not None:
             return  # typing in the signature changes neither header nor payload
         self._shown = key
-        if report is None or report.token.header is None:
+        if token is not None and self._decoded is not None:
+            # Typing inside the payload makes it undecodable at every other keystroke:
+            # the last decoded payload stays, dimmed under a notice, and coming back to
+            # it costs a repaint, not a new highlight and a re-layout.
+            stale = _payload_broke(token, self._decoded[0])
+            if stale or key == self._decoded[1:]:
+                self._set_stale(stale)
+                return
+        self._stale = False
+        if token is None or token.header is None:
+            self._decoded = None
             why = " (not a JWT): Enter on a finding shows why." if report else " yet."
             self._show(Text("Nothing decoded" + why, style="dim"))
             return
-        self._show(decoded_text(_guard(self), report.token.header, report.token.payload))
+        decoded = token.payload is not None
+        self._decoded = (token.segments[:1], token.header, token.payload) if decoded else None
+        self._show(decoded_text(_guard(self), token.header, token.payload))
 
     @property
     def plain(self) -> str:
         """What the view shows, as plain text."""
+        if self._stale:
+            return self._content.plain.replace("Payload", _STALE_TITLE.plain, 1)
         return self._content.plain
+
+    @property
+    def stale(self) -> bool:
+        """Whether the payload shown is the last decoded one (the current one does not decode)."""
+        return self._stale
+
+    def _set_stale(self, stale: bool) -> None:
+        if stale != self._stale:
+            self._stale = stale
+            self.refresh()
 
     def _show(self, text: Text) -> None:
         self._content = _content(text, getattr(self.app, "ansi_theme", None))
@@ -102,28 +132,56 @@ class JsonView(ScrollView):
         """The lines at the view's width, less the scrollbar's when they overflow."""
         width, height = self._wrapped = self.size
         width -= 1  # a blank column on the right, before the scrollbar (the CSS pads the left)
+        scrollbar = self.styles.scrollbar_size_vertical if self.styles.overflow_y == "auto" else 0
+        if self._content.plain.count("\n") >= height:  # overflows before wrapping: wrap once
+            width -= scrollbar
+            scrollbar = 0
         lines = self._content.wrap(max(width, 1))
-        if len(lines) > height and self.styles.overflow_y == "auto":
-            width -= self.styles.scrollbar_size_vertical
+        if len(lines) > height and scrollbar:
+            width -= scrollbar
             lines = self._content.wrap(max(width, 1))
         self._lines, self._width = lines, width + 1
+        self._payload_row = next(
+            (row for row, line in enumerate(lines) if line.plain == "Payload"), -1
+        )
         self._strips.clear()
         self.virtual_size = Size(width + 1, len(lines))
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
-        strip = self._strips.get(index)
+        strip = self._strips.get((index, self._stale))
         if strip is None:
             if index < len(self._lines):
                 line = self._lines[index]
+                if self._stale and index == self._payload_row:
+                    line = _stale_title(getattr(self.app, "ansi_theme", None))
                 strip = Strip(line.render_segments(self.visual_style), line.cell_length)
+                if self._stale and index > self._payload_row >= 0:
+                    strip = strip.apply_style(RichStyle(dim=True))
             else:
                 strip = Strip.blank(0)
-            strip = self._strips[index] = strip.extend_cell_length(
+            strip = self._strips[index, self._stale] = strip.extend_cell_length(
                 self._width, self.rich_style
             ).crop(0, self._width)
         return strip
+
+
+def _payload_broke(token: DecodedToken, header_segment: tuple[str, ...]) -> bool:
+    """Whether only the payload stopped decoding (the header segment is the one shown)."""
+    problem = token.problem
+    return (
+        problem is not None
+        and problem.segment == "payload"
+        and token.segments[:1] == header_segment
+    )
+
+
+_STALE_TITLE = Text.assemble(("Payload", "bold"), ("  ⚠ stale: does not decode now", "yellow"))
+
+
+def _stale_title(ansi_theme: Any) -> Content:
+    return _content(_STALE_TITLE, ansi_theme)
 
 
 def _content(text: Text, ansi_theme: Any) -> Content:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from rich.console import Group
 from rich.text import Text
@@ -18,6 +18,8 @@ from jwtscope.core.findings import ICONS, Finding, Severity
 from jwtscope.core.output_guard import SCREEN_GUARD
 
 if TYPE_CHECKING:
+    from textual.geometry import Region
+
     from jwtscope.core.analysis import Report
 
 __all__ = ["FindingDetail", "FindingsList"]
@@ -70,6 +72,26 @@ class FindingsList(OptionList):
             self.highlighted = index
         else:
             self.post_message(self.Selected(None))
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """Repaint; lay the screen out again only when the list's size or scrollbar may
+        change. Its size is set by the CSS, so a new number of findings that still fits
+        (no scrollbar before or after) needs a repaint only: a layout would cost the
+        keystroke a frame, and the scrollbars it touches a second one."""
+        if (
+            layout
+            and not self.styles.auto_dimensions
+            and not self.show_vertical_scrollbar
+            and self.virtual_size.height <= self.scrollable_content_region.height
+        ):
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     @property
     def current(self) -> Finding | None:
