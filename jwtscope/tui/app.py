@@ -155,6 +155,12 @@ class JwtscopeApp(App[None]):
         """The evaluation time: the time-travel instant, or the injected clock."""
         return self.at if self.at is not None else int(self.config.clock())
 
+    @property
+    def time_label(self) -> str:
+        """What the evaluation time is when it is the configured one (``demo time``)."""
+        at_configured = self.at is not None and self.at == self.config.at
+        return self.config.at_label if at_configured else ""
+
     def recompute(self) -> None:
         """Ask the engine for a fresh report of the current text, keys and time."""
         from jwtscope.core.analysis import analyze  # the engine loads after the first frame

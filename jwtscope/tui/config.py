@@ -109,6 +109,7 @@ class AppConfig:
         fetch_jwks: fetches a JWKS URL (None disables JWKS URLs).
         read_file: reads a key file (path → bytes); raises JwtscopeError.
         at: a fixed evaluation time (time travel), or None for "now".
+        at_label: what ``at`` is (the demo's "demo time"), shown while the app is at it.
         leeway: clock tolerance in seconds.
         audience: expected ``aud``.
         issuer: expected ``iss``.
@@ -141,6 +142,7 @@ class AppConfig:
     fetch_jwks: JwksFetcher | None = None
     read_file: Callable[[str], bytes] | None = None
     at: int | None = None
+    at_label: str = ""
     leeway: int = 0
     audience: str | None = None
     issuer: str | None = None

@@ -26,6 +26,7 @@ def demo_config(**overrides: Any) -> AppConfig:
         "load_env": lambda choice: demo_environment(),
         "list_env_files": lambda: ["demo .env"],
         "at": DEMO_NOW,
+        "at_label": "demo time",
         "title": "demo: a ticket's token vs the demo backend's .env",
         "tick_seconds": 0,
         "audit_root": DEMO_PROJECT,

@@ -515,6 +515,32 @@ async def test_decoded_token_at_first_sight_at_80x24() -> None:
 
 
 @pilot_test
+async def test_demo_time_is_labelled_and_time_claims_are_annotated_inline() -> None:
+    app = JwtscopeApp(demo_config())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await started(pilot)
+        assert "DEMO TIME, 2026-11-24T23:40:00Z — NOT NOW" in banner(app)
+        shown = screen_text(app)
+        # Each time claim in words beside its value; the shorter note where the pane is
+        # too narrow for both (a note never wraps under the JSON).
+        assert '"exp": 1798152000  // in 30 d (2026-12-24T22:40:00Z)' in shown
+        assert '"iat": 1795560000,  // 60 min ago ' in shown
+        assert "(2026-11-24T22:40:00Z)" not in shown
+
+        await pilot.press("f3")
+        await pilot.click("#now")  # the real now: the demo's instant is no longer "demo time"
+        await pilot.pause()
+        assert "DEMO TIME" not in banner(app)
+        assert "as of now" in banner(app)
+        assert "// 60 min ago" not in screen_text(app)  # relative to the real now
+
+    app = JwtscopeApp(demo_config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        assert '"iat": 1795560000,  // 60 min ago (2026-11-24T22:40:00Z)' in screen_text(app)
+
+
+@pilot_test
 async def test_typing_inside_the_payload_dims_the_last_decoded_payload_until_it_decodes() -> None:
     app = JwtscopeApp(demo_config())
     async with app.run_test(size=(100, 32)) as pilot:

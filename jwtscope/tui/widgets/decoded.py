@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 
 from jwtscope.core.output_guard import SCREEN_GUARD, OutputGuard
-from jwtscope.core.timefmt import epoch_seconds, relative
+from jwtscope.core.timefmt import epoch_seconds, iso_utc, relative
 
 if TYPE_CHECKING:
     from jwtscope.core.analysis import Report
@@ -43,6 +44,7 @@ CLAIM_MEANINGS = {
     "auth_time": "when the user authenticated",
 }
 _TIMES = ("exp", "nbf", "iat", "auth_time")
+_TOP_LEVEL_KEY = re.compile(r'^  "([a-z_]+)": -?[0-9]')  # a number under a top-level key
 #: A header whose one-line JSON is at most this long is shown on one line.
 _COMPACT_HEADER = 48
 
@@ -71,10 +73,12 @@ class JsonView(ScrollView):
         self._strips: dict[tuple[int, bool], Strip] = {}  # by (row, stale)
         self._wrapped: tuple[int, int] = (-1, -1)  # the size the lines were wrapped for
         self._width = 0  # the lines' width (the scrollbar's columns left out when shown)
-        # (header segment, header, payload) of the lines shown, when both decoded
-        self._decoded: tuple[tuple[str, ...], Any, Any] | None = None
+        # (header segment, header, payload, time notes) of the lines shown, when decoded
+        self._decoded: tuple[Any, ...] | None = None
         self._stale = False  # the payload stopped decoding: the last decoded one is dimmed
         self._payload_row = -1  # the line "Payload" (its title) among the wrapped lines
+        self._notes: dict[str, tuple[str, str]] = {}  # time claim → (note, shorter note)
+        self._note_rows: dict[int, tuple[str, str]] = {}  # wrapped row → its claim's notes
 
     def on_mount(self) -> None:
         self.report = getattr(self.app, "report", None)  # mounted lazily
@@ -85,7 +89,8 @@ class JsonView(ScrollView):
 
     def watch_report(self, report: Report | None) -> None:
         token = report.token if report else None
-        key = (token.header, token.payload) if token else None
+        notes = time_notes(token.payload, report.now) if token and report else ()
+        key = (token.header, token.payload, notes) if token else None
         if key == self._shown and report is not None:
             return  # typing in the signature changes neither header nor payload
         self._shown = key
@@ -104,7 +109,10 @@ class JsonView(ScrollView):
             self._show(Text("Nothing decoded" + why, style="dim"))
             return
         decoded = token.payload is not None
-        self._decoded = (token.segments[:1], token.header, token.payload) if decoded else None
+        self._decoded = (
+            (token.segments[:1], token.header, token.payload, notes) if decoded else None
+        )
+        self._notes = {name: (full, short) for name, full, short in notes}
         self._show(decoded_text(_guard(self), token.header, token.payload))
 
     @property
@@ -144,6 +152,11 @@ class JsonView(ScrollView):
         self._payload_row = next(
             (row for row, line in enumerate(lines) if line.plain == "Payload"), -1
         )
+        self._note_rows = {}
+        for row, line in enumerate(lines[self._payload_row + 1 :] if self._notes else ()):
+            match = _TOP_LEVEL_KEY.match(line.plain)
+            if match and match.group(1) in self._notes:
+                self._note_rows[self._payload_row + 1 + row] = self._notes[match.group(1)]
         self._strips.clear()
         self.virtual_size = Size(width + 1, len(lines))
         self.refresh()
@@ -156,6 +169,8 @@ class JsonView(ScrollView):
                 line = self._lines[index]
                 if self._stale and index == self._payload_row:
                     line = _stale_title(getattr(self.app, "ansi_theme", None))
+                elif index in self._note_rows:
+                    line = _noted(line, self._note_rows[index], self._width - 1)
                 strip = Strip(line.render_segments(self.visual_style), line.cell_length)
                 if self._stale and index > self._payload_row >= 0:
                     strip = strip.apply_style(RichStyle(dim=True))
@@ -165,6 +180,14 @@ class JsonView(ScrollView):
                 self._width, self.rich_style
             ).crop(0, self._width)
         return strip
+
+
+def _noted(line: Content, notes: tuple[str, str], width: int) -> Content:
+    """A time claim's line with its note when it fits, else the shorter one, else none."""
+    for note in notes:
+        if line.cell_length + len(note) + 4 <= width:
+            return line + Content.styled(f"  // {note}", "dim italic")
+    return line
 
 
 def _payload_broke(token: DecodedToken, header_segment: tuple[str, ...]) -> bool:
@@ -197,6 +220,20 @@ def _content(text: Text, ansi_theme: Any) -> Content:
 
     content = Content(text.plain, [Span(s, e, convert(style)) for s, e, style in text.spans])
     return content.stylize_before(convert(text.style)) if text.style else content
+
+
+def time_notes(payload: Any, now: float) -> tuple[tuple[str, str, str], ...]:
+    """``(claim, "in 30 d (2026-12-24T23:40:00Z)", "in 30 d")`` per top-level time claim:
+    the note shown after the claim's value, and the shorter one for a narrow pane."""
+    if not isinstance(payload, dict):
+        return ()
+    notes = []
+    for name in _TIMES:
+        ts = epoch_seconds(payload.get(name))
+        if ts is not None:
+            when = relative(ts, now)
+            notes.append((name, f"{when} ({iso_utc(ts)})", when))
+    return tuple(notes)
 
 
 def decoded_text(guard: OutputGuard, header: Any, payload: Any) -> Text:

@@ -73,6 +73,8 @@ class VerdictBanner(Static):
         when = Text()
         if report.now_is_real:
             when.append(f"as of now ({iso_utc(report.now)})")
+        elif label := getattr(self.app, "time_label", ""):
+            when.append(f"{label.upper()}, {iso_utc(report.now)} — NOT NOW", style="bold reverse")
         else:
             when.append(f"AS OF {iso_utc(report.now)} — NOT NOW", style="bold reverse")
         problems = sum(1 for f in report.findings if f.severity.fails)
