@@ -47,6 +47,14 @@ _TOKEN_FAULT_SAYS = (
     "issuer",
     "not yet valid",
     "jwt",
+    # PyJWT's own texts, as flask-jwt-extended forwards them with its 422.
+    "token",
+    "claim",
+    "subject must",
+    "alg value",
+    "algorithm",
+    "not enough segments",
+    "authorization header",
 )
 #: The fields of a nested error object (``{"detail": {"code": …, "description": …}}``).
 _NESTED = (*_FIELDS, "description", "code")
@@ -98,13 +106,14 @@ def same_answer(a: Exchange | None, b: Exchange | None) -> bool:
 
 def refused(ex: Exchange | None) -> bool:
     """The answer is 401 or 403, a redirect to a login page (a web app's refusal), or a
-    400 whose words name a fault of the token (Starlette's AuthenticationMiddleware
-    answers an ``AuthenticationError`` with 400 and its message by default)."""
+    400/422 whose words name a fault of the token (Starlette's AuthenticationMiddleware
+    answers an ``AuthenticationError`` with 400 and its message by default;
+    flask-jwt-extended answers every undecodable token with 422 ``{"msg": …}``)."""
     if ex is None:
         return False
     if ex.status in (401, 403) or login_redirect(ex):
         return True
-    return ex.status == 400 and says(ex, *_TOKEN_FAULT_SAYS)
+    return ex.status in (400, 422) and says(ex, *_TOKEN_FAULT_SAYS)
 
 
 def login_redirect(ex: Exchange) -> bool:
