@@ -76,6 +76,7 @@ def _algorithm(ctx: RuleContext) -> None:
     with one claim changed), where the original is not HMAC."""
     alg = ctx.report.token.alg or "?"
     if alg in HMAC_ALGS:
+        _hmac_variant(ctx, alg)
         return
     # With the user's private key only ``hs256-env`` is signed HS256 (with the secret).
     signed_hs256 = ctx.variants
@@ -98,6 +99,31 @@ def _algorithm(ctx: RuleContext) -> None:
         ],
         f"The backend verifies HS256 with the shared secret, but the issuer signs "
         f"{alg} (Better Auth's JWT plugin). Verify against the JWKS:\n" + ctx.call(),
+        weight=8,
+    )
+
+
+def _hmac_variant(ctx: RuleContext, alg: str) -> None:
+    """An HS384/HS512 token: the same claims signed HS256 with the same secret are
+    accepted where the fresh {alg} token is refused: the backend verifies HS256 only."""
+    fresh, hs256 = ctx.ex.get(FRESH), ctx.ex.get(HS256_ENV)
+    if fresh is None or hs256 is None or not refused(fresh) or not _passed(ctx, hs256):
+        return
+    ctx.found.add(
+        "CAUSE-ALG-MISMATCH",
+        "high",
+        [
+            ctx.ev(ORIGINAL),
+            ctx.ev(FRESH, f"{answer_line(fresh)}: a fresh {alg} token is refused too"),
+            ctx.ev(
+                HS256_ENV,
+                f"{answer_line(hs256)}: the same claims signed HS256 with {ctx.secret_name} "
+                f"accepted",
+            ),
+        ],
+        f"The backend verifies HS256 only; the issuer signs {alg} with the same secret. "
+        f"Sign HS256, or add {alg} to the backend's allowed algorithms "
+        f"(`jwt.decode(..., algorithms=['HS256', '{alg}'])`).",
         weight=8,
     )
 

@@ -58,6 +58,8 @@ _TOKEN_FAULT_SAYS = (
 )
 #: The fields of a nested error object (``{"detail": {"code": …, "description": …}}``).
 _NESTED = (*_FIELDS, "description", "code")
+#: The fields holding a list of error objects.
+_LISTS = ("messages", "errors")
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
 
 
@@ -78,6 +80,18 @@ def words(ex: Exchange) -> str:
             nested = data.get(outer)
             if isinstance(nested, dict):
                 parts += [lower(v) for k in _NESTED if isinstance(v := nested.get(k), str)]
+        # A list of error objects (simplejwt's ``messages``, JSON:API / GraphQL ``errors``):
+        # the generic ``detail`` beside it often names no cause, the items do.
+        for outer in _LISTS:
+            items = data.get(outer)
+            if isinstance(items, list):
+                parts += [
+                    lower(v)
+                    for item in items[:5]
+                    if isinstance(item, dict)
+                    for k in _NESTED
+                    if isinstance(v := item.get(k), str)
+                ]
     elif data is None and ex.text.lstrip().startswith("<"):
         parts.append(" ".join(html.unescape(_TAG.sub(" ", ex.text[:20_000])).lower().split()))
     challenge = ex.challenge
