@@ -1,0 +1,82 @@
+"""Replay against REAL auth libraries at their defaults (flask-jwt-extended, simplejwt,
+fastapi-users, joserfc, PyJWKClient): each case of :mod:`net.real_library_cases` asserts
+the FULL ranked list of causes written before jwtscope was run; one server per backend
+for the module; never CAUSE-OK for a failing request; every cause with evidence."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+
+import pytest
+from net.real_library_cases import BACKENDS, CASES, MISSES, run_real_case
+from servers.harness import serve
+
+from jwtscope.services.replay_run import ReplayOutcome
+
+
+@pytest.fixture(scope="module")
+def outcome_of() -> Iterator[Callable[[str], ReplayOutcome]]:
+    with contextlib.ExitStack() as stack:
+        bases: dict[str, str] = {}
+        done: dict[str, ReplayOutcome] = {}
+
+        def outcome(name: str) -> ReplayOutcome:
+            case = CASES[name]
+            if case.backend not in bases:
+                bases[case.backend] = stack.enter_context(serve(BACKENDS[case.backend][0]()))
+            if name not in done:
+                done[name] = run_real_case(case, bases[case.backend])
+            return done[name]
+
+        yield outcome
+
+
+def _codes(outcome: ReplayOutcome) -> list[str]:
+    return [c.code for c in outcome.diagnosis.causes]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=MISSES[n]))
+        if n in MISSES
+        else n
+        for n in CASES
+    ],
+)
+def test_full_ranked_list(name: str, outcome_of: Callable[[str], ReplayOutcome]) -> None:
+    assert _codes(outcome_of(name)) == CASES[name].expected
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_evidence_and_never_ok_when_failing(
+    name: str, outcome_of: Callable[[str], ReplayOutcome]
+) -> None:
+    outcome = outcome_of(name)
+    for c in outcome.diagnosis.causes:
+        assert c.evidence and all(e.line.strip() for e in c.evidence), c.code
+    if CASES[name].expected != ["CAUSE-OK"]:
+        assert "CAUSE-OK" not in _codes(outcome)
+        assert outcome.exit_code == 1
+
+
+def test_doubled_bearer_names_the_repeated_prefix(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    top = outcome_of("flask-bearer-bearer").diagnosis.causes[0]
+    assert any("'Bearer Bearer …'" in e.line for e in top.evidence)
+    assert "Authorization: Bearer <token>" in top.fix
+
+
+def test_hs512_against_an_hs256_backend_is_shown_by_the_hs256_variant(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    outcome = outcome_of("drf-hs512")
+    top = outcome.diagnosis.causes[0]
+    assert top.code == "CAUSE-ALG-MISMATCH" and top.confidence == "high"
+    assert [e.source for e in top.evidence] == ["original", "fresh", "hs256-env"]
+    assert "algorithms=['HS256', 'HS512']" in top.fix
+
+
+def test_simplejwt_words_are_read_from_its_messages_list(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    top = outcome_of("drf-no-token-type").diagnosis.causes[0]
+    assert top.code == "CAUSE-CLAIM-REQUIRED"
+    original = next(ex for ex in outcome_of("drf-no-token-type").exchanges)
+    assert original.status == 401 and "Token has no type" in original.text
