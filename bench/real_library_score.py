@@ -3,7 +3,8 @@ each backend served once on 127.0.0.1, every case replayed against it.
 
 Prints: top cause right N/M, full ranked list right N/M, false CAUSE-OK, the per-case
 table (expected -> got), and the library versions. Usage:
-python3 bench/real_library_score.py [BATCH]   (BATCH: a case-name prefix filter, optional)
+python3 bench/real_library_score.py [1|2]   (the first or second held-out batch; both
+without an argument)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from net.real_library_cases import BACKENDS, CASES, run_real_case  # noqa: E402
+from net.real_library_cases_batch2 import BATCH2  # noqa: E402
 from servers.harness import serve  # noqa: E402
 
 LIBRARIES = (
@@ -28,17 +30,18 @@ LIBRARIES = (
 
 
 def main() -> None:
-    prefix = sys.argv[1] if len(sys.argv) > 1 else ""
+    batch = sys.argv[1] if len(sys.argv) > 1 else ""
+    cases = {"1": CASES, "2": BATCH2}.get(batch, {**CASES, **BATCH2})
     print(", ".join(f"{name} {version(name)}" for name in LIBRARIES))
     rows = []
     for backend, (factory, _env) in BACKENDS.items():
-        names = [n for n, c in CASES.items() if c.backend == backend and n.startswith(prefix)]
+        names = [n for n, c in cases.items() if c.backend == backend]
         if not names:
             continue
         with serve(factory()) as base:
             for name in names:
-                got = [c.code for c in run_real_case(CASES[name], base).diagnosis.causes]
-                rows.append((name, CASES[name].expected, got))
+                got = [c.code for c in run_real_case(cases[name], base).diagnosis.causes]
+                rows.append((name, cases[name].expected, got))
     n = len(rows)
     top = sum(g[:1] == e[:1] for _, e, g in rows)
     full = sum(g == e for _, e, g in rows)
