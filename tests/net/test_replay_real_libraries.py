@@ -10,9 +10,13 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from net.real_library_cases import BACKENDS, CASES, MISSES, run_real_case
+from net.real_library_cases_batch2 import BATCH2
 from servers.harness import serve
 
 from jwtscope.services.replay_run import ReplayOutcome
+
+#: Both held-out batches.
+ALL = {**CASES, **BATCH2}
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +26,7 @@ def outcome_of() -> Iterator[Callable[[str], ReplayOutcome]]:
         done: dict[str, ReplayOutcome] = {}
 
         def outcome(name: str) -> ReplayOutcome:
-            case = CASES[name]
+            case = ALL[name]
             if case.backend not in bases:
                 bases[case.backend] = stack.enter_context(serve(BACKENDS[case.backend][0]()))
             if name not in done:
@@ -42,21 +46,21 @@ def _codes(outcome: ReplayOutcome) -> list[str]:
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=MISSES[n]))
         if n in MISSES
         else n
-        for n in CASES
+        for n in ALL
     ],
 )
 def test_full_ranked_list(name: str, outcome_of: Callable[[str], ReplayOutcome]) -> None:
-    assert _codes(outcome_of(name)) == CASES[name].expected
+    assert _codes(outcome_of(name)) == ALL[name].expected
 
 
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", list(ALL))
 def test_evidence_and_never_ok_when_failing(
     name: str, outcome_of: Callable[[str], ReplayOutcome]
 ) -> None:
     outcome = outcome_of(name)
     for c in outcome.diagnosis.causes:
         assert c.evidence and all(e.line.strip() for e in c.evidence), c.code
-    if CASES[name].expected != ["CAUSE-OK"]:
+    if ALL[name].expected != ["CAUSE-OK"]:
         assert "CAUSE-OK" not in _codes(outcome)
         assert outcome.exit_code == 1
 
@@ -80,3 +84,27 @@ def test_simplejwt_words_are_read_from_its_messages_list(outcome_of) -> None:  #
     assert top.code == "CAUSE-CLAIM-REQUIRED"
     original = next(ex for ex in outcome_of("drf-no-token-type").exchanges)
     assert original.status == 401 and "Token has no type" in original.text
+
+
+@pytest.mark.parametrize(
+    ("name", "claim"), [("drf-iss-wrong", "CAUSE-ISSUER"), ("users-unknown-user", "CAUSE-AUDIENCE")]
+)
+def test_an_opaque_refusal_names_key_and_claim_hypotheses(  # type: ignore[no-untyped-def]
+    name: str, claim: str, outcome_of
+) -> None:
+    unknown = outcome_of(name).diagnosis.causes[0]
+    assert unknown.code == "CAUSE-UNKNOWN"
+    line = next(e.line for e in unknown.evidence if "CAUSE-WRONG-SECRET" in e.line)
+    assert claim in line
+    assert "The request that would decide" in unknown.fix and "server's own secret" in unknown.fix
+
+
+def test_an_hs256_token_at_a_jwks_verifier_is_an_alg_mismatch(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    top = outcome_of("jwk-hs256-token").diagnosis.causes[0]
+    assert top.code == "CAUSE-ALG-MISMATCH"
+    assert "key set (JWKS)" in top.fix
+    assert "CAUSE-KID-UNKNOWN" not in _codes(outcome_of("jwk-hs256-token"))
+
+
+def test_a_missing_sub_is_not_a_sub_type(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    assert _codes(outcome_of("jose-no-sub")) == ["CAUSE-CLAIM-REQUIRED"]
