@@ -3,8 +3,8 @@ each backend served once on 127.0.0.1, every case replayed against it.
 
 Prints: top cause right N/M, full ranked list right N/M, false CAUSE-OK, the per-case
 table (expected -> got), and the library versions. Usage:
-python3 bench/real_library_score.py [1|2]   (the first or second held-out batch; both
-without an argument)
+python3 bench/real_library_score.py [1|2|node]   (one held-out batch; all without an
+argument; the Node batch needs node)
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from __future__ import annotations
 import sys
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from net.real_library_cases import BACKENDS, CASES, run_real_case  # noqa: E402
 from net.real_library_cases_batch2 import BATCH2  # noqa: E402
+from net.real_library_cases_node import NODE_CASES  # noqa: E402
 from servers.harness import serve  # noqa: E402
 
 LIBRARIES = (
@@ -29,16 +31,22 @@ LIBRARIES = (
 )
 
 
+def served(app: Any) -> Any:
+    """A Node backend's context manager as it is; an ASGI app served by uvicorn."""
+    return app if hasattr(app, "__enter__") else serve(app)
+
+
 def main() -> None:
     batch = sys.argv[1] if len(sys.argv) > 1 else ""
-    cases = {"1": CASES, "2": BATCH2}.get(batch, {**CASES, **BATCH2})
+    batches = {"1": CASES, "2": BATCH2, "node": NODE_CASES}
+    cases = batches.get(batch, {**CASES, **BATCH2, **NODE_CASES})
     print(", ".join(f"{name} {version(name)}" for name in LIBRARIES))
     rows = []
     for backend, (factory, _env) in BACKENDS.items():
         names = [n for n, c in cases.items() if c.backend == backend]
         if not names:
             continue
-        with serve(factory()) as base:
+        with served(factory()) as base:
             for name in names:
                 got = [c.code for c in run_real_case(cases[name], base).diagnosis.causes]
                 rows.append((name, cases[name].expected, got))
