@@ -1,7 +1,9 @@
 """Replay against REAL auth libraries at their defaults (flask-jwt-extended, simplejwt,
-fastapi-users, joserfc, PyJWKClient): each case of :mod:`net.real_library_cases` asserts
-the FULL ranked list of causes written before jwtscope was run; one server per backend
-for the module; never CAUSE-OK for a failing request; every cause with evidence."""
+fastapi-users, joserfc, PyJWKClient; express-jwt, passport-jwt, @fastify/jwt, hono): each
+case of the three held-out batches (:mod:`net.real_library_cases`, ``…_batch2``,
+``…_node``) asserts the FULL ranked list of causes written before jwtscope was run; one
+server per backend for the module; never CAUSE-OK for a failing request; every cause
+with evidence."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ from collections.abc import Callable, Iterator
 import pytest
 from net.real_library_cases import BACKENDS, CASES, MISSES, run_real_case
 from net.real_library_cases_batch2 import BATCH2
+from net.real_library_cases_node import NODE_CASES
 from servers.harness import serve
 
 from jwtscope.services.replay_run import ReplayOutcome
 
-#: Both held-out batches.
-ALL = {**CASES, **BATCH2}
+#: The three held-out batches (the Node one is skipped without node).
+ALL = {**CASES, **BATCH2, **NODE_CASES}
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +31,10 @@ def outcome_of() -> Iterator[Callable[[str], ReplayOutcome]]:
         def outcome(name: str) -> ReplayOutcome:
             case = ALL[name]
             if case.backend not in bases:
-                bases[case.backend] = stack.enter_context(serve(BACKENDS[case.backend][0]()))
+                app = BACKENDS[case.backend][0]()
+                # A Node backend comes as its own context manager (it skips without node).
+                server = app if hasattr(app, "__enter__") else serve(app)
+                bases[case.backend] = stack.enter_context(server)
             if name not in done:
                 done[name] = run_real_case(case, bases[case.backend])
             return done[name]
@@ -108,3 +114,19 @@ def test_an_hs256_token_at_a_jwks_verifier_is_an_alg_mismatch(outcome_of) -> Non
 
 def test_a_missing_sub_is_not_a_sub_type(outcome_of) -> None:  # type: ignore[no-untyped-def]
     assert _codes(outcome_of("jose-no-sub")) == ["CAUSE-CLAIM-REQUIRED"]
+
+
+def test_a_server_clock_ahead_is_shown_by_exp_counted_from_its_clock(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    outcome = outcome_of("ho-clock-skew")
+    top = outcome.diagnosis.causes[0]
+    assert top.code == "CAUSE-CLOCK-SKEW" and top.confidence == "high"
+    assert [e.source for e in top.evidence] == ["all-fixed", "numeric-sub"]
+    assert "runs ahead of the issuer's" in top.fix
+
+
+@pytest.mark.parametrize("name", ["ex-issuer-ahead", "fa-issuer-ahead"])
+def test_an_issuer_ahead_is_shown_by_the_same_claims_dated_now(name: str, outcome_of) -> None:  # type: ignore[no-untyped-def]
+    assert _codes(outcome_of(name)) == ["CAUSE-CLOCK-SKEW"]
+    top = outcome_of(name).diagnosis.causes[0]
+    assert any("the issuer's clock runs ahead" in e.line for e in top.evidence)
+    assert any(e.source == "fresh" and "dated now" in e.line for e in top.evidence)

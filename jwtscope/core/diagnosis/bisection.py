@@ -30,6 +30,7 @@ from jwtscope.core.diagnosis.rule_context import (
 from jwtscope.core.diagnosis.server_messages import read_server_messages, read_variant_words
 from jwtscope.core.keys.keyset import HMAC_ALGS
 from jwtscope.core.request.exchange import Exchange
+from jwtscope.core.timefmt import iso_utc, span
 
 __all__ = ["read_bisection"]
 
@@ -235,6 +236,7 @@ def _fresh_accepted(ctx: RuleContext) -> None:
             EXPIRED_FIX,
             weight=6,
         )
+    _issuer_ahead_fixed(ctx, fresh, got)
     if ctx.report.signature.status.value == "invalid":
         ctx.found.add(
             "CAUSE-WRONG-SECRET",
@@ -249,6 +251,40 @@ def _fresh_accepted(ctx: RuleContext) -> None:
             "with `jwtscope inspect --env-file web/.env.local --env-file api/.env`).",
             weight=6,
         )
+
+
+def _issuer_ahead_fixed(ctx: RuleContext, fresh: Exchange, got: str) -> None:
+    """The token's ``iat``/``nbf`` lies in the future at the server's clock (and at
+    local time), and the same claims dated now pass: the issuer's clock runs ahead —
+    whatever words (or crash) the server refused the original with."""
+    payload = ctx.report.token.payload or {}
+    server = ctx.original.server_time or float(ctx.report.now)
+    local = ctx.original.sent_at or float(ctx.report.now)
+    ahead = [v for k in ("iat", "nbf") if isinstance(v := payload.get(k), (int, float))]
+    ahead = [v for v in ahead if v > max(server, local) + 5]
+    if not ahead:
+        return
+    early = max(ahead) - server
+    ctx.found.add(
+        "CAUSE-CLOCK-SKEW",
+        "high",
+        [
+            ctx.ev(ORIGINAL),
+            ctx.ev(FRESH, f"{answer_line(fresh)}: the same claims dated now {got}"),
+            Evidence(
+                "token",
+                f"iat/nbf {iso_utc(max(ahead))} is {span(early)} in the future at the "
+                f"server's clock ({iso_utc(server)}) and at local time: the issuer's clock "
+                "runs ahead",
+            ),
+        ],
+        "Sync the issuer's clock (NTP); until then, allow a leeway on the backend "
+        f"(`jwt.decode(..., leeway={int(early) + 30})`, jsonwebtoken's `clockTolerance`).",
+        weight=8,
+    )
+    if (ctx.original.status or 0) >= 500:
+        # The crash is the verifier's answer to this token: no further stage.
+        ctx.found.causes.pop("CAUSE-SERVER-ERROR", None)
 
 
 def _sub_type(ctx: RuleContext) -> None:

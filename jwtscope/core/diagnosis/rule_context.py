@@ -139,12 +139,14 @@ def login_redirect(ex: Exchange) -> bool:
 
 
 def accepted(ex: Exchange | None) -> bool:
-    """Authentication passed: anything but 401/403, 3xx and 5xx."""
+    """Authentication passed: anything but 401/403, 3xx, 5xx and a 400/422 refusing the
+    token (:func:`refused`)."""
     return (
         ex is not None
         and ex.status is not None
         and ex.status < 500
         and (ex.status not in (401, 403) and not 300 <= ex.status < 400)
+        and not refused(ex)
     )
 
 
