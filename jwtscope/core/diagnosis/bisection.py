@@ -30,6 +30,7 @@ from jwtscope.core.diagnosis.rule_context import (
 from jwtscope.core.diagnosis.server_messages import read_server_messages, read_variant_words
 from jwtscope.core.keys.keyset import HMAC_ALGS
 from jwtscope.core.request.exchange import Exchange
+from jwtscope.core.timefmt import iso_utc, span
 
 __all__ = ["read_bisection"]
 
@@ -76,6 +77,7 @@ def _algorithm(ctx: RuleContext) -> None:
     with one claim changed), where the original is not HMAC."""
     alg = ctx.report.token.alg or "?"
     if alg in HMAC_ALGS:
+        _hmac_variant(ctx, alg)
         return
     # With the user's private key only ``hs256-env`` is signed HS256 (with the secret).
     signed_hs256 = ctx.variants
@@ -98,6 +100,31 @@ def _algorithm(ctx: RuleContext) -> None:
         ],
         f"The backend verifies HS256 with the shared secret, but the issuer signs "
         f"{alg} (Better Auth's JWT plugin). Verify against the JWKS:\n" + ctx.call(),
+        weight=8,
+    )
+
+
+def _hmac_variant(ctx: RuleContext, alg: str) -> None:
+    """An HS384/HS512 token: the same claims signed HS256 with the same secret are
+    accepted where the fresh {alg} token is refused: the backend verifies HS256 only."""
+    fresh, hs256 = ctx.ex.get(FRESH), ctx.ex.get(HS256_ENV)
+    if fresh is None or hs256 is None or not refused(fresh) or not _passed(ctx, hs256):
+        return
+    ctx.found.add(
+        "CAUSE-ALG-MISMATCH",
+        "high",
+        [
+            ctx.ev(ORIGINAL),
+            ctx.ev(FRESH, f"{answer_line(fresh)}: a fresh {alg} token is refused too"),
+            ctx.ev(
+                HS256_ENV,
+                f"{answer_line(hs256)}: the same claims signed HS256 with {ctx.secret_name} "
+                f"accepted",
+            ),
+        ],
+        f"The backend verifies HS256 only; the issuer signs {alg} with the same secret. "
+        f"Sign HS256, or add {alg} to the backend's allowed algorithms "
+        f"(`jwt.decode(..., algorithms=['HS256', '{alg}'])`).",
         weight=8,
     )
 
@@ -209,6 +236,7 @@ def _fresh_accepted(ctx: RuleContext) -> None:
             EXPIRED_FIX,
             weight=6,
         )
+    _issuer_ahead_fixed(ctx, fresh, got)
     if ctx.report.signature.status.value == "invalid":
         ctx.found.add(
             "CAUSE-WRONG-SECRET",
@@ -225,6 +253,40 @@ def _fresh_accepted(ctx: RuleContext) -> None:
         )
 
 
+def _issuer_ahead_fixed(ctx: RuleContext, fresh: Exchange, got: str) -> None:
+    """The token's ``iat``/``nbf`` lies in the future at the server's clock (and at
+    local time), and the same claims dated now pass: the issuer's clock runs ahead —
+    whatever words (or crash) the server refused the original with."""
+    payload = ctx.report.token.payload or {}
+    server = ctx.original.server_time or float(ctx.report.now)
+    local = ctx.original.sent_at or float(ctx.report.now)
+    ahead = [v for k in ("iat", "nbf") if isinstance(v := payload.get(k), (int, float))]
+    ahead = [v for v in ahead if v > max(server, local) + 5]
+    if not ahead:
+        return
+    early = max(ahead) - server
+    ctx.found.add(
+        "CAUSE-CLOCK-SKEW",
+        "high",
+        [
+            ctx.ev(ORIGINAL),
+            ctx.ev(FRESH, f"{answer_line(fresh)}: the same claims dated now {got}"),
+            Evidence(
+                "token",
+                f"iat/nbf {iso_utc(max(ahead))} is {span(early)} in the future at the "
+                f"server's clock ({iso_utc(server)}) and at local time: the issuer's clock "
+                "runs ahead",
+            ),
+        ],
+        "Sync the issuer's clock (NTP); until then, allow a leeway on the backend "
+        f"(`jwt.decode(..., leeway={int(early) + 30})`, jsonwebtoken's `clockTolerance`).",
+        weight=8,
+    )
+    if (ctx.original.status or 0) >= 500:
+        # The crash is the verifier's answer to this token: no further stage.
+        ctx.found.causes.pop("CAUSE-SERVER-ERROR", None)
+
+
 def _sub_type(ctx: RuleContext) -> None:
     """With ``sub`` '1' the token is accepted, where the same token with its string ``sub``
     crashed or was refused (the only difference between the two is ``sub``)."""
@@ -232,7 +294,9 @@ def _sub_type(ctx: RuleContext) -> None:
     reference = fresh or ctx.ex.get(HS256_ENV)
     if numeric is None or not _passed(ctx, numeric) or reference is None:
         return
-    if _passed(ctx, reference):
+    if _passed(ctx, reference) or "sub" not in (ctx.report.token.payload or {}):
+        # Without a 'sub' the variant ADDED one: the server requires the claim (the
+        # required-claims rules name it), its type was never the question.
         return
     works = "it works" if accepted(numeric) else "it gets past the token check"
     evidence: list[Evidence] = [

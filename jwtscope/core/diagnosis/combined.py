@@ -73,6 +73,15 @@ def _dims(report: Report, original: Exchange | None) -> list[_Dim]:
 
         said = "iat/nbf back-dated to the server's clock"
         dims.append(_Dim("time", "CAUSE-CLOCK-SKEW", back, said, None))
+    ahead = _ahead(original)
+    if ahead and isinstance(payload.get("exp"), (int, float)):
+
+        def forward(c: dict[str, Any]) -> dict[str, Any]:
+            # The same lifetime, counted from the server's clock.
+            return {**c, "exp": int(c["exp"] + ahead)} if "exp" in c else c
+
+        said = "exp counted from the server's clock"
+        dims.append(_Dim("clock", "CAUSE-CLOCK-SKEW", forward, said, None))
     iss, expected_iss = payload.get("iss"), report.issuer
     if iss is not None and expected_iss is not None and expected_iss.value != iss:
         value = expected_iss.value
@@ -116,6 +125,14 @@ def _behind(original: Exchange | None) -> bool:
     if original is None or original.server_time is None or not original.sent_at:
         return False
     return original.server_time < original.sent_at - _BEHIND
+
+
+def _ahead(original: Exchange | None) -> float:
+    """How far the server's ``Date`` runs ahead of local time (0 when not ahead)."""
+    if original is None or original.server_time is None or not original.sent_at:
+        return 0.0
+    ahead = original.server_time - original.sent_at
+    return ahead if ahead > _BEHIND else 0.0
 
 
 def _scheme_fixed(minter: Minter) -> Minter:
@@ -219,6 +236,12 @@ def read_combined(ctx: RuleContext) -> None:
 def _fix(ctx: RuleContext, dim: _Dim) -> str:
     if dim.name == "sub":
         return SUB_FIX
+    if dim.name == "clock":
+        return (
+            "The server's clock runs ahead of the issuer's (its tokens expire early there): "
+            "sync the clocks (NTP), or allow a leeway on the backend "
+            "(`jwt.decode(..., leeway=...)`, jsonwebtoken's `clockTolerance`)."
+        )
     if dim.name == "time":
         return (
             "The server's clock runs behind the issuer's: sync it (NTP), or allow a leeway "

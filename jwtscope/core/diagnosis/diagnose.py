@@ -154,8 +154,23 @@ def _drop_passed_stages(ctx: RuleContext) -> None:
         if cause.confidence == "high" or cause.stage_index < first:
             continue
         token_only = all(e.source == "token" for e in cause.evidence)
+        if code == "CAUSE-EXPIRED" and _exp_past_at_server(ctx):
+            # Past at the server's own clock: a fact, whatever stage the words name
+            # (flask-jwt-extended re-decodes an expired token and reports that error).
+            continue
         if cause.stage_index < ctx.reached or (cause.stage_index == ctx.reached and token_only):
             del ctx.found.causes[code]
+
+
+def _exp_past_at_server(ctx: RuleContext) -> bool:
+    """The token's ``exp`` is past at local time and at the server's ``Date``."""
+    exp = (ctx.report.token.payload or {}).get("exp")
+    server = ctx.original.server_time
+    return (
+        isinstance(exp, (int, float))
+        and server is not None
+        and exp < min(server, float(ctx.report.now))
+    )
 
 
 def undecided(report: Report, exchanges: Sequence[Exchange]) -> bool:

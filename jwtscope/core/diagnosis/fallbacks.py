@@ -61,17 +61,11 @@ def read_same_refusal(ctx: RuleContext) -> None:
         ),
     ]
     payload = report.token.payload or {}
-    tried = {"aud": FRESH_AUD in ctx.ex, "iss": FRESH_ISS in ctx.ex and report.issuer is not None}
-    for claim in ("aud", "iss"):
-        if claim in payload and not tried[claim]:
-            evidence.append(
-                Evidence(
-                    "token",
-                    f"not separated: a server expecting another '{claim}' than the token's "
-                    f"{payload[claim]!r} answers the same; a token with the server's '{claim}' "
-                    "would decide",
-                )
-            )
+    open_claims = _untried_claims(ctx)
+    if open_claims:
+        # An iss/aud the server may expect otherwise predicts every answer seen as well
+        # as another key does: read_unknown names both and the requests that decide.
+        return
     if "sub" in payload:
         evidence.append(
             Evidence(
@@ -109,6 +103,51 @@ def read_same_refusal(ctx: RuleContext) -> None:
     ctx.found.add("CAUSE-WRONG-SECRET", "medium", evidence, fix, weight=4)
 
 
+def _untried_claims(ctx: RuleContext) -> list[str]:
+    """The token's ``aud``/``iss`` that no variant replaced with the value the server
+    expects (jwtscope knows none): a server expecting other values refuses every variant
+    alike, as a server with another key does."""
+    report = ctx.report
+    payload = report.token.payload or {}
+    tried = {"aud": FRESH_AUD in ctx.ex, "iss": FRESH_ISS in ctx.ex and report.issuer is not None}
+    return [claim for claim in ("aud", "iss") if claim in payload and not tried[claim]]
+
+
+def _key_or_claim(ctx: RuleContext) -> tuple[list[Evidence], list[str]]:
+    """Every fresh variant refused as the original, the token verifying with the
+    environment's secret, and an ``aud``/``iss`` untried: the evidence naming the
+    hypotheses, and the requests that decide."""
+    secret = ctx.report.signature.matched_secret
+    variants = ctx.variants
+    claims = _untried_claims(ctx)
+    if secret is None or not claims or not variants:
+        return [], []
+    if not all(refused(v) and same_answer(v, ctx.original) for v in variants):
+        return [], []
+    payload = ctx.report.token.payload or {}
+    codes = {"aud": "CAUSE-AUDIENCE", "iss": "CAUSE-ISSUER"}
+    named = " or ".join(
+        f"{codes[c]} (the server expects another '{c}' than {payload[c]!r})" for c in claims
+    )
+    evidence = [
+        Evidence(
+            "token",
+            f"undecided: CAUSE-WRONG-SECRET (the token verifies with {secret.name} and every "
+            f"fresh variant is refused alike) or {named}: each predicts these answers",
+        )
+    ]
+    deciding = [
+        f"{codes[c]}: the fresh token with the server's '{c}' (its config, or "
+        f"`--{'audience' if c == 'aud' else 'issuer'} VALUE`): accepted means the claim"
+        for c in claims
+    ]
+    deciding.append(
+        "CAUSE-WRONG-SECRET: the server's own secret (its environment; process env "
+        "overrides .env): another value than .env's means the key"
+    )
+    return evidence, deciding
+
+
 def read_unknown(ctx: RuleContext) -> None:
     """Nothing decided: CAUSE-UNKNOWN, with each hypothesis the token suggests that no
     answer disproved, and the request that would decide it."""
@@ -123,6 +162,9 @@ def read_unknown(ctx: RuleContext) -> None:
         evidence.append(Evidence("token", f"undecided: {code} ({finding})"))
         deciding.append(f"{code}: {request}")
     variants = ctx.variants
+    key_or_claim, claim_deciding = _key_or_claim(ctx)
+    evidence += key_or_claim
+    deciding += claim_deciding
     if variants and all(same_answer(v, ctx.original) for v in variants):
         evidence.append(Evidence("variants", "the server answers every failure the same way"))
         if same_answer(ctx.ex.get(NO_TOKEN), ctx.original):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence, stage_of
-from jwtscope.core.diagnosis.replay_plan import NO_TOKEN, NUMERIC_SUB, ORIGINAL, PREFLIGHT
+from jwtscope.core.diagnosis.replay_plan import FRESH, NO_TOKEN, NUMERIC_SUB, ORIGINAL, PREFLIGHT
 from jwtscope.core.diagnosis.rule_context import (
     RuleContext,
     accepted,
@@ -165,7 +165,8 @@ def read_server_error(ctx: RuleContext) -> None:
     )
     sub = (ctx.report.token.payload or {}).get("sub")
     numeric = ctx.ex.get(NUMERIC_SUB)
-    disproved = numeric is not None and not accepted(numeric)
+    # The fresh token keeps the string sub: accepted, int(sub) cannot be what crashes.
+    disproved = (numeric is not None and not accepted(numeric)) or accepted(ctx.ex.get(FRESH))
     if (
         isinstance(sub, str)
         and not sub.isdigit()

@@ -148,7 +148,8 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "high",
         6,
         "Pass the token's audience to PyJWT:\n{call}",
-        says=("audience", '"aud" claim'),
+        # joserfc names the claim: "invalid_claim: Invalid claim: 'aud'", "Missing claim: 'aud'".
+        says=("audience", '"aud" claim', "claim: 'aud", "claim: aud"),
         finding="AUD-PRESENT",
     ),
     MessageRule(
@@ -157,7 +158,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         5,
         "{iss_pair}Use the issuer the token carries (Better Auth: its baseURL origin), or "
         "set the auth server's BETTER_AUTH_URL to the one the API expects:\n{call}",
-        says=("invalid issuer", "issuer", '"iss" claim'),
+        says=("invalid issuer", "issuer", '"iss" claim', "claim: 'iss", "claim: iss"),
         finding="ISS-MISMATCH",
     ),
     MessageRule(
@@ -196,6 +197,21 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "with it, or drop the requirement (PyJWT: options={{'require': [...]}}; a "
         "dependency reading the claim).",
         says=REQUIRED_SAYS,
+    ),
+    MessageRule(
+        # An HS* token refused because no signing key matches: the backend looks the
+        # token's key up in a key set (JWKS) while the issuer signs with a shared secret.
+        "CAUSE-ALG-MISMATCH",
+        "high",
+        6,
+        "The issuer signs {alg} with a shared secret, but the backend verifies against a "
+        "key set (JWKS): have the issuer sign with the JWKS's private key (RS256, ES256, "
+        "EdDSA), or verify {alg} with the shared secret on the backend.",
+        says=KID_SAYS,
+        alg="hmac",
+        shows=("answer",),
+        note="an {alg} token has no key in a key set",
+        instead_of=("CAUSE-KID-UNKNOWN", "CAUSE-WRONG-SECRET"),
     ),
     MessageRule(
         "CAUSE-KID-UNKNOWN",

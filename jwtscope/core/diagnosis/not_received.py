@@ -27,6 +27,8 @@ _MISSING_SAYS = (
     "invalid authentication credentials",
 )  #: ``WWW-Authenticate`` schemes of credentials sent outside ``Authorization``.
 _KEY_SCHEMES = ("apikey", "api-key", "cookie")
+#: Scheme words of an ``Authorization`` header carrying a token.
+_SCHEME_WORDS = ("bearer", "jwt", "token")
 
 
 def read_not_received(ctx: RuleContext) -> None:
@@ -35,9 +37,12 @@ def read_not_received(ctx: RuleContext) -> None:
     ex, no_token = ctx.original, ctx.ex.get(NO_TOKEN)
     if not refused(ex):
         return
+    if _doubled_scheme(ctx):
+        return
     same = no_token is not None and no_token.status == ex.status and no_token.detail == ex.detail
     generic = says(ex, *_MISSING_SAYS)
-    if not (same or generic):
+    # No token sent at all: whatever the refusal says, it is the one for "no token".
+    if not (same or generic or ex.request.location.kind == "none"):
         return
     lines = [ctx.ev(ORIGINAL)]
     if same and no_token is not None:
@@ -160,3 +165,25 @@ def _where_the_token_went(ctx: RuleContext, lines: list[Evidence], same: bool) -
             "middleware reading another header.",
             weight=3,
         )
+
+
+def _doubled_scheme(ctx: RuleContext) -> bool:
+    """The ``Authorization`` value repeats its scheme (``Bearer Bearer eyJ…``: a client
+    that adds the prefix to a value that already has it) and the request is refused:
+    CAUSE-SCHEME, whatever words the refusal uses."""
+    value = ctx.original.request.header("Authorization") or ""
+    parts = value.split()
+    if len(parts) < 3 or parts[0].lower() not in _SCHEME_WORDS:
+        return False
+    if parts[1].lower() not in _SCHEME_WORDS:
+        return False
+    said = f"the header says '{parts[0]} {parts[1]} …': the scheme is sent twice"
+    ctx.found.add(
+        "CAUSE-SCHEME",
+        "high",
+        [ctx.ev(ORIGINAL), Evidence("request", said)],
+        f"The client adds '{parts[0]} ' to a value that already starts with it: send "
+        f"`Authorization: {parts[0]} <token>` (store the bare token, or do not prefix again).",
+        weight=8,
+    )
+    return True

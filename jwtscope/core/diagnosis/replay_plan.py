@@ -15,6 +15,7 @@ from typing import Any
 
 from jwtscope.core.analysis import Report
 from jwtscope.core.diagnosis.variant_signer import Signer
+from jwtscope.core.keys.keyset import HMAC_ALGS
 from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.core.token.parsing import TokenKind
 
@@ -158,6 +159,14 @@ def bisect_probes(
         probes += _iss_probe(minter, report, claims)
         probes += _aud_probe(minter, report, claims)
     probes += _sub_probe(minter, claims)
+    if not minter.signer.private and alg in HMAC_ALGS and alg != "HS256":
+        # An HS384/HS512 token: does the backend verify HS256 only (its default)?
+        purpose = (
+            f"the same claims as HS256 signed with {minter.signer.name} (the original is {alg})"
+        )
+        probes.append(
+            Minter(request, minter.signer, "HS256", None).probe(HS256_ENV, purpose, claims)
+        )
     hs256 = minter_for(request, report, alg_check)
     if minter.signer.private and hs256 is not None and hs256.alg != alg:
         purpose = (

@@ -47,9 +47,19 @@ _TOKEN_FAULT_SAYS = (
     "issuer",
     "not yet valid",
     "jwt",
+    # PyJWT's own texts, as flask-jwt-extended forwards them with its 422.
+    "token",
+    "claim",
+    "subject must",
+    "alg value",
+    "algorithm",
+    "not enough segments",
+    "authorization header",
 )
 #: The fields of a nested error object (``{"detail": {"code": …, "description": …}}``).
 _NESTED = (*_FIELDS, "description", "code")
+#: The fields holding a list of error objects.
+_LISTS = ("messages", "errors")
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
 
 
@@ -70,6 +80,18 @@ def words(ex: Exchange) -> str:
             nested = data.get(outer)
             if isinstance(nested, dict):
                 parts += [lower(v) for k in _NESTED if isinstance(v := nested.get(k), str)]
+        # A list of error objects (simplejwt's ``messages``, JSON:API / GraphQL ``errors``):
+        # the generic ``detail`` beside it often names no cause, the items do.
+        for outer in _LISTS:
+            items = data.get(outer)
+            if isinstance(items, list):
+                parts += [
+                    lower(v)
+                    for item in items[:5]
+                    if isinstance(item, dict)
+                    for k in _NESTED
+                    if isinstance(v := item.get(k), str)
+                ]
     elif data is None and ex.text.lstrip().startswith("<"):
         parts.append(" ".join(html.unescape(_TAG.sub(" ", ex.text[:20_000])).lower().split()))
     challenge = ex.challenge
@@ -98,13 +120,14 @@ def same_answer(a: Exchange | None, b: Exchange | None) -> bool:
 
 def refused(ex: Exchange | None) -> bool:
     """The answer is 401 or 403, a redirect to a login page (a web app's refusal), or a
-    400 whose words name a fault of the token (Starlette's AuthenticationMiddleware
-    answers an ``AuthenticationError`` with 400 and its message by default)."""
+    400/422 whose words name a fault of the token (Starlette's AuthenticationMiddleware
+    answers an ``AuthenticationError`` with 400 and its message by default;
+    flask-jwt-extended answers every undecodable token with 422 ``{"msg": …}``)."""
     if ex is None:
         return False
     if ex.status in (401, 403) or login_redirect(ex):
         return True
-    return ex.status == 400 and says(ex, *_TOKEN_FAULT_SAYS)
+    return ex.status in (400, 422) and says(ex, *_TOKEN_FAULT_SAYS)
 
 
 def login_redirect(ex: Exchange) -> bool:
@@ -116,12 +139,14 @@ def login_redirect(ex: Exchange) -> bool:
 
 
 def accepted(ex: Exchange | None) -> bool:
-    """Authentication passed: anything but 401/403, 3xx and 5xx."""
+    """Authentication passed: anything but 401/403, 3xx, 5xx and a 400/422 refusing the
+    token (:func:`refused`)."""
     return (
         ex is not None
         and ex.status is not None
         and ex.status < 500
         and (ex.status not in (401, 403) and not 300 <= ex.status < 400)
+        and not refused(ex)
     )
 
 

@@ -49,7 +49,14 @@ SIGNATURE_SAYS = (
 REQUIRED_CLAIMS = ("jti", "iat", "nbf", "exp", "sub", "scope", "scp", "role", "email", "azp")
 REQUIRED_SAYS = (
     *(f'missing the "{claim}" claim' for claim in REQUIRED_CLAIMS),
+    # flask-jwt-extended ('Missing claim: sub'), joserfc ("Missing claim: 'sub'").
+    *(f"missing claim: {claim}" for claim in (*REQUIRED_CLAIMS, "type", "csrf")),
+    *(f"missing claim: '{claim}'" for claim in REQUIRED_CLAIMS),
     "missing required claim",
+    # simplejwt: its token_type, jti and user-id claims.
+    "token has no type",
+    "token has no id",
+    "no recognizable user identification",
 )
 
 #: The application's words refusing an authenticated user: a scope, role or permission

@@ -90,10 +90,11 @@ class Exchange:
 
     @property
     def detail(self) -> str | None:
-        """FastAPI's ``detail`` (a string, or the first message of a validation list)."""
+        """FastAPI's ``detail`` (a string, or the first message of a validation list), else
+        ``message``, ``error`` or flask-jwt-extended's ``msg``."""
         data = self.json()
         if isinstance(data, dict):
-            detail = data.get("detail", data.get("message", data.get("error")))
+            detail = data.get("detail", data.get("message", data.get("error", data.get("msg"))))
             if isinstance(detail, str):
                 return detail
             if isinstance(detail, list) and detail and isinstance(detail[0], dict):
