@@ -14,6 +14,7 @@ from typing import Any, Literal
 from jwtscope.core.keys.keyset import HMAC_ALGS, KeySet, Secret
 from jwtscope.core.keys.verify_signature import SigStatus, verify_signature
 from jwtscope.core.probe.probe_plan import USER_A, USER_B
+from jwtscope.core.probe.route_plan import IdOrigin
 from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.core.token.parsing import TokenKind, decode
 
@@ -41,19 +42,28 @@ class Mark:
 
 @dataclass(frozen=True)
 class IdSource:
-    """How a path parameter is filled at test time.
+    """How a path parameter is filled at test time: the way the probe filled it.
 
     Args:
         name: the parameter (``todo_id``).
-        how: ``created`` (user A POSTs to the collection, deleted afterwards), ``listed``
-            (the first item of the collection's list as user A; ``value`` if none), or
-            ``known`` (``value`` as is).
+        origin: where the probe's id came from, as the probe recorded it when it chose
+            the id (:class:`~jwtscope.core.probe.route_plan.IdOrigin`).
         value: the id the probe used, or None.
     """
 
     name: str
-    how: Literal["created", "listed", "known"]
+    origin: IdOrigin
     value: str | None = None
+
+    @property
+    def how(self) -> Literal["created", "listed", "known"]:
+        """What the tests do: ``created`` (user A POSTs to the collection, deleted
+        afterwards), ``listed`` (the first item of the collection's list as user A;
+        ``value`` if none), or ``known`` (``value`` as is: the document's example, or
+        the id given)."""
+        if self.origin is IdOrigin.CREATED:
+            return "created"
+        return "listed" if self.origin is IdOrigin.LISTED else "known"
 
 
 @dataclass(frozen=True)
