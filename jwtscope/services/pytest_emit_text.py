@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from jwtscope.core.probe.suite_model import SuiteExport
 from jwtscope.local.dotenv_reader import DISCOVERY_ORDER
+from jwtscope.services.pytest_emit_layout import shell_lines
 
 __all__ = ["header_lines"]
 
@@ -68,7 +69,7 @@ def header_lines(suite: SuiteExport, *, version: str, command: str, made_at: str
         "",
         f"Made by jwtscope {version} on {made_at} with:",
         "",
-        f"    {command}",
+        *shell_lines(command, 4),
         "",
         "Regenerate it after fixing a hole or changing routes by running that command",
         "again (give tokens and secrets as then: none of them is written in this file).",

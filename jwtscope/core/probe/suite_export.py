@@ -56,11 +56,14 @@ from jwtscope.core.probe.suite_model import (
 from jwtscope.core.request.replay_request import ReplayRequest
 
 __all__ = [
+    "MAX_NAME",
     "export_probe",
     "export_routes",
     "function_name",
 ]
 
+#: The longest test function name (``def NAME(`` within 88 columns, a suffix to spare).
+MAX_NAME = 78
 #: Test id → (Api method, check) for tests 2–7 (test 7 is split in two below).
 _TOKEN_CHECKS = {
     P2.id: "no_header",
@@ -73,9 +76,20 @@ _P7_PARTS = (("wrong_key", "other-key"), ("blank_signature", "blank"))
 
 
 def function_name(method: str, path: str, what: str) -> str:
-    """``test_delete_todos_id_refuses_other_user`` for DELETE /todos/{id}."""
+    """``test_delete_todos_id_refuses_other_user`` for DELETE /todos/{id}.
+
+    At most :data:`MAX_NAME` characters (its ``def`` line must fit in 88 columns, with
+    room for a ``_2`` suffix): a longer path keeps its last segments, the most specific.
+    """
     slug = re.sub(r"[^a-z0-9]+", "_", path.split("?", 1)[0].lower()).strip("_") or "root"
-    return f"test_{method.lower()}_{slug}_{what}"
+    head, tail = f"test_{method.lower()}_", f"_{what}"
+    room = MAX_NAME - len(head) - len(tail)
+    if len(slug) > room:
+        words = slug.split("_")
+        while len(words) > 1 and len("_".join(words)) > room:
+            words.pop(0)
+        slug = "_".join(words)[-room:].lstrip("_")
+    return f"{head}{slug}{tail}"
 
 
 def _mark(verdict: ProbeVerdict, date: str) -> Mark | None:
