@@ -106,7 +106,9 @@ def _settings(suite: SuiteExport, clean: Callable[[str], str]) -> str:
     mint: dict[str, Any] | None = None
     if auth.mint:
         claims, claims_a = dict(auth.claims), dict(auth.claims_a)
+        personal = {c.name: [c.variable, c.stand_in] for c in auth.personal_a}
         mint = {"alg": auth.alg, "kid": auth.kid, "claims": claims, "claims_a": claims_a}
+        mint["personal_a"] = personal
     routes = {
         clean(r.label): {
             "method": r.method,
@@ -117,26 +119,25 @@ def _settings(suite: SuiteExport, clean: Callable[[str], str]) -> str:
         for r in suite.routes
     }
     rows = [
-        ("BASE_URL", None),
         ("APP", suite.app),
         ("SECRET_NAMES", list(auth.secret_names)),
         ("SECRET_ENCODING", auth.encoding),
         ("DOTENV_FILES", list(DISCOVERY_ORDER)),
         ("MINT", mint),
-        ("MINT_SUB_A", auth.sub_a),
-        ("MINT_SUB_B", auth.sub_b),
-        ("OTHER_SUB", auth.sub_b),
+    ]
+    default = Lit(clean(suite.base_url))
+    out = [call("BASE_URL = os.environ.get", ['"JWTSCOPE_BASE_URL"', default], 0)]
+    out += [literal(value, f"{name} = ", "") for name, value in rows]
+    for user, sub in (("A", auth.sub_a), ("B", auth.sub_b)):
+        args: list[str | Lit] = [f'"JWTSCOPE_SUB_{user}"', Lit(sub)]
+        out.append(call(f"MINT_SUB_{user} = os.environ.get", args, 0))
+    out.append("OTHER_SUB = MINT_SUB_B")
+    rest = [
         ("TOKEN_PLACE", list(auth.place)),
         ("ALG_NONE", ["none", "None", "NONE", "nOnE"]),
         ("CREATE_BODY", _json(suite.create_body)),
     ]
-    out = []
-    for name, value in rows:
-        if name == "BASE_URL":
-            default = Lit(clean(suite.base_url))
-            out.append(call("BASE_URL = os.environ.get", ['"JWTSCOPE_BASE_URL"', default], 0))
-        else:
-            out.append(literal(value, f"{name} = ", ""))
+    out += [literal(value, f"{name} = ", "") for name, value in rest]
     out.append(literal(routes, "ROUTES: dict[str, dict[str, Any]] = ", ""))
     return "\n".join(out)
 
@@ -222,6 +223,28 @@ def _auth(
     )
 
 
+def _without_personal(clean: Callable[[str], str], tokens: Sequence[str]) -> Callable[[str], str]:
+    """``clean``, then every personal value of the tokens' claims (and a ``sub`` that is not
+    an opaque id) replaced: a finding or an answer quoting one never reaches the file."""
+    from jwtscope.core.probe.suite_claims import personal_strings
+    from jwtscope.core.token.parsing import decode
+
+    found: set[str] = set()
+    for token in tokens:
+        payload = decode(token).payload
+        if isinstance(payload, dict):
+            found.update(v for v in personal_strings(payload) if len(v.strip()) >= 3)
+    hidden = sorted(found, key=len, reverse=True)
+
+    def cleaned(text: str) -> str:
+        text = clean(text)
+        for value in hidden:
+            text = text.replace(value, "<personal claim>")
+        return text
+
+    return cleaned
+
+
 def suite_text(
     result: ProbeResult | RouteProbeResult,
     request: ReplayRequest,
@@ -257,6 +280,7 @@ def suite_text(
     from jwtscope.core.timefmt import iso_utc
 
     auth = _auth(request, env, keys, now, token_b)
+    clean = _without_personal(clean, [t for t in (request.token, token_b) if t])
     date = iso_utc(now)[:10]
     if isinstance(result, RouteProbeResult):
         suite = export_routes(result, request, auth, date=date, create_body=create_body, app=app)
