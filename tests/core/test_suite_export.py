@@ -1,6 +1,9 @@
-"""The exported suite's pure parts: where each path id comes from, as data."""
+"""The exported suite's pure parts: where each path id comes from, as data; which claims
+may be written (never a value that names a person)."""
 
 from __future__ import annotations
+
+import jwt
 
 from jwtscope.core.probe.openapi_routes import ApiRoute, PathParam
 from jwtscope.core.probe.probe_suite import ProbeStatus, ProbeVerdict
@@ -13,6 +16,7 @@ from jwtscope.core.probe.route_plan import (
     fill_path,
     plan_routes,
 )
+from jwtscope.core.probe.suite_claims import opaque_id, personal_strings, split_claims
 from jwtscope.core.probe.suite_export import export_routes
 from jwtscope.core.probe.suite_model import export_auth
 from jwtscope.core.request.replay_request import build_request
@@ -86,3 +90,57 @@ def test_the_suite_fills_ids_from_the_recorded_origin_not_from_its_words():
     }
     origins = [p.origin for r in suite.routes for p in r.params]
     assert origins == [IdOrigin.LISTED, IdOrigin.EXAMPLE, IdOrigin.CREATED, IdOrigin.LISTED]
+
+
+def test_personal_claims_keep_their_name_with_a_stand_in_and_no_value():
+    claims = {
+        "role": "member",
+        "scope": "read:todos write:todos",
+        "email": "ada@analytical.example",
+        "preferred_username": "ada",
+        "phone_number": "+44 20 7946 0000",
+        "updated_at": "2026-12-01",
+        "org": {"id": 42, "owner_email": "charles@engine.example", "plan": "pro"},
+        "display": "Ada Lovelace",  # an innocent name, the shape of a person's name
+        "ip": "203.0.113.9",
+    }
+    kept, personal = split_claims(claims, "a")
+    assert dict(kept) == {
+        "role": "member",
+        "scope": "read:todos write:todos",
+        "updated_at": "2026-12-01",
+        "org": {"id": 42, "owner_email": "user-a@example.com", "plan": "pro"},
+    }
+    assert {(c.name, c.variable, c.stand_in) for c in personal} == {
+        ("email", "JWTSCOPE_A_EMAIL", "user-a@example.com"),
+        ("preferred_username", "JWTSCOPE_A_PREFERRED_USERNAME", "user-a"),
+        ("phone_number", "JWTSCOPE_A_PHONE_NUMBER", "+15555550100"),
+        ("display", "JWTSCOPE_A_DISPLAY", "User A"),
+        ("ip", "JWTSCOPE_A_IP", "192.0.2.1"),
+    }
+    hidden = set(personal_strings({**claims, "sub": "ada@analytical.example"}))
+    assert hidden == {
+        "ada@analytical.example",
+        "ada",
+        "+44 20 7946 0000",
+        "charles@engine.example",
+        "Ada Lovelace",
+        "203.0.113.9",
+    }
+
+
+def test_sub_is_written_only_when_it_is_an_opaque_id():
+    for sub in (
+        "42",
+        "user-a",
+        "4f0c6a8e-1f9b-4c0e-9a43-2b0d1f6c2e11",
+        "auth0|64f1c2d3e4b5a6978a1b2c3d",
+    ):
+        assert opaque_id(sub), sub
+    for sub in ("ada", "ada@analytical.example", "Ada Lovelace", "+44 20 7946 0000", "ada99"):
+        assert not opaque_id(sub), sub
+    token = jwt.encode({"sub": "ada@analytical.example", "name": "Ada L", "tier": 2}, "k" * 32)
+    auth = export_auth(build_request("http://api.test/", token=token), secret=None,
+                       secret_names=(), encoding="utf8")  # fmt: skip
+    assert (auth.sub_a, auth.hidden_subs) == ("user-a", ("A",))
+    assert dict(auth.claims_a) == {"tier": 2} and [c.name for c in auth.personal_a] == ["name"]
