@@ -47,7 +47,8 @@ def _tokens(suite: SuiteExport) -> list[str]:
             "User A's and user B's tokens are read from JWTSCOPE_TOKEN_A and JWTSCOPE_TOKEN_B"
             " (the app signs them with a key jwtscope does not hold, e.g. Better Auth's EdDSA"
             " JWKS). Tests that need one are skipped, saying so, while it is missing; the"
-            " forged tokens (tampered, alg none, wrong key, blank signature) are made from A's."
+            " forged tokens (tampered, alg none, wrong key, blank signature) are made from A's.",
+            *_personal(suite),
         ]
     claims = ", ".join(k for k, _ in auth.claims)
     copied = f", with token A's {claims}" if claims else ""
@@ -70,14 +71,16 @@ def _tokens(suite: SuiteExport) -> list[str]:
 def _personal(suite: SuiteExport) -> list[str]:
     """What was left out so that no person is named in this file."""
     auth = suite.auth
-    out = []
+    out = [
+        "No claim value that could name a person is written here (e-mail, name, phone,"
+        " picture, address, username, IP; any value shaped like one): a claim token A"
+        " carried keeps its name with a stand-in of the same shape (user-a@example.com),"
+        " or the value of its variable when set; sub is written only when it is an"
+        " opaque id."
+    ]
     if auth.personal_a:
         given = ", ".join(f"{c.name} from {c.variable}" for c in auth.personal_a)
-        out.append(
-            "Token A's claims that identify a person are not written: each keeps its name"
-            " with a stand-in of the same shape (user-a@example.com), or the value of its"
-            f" variable when set: {given}."
-        )
+        out[0] += f" Token A's: {given}."
     for user in auth.hidden_subs:
         out.append(
             f"User {user}'s sub was not an opaque id (it could name a person): the stand-in"

@@ -1,6 +1,7 @@
 """The exported module's layout: ruff-clean at line length 88 whatever it embeds (long
 findings, routes, bodies, commands), and every wrapped text still says exactly what it
-said (strings joined back by Python, the command line joined back by the shell)."""
+said (strings joined back by Python, the command line joined back by the shell); no
+personal value of a token anywhere in it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jwt
+
+from jwtscope.core.keys.env_snapshot import Environment
+from jwtscope.core.keys.keyset import KeySet
+from jwtscope.core.probe.probe_suite import P4, ProbeResult, ProbeStatus, ProbeVerdict
 from jwtscope.core.probe.route_plan import IdOrigin
 from jwtscope.core.probe.suite_export import function_name
 from jwtscope.core.probe.suite_model import (
@@ -20,7 +26,8 @@ from jwtscope.core.probe.suite_model import (
     Mark,
     SuiteExport,
 )
-from jwtscope.services.pytest_emit import render_suite
+from jwtscope.core.request.replay_request import build_request
+from jwtscope.services.pytest_emit import render_suite, suite_text
 
 RUFF_RUNS = (
     ["check", "--isolated"],  # ruff's default config
@@ -141,3 +148,27 @@ def test_long_texts_are_wrapped_within_88_columns_and_still_say_the_same(tmp_pat
     names = [n for n in names if n.startswith("test_")]
     assert names[0].startswith("test_put_") and names[0].endswith("_grants_refuses_expired")
     assert len(set(names)) == 3 and all(len(n) <= 78 for n in names)
+
+
+def test_a_personal_value_quoted_by_a_finding_or_the_command_is_not_written():
+    """Token A's e-mail and name (and a sub that is an e-mail), echoed back by the server
+    into a finding's text or typed in the command, never reach the file."""
+    now = 1_800_000_000
+    email, name = "ada@analytical.example", "Ada Lovelace"
+    token = jwt.encode({"sub": email, "name": name, "role": "admin", "exp": now + 60}, "k" * 32)
+    said = f"Expired tokens are accepted (the server answered: welcome back {name} <{email}>)."
+    verdict = ProbeVerdict(P4, ProbeStatus.FAIL, P4.expected, (), said)
+    request = build_request("http://127.0.0.1:8000/todos", token=token)
+    text = suite_text(
+        ProbeResult((verdict,)),
+        request,
+        env=Environment(),
+        keys=KeySet(),
+        now=now,
+        command=f"jwtscope probe http://127.0.0.1:8000/todos --resource-id {email}",
+        clean=lambda t: t,
+    )
+    assert email not in text and name not in text and "Lovelace" not in text
+    assert "welcome back <personal claim> <<personal claim>>" in " ".join(text.split())
+    assert 'MINT_SUB_A = os.environ.get("JWTSCOPE_SUB_A", "user-a")' in text
+    assert "set JWTSCOPE_SUB_A to the real one" in " ".join(text.split())
