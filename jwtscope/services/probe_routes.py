@@ -38,7 +38,8 @@ from jwtscope.core.probe.route_judge import (
     skipped_row,
 )
 from jwtscope.core.probe.route_plan import (
-    CREATED,
+    IdOrigin,
+    KnownId,
     RoutePlan,
     collection_of,
     deletable_collections,
@@ -133,16 +134,16 @@ def plan_all_routes(
 ) -> list[RoutePlan]:
     """The plan as it can be shown before anything is sent (ids from lists marked pending)."""
     pending = {
-        c: ("?", f"the first item of GET {c}, when run") for c in listable_collections(routes)
+        c: KnownId("?", IdOrigin.LISTED, c, pending=True) for c in listable_collections(routes)
     }
     if options.create_body is not None and options.allow_writes:
         named = urlsplit(request.url).path.rstrip("/")
         creatable = deletable_collections(routes) | ({named} if named else set())
         for route in routes:
             if route.method == "POST" and not route.params and route.path in creatable:
-                pending[route.path] = ("?", CREATED)
+                pending[route.path] = KnownId("?", IdOrigin.CREATED, pending=True)
         if named:
-            pending[named] = ("?", CREATED)
+            pending[named] = KnownId("?", IdOrigin.CREATED, pending=True)
     _, cases = plan_token_tests(request, report=report, secret=secret, now=now)
     return plan_routes(
         routes,
@@ -343,7 +344,7 @@ def _list_ids(
         ]
         rid = first_id(answer.json(), names[0] if names else "id") if answer.ok else None
         if rid is not None:
-            run.known[collection] = (rid, f"the first item of GET {path}")
+            run.known[collection] = KnownId(rid, IdOrigin.LISTED, path)
         else:
             said = answer.summary()
             run.notes.append(f"GET {path} gave no id to fill routes with ({said})")

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from jwtscope.core.diagnosis.replay_plan import PlannedRequest
 from jwtscope.core.probe.openapi_routes import ApiRoute
 from jwtscope.core.probe.probe_suite import created_id, path_segment
-from jwtscope.core.probe.route_plan import CREATED, deletable_collections
+from jwtscope.core.probe.route_plan import IdOrigin, KnownId, deletable_collections
 from jwtscope.core.request.exchange import Exchange
 from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.net.http_send import Transport, send_probes
@@ -62,7 +62,7 @@ class RouteSession:
     stop: Callable[[], bool] = lambda: False
     exchanges: list[Exchange] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    known: dict[str, tuple[str, str]] = field(default_factory=dict)
+    known: dict[str, KnownId] = field(default_factory=dict)
     dead: str | None = None
     #: (item URL, id) of every resource the probe created, in creation order.
     created: list[tuple[str, str]] = field(default_factory=list)
@@ -143,7 +143,7 @@ def owned_resources(
                 session.notes.append(f"no resource created on {path} ({answer.summary()})")
                 continue
             session.created.append((_item_url(url, rid), rid))
-            session.known[path] = (rid, CREATED)
+            session.known[path] = KnownId(rid, IdOrigin.CREATED)
             session.notes.append(f"user A created resource {rid} on {path} ({answer.summary()})")
         yield
     finally:

@@ -32,6 +32,7 @@ from jwtscope.core.probe.suite_model import (
 )
 from jwtscope.errors import UsageError
 from jwtscope.local.dotenv_reader import DISCOVERY_ORDER
+from jwtscope.services.pytest_emit_layout import Lit, call, doc_lines, literal, string, wrapped
 
 if TYPE_CHECKING:
     from jwtscope.core.keys.env_snapshot import Environment
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["render_suite", "suite_text", "write_suite"]
 
-_WIDTH = 88
 _IMPORTS = """from __future__ import annotations
 
 import base64
@@ -63,62 +63,13 @@ import pytest
 """
 
 
-def _string(text: str) -> str:
-    """A Python string literal the way ruff format writes it (double quotes preferred)."""
-    quote_char = "'" if '"' in text and "'" not in text else '"'
-    out = []
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == quote_char:
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    return quote_char + "".join(out) + quote_char
-
-
-def _literal(value: Any, indent: int = 0) -> str:
-    """A literal, every non-empty collection exploded with a (magic) trailing comma."""
-    pad, inner = " " * indent, " " * (indent + 4)
-    if isinstance(value, str):
-        return _string(value)
-    if value is None or isinstance(value, (bool, int, float)):
-        return repr(value)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        rows = [f"{inner}{_string(str(k))}: {_literal(v, indent + 4)}," for k, v in value.items()]
-        return "{\n" + "\n".join(rows) + f"\n{pad}}}"
-    items = list(value)
-    if not items:
-        return "[]"
-    rows = [f"{inner}{_literal(v, indent + 4)}," for v in items]
-    return "[\n" + "\n".join(rows) + f"\n{pad}]"
-
-
-def _call(head: str, args: Sequence[str], indent: int, tail: str = "") -> str:
-    """``head(args)tail`` on one line when it fits, else one argument per line."""
-    pad = " " * indent
-    line = f"{pad}{head}({', '.join(args)}){tail}"
-    if len(line) <= _WIDTH:
-        return line
-    rows = "".join(f"{pad}    {a},\n" for a in args)
-    return f"{pad}{head}(\n{rows}{pad}){tail}"
-
-
 def _mark(mark: Mark, clean: Callable[[str], str], indent: int) -> str:
+    reason = Lit(clean(mark.reason), "reason=")
     if mark.kind == "skip":
-        return _call("pytest.mark.skip", [f"reason={_string(clean(mark.reason))}"], indent)
-    args = ["strict=True", f"reason={_string(clean(mark.reason))}"]
-    pad = " " * indent
-    rows = "".join(f"{pad}    {a},\n" for a in args)
-    return f"{pad}pytest.mark.xfail(\n{rows}{pad})"
+        return call("pytest.mark.skip", [reason], indent)
+    pad, inner = " " * indent, " " * (indent + 4)
+    why = wrapped(reason.text, inner + reason.key, ",", indent + 4)
+    return f"{pad}pytest.mark.xfail(\n{inner}strict=True,\n{why}\n{pad})"
 
 
 def _function(check: ExportCheck, clean: Callable[[str], str]) -> str:
@@ -126,7 +77,7 @@ def _function(check: ExportCheck, clean: Callable[[str], str]) -> str:
     if check.mark is not None:
         lines.append("@" + _mark(check.mark, clean, 0).lstrip())
     params = ["api: Api"]
-    args = [_string(clean(check.route)), *(_string(a) for a in check.args)]
+    args: list[str | Lit] = [Lit(clean(check.route)), *(Lit(a) for a in check.args)]
     if check.args[:1] == ("alg_none",):
         params.append("alg: str")
         args.append("alg")
@@ -134,19 +85,19 @@ def _function(check: ExportCheck, clean: Callable[[str], str]) -> str:
             cases = []
             for casing, mark in check.variants:
                 if mark is None:
-                    cases.append(f"        {_string(casing)},")
+                    cases.append(f"        {string(casing)},")
                 else:
                     marked = _mark(mark, clean, 12).lstrip()
                     cases.append(
-                        f"        pytest.param(\n            {_string(casing)},\n"
+                        f"        pytest.param(\n            {string(casing)},\n"
                         f"            marks={marked},\n        ),"
                     )
             lines.append('@pytest.mark.parametrize(\n    "alg",\n    [\n')
             lines[-1] += "\n".join(cases) + "\n    ],\n)"
         else:
             lines.append('@pytest.mark.parametrize("alg", ALG_NONE)')
-    lines.append(_call(f"def {check.name}", params, 0, " -> None:"))
-    lines.append(_call(f"api.{check.call}", args, 4))
+    lines.append(call(f"def {check.name}", params, 0, " -> None:"))
+    lines.append(call(f"api.{check.call}", args, 4))
     return "\n".join(lines)
 
 
@@ -155,7 +106,9 @@ def _settings(suite: SuiteExport, clean: Callable[[str], str]) -> str:
     mint: dict[str, Any] | None = None
     if auth.mint:
         claims, claims_a = dict(auth.claims), dict(auth.claims_a)
+        personal = {c.name: [c.variable, c.stand_in] for c in auth.personal_a}
         mint = {"alg": auth.alg, "kid": auth.kid, "claims": claims, "claims_a": claims_a}
+        mint["personal_a"] = personal
     routes = {
         clean(r.label): {
             "method": r.method,
@@ -166,27 +119,26 @@ def _settings(suite: SuiteExport, clean: Callable[[str], str]) -> str:
         for r in suite.routes
     }
     rows = [
-        ("BASE_URL", None),
         ("APP", suite.app),
         ("SECRET_NAMES", list(auth.secret_names)),
         ("SECRET_ENCODING", auth.encoding),
         ("DOTENV_FILES", list(DISCOVERY_ORDER)),
         ("MINT", mint),
-        ("MINT_SUB_A", auth.sub_a),
-        ("MINT_SUB_B", auth.sub_b),
-        ("OTHER_SUB", auth.sub_b),
+    ]
+    default = Lit(clean(suite.base_url))
+    out = [call("BASE_URL = os.environ.get", ['"JWTSCOPE_BASE_URL"', default], 0)]
+    out += [literal(value, f"{name} = ", "") for name, value in rows]
+    for user, sub in (("A", auth.sub_a), ("B", auth.sub_b)):
+        args: list[str | Lit] = [f'"JWTSCOPE_SUB_{user}"', Lit(sub)]
+        out.append(call(f"MINT_SUB_{user} = os.environ.get", args, 0))
+    out.append("OTHER_SUB = MINT_SUB_B")
+    rest = [
         ("TOKEN_PLACE", list(auth.place)),
         ("ALG_NONE", ["none", "None", "NONE", "nOnE"]),
         ("CREATE_BODY", _json(suite.create_body)),
     ]
-    out = []
-    for name, value in rows:
-        if name == "BASE_URL":
-            default = _string(clean(suite.base_url))
-            out.append(_call("BASE_URL = os.environ.get", ['"JWTSCOPE_BASE_URL"', default], 0))
-        else:
-            out.append(f"{name} = {_literal(value)}")
-    out.append(f"ROUTES: dict[str, dict[str, Any]] = {_literal(routes)}")
+    out += [literal(value, f"{name} = ", "") for name, value in rest]
+    out.append(literal(routes, "ROUTES: dict[str, dict[str, Any]] = ", ""))
     return "\n".join(out)
 
 
@@ -200,8 +152,7 @@ def _json(text: str | None) -> Any:
 
 
 def _docstring(header: Sequence[str]) -> str:
-    text = "\n".join(header).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    return f'"""{text}\n"""'
+    return '"""' + "\n".join(doc_lines(header)) + '\n"""'
 
 
 def render_suite(
@@ -272,6 +223,28 @@ def _auth(
     )
 
 
+def _without_personal(clean: Callable[[str], str], tokens: Sequence[str]) -> Callable[[str], str]:
+    """``clean``, then every personal value of the tokens' claims (and a ``sub`` that is not
+    an opaque id) replaced: a finding or an answer quoting one never reaches the file."""
+    from jwtscope.core.probe.suite_claims import personal_strings
+    from jwtscope.core.token.parsing import decode
+
+    found: set[str] = set()
+    for token in tokens:
+        payload = decode(token).payload
+        if isinstance(payload, dict):
+            found.update(v for v in personal_strings(payload) if len(v.strip()) >= 3)
+    hidden = sorted(found, key=len, reverse=True)
+
+    def cleaned(text: str) -> str:
+        text = clean(text)
+        for value in hidden:
+            text = text.replace(value, "<personal claim>")
+        return text
+
+    return cleaned
+
+
 def suite_text(
     result: ProbeResult | RouteProbeResult,
     request: ReplayRequest,
@@ -307,6 +280,7 @@ def suite_text(
     from jwtscope.core.timefmt import iso_utc
 
     auth = _auth(request, env, keys, now, token_b)
+    clean = _without_personal(clean, [t for t in (request.token, token_b) if t])
     date = iso_utc(now)[:10]
     if isinstance(result, RouteProbeResult):
         suite = export_routes(result, request, auth, date=date, create_body=create_body, app=app)

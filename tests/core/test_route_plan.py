@@ -24,7 +24,8 @@ from jwtscope.core.probe.probe_suite import (
 )
 from jwtscope.core.probe.probe_text import verdict_line
 from jwtscope.core.probe.route_plan import (
-    CREATED,
+    IdOrigin,
+    KnownId,
     first_id,
     listable_collections,
     plan_routes,
@@ -129,13 +130,13 @@ def test_the_plan_fills_ids_skips_what_it_cannot_and_never_writes_uninvited():
     assert "--allow-writes" in (plans["PUT /todos/{todo_id}"].skip_reason or "")
     assert "cannot fill {todo_id}" in (plans["GET /todos/{todo_id}"].skip_reason or "")
     assert plans["GET /items/{item_id}"].url == "http://api.test/items/7"
-    known = {"/todos": ("..", "the first item of GET /todos")}
+    known = {"/todos": KnownId("..", IdOrigin.LISTED, "/todos")}
     plans = {p.route.label: p for p in plan_routes(routes, cases, base, known=known)}
     assert plans["GET /todos/{todo_id}"].url == "http://api.test/todos/%2E%2E"
     writes = plan_routes(routes, cases, base, known=known, allow_writes=True)
     put = next(p for p in writes if p.route.label == "PUT /todos/{todo_id}")
     assert put.skip_reason and "created" in put.skip_reason  # not the probe's own resource
-    known = {"/todos": ("9", CREATED)}
+    known = {"/todos": KnownId("9", IdOrigin.CREATED)}
     writes = plan_routes(routes, cases, base, known=known, allow_writes=True, write_body=b"{}")
     assert writes[-1].route.method == "DELETE"  # deletes last
     put = next(p for p in writes if p.route.label == "PUT /todos/{todo_id}")

@@ -15,12 +15,16 @@ judge them at that same time. Nothing here depends on the clock's value (tokens 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +39,6 @@ from jwtscope.cli import main
 SECRET = "emit-backend-secret-0123456789abcdef0123"
 CREATE = '{"title": "written by the probe"}'
 TESTS_DIR = str(Path(__file__).resolve().parents[1])
-_RESULT = re.compile(r"^(PASSED|FAILED|XFAIL|XPASS|SKIPPED|ERROR) (\S+)", re.M)
 
 #: The one-URL suite's functions that each seeded hole must fail (and only those).
 _TOKEN_TESTS = [
@@ -87,41 +90,79 @@ def _served(*names: str, apps: dict[str, Any] | None = None) -> Iterator[dict[st
         yield {n: stack.enter_context(serve_backend(app)) for n, app in built.items()}
 
 
-def _run(suite: Path, runs: dict[str, dict[str, str]]) -> dict[str, tuple[int, str]]:
-    """Run the suite once per entry of ``runs`` (extra environment), concurrently."""
-    started = {
-        name: subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-rA",
-                "--tb=short",
-                "-p",
-                "no:cacheprovider",
-                str(suite),
-            ],
-            cwd=suite.parent,
-            env={
-                **os.environ,
-                "PYTHONPATH": TESTS_DIR,
-                "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-                **extra,
-            },
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for name, extra in runs.items()
-    }
-    outputs = {name: p.communicate(timeout=120)[0] for name, p in started.items()}
-    return {name: (started[name].returncode, output) for name, output in outputs.items()}
+@dataclass
+class Run:
+    """One run of a suite: each test's outcome (``PASSED``, ``FAILED``, ``XFAIL``,
+    ``SKIPPED``, ``ERROR``) and every message pytest gave (skip and xfail reasons,
+    failures)."""
+
+    outcomes: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+
+    @property
+    def code(self) -> int:
+        """What pytest's exit status would be for this run alone."""
+        return 1 if {"FAILED", "ERROR"} & set(self.outcomes.values()) else 0
 
 
-def _outcomes(output: str, kind: str) -> set[str]:
-    """The test names pytest's ``-rA`` summary gives ``kind`` (skips name no test)."""
-    found = (m.group(2) for m in _RESULT.finditer(output) if m.group(1) == kind)
-    return {name.split("::", 1)[1] for name in found if "::" in name}
+def _run(suite: Path, runs: dict[str, dict[str, str]]) -> dict[str, Run]:
+    """Run a copy of the suite per entry of ``runs`` (its extra environment), all in ONE
+    pytest subprocess (:mod:`servers.suite_batch`); outcomes read back from its JUnit XML."""
+    folder = suite.parent / "runs"
+    batch = {}
+    for name, extra in runs.items():
+        (folder / name).mkdir(parents=True)
+        shutil.copy(suite, folder / name / suite.name)
+        batch[str(folder / name)] = extra
+    report = folder / "junit.xml"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "servers.suite_batch",
+            "-p",
+            "no:cacheprovider",
+            "--import-mode=importlib",
+            "--rootdir",
+            str(folder),
+            f"--junitxml={report}",
+            "-q",
+            *(str(folder / name / suite.name) for name in runs),
+        ],
+        cwd=suite.parent,
+        env={
+            **os.environ,
+            "PYTHONPATH": TESTS_DIR,
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+            "EMIT_BATCH_ENV": json.dumps(batch),
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert report.is_file(), done.stdout[-3000:] + done.stderr[-3000:]
+    results = {name: Run() for name in runs}
+    for case in ET.parse(report).iter("testcase"):
+        run = results[str(case.get("classname")).split(".", 1)[0]]
+        kind, said = "PASSED", ""
+        for child in case:
+            tag, kind_of = child.tag, child.get("type", "")
+            if tag in ("failure", "error", "skipped"):
+                kind = {"failure": "FAILED", "error": "ERROR"}.get(tag, "SKIPPED")
+                kind = "XFAIL" if kind_of == "pytest.xfail" else kind
+                said = f"{child.get('message', '')}\n{child.text or ''}"
+        run.outcomes[str(case.get("name"))] = kind
+        run.text += f"{kind} {case.get('name')}: {said}\n"
+    worst = max((r.code for r in results.values()), default=0)
+    assert done.returncode == worst, done.stdout[-3000:]  # the batch agrees with its runs
+    return results
+
+
+def _outcomes(run: Run, kind: str) -> set[str]:
+    """The tests of ``run`` with outcome ``kind``."""
+    return {name for name, got in run.outcomes.items() if got == kind}
 
 
 @pytest.fixture
@@ -131,31 +172,52 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _ruff(suite: Path) -> None:
-    for args in (["check", "--isolated"], ["format", "--isolated", "--check"]):
+#: ruff's default config; the line length of the issue; the formatter.
+RUFF_RUNS = (
+    ["check", "--isolated"],
+    ["check", "--isolated", "--select", "E,W,F,I", "--line-length", "88"],
+    ["format", "--isolated", "--check"],
+)
+
+
+def _ruff(*suites: Path) -> None:
+    for args in RUFF_RUNS:
         done = subprocess.run(
-            [sys.executable, "-m", "ruff", *args, str(suite)], capture_output=True, text=True
+            [sys.executable, "-m", "ruff", *args, *map(str, suites)],
+            capture_output=True,
+            text=True,
         )
         assert done.returncode == 0, done.stdout + done.stderr
 
 
+def _unwrapped(text: str) -> str:
+    """The docstring's command line as one line (its `` \\`` continuations joined)."""
+    return re.sub(r" \\\\\n\s+", " ", text)
+
+
 def test_the_suite_passes_on_the_correct_backend_and_each_hole_fails_only_its_tests(folder):
-    now = int(time.time())  # token A is given: the suite mints A with its other claims
-    token_a = jwt.encode({"sub": "user-a", "role": "member", "iat": now, "exp": now + 3600}, SECRET)
+    """Token A is given with a role and personal claims: the suite mints A with the role,
+    and with stand-ins (never the values) for the e-mail and the name."""
+    now = int(time.time())
+    claims = {"sub": "user-a", "role": "member", "iat": now, "exp": now + 3600}
+    claims |= {"email": "ada.lovelace@analytical.example", "name": "Ada Lovelace"}
+    token_a = jwt.encode(claims, SECRET)
     with _served(*EXPECTED_FAILURES) as bases:
         suite = _probe(folder, bases["correct"], "-H", f"Authorization: Bearer {token_a}")
         _ruff(suite)
         text = suite.read_text()
         assert SECRET not in text and "eyJ" not in text
+        assert "ada.lovelace" not in text.lower() and "Lovelace" not in text  # no PII
         assert '"claims_a": {\n        "role": "member",' in text
+        assert '"email": [\n            "JWTSCOPE_A_EMAIL",' in text  # the name, a stand-in
         assert "def test_delete_todos_id_refuses_other_user(api: Api) -> None:" in text
         assert "jwtscope probe http://127.0.0.1:" in text and "--emit-pytest" in text
         results = _run(suite, {n: {"JWTSCOPE_BASE_URL": b} for n, b in bases.items()})
     for name, expected in EXPECTED_FAILURES.items():
-        code, output = results[name]
-        assert _outcomes(output, "FAILED") == expected, (name, output[-3000:])
-        assert len(_outcomes(output, "PASSED")) == 16 - len(expected), (name, output[-3000:])
-        assert code == (1 if expected else 0), output[-2000:]
+        run = results[name]
+        assert _outcomes(run, "FAILED") == expected, (name, run.text[-3000:])
+        assert len(_outcomes(run, "PASSED")) == 16 - len(expected), (name, run.text[-3000:])
+        assert run.code == (1 if expected else 0), run.text[-2000:]
 
 
 def test_every_discovered_route_gets_its_tests_with_ids_the_tests_create(folder):
@@ -173,14 +235,14 @@ def test_every_discovered_route_gets_its_tests_with_ids_the_tests_create(folder)
             {"holed": {"JWTSCOPE_BASE_URL": holed_run}, "fixed": {"JWTSCOPE_BASE_URL": fixed}},
         )
     item = {f"test_get_todos_todo_id_{t}" for t in _TOKEN_TESTS}
-    code, output = results["holed"]
-    assert code == 0 and _outcomes(output, "XFAIL") == item, output[-3000:]
-    assert "SKIPPED [1]" in output and "public (no security declared)" in output
+    run = results["holed"]
+    assert run.code == 0 and _outcomes(run, "XFAIL") == item, run.text[-3000:]
+    assert _outcomes(run, "SKIPPED") and "public (no security declared)" in run.text
     assert sorted(apps["item_hole"].state.store) == [1, 2]  # what the tests created is gone
     created = [p for m, p in apps["item_hole"].state.seen if m == "POST"]
     assert len(created) > 10, created  # each test that needs an id made its own
-    code, output = results["fixed"]
-    assert code == 1 and _outcomes(output, "FAILED") == item, output[-3000:]
+    run = results["fixed"]
+    assert run.code == 1 and _outcomes(run, "FAILED") == item, run.text[-3000:]
 
 
 def test_in_process_a_known_hole_is_xfail_and_its_fix_fails_the_run_saying_regenerate(folder):
@@ -199,15 +261,15 @@ def test_in_process_a_known_hole_is_xfail_and_its_fix_fails_the_run_saying_regen
         for state, backend in (("holed", "exp_ignored"), ("fixed", "correct"))
     }
     results = _run(suite, runs)
-    code, output = results["holed"]
-    assert code == 0, output[-3000:]
-    assert _outcomes(output, "XFAIL") == {"test_get_todos_refuses_expired"}, output[-3000:]
-    assert len(_outcomes(output, "PASSED")) == 15 and "Expired tokens are accepted" in output
-    code, output = results["fixed"]
-    assert code == 1, output[-3000:]
-    assert _outcomes(output, "FAILED") == {"test_get_todos_refuses_expired"}, output[-3000:]
-    assert "[XPASS(strict)] known hole" in output and "regenerate this file" in output
-    assert len(_outcomes(output, "PASSED")) == 15
+    run = results["holed"]
+    assert run.code == 0, run.text[-3000:]
+    assert _outcomes(run, "XFAIL") == {"test_get_todos_refuses_expired"}, run.text[-3000:]
+    assert len(_outcomes(run, "PASSED")) == 15 and "Expired tokens are accepted" in run.text
+    run = results["fixed"]
+    assert run.code == 1, run.text[-3000:]
+    assert _outcomes(run, "FAILED") == {"test_get_todos_refuses_expired"}, run.text[-3000:]
+    assert "[XPASS(strict)] known hole" in run.text and "regenerate this file" in run.text
+    assert len(_outcomes(run, "PASSED")) == 15
 
 
 def test_tokens_the_secret_cannot_mint_come_from_the_environment_and_are_never_written(
@@ -230,7 +292,7 @@ def test_tokens_the_secret_cannot_mint_come_from_the_environment_and_are_never_w
         text = suite.read_text()
         assert token_a.split(".")[2] not in text and token_b.split(".")[2] not in text
         assert SECRET not in text and "MINT = None" in text
-        assert "-H '<redacted>' --token-b '<redacted>'" in text
+        assert "-H '<redacted>' --token-b '<redacted>'" in _unwrapped(text)
         base = {"JWTSCOPE_BASE_URL": bases["correct"]}
         results = _run(
             suite,
@@ -239,19 +301,18 @@ def test_tokens_the_secret_cannot_mint_come_from_the_environment_and_are_never_w
                 "given": {**base, "JWTSCOPE_TOKEN_A": token_a, "JWTSCOPE_TOKEN_B": token_b},
             },
         )
-    code, output = results["missing"]
-    assert code == 0, output[-3000:]
-    assert _outcomes(output, "PASSED") == {
+    run = results["missing"]
+    assert run.code == 0, run.text[-3000:]
+    assert _outcomes(run, "PASSED") == {
         "test_get_todos_refuses_no_header",
         "test_get_todos_refuses_malformed",
     }
-    assert "user A's token is missing: set JWTSCOPE_TOKEN_A" in output
-    code, output = results["given"]
-    assert code == 0 and not _outcomes(output, "FAILED"), output[-3000:]
-    assert len(_outcomes(output, "PASSED")) == 15  # the expired token needs the secret
-    assert "the probe skipped it: no token given, and no secret" in output or (
-        "the probe skipped it" in output
-    ), output[-3000:]
+    assert "user A's token is missing: set JWTSCOPE_TOKEN_A" in run.text
+    run = results["given"]
+    assert run.code == 0 and not _outcomes(run, "FAILED"), run.text[-3000:]
+    assert len(_outcomes(run, "PASSED")) == 15  # the expired token needs the secret
+    assert _outcomes(run, "SKIPPED") == {"test_get_todos_refuses_expired"}, run.text[-3000:]
+    assert "the probe skipped it" in run.text, run.text[-3000:]
 
 
 def test_bad_emit_options_are_one_line_errors(capsys):

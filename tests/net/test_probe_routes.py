@@ -27,6 +27,7 @@ from jwtscope.core.keys.keyset import Secret
 from jwtscope.core.probe.probe_suite import ProbeStatus
 from jwtscope.core.probe.probe_text import routes_to_dict, routes_to_text
 from jwtscope.core.probe.route_judge import RouteProbeResult
+from jwtscope.core.probe.route_plan import IdOrigin
 from jwtscope.core.request.replay_request import build_request
 from jwtscope.services.probe_routes import RouteOptions, load_routes, run_route_probe
 
@@ -146,6 +147,8 @@ def test_an_item_route_without_its_dependency_is_filled_from_the_list_and_caught
     row = next(r for r in result.rows if r.route.label == "GET /todos/{todo_id}")
     assert row.url is not None and row.url.endswith("/todos/1")
     assert "the first item of GET /todos" in row.filled_from
+    (filled,) = row.filled  # where the id came from, as data, set where it was chosen
+    assert (filled.name, filled.id.value, filled.id.origin) == ("todo_id", "1", IdOrigin.LISTED)
     assert "declares no security, but GET /todos is protected" in row.verdicts[0].explanation
     assert re.search(r"^GET /health +public \(no security declared\)$", text, re.M)
     post = next(r for r in result.rows if r.route.label == "POST /todos")

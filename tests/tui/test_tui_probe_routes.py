@@ -80,3 +80,50 @@ async def test_the_exported_review_holds_the_route_matrix(tmp_path) -> None:
             )
             text = review_markdown(review)
             assert "GET /todos/{todo_id}" in text and "Route matrix" in text
+
+
+@pilot_test
+async def test_ctrl_g_exports_the_route_probe_as_a_pytest_suite(tmp_path) -> None:
+    """The route matrix on the Probe screen → Ctrl+G → the path dialog → a valid module
+    with a test per route and check, the hole's tests xfail."""
+    import ast
+
+    from jwtscope.tui.screens.save import SaveScreen
+
+    app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET), report_dir=tmp_path)
+    with serve_backend(item_hole(SECRET, FixedClock(NOW))) as base:
+        async with app.run_test(size=(130, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("f7")
+            screen = app.screen
+            screen.query_one("#probe-url", Input).value = base
+            screen.query_one("#all-routes", Checkbox).value = True
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.click("#pick-run")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.last_route_probe is screen.result and screen.rows
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            assert isinstance(app.screen, SaveScreen)  # asks where
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is screen
+    written = tmp_path / "test_jwtscope_auth.py"
+    assert written.is_file()
+    text = written.read_text()
+    assert SECRET not in text and TOKEN.split(".")[2] not in text
+    tree = ast.parse(text)  # a valid module
+    names = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
+    checks = ("no_header", "malformed", "expired", "tampered", "alg_none", "wrong_key")
+    for route in ("get_todos", "get_todos_todo_id"):
+        wanted = {f"test_{route}_refuses_{c}" for c in (*checks, "blank_signature")}
+        assert wanted <= set(names), sorted(names)
+    xfail = {
+        n for n, f in names.items() if any("xfail" in ast.unparse(d) for d in f.decorator_list)
+    }
+    assert xfail == {f"test_get_todos_todo_id_refuses_{c}" for c in (*checks, "blank_signature")}
+    assert '"todo_id",\n                "listed",\n                "1",' in text  # the id as probed
+    assert "jwtscope probe" in text and "--all-routes" in text and "Ctrl+G" in text

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from jwtscope.core.probe.openapi_routes import ApiRoute
 from jwtscope.core.probe.probe_judge import judge_case
 from jwtscope.core.probe.probe_suite import P2, ProbeStatus, ProbeVerdict
-from jwtscope.core.probe.route_plan import TOKEN_TESTS, RoutePlan
+from jwtscope.core.probe.route_plan import TOKEN_TESTS, FilledParam, RoutePlan, filled_words
 from jwtscope.core.request.exchange import Exchange
 
 if TYPE_CHECKING:
@@ -50,14 +50,19 @@ class RouteVerdicts:
         url: the URL sent (redacted), or None when nothing was sent.
         verdicts: one per test of :data:`~jwtscope.core.probe.route_plan.TOKEN_TESTS`.
         public: declares no security and answered without a token.
-        filled_from: where its path parameters came from.
+        filled: how its path parameters were filled (the id and where it came from).
     """
 
     route: ApiRoute
     url: str | None
     verdicts: tuple[ProbeVerdict, ...]
     public: bool = False
-    filled_from: str = ""
+    filled: tuple[FilledParam, ...] = ()
+
+    @property
+    def filled_from(self) -> str:
+        """Where its path parameters came from, in words ("" without any)."""
+        return filled_words(self.filled)
 
     @property
     def failed(self) -> bool:
@@ -127,7 +132,7 @@ class RouteProbeResult:
 def skipped_row(plan: RoutePlan, reason: str, status: ProbeStatus) -> RouteVerdicts:
     """A row whose every test is ``status`` (SKIP or ERROR) with ``reason``."""
     verdicts = tuple(ProbeVerdict(t, status, t.expected, (), reason) for t in TOKEN_TESTS)
-    return RouteVerdicts(plan.route, None, verdicts, filled_from=plan.filled_from)
+    return RouteVerdicts(plan.route, None, verdicts, filled=plan.filled)
 
 
 def judge_route(plan: RoutePlan, exchanges: Sequence[Exchange]) -> RouteVerdicts:
@@ -147,9 +152,9 @@ def judge_route(plan: RoutePlan, exchanges: Sequence[Exchange]) -> RouteVerdicts
                 replace(v, explanation=v.explanation + why) if v.status is ProbeStatus.FAIL else v
                 for v in verdicts
             )
-            return RouteVerdicts(plan.route, url, marked, False, plan.filled_from)
+            return RouteVerdicts(plan.route, url, marked, False, plan.filled)
         public = tuple(
             ProbeVerdict(v.test, ProbeStatus.SKIP, v.expected, v.observed, PUBLIC) for v in verdicts
         )
-        return RouteVerdicts(plan.route, url, public, True, plan.filled_from)
-    return RouteVerdicts(plan.route, url, verdicts, False, plan.filled_from)
+        return RouteVerdicts(plan.route, url, public, True, plan.filled)
+    return RouteVerdicts(plan.route, url, verdicts, False, plan.filled)

@@ -6,7 +6,9 @@ Each route gets the token tests 2–7 of :func:`jwtscope.core.probe.probe_plan.p
 
 - Path parameters are filled, in this order, from the resource the probe created
   (``--create``), from the first item of the list its collection route returns (``GET
-  /todos`` for ``/todos/{todo_id}``), or from the document's examples. Values are sent as
+  /todos`` for ``/todos/{todo_id}``), or from the document's examples; each filled
+  parameter keeps where its id came from as data (:class:`FilledParam`, an
+  :class:`IdOrigin`), for the matrix's words and the exported suite alike. Values are sent as
   one path segment each (:func:`~jwtscope.core.probe.probe_suite.path_segment`: ``.`` and
   ``..`` never become dot segments). A route whose parameters cannot be filled is SKIP,
   saying which and why.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 from typing import Any
 
 from jwtscope.core.probe.openapi_routes import ApiRoute
@@ -29,12 +32,15 @@ from jwtscope.core.probe.probe_suite import P2, P3, P4, P5, P6, P7, ProbeCase, p
 from jwtscope.core.request.replay_request import ReplayRequest
 
 __all__ = [
-    "CREATED",
     "TOKEN_TESTS",
+    "FilledParam",
+    "IdOrigin",
+    "KnownId",
     "RoutePlan",
     "collection_of",
     "deletable_collections",
     "fill_path",
+    "filled_words",
     "first_id",
     "listable_collections",
     "plan_routes",
@@ -43,8 +49,6 @@ __all__ = [
 
 #: The tests every route gets.
 TOKEN_TESTS = (P2, P3, P4, P5, P6, P7)
-#: ``known`` ids filled from the probe's own resource carry this source.
-CREATED = "the resource the probe created"
 _READS = frozenset({"GET", "HEAD"})
 _ID_KEYS = ("id", "uuid", "_id", "pk", "slug")
 _VERSION = re.compile(r"v\d+(?:\.\d+)?|api|legacy|beta")
@@ -60,6 +64,61 @@ _NO_BODY = "a POST needs the body to send: give it with --create JSON"
 _NO_DELETE = "what a POST creates could not be deleted again: the API has no DELETE {}/{{id}}"
 
 
+class IdOrigin(Enum):
+    """Where the id that fills a path parameter came from."""
+
+    CREATED = "created"  #: the resource the probe created (``--create``)
+    LISTED = "listed"  #: the first item of the collection's list, as user A
+    EXAMPLE = "example"  #: the OpenAPI document's example
+    GIVEN = "given"  #: given by the user (``--resource-id``)
+
+
+@dataclass(frozen=True)
+class KnownId:
+    """An id for a collection's items, and where it came from.
+
+    Args:
+        value: the id (``?`` while pending).
+        origin: where it came from.
+        listed_from: for :attr:`IdOrigin.LISTED`, the path of the list (``/todos``).
+        pending: a plan shown before the run: the value is found when run.
+    """
+
+    value: str
+    origin: IdOrigin
+    listed_from: str = ""
+    pending: bool = False
+
+    @property
+    def words(self) -> str:
+        """Where it came from, in words (``the first item of GET /todos``)."""
+        when = ", when run" if self.pending and self.origin is IdOrigin.LISTED else ""
+        return {
+            IdOrigin.CREATED: "the resource the probe created",
+            IdOrigin.LISTED: f"the first item of GET {self.listed_from}{when}",
+            IdOrigin.EXAMPLE: "the document's example",
+            IdOrigin.GIVEN: "the id given",
+        }[self.origin]
+
+
+@dataclass(frozen=True)
+class FilledParam:
+    """A path parameter as it was filled: its name and the id used."""
+
+    name: str
+    id: KnownId
+
+    @property
+    def words(self) -> str:
+        """``todo_id=3 (the first item of GET /todos)``."""
+        return f"{self.name}={self.id.value} ({self.id.words})"
+
+
+def filled_words(filled: Sequence[FilledParam]) -> str:
+    """Where the parameters came from, in words ("" without any)."""
+    return ", ".join(p.words for p in filled)
+
+
 @dataclass(frozen=True)
 class RoutePlan:
     """One route and its token tests, or why it is not sent.
@@ -69,7 +128,7 @@ class RoutePlan:
         url: the URL sent (parameters filled), or None.
         cases: tests 2–7 retargeted to the route (empty when skipped).
         skip_reason: why nothing is sent to this route.
-        filled_from: where the path parameters came from, in words ("" without any).
+        filled: how each path parameter was filled (empty without any).
         protected_sibling: for a route that declares no security, a route of the same
             resource that does (:func:`protected_sibling`), or None.
     """
@@ -78,8 +137,13 @@ class RoutePlan:
     url: str | None
     cases: tuple[ProbeCase, ...] = ()
     skip_reason: str | None = None
-    filled_from: str = ""
+    filled: tuple[FilledParam, ...] = ()
     protected_sibling: str | None = None
+
+    @property
+    def filled_from(self) -> str:
+        """Where the path parameters came from, in words ("" without any)."""
+        return filled_words(self.filled)
 
     @property
     def request_count(self) -> int:
@@ -182,8 +246,8 @@ def _same_unversioned(a: str, b: str) -> bool:
 
 
 def fill_path(
-    route: ApiRoute, known: Mapping[str, tuple[str, str]]
-) -> tuple[str | None, str, bool, str | None]:
+    route: ApiRoute, known: Mapping[str, KnownId]
+) -> tuple[str | None, tuple[FilledParam, ...], bool, str | None]:
     """The path with its parameters filled.
 
     Args:
@@ -191,21 +255,22 @@ def fill_path(
         known: per collection path (template), an id and where it came from.
 
     Returns:
-        ``(path or None, sources in words, every value is the created resource, reason)``.
+        ``(path or None, each parameter as filled, every value is the created resource,
+        reason)``.
     """
-    path, sources, created = route.path, [], bool(route.params)
+    path, filled, created = route.path, [], bool(route.params)
     for param in route.params:
         collection = collection_of(route.path, param.name)
-        value, source = known.get(collection, (None, ""))
-        if value is None and param.example is not None:
-            value, source = param.example, "the document's example"
-        if not value:
+        found = known.get(collection)
+        if found is None and param.example is not None:
+            found = KnownId(param.example, IdOrigin.EXAMPLE)
+        if found is None or not found.value:
             why = f"the document gives no example, and no list at GET {collection} gave an id"
-            return None, "", False, f"cannot fill {{{param.name}}}: {why}"
-        created = created and source == CREATED
-        path = path.replace("{" + param.name + "}", path_segment(value), 1)
-        sources.append(f"{param.name}={value} ({source})")
-    return path, ", ".join(sources), created, None
+            return None, (), False, f"cannot fill {{{param.name}}}: {why}"
+        created = created and found.origin is IdOrigin.CREATED
+        path = path.replace("{" + param.name + "}", path_segment(found.value), 1)
+        filled.append(FilledParam(param.name, found))
+    return path, tuple(filled), created, None
 
 
 def plan_routes(
@@ -213,7 +278,7 @@ def plan_routes(
     token_cases: Sequence[ProbeCase],
     base: ReplayRequest,
     *,
-    known: Mapping[str, tuple[str, str]],
+    known: Mapping[str, KnownId],
     allow_writes: bool = False,
     write_body: bytes | None = None,
 ) -> list[RoutePlan]:
@@ -243,7 +308,7 @@ def _plan_one(
     route: ApiRoute,
     token_cases: Sequence[ProbeCase],
     base: ReplayRequest,
-    known: Mapping[str, tuple[str, str]],
+    known: Mapping[str, KnownId],
     allow_writes: bool,
     write_body: bytes | None,
     deletable: frozenset[str] = frozenset(),
@@ -254,23 +319,23 @@ def _plan_one(
         return _plan_post(route, token_cases, base, known, write_body, deletable)
     if route.method not in _READS | _UPDATES:
         return RoutePlan(route, None, skip_reason=f"{route.method} is not probed")
-    path, filled_from, created, reason = fill_path(route, known)
+    path, filled, created, reason = fill_path(route, known)
     if path is None:
         return RoutePlan(route, None, skip_reason=reason)
     if route.method in _UPDATES and not created:
         why = "writes go only to the resource the probe created (--create)"
-        return RoutePlan(route, None, skip_reason=why, filled_from=filled_from)
+        return RoutePlan(route, None, skip_reason=why, filled=filled)
     url = base.origin + path
     body = write_body if route.method in ("PUT", "PATCH") else None
     cases = tuple(_retarget(c, route.method, url, body) for c in token_cases)
-    return RoutePlan(route, url, cases, filled_from=filled_from)
+    return RoutePlan(route, url, cases, filled=filled)
 
 
 def _plan_post(
     route: ApiRoute,
     token_cases: Sequence[ProbeCase],
     base: ReplayRequest,
-    known: Mapping[str, tuple[str, str]],
+    known: Mapping[str, KnownId],
     write_body: bytes | None,
     deletable: frozenset[str],
 ) -> RoutePlan:
@@ -280,15 +345,15 @@ def _plan_post(
         return RoutePlan(route, None, skip_reason=_NO_BODY)
     if route.path not in deletable:
         return RoutePlan(route, None, skip_reason=_NO_DELETE.format(route.path))
-    path, filled_from, created, reason = fill_path(route, known)
+    path, filled, created, reason = fill_path(route, known)
     if path is None:
         return RoutePlan(route, None, skip_reason=reason)
     if route.params and not created:
         why = "a nested POST goes only under a resource the probe created"
-        return RoutePlan(route, None, skip_reason=why, filled_from=filled_from)
+        return RoutePlan(route, None, skip_reason=why, filled=filled)
     url = base.origin + path
     cases = tuple(_retarget(c, "POST", url, write_body) for c in token_cases)
-    return RoutePlan(route, url, cases, filled_from=filled_from)
+    return RoutePlan(route, url, cases, filled=filled)
 
 
 def _retarget(case: ProbeCase, method: str, url: str, body: bytes | None) -> ProbeCase:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
 from urllib.parse import urlsplit
 
 from jwtscope.core.probe.openapi_routes import ApiRoute
@@ -45,7 +44,7 @@ from jwtscope.core.probe.probe_suite import (
     ProbeVerdict,
 )
 from jwtscope.core.probe.route_judge import RouteProbeResult, RouteVerdicts
-from jwtscope.core.probe.route_plan import CREATED
+from jwtscope.core.probe.route_plan import IdOrigin
 from jwtscope.core.probe.suite_model import (
     ExportAuth,
     ExportCheck,
@@ -57,11 +56,14 @@ from jwtscope.core.probe.suite_model import (
 from jwtscope.core.request.replay_request import ReplayRequest
 
 __all__ = [
+    "MAX_NAME",
     "export_probe",
     "export_routes",
     "function_name",
 ]
 
+#: The longest test function name (``def NAME(`` within 88 columns, a suffix to spare).
+MAX_NAME = 78
 #: Test id → (Api method, check) for tests 2–7 (test 7 is split in two below).
 _TOKEN_CHECKS = {
     P2.id: "no_header",
@@ -74,9 +76,20 @@ _P7_PARTS = (("wrong_key", "other-key"), ("blank_signature", "blank"))
 
 
 def function_name(method: str, path: str, what: str) -> str:
-    """``test_delete_todos_id_refuses_other_user`` for DELETE /todos/{id}."""
+    """``test_delete_todos_id_refuses_other_user`` for DELETE /todos/{id}.
+
+    At most :data:`MAX_NAME` characters (its ``def`` line must fit in 88 columns, with
+    room for a ``_2`` suffix): a longer path keeps its last segments, the most specific.
+    """
     slug = re.sub(r"[^a-z0-9]+", "_", path.split("?", 1)[0].lower()).strip("_") or "root"
-    return f"test_{method.lower()}_{slug}_{what}"
+    head, tail = f"test_{method.lower()}_", f"_{what}"
+    room = MAX_NAME - len(head) - len(tail)
+    if len(slug) > room:
+        words = slug.split("_")
+        while len(words) > 1 and len("_".join(words)) > room:
+            words.pop(0)
+        slug = "_".join(words)[-room:].lstrip("_")
+    return f"{head}{slug}{tail}"
 
 
 def _mark(verdict: ProbeVerdict, date: str) -> Mark | None:
@@ -163,9 +176,9 @@ def export_probe(
     routes = [endpoint]
     template = resource or request.url.split("?", 1)[0].rstrip("/") + "/" + ID_PLACEHOLDER
     item_path = urlsplit(template.replace(ID_PLACEHOLDER, "__ID__")).path.replace("__ID__", "{id}")
-    how: Literal["created", "known"] = "known" if resource_id is not None else "created"
+    origin = IdOrigin.GIVEN if resource_id is not None else IdOrigin.CREATED
     write = create_body.decode("utf-8", "replace") if create_body else None
-    item = ExportRoute("GET", item_path, (IdSource("id", how, resource_id),), write)
+    item = ExportRoute("GET", item_path, (IdSource("id", origin, resource_id),), write)
     listing = ExportRoute("GET", split.path or "/")
     cross = [v for v in result.verdicts if v.test.number == 8]
     if cross:
@@ -207,20 +220,16 @@ def _cross_checks(
 
 
 def _id_sources(row: RouteVerdicts) -> tuple[IdSource, ...]:
-    """How the probe filled the row's parameters (``filled_from``), as sources."""
-    found = {
-        m.group(1): (m.group(2), m.group(3))
-        for m in re.finditer(r"(?:^|, )(\w+)=(.*?) \(([^()]*)\)(?=, \w+=|$)", row.filled_from)
-    }
+    """How the probe filled the row's parameters (:attr:`RouteVerdicts.filled`), as
+    sources; a parameter it could not fill is listed at test time."""
+    filled = {p.name: p.id for p in row.filled}
     sources: list[IdSource] = []
     for param in row.route.params:
-        value, source = found.get(param.name, (None, ""))
-        if source == CREATED:
-            sources.append(IdSource(param.name, "created", value))
-        elif source.startswith("the first item") or value is None:
-            sources.append(IdSource(param.name, "listed", value))
+        found = filled.get(param.name)
+        if found is None:
+            sources.append(IdSource(param.name, IdOrigin.LISTED))
         else:
-            sources.append(IdSource(param.name, "known", value))
+            sources.append(IdSource(param.name, found.origin, found.value))
     return tuple(sources)
 
 

@@ -14,6 +14,8 @@ from typing import Any, Literal
 from jwtscope.core.keys.keyset import HMAC_ALGS, KeySet, Secret
 from jwtscope.core.keys.verify_signature import SigStatus, verify_signature
 from jwtscope.core.probe.probe_plan import USER_A, USER_B
+from jwtscope.core.probe.route_plan import IdOrigin
+from jwtscope.core.probe.suite_claims import PersonalClaim, opaque_id, split_claims
 from jwtscope.core.request.replay_request import ReplayRequest
 from jwtscope.core.token.parsing import TokenKind, decode
 
@@ -41,19 +43,28 @@ class Mark:
 
 @dataclass(frozen=True)
 class IdSource:
-    """How a path parameter is filled at test time.
+    """How a path parameter is filled at test time: the way the probe filled it.
 
     Args:
         name: the parameter (``todo_id``).
-        how: ``created`` (user A POSTs to the collection, deleted afterwards), ``listed``
-            (the first item of the collection's list as user A; ``value`` if none), or
-            ``known`` (``value`` as is).
+        origin: where the probe's id came from, as the probe recorded it when it chose
+            the id (:class:`~jwtscope.core.probe.route_plan.IdOrigin`).
         value: the id the probe used, or None.
     """
 
     name: str
-    how: Literal["created", "listed", "known"]
+    origin: IdOrigin
     value: str | None = None
+
+    @property
+    def how(self) -> Literal["created", "listed", "known"]:
+        """What the tests do: ``created`` (user A POSTs to the collection, deleted
+        afterwards), ``listed`` (the first item of the collection's list as user A;
+        ``value`` if none), or ``known`` (``value`` as is: the document's example, or
+        the id given)."""
+        if self.origin is IdOrigin.CREATED:
+            return "created"
+        return "listed" if self.origin is IdOrigin.LISTED else "known"
 
 
 @dataclass(frozen=True)
@@ -105,9 +116,12 @@ class ExportAuth:
         kid: the ``kid`` header of token A, or None.
         claims: the claims copied from token A into both minted tokens (``iss``, ``aud``).
         claims_a: token A's other claims, for minted token A only (as the probe sent
-            token A itself; never to B: a role copied to B would fail isolation wrongly).
-        sub_a: user A's ``sub``; sub_b: user B's.
+            token A itself; never to B: a role copied to B would fail isolation wrongly),
+            with no personal value (:func:`~jwtscope.core.probe.suite_claims.split_claims`).
+        sub_a: user A's ``sub`` (a stand-in when it was not an opaque id); sub_b: user B's.
         place: where the token travels: ``(kind, name, scheme)``.
+        personal_a: token A's personal claims: names, variables and stand-ins only.
+        hidden_subs: the users (``A``, ``B``) whose ``sub`` is a stand-in.
     """
 
     mint: bool
@@ -120,6 +134,8 @@ class ExportAuth:
     sub_b: str
     place: tuple[str, str, str]
     claims_a: tuple[tuple[str, Any], ...] = ()
+    personal_a: tuple[PersonalClaim, ...] = ()
+    hidden_subs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,6 +169,12 @@ def export_auth(
     sub_a = str(payload.get("sub", USER_A))
     b_payload = decode(token_b).payload if token_b else None
     sub_b = str((b_payload or {}).get("sub", USER_B if sub_a != USER_B else "user-b2"))
+    hidden = tuple(u for u, sub in (("A", sub_a), ("B", sub_b)) if not opaque_id(sub))
+    sub_a = sub_a if "A" not in hidden else USER_A
+    sub_b = sub_b if "B" not in hidden else (USER_B if sub_a != USER_B else "user-b2")
+    claims_a, personal_a = split_claims(
+        {k: v for k, v in payload.items() if k not in _NOT_COPIED}, "a"
+    )
     names = [secret.name] if secret is not None and secret.name.isidentifier() else []
     kid = header.get("kid")
     loc = request.location
@@ -168,8 +190,10 @@ def export_auth(
         alg=a.alg if a is not None and a.alg in HMAC_ALGS else "HS256",
         kid=kid if isinstance(kid, str) else None,
         claims=tuple((k, payload[k]) for k in ("iss", "aud") if k in payload),
-        claims_a=tuple((k, v) for k, v in payload.items() if k not in _NOT_COPIED),
+        claims_a=claims_a,
         sub_a=sub_a,
         sub_b=sub_b,
         place=place,
+        personal_a=personal_a,
+        hidden_subs=hidden,
     )
