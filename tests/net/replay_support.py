@@ -62,3 +62,12 @@ def codes(outcome: ReplayOutcome) -> list[str]:
 
 def cause(outcome: ReplayOutcome, code: str) -> Any:
     return next(c for c in outcome.diagnosis.causes if c.code == code)
+
+
+def assert_evidenced_and_never_ok_when_failing(outcome: ReplayOutcome, expected: list[str]) -> None:
+    """Every cause carries evidence; a case expected to fail is never CAUSE-OK, exit 1."""
+    for c in outcome.diagnosis.causes:
+        assert c.evidence and all(e.line.strip() for e in c.evidence), c.code
+    if expected != ["CAUSE-OK"]:
+        assert not outcome.diagnosis.ok and outcome.exit_code == 1
+        assert "CAUSE-OK" not in codes(outcome)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from net.replay_betterauth_cases import BA_CASES, run_ba_case
+from net.replay_support import assert_evidenced_and_never_ok_when_failing
 
 from jwtscope.services.replay_run import ReplayOutcome
 
@@ -42,12 +43,7 @@ def test_full_ranked_list(name: str, outcome_of: Callable[[str], ReplayOutcome])
 def test_evidence_and_never_ok_when_failing(
     name: str, outcome_of: Callable[[str], ReplayOutcome]
 ) -> None:
-    outcome = outcome_of(name)
-    for c in outcome.diagnosis.causes:
-        assert c.evidence and all(e.line.strip() for e in c.evidence), c.code
-    if BA_CASES[name].expected != ["CAUSE-OK"]:
-        assert not outcome.diagnosis.ok and outcome.exit_code == 1
-        assert "CAUSE-OK" not in BA_CASES[name].expected
+    assert_evidenced_and_never_ok_when_failing(outcome_of(name), BA_CASES[name].expected)
 
 
 SESSION_CASES = [n for n, c in BA_CASES.items() if "CAUSE-SESSION-CACHE" in c.expected]

@@ -14,6 +14,7 @@ import pytest
 from net.real_library_cases import BACKENDS, CASES, MISSES, run_real_case
 from net.real_library_cases_batch2 import BATCH2
 from net.real_library_cases_node import NODE_CASES
+from net.replay_support import assert_evidenced_and_never_ok_when_failing
 from servers.harness import serve
 
 from jwtscope.services.replay_run import ReplayOutcome
@@ -63,12 +64,7 @@ def test_full_ranked_list(name: str, outcome_of: Callable[[str], ReplayOutcome])
 def test_evidence_and_never_ok_when_failing(
     name: str, outcome_of: Callable[[str], ReplayOutcome]
 ) -> None:
-    outcome = outcome_of(name)
-    for c in outcome.diagnosis.causes:
-        assert c.evidence and all(e.line.strip() for e in c.evidence), c.code
-    if ALL[name].expected != ["CAUSE-OK"]:
-        assert "CAUSE-OK" not in _codes(outcome)
-        assert outcome.exit_code == 1
+    assert_evidenced_and_never_ok_when_failing(outcome_of(name), ALL[name].expected)
 
 
 def test_doubled_bearer_names_the_repeated_prefix(outcome_of) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import jwt
 from rich.console import Console
@@ -64,17 +65,7 @@ async def test_the_exported_review_holds_the_route_matrix(tmp_path) -> None:
     app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET))
     with serve_backend(item_hole(SECRET, FixedClock(NOW))) as base:
         async with app.run_test(size=(130, 40)) as pilot:
-            await pilot.pause()
-            await pilot.press("f7")
-            screen = app.screen
-            screen.query_one("#probe-url", Input).value = base
-            screen.query_one("#all-routes", Checkbox).value = True
-            await pilot.press("ctrl+s")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            await pilot.click("#pick-run")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await _probe_every_route(pilot, base)
             review = build_review(
                 date=NOW, system="probe", report=app.report, routes=app.last_route_probe
             )
@@ -93,17 +84,7 @@ async def test_ctrl_g_exports_the_route_probe_as_a_pytest_suite(tmp_path) -> Non
     app = make_app(TOKEN, now=NOW, env=env_with(JWT_SECRET=SECRET), report_dir=tmp_path)
     with serve_backend(item_hole(SECRET, FixedClock(NOW))) as base:
         async with app.run_test(size=(130, 40)) as pilot:
-            await pilot.pause()
-            await pilot.press("f7")
-            screen = app.screen
-            screen.query_one("#probe-url", Input).value = base
-            screen.query_one("#all-routes", Checkbox).value = True
-            await pilot.press("ctrl+s")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            await pilot.click("#pick-run")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            screen = await _probe_every_route(pilot, base)
             assert app.last_route_probe is screen.result and screen.rows
             await pilot.press("ctrl+g")
             await pilot.pause()
@@ -127,3 +108,20 @@ async def test_ctrl_g_exports_the_route_probe_as_a_pytest_suite(tmp_path) -> Non
     assert xfail == {f"test_get_todos_todo_id_refuses_{c}" for c in (*checks, "blank_signature")}
     assert '"todo_id",\n                "listed",\n                "1",' in text  # the id as probed
     assert "jwtscope probe" in text and "--all-routes" in text and "Ctrl+G" in text
+
+
+async def _probe_every_route(pilot: Any, base: str) -> Any:
+    """F7, the API at ``base``, every route: discover (Ctrl+S), then run the picked ones."""
+    app = pilot.app
+    await pilot.pause()
+    await pilot.press("f7")
+    screen = app.screen
+    screen.query_one("#probe-url", Input).value = base
+    screen.query_one("#all-routes", Checkbox).value = True
+    await pilot.press("ctrl+s")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.click("#pick-run")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
