@@ -171,7 +171,8 @@ def _null_bearer(ctx: RuleContext) -> None:
                 f"{junk.fix}\nWith Better Auth, `Bearer {token.raw.strip()}` is often the "
                 "`set-auth-jwt` header the browser could not read: the auth server's CORS "
                 f"answer must expose it{why}. To check, replay with `--auth-url "
-                "<auth server>/api/auth/get-session` (and --origin <frontend origin>)."
+                "<auth server>/api/auth/get-session` (and --origin <frontend origin>; in the "
+                "TUI, the Replay screen's Auth URL and the request's Origin header)."
             )
             ctx.found.causes["CAUSE-JUNK-TOKEN"] = replace(junk, fix=fix)
         return
