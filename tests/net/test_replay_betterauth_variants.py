@@ -17,7 +17,17 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from net.replay_betterauth_cases import BA_URL, BaCase, _api, env, iat, jwks, run_ba_case, text
+from net.replay_betterauth_cases import (
+    BA_URL,
+    BaCase,
+    _api,
+    cookie_value,
+    env,
+    iat,
+    jwks,
+    run_ba_case,
+    text,
+)
 from servers import replay_backends_betterauth as ba
 from servers.replay_clock import FixedClock, serve_backend
 
@@ -118,6 +128,14 @@ CASES: dict[str, BaCase] = {
         lambda: text("https", "session_data.txt").partition("=")[2],
         ["CAUSE-SESSION-CACHE"],
     ),
+    # 1. the jwe cache's value alone, sent as Bearer: Better Auth's once the secret opens it
+    "cache-jwe-value-as-bearer": BaCase(
+        "the jwe session_data value (no cookie name) sent as the JWT; BETTER_AUTH_SECRET known",
+        _api("cache_jwe", audience=BA_URL, issuer=BA_URL),
+        lambda: cookie_value("cache_jwe", "session_data.txt"),
+        ["CAUSE-SESSION-CACHE"],
+        env=env("cache_jwe"),
+    ),
     # 7. BETTER_AUTH_SECRET changed: get-session signs set-auth-jwt too; a custom basePath
     "secret-changed-get-session": _secret_rotated("get-session"),
     "secret-changed-custom-base-path": _secret_rotated("token", "/auth"),
@@ -194,6 +212,13 @@ def test_an_https_base_url_against_a_localhost_api(outcome_of) -> None:  # type:
     fix = _cause(outcome_of("https-base-url-to-localhost-api"), "CAUSE-ISSUER").fix
     # the default: Better Auth copies its baseURL into iss, so BETTER_AUTH_URL decides
     assert "BETTER_AUTH_URL" in fix and f'issuer="{HTTPS_BASE}"' in fix
+
+
+def test_the_jwe_value_is_named_with_the_secret_that_opens_it(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    c = _cause(outcome_of("cache-jwe-value-as-bearer"), "CAUSE-SESSION-CACHE")
+    said = " ".join(e.line for e in c.evidence)
+    assert "strategy 'jwe'" in said and "decrypts with BETTER_AUTH_SECRET" in said
+    assert "Never make the API accept a session cookie" in c.fix
 
 
 @pytest.mark.parametrize("name", ["https-set-auth-token-as-bearer", "https-cache-as-bearer"])

@@ -42,10 +42,12 @@ async def test_banner_names_the_cookie_cache(scenario: str) -> None:
         assert "SIGNATURE VALID" not in shown
 
 
+@pytest.mark.parametrize("scenario", ["rotated", "rotated_rs256", "rotated_es256"])
 @pilot_test
-async def test_banner_says_no_key_for_this_kid() -> None:
-    text = ba_text("rotated_rs256", "token_kid_a.jwt")
-    later = BETTERAUTH / "rotated_rs256" / "jwks_later.json"
+async def test_banner_says_no_key_for_this_kid(scenario: str) -> None:
+    """EdDSA, RS256 and ES256 alike (issue 17: was SIGNATURE INVALID / UNVERIFIED)."""
+    text = ba_text(scenario, "token_kid_a.jwt")
+    later = BETTERAUTH / scenario / "jwks_later.json"
     app = make_app(text, now=_iat(text) + 60, keys=load_key_file(later.read_bytes(), "later"))
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)

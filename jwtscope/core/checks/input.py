@@ -11,6 +11,8 @@ from jwtscope.core.catalog import make
 from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding
+from jwtscope.core.token.betterauth_jwe import open_session_cache
+from jwtscope.core.token.betterauth_shapes import cache_strategy
 from jwtscope.core.token.parsing import TokenKind
 
 #: Browsers drop cookies over 4096 bytes; many proxies cap a header line at 8 KB.
@@ -74,12 +76,29 @@ def jwe(ctx: CheckContext) -> Iterator[Finding]:
     """An encrypted token."""
     if ctx.token.kind is TokenKind.JWE:
         header = ctx.token.header or {}
+        detail = (
+            f"Encrypted JWT (alg {header.get('alg')!r}, enc {header.get('enc')!r}); the "
+            "payload cannot be read without the decryption key."
+        )
+        fix = (
+            "If your API expects a signed JWT, the client is sending the wrong token "
+            "(Auth.js session cookies are JWE). Request a signed JWT from the issuer."
+        )
+        opened = None
+        if ctx.keys.secrets:
+            opened = open_session_cache(ctx.token.raw, [s.value for s in ctx.keys.secrets])
+        if opened is not None:
+            detail = (
+                f"Encrypted JWT (alg {header.get('alg')!r}, enc {header.get('enc')!r}), "
+                f"decrypted with {ctx.keys.secrets[opened[1]].label}: Better Auth's "
+                "session cookie cache (BA-SESSION-CACHE)."
+            )
+        if opened is not None or cache_strategy(ctx.token, ctx.normalized.carrier) == "jwe":
+            fix = "Not an access token: send the JWT plugin's token instead (BA-SESSION-CACHE)."
         yield make(
             "TOKEN-JWE",
-            f"Encrypted JWT (alg {header.get('alg')!r}, enc {header.get('enc')!r}); the "
-            "payload cannot be read without the decryption key.",
-            "If your API expects a signed JWT, the client is sending the wrong token "
-            "(Auth.js session cookies are JWE). Request a signed JWT from the issuer.",
+            detail,
+            fix,
             evidence={"alg": str(header.get("alg")), "enc": str(header.get("enc"))},
         )
 

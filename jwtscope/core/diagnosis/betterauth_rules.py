@@ -68,7 +68,11 @@ def _is_session_artefact(ctx: RuleContext) -> str | None:
         return "session"
     location = ctx.original.request.location
     carrier = f"cookie:{location.name}" if location.kind == "cookie" else ctx.report.input.carrier
-    return cache_strategy(token, carrier)
+    strategy = cache_strategy(token, carrier)
+    found = ctx.report.finding("BA-SESSION-CACHE")
+    if strategy is None and found is not None:  # e.g. a JWE that BETTER_AUTH_SECRET opened
+        strategy = dict(found.evidence).get("strategy")
+    return strategy
 
 
 def _to_auth_server(ctx: RuleContext) -> bool:
