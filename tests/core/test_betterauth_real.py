@@ -378,3 +378,18 @@ def test_whole_cookie_header_is_a_session_artefact(scenario: str) -> None:
     assert {"BA-SESSION-CACHE", "BA-SESSION-TOKEN"} & set(report.codes)
     assert report.exit_code == 1
     assert "better-auth:session-cache" not in " ".join(f.fix for f in report.findings)
+
+
+# --- 2. 'Bearer null' where the environment shows Better Auth --------------------------------
+
+
+@pytest.mark.parametrize("literal", ["null", "undefined"])
+def test_null_token_with_better_auth_names_the_hidden_header(literal: str) -> None:
+    with_ba = analyze(
+        f"Bearer {literal}", now=0, env=env(("BETTER_AUTH_URL", "http://localhost:3000"))
+    )
+    found = with_ba.finding("TOKEN-JUNK")
+    assert found is not None
+    assert "set-auth-jwt" in found.fix and "--auth-url" in found.fix
+    plain = analyze(f"Bearer {literal}", now=0).finding("TOKEN-JUNK")
+    assert plain is not None and "set-auth-jwt" not in plain.fix  # no Better Auth: not said

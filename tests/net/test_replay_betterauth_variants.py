@@ -2,8 +2,9 @@
 (``tests/data/betterauth``) against real uvicorn backends: the rotated kid past its grace
 period and the expired 15-minute JWT for RS256 and ES256 (as for EdDSA), a custom
 issuer/audience and an https baseURL, a custom ``basePath``/``jwksPath`` (the JWKS, and
-the auth server's own endpoints), ``BETTER_AUTH_SECRET`` changed under get-session, and
-the https session artefacts sent as a Bearer token.
+the auth server's own endpoints), a JWKS outage masked as "Invalid token",
+``BETTER_AUTH_SECRET`` changed under get-session, the https session artefacts and the
+``jwe`` cache's bare value sent as a Bearer token.
 
 Expectations, derived before running the tool: a rotated-out kid is the same verdict
 whatever the key type; a custom issuer is not fixed by BETTER_AUTH_URL (Better Auth only
@@ -21,6 +22,7 @@ from net.replay_betterauth_cases import (
     BA_URL,
     BaCase,
     _api,
+    _dead_jwks,
     cookie_value,
     env,
     iat,
@@ -136,6 +138,15 @@ CASES: dict[str, BaCase] = {
         ["CAUSE-SESSION-CACHE"],
         env=env("cache_jwe"),
     ),
+    # 5. a JWKS outage masked as "Invalid token": undecided, and the check that decides
+    "jwks-outage-masked": BaCase(
+        "PyJWKClient on a dead port, every failure answered 'Invalid token'; --jwks given",
+        lambda c: ba.remote_jwks_api(_dead_jwks(), BA_URL, c, catch=True, opaque=True),
+        lambda: text("plugin_default", "token.jwt"),
+        # One opaque 401 for every failure and no key to mint with: nothing decides.
+        ["CAUSE-UNKNOWN"],
+        live_jwks=lambda: jwks("plugin_default"),
+    ),
     # 7. BETTER_AUTH_SECRET changed: get-session signs set-auth-jwt too; a custom basePath
     "secret-changed-get-session": _secret_rotated("get-session"),
     "secret-changed-custom-base-path": _secret_rotated("token", "/auth"),
@@ -212,6 +223,12 @@ def test_an_https_base_url_against_a_localhost_api(outcome_of) -> None:  # type:
     fix = _cause(outcome_of("https-base-url-to-localhost-api"), "CAUSE-ISSUER").fix
     # the default: Better Auth copies its baseURL into iss, so BETTER_AUTH_URL decides
     assert "BETTER_AUTH_URL" in fix and f'issuer="{HTTPS_BASE}"' in fix
+
+
+def test_a_masked_jwks_outage_is_not_called_a_bad_token(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    unknown = _cause(outcome_of("jwks-outage-masked"), "CAUSE-UNKNOWN")
+    assert "CAUSE-JWKS-UNREACHABLE / CAUSE-JWKS-STALE" in unknown.fix
+    assert "fetch the backend's JWKS URL from inside its container" in unknown.fix
 
 
 def test_the_jwe_value_is_named_with_the_secret_that_opens_it(outcome_of) -> None:  # type: ignore[no-untyped-def]

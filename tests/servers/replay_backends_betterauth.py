@@ -160,9 +160,12 @@ def session_cache_reader(secret: str, now: Clock) -> FastAPI:
     return _api("todos (reads the session cache)", now, current_user)
 
 
-def remote_jwks_api(jwks_url: str, audience: str, now: Clock, *, catch: bool) -> FastAPI:
+def remote_jwks_api(
+    jwks_url: str, audience: str, now: Clock, *, catch: bool, opaque: bool = False
+) -> FastAPI:
     """``PyJWKClient(jwks_url)``: the key fetched for every token before anything else;
-    with ``catch`` a failure is ``Invalid token: <message>``, else it is uncaught (500)."""
+    with ``catch`` a failure is ``Invalid token: <message>`` (``opaque``: just ``Invalid
+    token``, a JWKS outage masked as a bad token), else it is uncaught (500)."""
     client = jwt.PyJWKClient(jwks_url, timeout=2)
     decoder = ClockedPyJWT(now)
 
@@ -177,7 +180,8 @@ def remote_jwks_api(jwks_url: str, audience: str, now: Clock, *, catch: bool) ->
                 key = client.get_signing_key_from_jwt(token)
             payload = decoder.decode(token, key.key, algorithms=["EdDSA"], audience=audience)
         except jwt.PyJWTError as e:
-            raise HTTPException(401, f"Invalid token: {e}", headers=BEARER) from None
+            detail = "Invalid token" if opaque else f"Invalid token: {e}"
+            raise HTTPException(401, detail, headers=BEARER) from None
         sub: str = payload["sub"]
         return sub
 
