@@ -225,6 +225,26 @@ def test_an_https_base_url_against_a_localhost_api(outcome_of) -> None:  # type:
     assert "BETTER_AUTH_URL" in fix and f'issuer="{HTTPS_BASE}"' in fix
 
 
+def test_an_api_taking_the_cache_is_told_how_long_a_sign_out_lags() -> None:
+    """Item 8 in a replay: the API accepts the 'jwt' cache (HS256 on BETTER_AUTH_SECRET);
+    the cause says for how long it stays open after a sign-out (the cache's remaining age,
+    read from the real cookie: maxAge 300 s, replayed 60 s after it was made)."""
+    from net.replay_betterauth_cases import BA_CASES
+
+    outcome = run_ba_case(BA_CASES["cache-jwt-accepted"])
+    c = _cause(outcome, "CAUSE-SESSION-CACHE")
+    stale = next(e.line for e in c.evidence if e.line.startswith("BA-CACHE-STALE"))
+    assert "4 min more" in stale and "maxAge 5 min (300 s)" in stale
+    refused = _cause(outcome_of_refused(), "CAUSE-SESSION-CACHE")
+    assert not any(e.line.startswith("BA-CACHE-STALE") for e in refused.evidence)
+
+
+def outcome_of_refused() -> ReplayOutcome:
+    from net.replay_betterauth_cases import BA_CASES
+
+    return run_ba_case(BA_CASES["cache-jwt-as-bearer"])
+
+
 def test_a_masked_jwks_outage_is_not_called_a_bad_token(outcome_of) -> None:  # type: ignore[no-untyped-def]
     unknown = _cause(outcome_of("jwks-outage-masked"), "CAUSE-UNKNOWN")
     assert "CAUSE-JWKS-UNREACHABLE / CAUSE-JWKS-STALE" in unknown.fix

@@ -158,6 +158,9 @@ def _session_cache(ctx: RuleContext) -> None:
         )
         evidence.insert(0, Evidence(ORIGINAL, line))
         ctx.found.causes.pop("CAUSE-OK", None)
+        stale = ctx.report.finding("BA-CACHE-STALE")
+        if stale is not None:  # how long this API stays open after a sign-out
+            evidence.append(Evidence("token", f"BA-CACHE-STALE: {stale.detail}"))
     ctx.found.add("CAUSE-SESSION-CACHE", "high", evidence, SEND_INSTEAD, weight=9)
 
 
