@@ -10,23 +10,10 @@ from jwtscope.cli.output import emit, emit_json
 __all__ = ["cmd_replay"]
 
 
-def _auth_url(url: str | None) -> str | None:
-    """``--auth-url``, checked for an http(s) URL."""
-    from jwtscope.errors import UsageError
-
-    if url is not None and not url.startswith(("http://", "https://")):
-        raise UsageError(
-            "--auth-url must start with http:// or https://",
-            "pass the auth server's full get-session URL, e.g. "
-            "http://localhost:3000/api/auth/get-session",
-        )
-    return url
-
-
 def cmd_replay(args: argparse.Namespace) -> int:
     """``jwtscope replay``: send, bisect, diagnose."""
     from jwtscope.core.diagnosis.replay_text import replay_to_dict, replay_to_text
-    from jwtscope.services.inputs import replay_origin, signing_key
+    from jwtscope.services.inputs import replay_origin, require_auth_url, signing_key
     from jwtscope.services.replay_run import run_replay
 
     request = endpoint_request(args)
@@ -42,7 +29,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         jwks_url=key_sources(args).jwks_url,
         signing_key=signing_key(args.signing_key) if args.signing_key else None,
         guess_secret=args.guess_server_secret,
-        auth_url=_auth_url(args.auth_url),
+        auth_url=require_auth_url(args.auth_url),
     )
     if args.json:
         emit_json(

@@ -39,6 +39,7 @@ __all__ = [
     "request_from_import",
     "request_from_text",
     "request_from_url",
+    "require_auth_url",
     "require_http_url",
     "signing_key",
     "token_from_text",
@@ -141,6 +142,25 @@ def require_http_url(request: ReplayRequest, *, insecure: bool = False) -> Repla
     if not request.url.startswith(("http://", "https://")):
         raise UsageError("the URL must start with http:// or https://", "pass the full URL")
     return replace(request, insecure=True) if insecure else request
+
+
+def require_auth_url(url: str | None) -> str | None:
+    """The auth server's get-session URL (``--auth-url``, the Replay screen's Auth URL):
+    None when blank, else checked for an ``http(s)`` scheme.
+
+    Raises:
+        UsageError: the URL has no http:// or https:// scheme.
+    """
+    url = (url or "").strip()
+    if not url:
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(
+            "the auth URL must start with http:// or https://",
+            "pass the auth server's full get-session URL, e.g. "
+            "http://localhost:3000/api/auth/get-session",
+        )
+    return url
 
 
 def replay_origin(request: ReplayRequest, explicit: str | None = None) -> str | None:

@@ -290,8 +290,10 @@ def _check_options(
         )
     if auth_url and not origin:
         raise UsageError(
-            "--auth-url needs the browser's origin to ask the auth server's CORS answer",
-            "pass --origin https://your-frontend.example (or a curl with its Origin header)",
+            "the auth URL (--auth-url) needs the browser's origin to ask the auth server's "
+            "CORS answer",
+            "pass --origin https://your-frontend.example, or send the request with its "
+            "Origin header (the browser's 'Copy as cURL' has it)",
         )
 
 

@@ -661,3 +661,138 @@ def test_the_fix_uses_the_container_port(tmp_path):
     (finding,) = [f for f in result.findings if f.code == "AUDIT-JWKS-LOCALHOST-CONTAINER"]
     assert finding.fix.startswith("JWKS_URL=http://web:3000/api/auth/jwks")
     assert "'web'" in finding.detail and "publishes port 3001" in finding.detail
+
+
+# --- 3. (continued) the other Python dependency files: Poetry and Pipenv ------------------
+POETRY_PYPROJECT = """\
+[tool.poetry]
+name = "api"
+version = "0.1.0"
+
+[tool.poetry.dependencies]
+python = "^3.12"
+fastapi = "^0.115"
+pyjwt = %s
+"""
+POETRY_LOCK = """\
+[[package]]
+name = "fastapi"
+version = "0.115.6"
+optional = false
+python-versions = ">=3.8"
+files = []
+
+[[package]]
+name = "pyjwt"
+version = "2.10.1"
+optional = false
+python-versions = ">=3.9"
+files = []
+
+[package.extras]
+crypto = ["cryptography (>=3.4.0)"]
+%s
+[metadata]
+lock-version = "2.1"
+python-versions = "^3.12"
+content-hash = "0"
+"""
+CRYPTO_LOCKED = """
+[[package]]
+name = "cryptography"
+version = "44.0.0"
+optional = false
+python-versions = ">=3.7"
+files = []
+"""
+PIPFILE = '[packages]\nfastapi = "*"\npyjwt = %s\n\n[requires]\npython_version = "3.12"\n'
+PIPFILE_LOCK = json.dumps(
+    {
+        "_meta": {"hash": {"sha256": "0"}, "pipfile-spec": 6, "requires": {}, "sources": []},
+        "default": {"fastapi": {"version": "==0.115.6"}, "pyjwt": {"version": "==2.10.1"}},
+        "develop": {},
+    },
+    indent=4,
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (  # Poetry: pyjwt locked, cryptography not: EdDSA cannot be verified
+            {
+                "api/pyproject.toml": POETRY_PYPROJECT % '"^2.10"',
+                "api/poetry.lock": POETRY_LOCK % "",
+            },
+            [("api/poetry.lock", 9)],
+        ),
+        (  # Poetry with the crypto extra, cryptography locked
+            {
+                "api/pyproject.toml": POETRY_PYPROJECT % '{version = "^2.10", extras = ["crypto"]}',
+                "api/poetry.lock": POETRY_LOCK % CRYPTO_LOCKED,
+            },
+            [],
+        ),
+        (  # Poetry, no lock yet: the declaration decides
+            {"api/pyproject.toml": POETRY_PYPROJECT % '"^2.10"'},
+            [("api/pyproject.toml", 8)],
+        ),
+        (  # Pipenv: the lock has pyjwt and no cryptography
+            {"api/Pipfile": PIPFILE % '"*"', "api/Pipfile.lock": PIPFILE_LOCK},
+            [("api/Pipfile", 3)],
+        ),
+        (  # Pipenv, no lock: pyjwt with the crypto extra
+            {"api/Pipfile": PIPFILE % '{version = "*", extras = ["crypto"]}'},
+            [],
+        ),
+    ],
+    ids=["poetry-lock", "poetry-lock-crypto", "poetry-no-lock", "pipfile-lock", "pipfile-crypto"],
+)
+def test_pyjwt_without_cryptography_poetry_and_pipenv(tmp_path, files, expected):
+    project = {**base(requirements=""), **files}
+    del project["api/requirements.txt"]
+    assert codes(tmp_path, project, "AUDIT-VERIFIER-NO-EDDSA") == expected
+
+
+# --- 6. (continued) PyJWKClient refetches on an unknown kid — but not a copy of its keys ---
+CLIENT = (
+    "import jwt\nfrom app.config import settings\n\nclient = jwt.PyJWKClient(settings.jwks_url)\n"
+)
+KEYS_ONCE = CLIENT + (
+    "SIGNING_KEYS = client.get_signing_keys()\n\n"
+    "def key_for(token: str):\n"
+    '    kid = jwt.get_unverified_header(token)["kid"]\n'
+    "    return next(k for k in SIGNING_KEYS if k.key_id == kid)\n"
+)
+LIFESPAN_COPY = (
+    "from contextlib import asynccontextmanager\n"
+    "import jwt\nfrom fastapi import FastAPI\nfrom app.config import settings\n\n"
+    "client = jwt.PyJWKClient(settings.jwks_url)\n\n"
+    "@asynccontextmanager\nasync def lifespan(app: FastAPI):\n"
+    "    app.state.jwk_set = client.get_jwk_set()\n    yield\n\n"
+    "app = FastAPI(lifespan=lifespan)\n"
+)
+PER_CALL_COPY = CLIENT + (
+    "\ndef key_for(token: str):\n"
+    '    kid = jwt.get_unverified_header(token)["kid"]\n'
+    "    return next(k for k in client.get_signing_keys() if k.key_id == kid)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (KEYS_ONCE, [("api/app/keys.py", 5)]),
+        (LIFESPAN_COPY, [("api/app/keys.py", 9)]),  # the lifespan, as for a fetch
+        (PER_CALL_COPY, []),
+        (
+            CLIENT
+            + "\ndef key_for(token):\n    return client.get_signing_key_from_jwt(token).key\n",
+            [],
+        ),
+    ],
+    ids=["keys-copied-at-import", "jwk-set-copied-in-lifespan", "copy-per-call", "client-only"],
+)
+def test_pyjwkclient_keys_copied_once(tmp_path, source, expected):
+    files = {**base(), "api/app/keys.py": source}
+    assert codes(tmp_path, files, "AUDIT-JWKS-NO-REFRESH") == expected

@@ -378,3 +378,56 @@ def test_whole_cookie_header_is_a_session_artefact(scenario: str) -> None:
     assert {"BA-SESSION-CACHE", "BA-SESSION-TOKEN"} & set(report.codes)
     assert report.exit_code == 1
     assert "better-auth:session-cache" not in " ".join(f.fix for f in report.findings)
+
+
+# --- 2. 'Bearer null' where the environment shows Better Auth --------------------------------
+
+
+@pytest.mark.parametrize("literal", ["null", "undefined"])
+def test_null_token_with_better_auth_names_the_hidden_header(literal: str) -> None:
+    with_ba = analyze(
+        f"Bearer {literal}", now=0, env=env(("BETTER_AUTH_URL", "http://localhost:3000"))
+    )
+    found = with_ba.finding("TOKEN-JUNK")
+    assert found is not None
+    assert "set-auth-jwt" in found.fix and "--auth-url" in found.fix
+    plain = analyze(f"Bearer {literal}", now=0).finding("TOKEN-JUNK")
+    assert plain is not None and "set-auth-jwt" not in plain.fix  # no Better Auth: not said
+
+
+# --- 5./4. the JWKS URL a fix names: Better Auth's default path, never a custom issuer's ----
+
+
+def test_the_jwks_url_is_said_to_be_the_default_path() -> None:
+    """custom_paths serves its JWKS at /auth/.well-known/jwks.json: the token cannot show
+    that, so the fix names the default and says how a custom basePath/jwksPath changes it."""
+    token = ba_text("custom_paths", "token.jwt")
+    secret = ba_text("custom_paths", "secret.txt").strip()
+    report = analyze(
+        token, now=claims_of(token)["iat"] + 60, env=env(("BETTER_AUTH_SECRET", secret))
+    )
+    found = report.finding("ALG-KEY-MISMATCH")
+    assert found is not None
+    assert "http://localhost:3000/api/auth/jwks" in found.fix
+    assert "Better Auth's default path" in found.fix and "<jwksPath>" in found.fix
+
+
+def test_a_custom_issuer_never_names_the_jwks_url() -> None:
+    """custom_claims: iss https://auth.example.com is the plugin's issuer, not where the
+    auth server (baseURL http://localhost:3000) serves its JWKS."""
+    token = ba_text("custom_claims", "token.jwt")
+    payload = claims_of(token)
+    assert payload["iss"] != payload["aud"]
+    secret = ba_text("custom_claims", "secret.txt").strip()
+    bare = analyze(token, now=payload["iat"] + 60, env=env(("BETTER_AUTH_SECRET", secret)))
+    found = bare.finding("ALG-KEY-MISMATCH")
+    assert found is not None
+    assert f"{payload['iss']}/api/auth/jwks" not in found.fix
+    assert "<auth server baseURL>/api/auth/jwks" in found.fix
+    with_url = analyze(
+        token,
+        now=payload["iat"] + 60,
+        env=env(("BETTER_AUTH_SECRET", secret), ("BETTER_AUTH_URL", "http://localhost:3000")),
+    )
+    found = with_url.finding("ALG-KEY-MISMATCH")
+    assert found is not None and "http://localhost:3000/api/auth/jwks" in found.fix

@@ -12,11 +12,13 @@ JWKS loaded once or fetched by ``PyJWKClient``, the library's message as the det
   PyJWT's own ``PyJWS`` with only the algorithms PyJWT registers when ``cryptography`` is
   not installed (``get_default_algorithms()`` then holds ``none`` and ``HS*`` only);
 
-and two stand-ins for the auth server itself:
+and three stand-ins for the auth server itself:
 
 - :func:`auth_server` — get-session answering ``set-auth-jwt`` (the real header value)
   behind Starlette's ``CORSMiddleware``, with or without ``set-auth-jwt`` exposed;
-- :func:`token_endpoint_after_secret_change` — ``GET /api/auth/token`` that checks the
+- :func:`jwks_at` — the JWKS served only at a custom ``basePath``/``jwksPath``;
+- :func:`token_endpoint_after_secret_change` — ``GET /api/auth/token`` (and
+  ``get-session``, under any ``basePath``) that checks the
   session cookie's HMAC with its BETTER_AUTH_SECRET (the real cookie and secret), then
   decrypts its JWKS private key — stored encrypted under another secret — and, as
   Better Auth 1.7 does (``secret_changed/token_after_change.txt``), answers 500 with an
@@ -51,6 +53,7 @@ __all__ = [
     "hs256_api",
     "jose_api",
     "jwks_api",
+    "jwks_at",
     "pyjwt_without_crypto_api",
     "remote_jwks_api",
     "session_cache_reader",
@@ -157,9 +160,12 @@ def session_cache_reader(secret: str, now: Clock) -> FastAPI:
     return _api("todos (reads the session cache)", now, current_user)
 
 
-def remote_jwks_api(jwks_url: str, audience: str, now: Clock, *, catch: bool) -> FastAPI:
+def remote_jwks_api(
+    jwks_url: str, audience: str, now: Clock, *, catch: bool, opaque: bool = False
+) -> FastAPI:
     """``PyJWKClient(jwks_url)``: the key fetched for every token before anything else;
-    with ``catch`` a failure is ``Invalid token: <message>``, else it is uncaught (500)."""
+    with ``catch`` a failure is ``Invalid token: <message>`` (``opaque``: just ``Invalid
+    token``, a JWKS outage masked as a bad token), else it is uncaught (500)."""
     client = jwt.PyJWKClient(jwks_url, timeout=2)
     decoder = ClockedPyJWT(now)
 
@@ -174,7 +180,8 @@ def remote_jwks_api(jwks_url: str, audience: str, now: Clock, *, catch: bool) ->
                 key = client.get_signing_key_from_jwt(token)
             payload = decoder.decode(token, key.key, algorithms=["EdDSA"], audience=audience)
         except jwt.PyJWTError as e:
-            raise HTTPException(401, f"Invalid token: {e}", headers=BEARER) from None
+            detail = "Invalid token" if opaque else f"Invalid token: {e}"
+            raise HTTPException(401, detail, headers=BEARER) from None
         sub: str = payload["sub"]
         return sub
 
@@ -256,16 +263,20 @@ def _aes_key(secret: str) -> bytes:
     return hashlib.sha256(secret.encode()).digest()
 
 
-def token_endpoint_after_secret_change(secret: str, key_secret: str, now: Clock) -> FastAPI:
-    """``GET /api/auth/token``: the session cookie checked with ``secret`` (401 without a
-    valid one), then the JWKS private key — encrypted under ``key_secret`` — decrypted
+def token_endpoint_after_secret_change(
+    secret: str, key_secret: str, now: Clock, *, base_path: str = "/api/auth"
+) -> FastAPI:
+    """``GET <basePath>/token`` and ``<basePath>/get-session`` (which signs the
+    ``set-auth-jwt`` it answers): the session cookie checked with ``secret`` (401 without
+    a valid one), then the JWKS private key — encrypted under ``key_secret`` — decrypted
     with ``secret``: when they differ, "Failed to decrypt private key" is logged and the
     answer is a 500 with an empty body, as Better Auth answers."""
     nonce = os.urandom(12)
     sealed = AESGCM(_aes_key(key_secret)).encrypt(nonce, b'{"kty":"OKP","crv":"Ed25519"}', None)
-    app = new_app("Better Auth /api/auth/token", now)
+    app = new_app(f"Better Auth {base_path}/token", now)
 
-    @app.get("/api/auth/token")
+    @app.get(base_path + "/token")
+    @app.get(base_path + "/get-session")
     def token(request: Request) -> Response:
         cookie = unquote(request.cookies.get("better-auth.session_token", ""))
         value, _, mac = cookie.rpartition(".")
@@ -278,6 +289,18 @@ def token_endpoint_after_secret_change(secret: str, key_secret: str, now: Clock)
             _LOG.debug("Failed to decrypt private key")
             return Response(status_code=500)
         return JSONResponse({"token": "issued"})
+
+    return app
+
+
+def jwks_at(jwks: dict[str, Any], path: str, now: Clock) -> FastAPI:
+    """The auth server's JWKS at ``path`` only (Better Auth with a custom ``basePath`` and
+    ``jwks.jwksPath``: ``/auth/.well-known/jwks.json``); any other path is a 404."""
+    app = new_app("Better Auth JWKS at a custom path", now)
+
+    @app.get(path)
+    def keys() -> JSONResponse:
+        return JSONResponse(jwks)
 
     return app
 

@@ -357,6 +357,19 @@ async def test_f1_help_lists_every_finding_code_and_escape_closes_it() -> None:
         assert isinstance(app.focused, TokenEditor)
 
 
+def test_f1_help_has_every_code_of_jwtscope_codes() -> None:
+    """Every code `jwtscope codes` lists (token findings, replay causes, audit, HAR and
+    probe codes) has its entry in F1 help: a new family or code left out fails here."""
+    from jwtscope.services.code_reference import all_codes
+    from jwtscope.tui.screens.help import help_markdown
+
+    text = help_markdown()
+    entries = all_codes()
+    missing = [e.code for e in entries if f"### `{e.code}`" not in text]
+    assert missing == []
+    assert {e.kind for e in entries} >= {"finding", "cause", "audit", "har", "probe"}
+
+
 @pilot_test
 async def test_palette_search_runs_time_travel() -> None:
     app = make_app(hs256(STRONG_A), env=env_with(JWT_SECRET=STRONG_A))

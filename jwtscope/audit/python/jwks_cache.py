@@ -7,7 +7,9 @@ in a lifespan or startup handler (or a helper only they call), or in a function 
 ``@lru_cache``/``@cache`` whose ``cache_clear`` is never called. The module is left alone
 when it has a refresh path: a fetch in any other function (called per request, or on an
 unknown ``kid``), a function that rebinds the loaded name (``global JWKS``), or a
-``PyJWKClient`` (PyJWT's client refetches the JWKS on an unknown ``kid``).
+``PyJWKClient`` (PyJWT's client refetches the JWKS on an unknown ``kid``) — unless its
+keys are copied out once (``client.get_signing_keys()``/``get_jwk_set()``/``fetch_data()``
+at import or in the lifespan, and nowhere else): that copy is never refetched.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ _HTTP_GETS = frozenset({"get", "urlopen", "fetch"})
 #: What a ``.get(…)`` that sends a request is called on.
 _HTTP_OWNER = re.compile(r"(?i)httpx|requests|client|session|http|aiohttp")
 _CACHES = frozenset({"lru_cache", "cache", "cached", "alru_cache"})
+#: PyJWKClient's methods that hand out the keys it holds now (a copy it never refreshes).
+_CLIENT_SNAPSHOTS = frozenset({"get_signing_keys", "get_jwk_set", "fetch_data"})
 _Func = ast.FunctionDef | ast.AsyncFunctionDef
 
 
@@ -85,8 +89,6 @@ def jwks_loads(tree: ast.Module) -> list[JwksLoad]:
     """The one-time JWKS loads of a module with no refresh path (see the module doc)."""
     text_names = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    if "PyJWKClient" in text_names | names:
-        return []  # PyJWT's client refetches on an unknown kid
     lifespans = {
         n.value.id
         for n in ast.walk(tree)
@@ -95,6 +97,8 @@ def jwks_loads(tree: ast.Module) -> list[JwksLoad]:
         and isinstance(n.value, ast.Name)
     }
     funcs = [n for n in ast.walk(tree) if isinstance(n, _Func)]
+    if "PyJWKClient" in text_names | names:
+        return _client_snapshots(tree, funcs, lifespans)
     top = [n for n in tree.body if isinstance(n, _Func)]
     fetchers = [f for f in funcs if any(_is_fetch(n) for n in _own_nodes(f))]
     loads: list[JwksLoad] = []
@@ -130,6 +134,31 @@ def jwks_loads(tree: ast.Module) -> list[JwksLoad]:
             return []  # fetched per call, or on an unknown kid: a refresh path
     if loads and _rebinds(funcs, tree, loaders):
         return []
+    return loads
+
+
+def _snapshots(node: ast.AST) -> bool:
+    return any(
+        isinstance(n, ast.Call) and call_name(n) in _CLIENT_SNAPSHOTS for n in ast.walk(node)
+    )
+
+
+def _client_snapshots(tree: ast.Module, funcs: list[_Func], lifespans: set[str]) -> list[JwksLoad]:
+    """A module with a PyJWKClient refetches on an unknown kid through
+    ``get_signing_key(_from_jwt)``, but not a copy of its keys taken once: at import or
+    in the lifespan, with no other function taking a fresh one."""
+    loads = [
+        JwksLoad(stmt.lineno, "at import (module level), copied out of PyJWKClient")
+        for stmt in tree.body
+        if not isinstance(stmt, _Func | ast.ClassDef) and not _main(stmt) and _snapshots(stmt)
+    ]
+    for fn in funcs:
+        own = _own_nodes(fn)
+        if not any(isinstance(n, ast.Call) and call_name(n) in _CLIENT_SNAPSHOTS for n in own):
+            continue
+        if not _is_lifespan(fn, lifespans):
+            return []  # a fresh copy per call: a refresh path
+        loads.append(JwksLoad(fn.lineno, f"once, copied out of PyJWKClient in {fn.name}()"))
     return loads
 
 

@@ -8,6 +8,7 @@ ever makes an API accept a session artefact as an access token.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from jwtscope.core.catalog import make
@@ -15,7 +16,9 @@ from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding, Severity
 from jwtscope.core.keys.env_snapshot import URL_NAMES, strip_secret_text
+from jwtscope.core.keys.keyset import Secret
 from jwtscope.core.timefmt import iso_utc, relative, span
+from jwtscope.core.token.betterauth_jwe import open_session_cache
 from jwtscope.core.token.betterauth_shapes import (
     CACHE_STRATEGIES,
     DEFAULT_CACHE_MAX_AGE,
@@ -26,6 +29,7 @@ from jwtscope.core.token.betterauth_shapes import (
     cache_strategy,
     is_plugin_jwt,
 )
+from jwtscope.core.token.parsing import DecodedToken, TokenKind
 
 #: What to send instead of a session artefact.
 SEND_INSTEAD = (
@@ -38,10 +42,36 @@ SEND_INSTEAD = (
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]"})
 
 
+def _opened_jwe(ctx: CheckContext) -> tuple[DecodedToken, Secret] | None:
+    """A JWE cookie cache decrypted with a secret offered (BETTER_AUTH_SECRET): the token
+    with its claims as payload, and that secret."""
+    if ctx.token.kind is not TokenKind.JWE or not ctx.keys.secrets:
+        return None
+    opened = open_session_cache(ctx.token.raw, [s.value for s in ctx.keys.secrets])
+    if opened is None:
+        return None
+    claims, index = opened
+    return replace(ctx.token, payload=claims), ctx.keys.secrets[index]
+
+
+def _strategy(ctx: CheckContext) -> tuple[str | None, DecodedToken, Secret | None]:
+    """The cache strategy, the token as far as it can be read (a JWE cache opened with the
+    secret shows its claims), and the secret that opened it."""
+    strategy = cache_strategy(ctx.token, ctx.normalized.carrier)
+    if strategy not in (None, "jwe"):
+        return strategy, ctx.token, None
+    opened = _opened_jwe(ctx)
+    if opened is None:
+        return strategy, ctx.token, None
+    # Decrypted with Better Auth's own key derivation: its cache, with or without the
+    # cookie's name.
+    return "jwe", opened[0], opened[1]
+
+
 @check("input", "BA-SESSION-CACHE")
 def session_cache(ctx: CheckContext) -> Iterator[Finding]:
     """Better Auth's ``session_data`` cookie cache, in whatever strategy, sent as a token."""
-    strategy = cache_strategy(ctx.token, ctx.normalized.carrier)
+    strategy, _, opened_with = _strategy(ctx)
     if strategy is None:
         return
     detail = (
@@ -49,6 +79,11 @@ def session_cache(ctx: CheckContext) -> Iterator[Finding]:
         f"({CACHE_STRATEGIES[strategy]}), not an access token: Better Auth keeps it so that "
         "get-session can skip the database."
     )
+    if opened_with is not None:
+        detail += (
+            f" It decrypts with {opened_with.label} (Better Auth's key derivation): this auth "
+            "server made it."
+        )
     if strategy == "jwt-plugin":
         detail += (
             f" Its aud {SESSION_CACHE_AUD!r} marks it as a cache: configuring an API with "
@@ -65,13 +100,14 @@ def session_cache(ctx: CheckContext) -> Iterator[Finding]:
 @check("time", "BA-CACHE-STALE")
 def cache_staleness(ctx: CheckContext) -> Iterator[Finding]:
     """An unexpired cookie cache: sign-out and revocation lag until it expires."""
-    if cache_strategy(ctx.token, ctx.normalized.carrier) is None:
+    strategy, token, _ = _strategy(ctx)
+    if strategy is None:
         return
-    expiry = cache_expiry(ctx.token)
+    expiry = cache_expiry(token)
     if expiry is None or expiry <= ctx.now:
         return
     left = expiry - ctx.now
-    max_age = cache_max_age(ctx.token)
+    max_age = cache_max_age(token)
     age = f"{span(max_age)} ({max_age} s)" if max_age else f"{DEFAULT_CACHE_MAX_AGE} s by default"
     yield make(
         "BA-CACHE-STALE",

@@ -143,7 +143,11 @@ def alg_key_mismatch(ctx: CheckContext) -> Iterator[Finding]:
             "JWKS. BETTER_AUTH_SECRET is not that key: Better Auth never signs JWTs with it "
             "(it signs cookies and encrypts the JWKS private keys)."
         )
-        fix = f"Verify against the JWKS at {jwks_url} (--jwks {jwks_url}). In FastAPI:\n{fix_code}"
+        fix = (
+            f"Verify against the JWKS at {jwks_url} (--jwks {jwks_url}; Better Auth's default "
+            "path: with a custom basePath or jwks.jwksPath it is <baseURL><basePath><jwksPath>)."
+            f" In FastAPI:\n{fix_code}"
+        )
     else:
         detail = (
             f"The token is {alg} (public-key signature) but the keys offered cannot verify "

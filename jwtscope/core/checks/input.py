@@ -11,6 +11,9 @@ from jwtscope.core.catalog import make
 from jwtscope.core.checks.registry import check
 from jwtscope.core.context import CheckContext
 from jwtscope.core.findings import Finding
+from jwtscope.core.keys.env_snapshot import URL_NAMES
+from jwtscope.core.token.betterauth_jwe import open_session_cache
+from jwtscope.core.token.betterauth_shapes import cache_strategy
 from jwtscope.core.token.parsing import TokenKind
 
 #: Browsers drop cookies over 4096 bytes; many proxies cap a header line at 8 KB.
@@ -32,17 +35,33 @@ def normalized(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+#: TOKEN-JUNK's fix, when the environment shows Better Auth (replay says more itself).
+JUNK_BETTER_AUTH_HINT = (
+    " With Better Auth, a JWT read from the `set-auth-jwt` header of get-session is null "
+    "when the auth server's CORS does not expose it (Access-Control-Expose-Headers: "
+    "set-auth-jwt; Hono/Express `cors()` overwrite it): `jwtscope replay --auth-url "
+    "<auth server>/api/auth/get-session` (the Replay screen's Auth URL) checks it."
+)
+#: Variables that show the project runs Better Auth.
+_BETTER_AUTH_NAMES = (*URL_NAMES, "BETTER_AUTH_SECRET")
+
+
 @check("input", "TOKEN-JUNK")
 def junk(ctx: CheckContext) -> Iterator[Finding]:
     """A JavaScript value that is not a token."""
     if ctx.token.kind is TokenKind.JUNK:
         shown = ctx.token.raw or "(empty)"
+        fix = (
+            "Check the code that builds the header: await the promise that returns the "
+            "token, guard against a missing session before sending "
+            "(`if (!token) return`), and read the right property (e.g. `data.token`)."
+        )
+        if ctx.env.first(_BETTER_AUTH_NAMES) is not None:
+            fix += JUNK_BETTER_AUTH_HINT
         yield make(
             "TOKEN-JUNK",
             f"The token is {shown!r}: the client sent a variable that held no token.",
-            "Check the code that builds the header: await the promise that returns the "
-            "token, guard against a missing session before sending "
-            "(`if (!token) return`), and read the right property (e.g. `data.token`).",
+            fix,
             evidence={"value": shown},
         )
 
@@ -74,12 +93,29 @@ def jwe(ctx: CheckContext) -> Iterator[Finding]:
     """An encrypted token."""
     if ctx.token.kind is TokenKind.JWE:
         header = ctx.token.header or {}
+        detail = (
+            f"Encrypted JWT (alg {header.get('alg')!r}, enc {header.get('enc')!r}); the "
+            "payload cannot be read without the decryption key."
+        )
+        fix = (
+            "If your API expects a signed JWT, the client is sending the wrong token "
+            "(Auth.js session cookies are JWE). Request a signed JWT from the issuer."
+        )
+        opened = None
+        if ctx.keys.secrets:
+            opened = open_session_cache(ctx.token.raw, [s.value for s in ctx.keys.secrets])
+        if opened is not None:
+            detail = (
+                f"Encrypted JWT (alg {header.get('alg')!r}, enc {header.get('enc')!r}), "
+                f"decrypted with {ctx.keys.secrets[opened[1]].label}: Better Auth's "
+                "session cookie cache (BA-SESSION-CACHE)."
+            )
+        if opened is not None or cache_strategy(ctx.token, ctx.normalized.carrier) == "jwe":
+            fix = "Not an access token: send the JWT plugin's token instead (BA-SESSION-CACHE)."
         yield make(
             "TOKEN-JWE",
-            f"Encrypted JWT (alg {header.get('alg')!r}, enc {header.get('enc')!r}); the "
-            "payload cannot be read without the decryption key.",
-            "If your API expects a signed JWT, the client is sending the wrong token "
-            "(Auth.js session cookies are JWE). Request a signed JWT from the issuer.",
+            detail,
+            fix,
             evidence={"alg": str(header.get("alg")), "enc": str(header.get("enc"))},
         )
 

@@ -68,7 +68,11 @@ def _is_session_artefact(ctx: RuleContext) -> str | None:
         return "session"
     location = ctx.original.request.location
     carrier = f"cookie:{location.name}" if location.kind == "cookie" else ctx.report.input.carrier
-    return cache_strategy(token, carrier)
+    strategy = cache_strategy(token, carrier)
+    found = ctx.report.finding("BA-SESSION-CACHE")
+    if strategy is None and found is not None:  # e.g. a JWE that BETTER_AUTH_SECRET opened
+        strategy = dict(found.evidence).get("strategy")
+    return strategy
 
 
 def _to_auth_server(ctx: RuleContext) -> bool:
@@ -154,6 +158,9 @@ def _session_cache(ctx: RuleContext) -> None:
         )
         evidence.insert(0, Evidence(ORIGINAL, line))
         ctx.found.causes.pop("CAUSE-OK", None)
+        stale = ctx.report.finding("BA-CACHE-STALE")
+        if stale is not None:  # how long this API stays open after a sign-out
+            evidence.append(Evidence("token", f"BA-CACHE-STALE: {stale.detail}"))
     ctx.found.add("CAUSE-SESSION-CACHE", "high", evidence, SEND_INSTEAD, weight=9)
 
 
@@ -171,7 +178,8 @@ def _null_bearer(ctx: RuleContext) -> None:
                 f"{junk.fix}\nWith Better Auth, `Bearer {token.raw.strip()}` is often the "
                 "`set-auth-jwt` header the browser could not read: the auth server's CORS "
                 f"answer must expose it{why}. To check, replay with `--auth-url "
-                "<auth server>/api/auth/get-session` (and --origin <frontend origin>)."
+                "<auth server>/api/auth/get-session` (and --origin <frontend origin>; in the "
+                "TUI, the Replay screen's Auth URL and the request's Origin header)."
             )
             ctx.found.causes["CAUSE-JUNK-TOKEN"] = replace(junk, fix=fix)
         return

@@ -94,6 +94,17 @@ def _retired(ctx: RuleContext, live: list[PublicKey]) -> None:
     ctx.found.causes.pop("CAUSE-KID-UNKNOWN", None)
 
 
+def _unreachable_fix(ctx: RuleContext) -> str:
+    """The fix, with the JWKS URL the user named when the token verifies against it: the
+    URL that works (a custom basePath/jwksPath the backend missed shows there)."""
+    if ctx.jwks_url and ctx.report.signature.matched_public is not None:
+        return (
+            f"{_UNREACHABLE_FIX} The JWKS you gave, {ctx.jwks_url}, has this token's key: "
+            "point the backend at that URL (as reachable from where it runs)."
+        )
+    return _UNREACHABLE_FIX
+
+
 def _kid_proven(ctx: RuleContext) -> bool:
     cause = ctx.found.causes.get("CAUSE-KID-UNKNOWN")
     return cause is not None and cause.confidence == "high"
@@ -124,7 +135,11 @@ def _unreachable_said(ctx: RuleContext) -> bool:
         return False
     line = f"{answer_line(original)}: the backend says its key fetch failed"
     ctx.found.add(
-        "CAUSE-JWKS-UNREACHABLE", "high", [Evidence(ORIGINAL, line)], _UNREACHABLE_FIX, weight=7
+        "CAUSE-JWKS-UNREACHABLE",
+        "high",
+        [Evidence(ORIGINAL, line)],
+        _unreachable_fix(ctx),
+        weight=7,
     )
     for code in ("CAUSE-SERVER-ERROR", "CAUSE-KID-UNKNOWN", "CAUSE-WRONG-SECRET"):
         ctx.found.causes.pop(code, None)
@@ -150,7 +165,7 @@ def _unreachable_by_shape(ctx: RuleContext, key: PublicKey) -> None:
         evidence += [
             ctx.ev(v.purpose, f"{answer_line(v)}: crashes exactly the same") for v in variants
         ]
-        ctx.found.add("CAUSE-JWKS-UNREACHABLE", "medium", evidence, _UNREACHABLE_FIX, weight=3)
+        ctx.found.add("CAUSE-JWKS-UNREACHABLE", "medium", evidence, _unreachable_fix(ctx), weight=3)
         ctx.found.causes.pop("CAUSE-SERVER-ERROR", None)
         return
     if variants:
@@ -159,7 +174,7 @@ def _unreachable_by_shape(ctx: RuleContext, key: PublicKey) -> None:
         "Undecided: the backend crashes on a token that verifies against the key you "
         "gave; a JWKS it cannot fetch is one candidate. The check that decides: fetch the "
         "backend's JWKS URL from where the backend runs, and read its traceback for this "
-        "request.\n" + _UNREACHABLE_FIX
+        "request.\n" + _unreachable_fix(ctx)
     )
     ctx.found.add("CAUSE-JWKS-UNREACHABLE", "low", evidence, fix, weight=1)
 

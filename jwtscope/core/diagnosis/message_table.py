@@ -40,7 +40,8 @@ class MessageRule:
             call that verifies the token (``{call_eddsa}`` with EdDSA), ``{jwks_url}`` the
             issuer's JWKS URL, ``{secret}`` the variable that holds the HMAC secret,
             ``{iss_pair}`` the expected ``iss`` next to the token's (when one is
-            expected and differs).
+            expected and differs), ``{iss_advice}`` where the token's ``iss`` comes from
+            (Better Auth's baseURL, or the jwt() plugin's custom issuer) and what to change.
         says: fragments of the refusal's ``detail`` or ``error_description`` (lower
             case, any one matches); empty when the row needs no words from the server.
         finding: the token finding shown as evidence.
@@ -156,8 +157,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         "CAUSE-ISSUER",
         "high",
         5,
-        "{iss_pair}Use the issuer the token carries (Better Auth: its baseURL origin), or "
-        "set the auth server's BETTER_AUTH_URL to the one the API expects:\n{call}",
+        "{iss_pair}{iss_advice}:\n{call}",
         says=("invalid issuer", "issuer", '"iss" claim', "claim: 'iss", "claim: iss"),
         finding="ISS-MISMATCH",
     ),

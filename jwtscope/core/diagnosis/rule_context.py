@@ -227,9 +227,11 @@ class RuleContext:
 
     def call(self, alg: str | None = None) -> str:
         """The PyJWT call that verifies this token (``alg`` overrides the token's)."""
+        configured = self.report.issuer or self.report.audience
         return pyjwt_call(
             self.report.token.payload,
             alg or self.report.token.alg or "HS256",
             jwks_url=self.jwks_url,
             secret_name=self.secret_name,
+            base_url=configured.value if configured else None,
         )

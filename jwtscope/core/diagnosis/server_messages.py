@@ -21,7 +21,7 @@ from jwtscope.core.diagnosis.rule_context import (
     says,
 )
 from jwtscope.core.keys.keyset import HMAC_ALGS
-from jwtscope.core.pyjwt_fix import jwks_url_for
+from jwtscope.core.pyjwt_fix import custom_issuer, jwks_url_for
 from jwtscope.core.request.exchange import Exchange
 
 __all__ = ["SERVER_MESSAGES", "MessageRule", "read_server_messages", "read_variant_words"]
@@ -38,7 +38,24 @@ _BLANKS: dict[str, Callable[[RuleContext], str]] = {
     "jwks_url": lambda ctx: jwks_url_for(ctx.report.token.payload, explicit=ctx.jwks_url),
     "secret": lambda ctx: ctx.secret_name,
     "iss_pair": lambda ctx: _iss_pair(ctx),
+    "iss_advice": lambda ctx: _iss_advice(ctx),
 }
+
+
+def _iss_advice(ctx: RuleContext) -> str:
+    """Where the token's ``iss`` comes from, and so what to change: Better Auth copies its
+    baseURL into it, unless the jwt() plugin sets its own issuer (then BETTER_AUTH_URL
+    does not change it)."""
+    if custom_issuer(ctx.report.token.payload):
+        return (
+            "The token's iss is the jwt() plugin's own issuer (jwt({ jwt: { issuer } })), not "
+            "Better Auth's baseURL, so changing BETTER_AUTH_URL will not change it: pass that "
+            "issuer to jwt.decode, or set the plugin's issuer to the one the API expects"
+        )
+    return (
+        "Use the issuer the token carries (Better Auth: its baseURL origin), or set the auth "
+        "server's BETTER_AUTH_URL to the one the API expects"
+    )
 
 
 def _iss_pair(ctx: RuleContext) -> str:

@@ -78,6 +78,7 @@ def help_markdown() -> str:
         "cause": "Replay causes (F6)",
         "audit": "Audit codes (F8)",
         "har": "HAR triage causes (F9)",
+        "probe": "Static + dynamic: the audit vs the server (F7, with a project)",
     }
     entries = all_codes()
     for kind, head in heads.items():

@@ -1,11 +1,14 @@
 """The Replay screen: send the failing request, see every request sent and the diagnosis.
 
 Paste a "Copy as cURL" command or a URL into the bar (method and extra headers are
-editable), press Send. The request is read by :mod:`jwtscope.services.inputs`; the replay
-runs in a worker and its result comes back as a message (Escape cancels: the result is
-then ignored, and timeouts bound the wait). The token replayed is the main screen's,
-unless the curl carries its own — the screen says which. Network work happens in
-:mod:`jwtscope.services.replay_run` (httpx is imported there lazily); this screen only presents.
+editable), press Send. The Auth URL (``--auth-url`` in the CLI) names the auth server's
+get-session: for a request that sends ``Bearer null``, the replay asks it, from the
+request's origin, whether its CORS answer exposes ``set-auth-jwt``. The request is read
+by :mod:`jwtscope.services.inputs`; the replay runs in a worker and its result comes back
+as a message (Escape cancels: the result is then ignored, and timeouts bound the wait).
+The token replayed is the main screen's, unless the curl carries its own — the screen
+says which. Network work happens in :mod:`jwtscope.services.replay_run` (httpx is
+imported there lazily); this screen only presents.
 """
 
 from __future__ import annotations
@@ -38,7 +41,12 @@ from textual.worker import get_current_worker
 
 from jwtscope.core.diagnosis.replay_text import NOTES_HEADING, stage_heading
 from jwtscope.errors import JwtscopeError
-from jwtscope.services.inputs import replay_origin, request_from_text, require_http_url
+from jwtscope.services.inputs import (
+    replay_origin,
+    request_from_text,
+    require_auth_url,
+    require_http_url,
+)
 from jwtscope.tui import bindings
 from jwtscope.tui.screens.base import JwtscopeScreen
 from jwtscope.tui.widgets.findings import fix_renderables
@@ -50,6 +58,14 @@ if TYPE_CHECKING:
 
 __all__ = ["ReplayScreen"]
 
+#: The Auth URL's tooltip: what it is for, as ``--auth-url``'s help says it.
+_AUTH_URL_HELP = (
+    "The auth server's get-session URL, e.g. http://localhost:3000/api/auth/get-session. "
+    "When the request sends 'Bearer null', one GET from the request's Origin (a copied "
+    "curl's Origin header, or an 'Origin: …' extra header) checks that its CORS answer "
+    "exposes set-auth-jwt — the header a Better Auth client reads the JWT from."
+)
+
 _CONFIDENCE_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
@@ -58,6 +74,7 @@ class ReplayScreen(JwtscopeScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.REPLAY]
     STATUS_ID = "replay-error"
+    STATUS_HIDDEN_WHEN_EMPTY = True  # its row goes to the diagnosis until there is an error
 
     class ReplayDone(Message):
         """The replay ended: its outcome, or a one-line error (``outcome`` is then None)."""
@@ -88,10 +105,23 @@ class ReplayScreen(JwtscopeScreen[None]):
                     compact=True,
                 )
                 yield Button("Send", id="send", variant="primary", compact=True)
+            headers = TextArea("", id="headers", soft_wrap=False)
+            # Its help in its top border: a row saved for the diagnosis at 80x24.
+            headers.border_title = "Extra headers, one 'Name: value' a line (ignored for a curl)"
+            yield headers
+            with Horizontal(classes="row"):
+                yield Static("Auth URL", id="auth-url-label")
+                yield Input(
+                    placeholder="optional, e.g. http://localhost:3000/api/auth/get-session",
+                    id="auth-url",
+                    compact=True,
+                    tooltip=_AUTH_URL_HELP,
+                )
             yield Static(
-                "Extra headers, one 'Name: value' a line (ignored for a curl):", classes="hint"
+                "Better Auth 'Bearer null': does its CORS expose set-auth-jwt to the Origin?",
+                id="auth-url-help",
+                classes="hint",
             )
-            yield TextArea("", id="headers", soft_wrap=False)
             yield Static("", id="replay-token")
             yield LoadingIndicator(id="replay-busy")
             yield Static("", id="replay-error")
@@ -106,6 +136,7 @@ class ReplayScreen(JwtscopeScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#replay-busy").display = False
+        self._status("")
         self.query_one("#exchanges").border_title = "Requests sent"
         self.query_one("#url", Input).focus()
         self._show_token_source(None)
@@ -154,12 +185,14 @@ class ReplayScreen(JwtscopeScreen[None]):
 
     @on(Button.Pressed, "#send")
     @on(Input.Submitted, "#url")
+    @on(Input.Submitted, "#auth-url")
     def action_send(self) -> None:
         """Parse the bar and start the replay in a worker."""
         if self._busy:
             return
         try:
             request = self.build_request()
+            auth_url = require_auth_url(self.query_one("#auth-url", Input).value)
         except JwtscopeError as exc:
             self._status(exc.one_line())
             return
@@ -178,6 +211,7 @@ class ReplayScreen(JwtscopeScreen[None]):
                 clock=config.clock,
                 audience=config.audience,
                 issuer=config.issuer,
+                auth_url=auth_url,
             )
         )
 
