@@ -147,6 +147,15 @@ CASES: dict[str, BaCase] = {
         ["CAUSE-UNKNOWN"],
         live_jwks=lambda: jwks("plugin_default"),
     ),
+    "jwks-outage-masked-secret-in-env": BaCase(
+        "the same outage, no --jwks, BETTER_AUTH_SECRET in .env (jwtscope signs HS256 with it)",
+        lambda c: ba.remote_jwks_api(_dead_jwks(), BA_URL, c, catch=True, opaque=True),
+        lambda: text("plugin_default", "token.jwt"),
+        # The HS256 token signed with the secret is refused like the original: the backend
+        # does not verify HS256 with that secret, and nothing shows what it does instead.
+        ["CAUSE-UNKNOWN"],
+        env=env("plugin_default"),
+    ),
     # 7. BETTER_AUTH_SECRET changed: get-session signs set-auth-jwt too; a custom basePath
     "secret-changed-get-session": _secret_rotated("get-session"),
     "secret-changed-custom-base-path": _secret_rotated("token", "/auth"),
@@ -249,6 +258,13 @@ def test_a_masked_jwks_outage_is_not_called_a_bad_token(outcome_of) -> None:  # 
     unknown = _cause(outcome_of("jwks-outage-masked"), "CAUSE-UNKNOWN")
     assert "CAUSE-JWKS-UNREACHABLE / CAUSE-JWKS-STALE" in unknown.fix
     assert "fetch the backend's JWKS URL from inside its container" in unknown.fix
+
+
+def test_an_opaque_outage_without_jwks_names_the_key_question_not_a_guess(outcome_of) -> None:  # type: ignore[no-untyped-def]
+    unknown = _cause(outcome_of("jwks-outage-masked-secret-in-env"), "CAUSE-UNKNOWN")
+    said = " ".join(e.line for e in unknown.evidence)
+    assert "undecided: CAUSE-ALG-MISMATCH" in said
+    assert "`--jwks URL`" in unknown.fix and "CAUSE-JWKS-UNREACHABLE" in unknown.fix
 
 
 def test_the_jwe_value_is_named_with_the_secret_that_opens_it(outcome_of) -> None:  # type: ignore[no-untyped-def]

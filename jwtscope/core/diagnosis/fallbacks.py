@@ -33,6 +33,15 @@ UNDECIDED: tuple[tuple[str, str, str], ...] = (
         "CAUSE-ISSUER",
         "the same token with the expected 'iss', signed with the server's key",
     ),
+    (
+        "ALG-KEY-MISMATCH",
+        "CAUSE-ALG-MISMATCH",
+        "the backend's verifying key: a backend verifying HS256 with a shared secret "
+        "would have accepted jwtscope's HS256 token unless its secret differs; one "
+        "verifying with a JWKS is checked with `--jwks URL` naming the JWKS it uses (a "
+        "token that verifies there points at the backend's key fetch: "
+        "CAUSE-JWKS-UNREACHABLE / CAUSE-JWKS-STALE)",
+    ),
 )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX
-from jwtscope.core.diagnosis.replay_plan import FRESH, ORIGINAL
+from jwtscope.core.diagnosis.replay_plan import FRESH, HS256_ENV, ORIGINAL
 from jwtscope.core.diagnosis.server_words import (
     ALG_SAYS,
     KID_SAYS,
@@ -59,6 +59,9 @@ class MessageRule:
         algs: the token algorithms the row is limited to (empty: no limit).
         instead_of: causes the row stands for: once it applies, they are not named from
             the same answer (rows after it).
+        unless_alike: a variant's probe key: the row is out when that variant was sent
+            and refused exactly as the answer read (the row's hypothesis predicts that
+            variant passes; undecided, the fallback names it with the deciding request).
     """
 
     code: str
@@ -77,6 +80,7 @@ class MessageRule:
     after_verification: bool = False
     algs: tuple[str, ...] = ()
     instead_of: tuple[str, ...] = ()
+    unless_alike: str = ""
 
 
 _ALG_FIX = "The backend's algorithms= does not include the token's {alg}. Pin it:\n{call}"
@@ -143,6 +147,7 @@ SERVER_MESSAGES: tuple[MessageRule, ...] = (
         finding="ALG-KEY-MISMATCH",
         needs_finding=True,
         shows=("token",),
+        unless_alike=HS256_ENV,
     ),
     MessageRule(
         "CAUSE-AUDIENCE",

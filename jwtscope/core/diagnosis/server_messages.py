@@ -117,6 +117,9 @@ def _applies(row: MessageRule, ctx: RuleContext, ex: Exchange) -> bool:
         return False
     if row.after_verification and not _got_further(ctx, ex):
         return False
+    alike = ctx.ex.get(row.unless_alike) if row.unless_alike else None
+    if alike is not None and refused(alike) and same_answer(alike, ex):
+        return False
     return not row.says or says(ex, *row.says)
 
 
