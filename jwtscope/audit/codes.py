@@ -42,6 +42,17 @@ _ENTRIES = (
         "audit.routes",
     ),
     CodeInfo(
+        "AUDIT-ROLE-MISSING",
+        E,
+        "Role checked in the UI only",
+        "The frontend calls these backend routes only from pages behind a role check (a "
+        "layout, page or guard component that renders nothing or redirects unless the user "
+        "has a role, e.g. session.user.role === 'admin'), but the backend only checks that "
+        "the caller is signed in and nothing on its side reads a role or permission: any "
+        "signed-in user can call them directly. Warning when every such route only reads.",
+        "audit.routes",
+    ),
+    CodeInfo(
         "AUDIT-TRAILING-SLASH",
         W,
         "Route declared only with a trailing slash",

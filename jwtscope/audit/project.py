@@ -21,6 +21,7 @@ from jwtscope.audit.compose import ComposeFiles, is_compose_file
 from jwtscope.audit.envfiles import EnvFiles, git_tracked, judge_tracked
 from jwtscope.audit.frontend.crosscheck import Frontend, JwksRef, crosscheck, issuer_of
 from jwtscope.audit.frontend.frontend_scan import scan_script
+from jwtscope.audit.frontend.role_gaps import UiGraph, role_gaps
 from jwtscope.audit.leaks import LeakScanner
 from jwtscope.audit.missing import missing_secrets
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo, SkippedFile
@@ -130,6 +131,7 @@ class _Readers:
         self.facts = ProjectFacts()
         self.python = PythonAudit(self.facts)
         self.front = Frontend()
+        self.ui = UiGraph()
         self.env = EnvFiles()
         self.leaks = LeakScanner(now=now)
         self.deps = PyDeps()
@@ -195,6 +197,7 @@ class _Readers:
         else:
             facts_, found = scan_script(text, file.rel, is_test=test)
             self.front.add(facts_, file.rel)
+            self.ui.add(file.rel, facts_.ui)
             if (why := facts_.unparsed_reason(file.rel)) is not None:
                 self.skipped.append(SkippedFile(file.rel, why))
             self.findings += found
@@ -215,6 +218,7 @@ class _Readers:
             if not (f.code == "AUDIT-DECODE-BA-SECRET" and (f.path, f.line) in mismatched)
         ]
         findings += cross
+        findings += role_gaps(project, routes, self.ui)
         findings += self._better_auth(issuer)
         verifiers = {n for m in project.modules.values() for c in m.decodes for n in c.key_names}
         findings += env.judge(verifiers)

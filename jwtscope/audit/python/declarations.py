@@ -15,6 +15,7 @@ from jwtscope.audit.python import endpoint
 from jwtscope.audit.python.astutil import (
     AUTH_CLASSES,
     BODY_AUTHISH,
+    ROLE_TEXT,
     dotted,
     function_nodes,
     is_authish,
@@ -23,6 +24,7 @@ from jwtscope.audit.python.astutil import (
     literal_str,
     literal_strs,
     marker_of,
+    names_roles,
     pieces,
     walk,
 )
@@ -147,6 +149,7 @@ class Declarations:
         self.scope = scope if scope is not None else []
         #: per enclosing function, its ``name = f(…)`` statements (see ``local_names``).
         self.frames: list[dict[str, Ref]] = []
+        self.role_text = any(ROLE_TEXT.search(line) for line in lines)
 
     @property
     def names(self) -> LocalNames:
@@ -158,7 +161,12 @@ class Declarations:
         return self.lines[lineno - 1] if 0 < lineno <= len(self.lines) else ""
 
     def decorators(self, node: FuncNode, nodes: list[ast.AST]) -> None:
-        """Route decorators (``@router.get(...)``) and ``@app.middleware("http")``."""
+        """Route decorators (``@router.get(...)``) and ``@app.middleware("http")``; notes
+        the function (and its class) when its code speaks of roles."""
+        if self.role_text and names_roles(nodes):
+            self.s.role_defs.add(node.name)
+            if self.scope and self.scope[-1][0] == "class":
+                self.s.role_defs.add(self.scope[-1][1])
         for dec in node.decorator_list:
             if not isinstance(dec, ast.Call) or not isinstance(dec.func, ast.Attribute):
                 continue
