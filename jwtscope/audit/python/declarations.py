@@ -16,6 +16,7 @@ from jwtscope.audit.python.astutil import (
     AUTH_CLASSES,
     BODY_AUTHISH,
     ROLE_TEXT,
+    call_name,
     dotted,
     function_nodes,
     is_authish,
@@ -277,6 +278,9 @@ class Declarations:
             if child:
                 inc = IncludeDecl(target, child, prefix, (), node.lineno, True)
                 self.s.includes.append(inc)
+            made = arg("app", 1)
+            if isinstance(made, ast.Call) and call_name(made).endswith("StaticFiles"):
+                self.s.static_mounts.append((tuple(map(self.names.piece, prefix)), node.lineno))
         elif attr == "add_middleware" and node.args:
             self.middleware(target, node.args[0], node, node.lineno)
         elif attr == "add_api_route":
