@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from jwtscope.audit.api_collection import Collections, is_collection
 from jwtscope.audit.compose import ComposeFiles, is_compose_file
 from jwtscope.audit.envfiles import EnvFiles, git_tracked, judge_tracked
 from jwtscope.audit.frontend.crosscheck import Frontend, JwksRef, crosscheck, issuer_of
@@ -136,6 +137,7 @@ class _Readers:
         self.leaks = LeakScanner(now=now)
         self.deps = PyDeps()
         self.compose = ComposeFiles()
+        self.collections = Collections()
         self.findings: list[AuditFinding] = []
         self.kinds: Counter[str] = Counter()
         self.skipped: list[SkippedFile] = []
@@ -149,6 +151,8 @@ class _Readers:
             self._small(file, self.deps.add)
         if is_compose_file(name):
             self._small(file, self.compose.add)
+        if is_collection(name):
+            self._small(file, self.collections.add)
         if file.kind == "deps":
             return False
         if file.kind in ("pyproject", "jwks"):
@@ -210,6 +214,7 @@ class _Readers:
         issuer = issuer_of(front, env)
         _teach_facts(self.facts, issuer)
         project, routes, backend = self.python.finish(public)
+        routes, backend = self.collections.apply(routes, backend)
         cross, mismatched = crosscheck(project, routes, front, issuer, env)
         findings = self.findings
         findings += [

@@ -278,8 +278,8 @@ class Declarations:
             if child:
                 inc = IncludeDecl(target, child, prefix, (), node.lineno, True)
                 self.s.includes.append(inc)
-            made = arg("app", 1)
-            if isinstance(made, ast.Call) and call_name(made).endswith("StaticFiles"):
+            served = arg("app", 1)
+            if isinstance(served, ast.Call) and call_name(served).endswith("StaticFiles"):
                 self.s.static_mounts.append((tuple(map(self.names.piece, prefix)), node.lineno))
         elif attr == "add_middleware" and node.args:
             self.middleware(target, node.args[0], node, node.lineno)
