@@ -195,7 +195,7 @@ def test_routes_called_only_behind_an_admin_layout_are_reported_at_the_router(tm
 
 def test_read_only_routes_are_a_warning(tmp_path):
     reports_page = REPORTS_PAGE.replace("deleteReport", "listReports").replace(
-        'import { listReports, listReports }', "import { listReports }"
+        "import { listReports, listReports }", "import { listReports }"
     )
     root = _project(tmp_path, **{"web/app/admin/reports/page.tsx": reports_page})
     (root / "web/lib/reports.ts").write_text(

@@ -122,7 +122,5 @@ def static_twin(module: ModuleSummary, decl: RouteDecl) -> str | None:
     mine = _bare(decl.path)
     for path, line in module.static_mounts:
         if mine and _bare(path) == mine:
-            return (
-                f"convention: stands in for the static files mounted at the same path (line {line})"
-            )
+            return f"convention: stands in for the static files mounted there (line {line})"
     return None
