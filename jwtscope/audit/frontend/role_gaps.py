@@ -55,8 +55,12 @@ class UiGraph:
     _gated: dict[str, tuple[bool, str]] = field(default_factory=dict)
 
     def add(self, rel: str, facts: UiFacts | None) -> None:
-        """One script file's facts (``None``: a file without any)."""
-        if facts is not None:
+        """One script file's facts (``None``: a file without any). A file that imports
+        no project module, sends nothing and gates nothing can lie on no path from a call
+        to a page: not kept."""
+        if facts is not None and any(
+            (facts.specs, facts.calls, facts.gate, facts.guard, facts.wrappers, facts.clients)
+        ):
             self.files[module_key(rel)] = (rel, facts)
 
     def resolve(self, key: str, spec: str) -> str | None:

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from jwtscope.audit.frontend.scripttree import Script
-from jwtscope.audit.redact import redact_line
 
 __all__ = ["ApiCall", "UiFacts", "read_ui", "ui_imports"]
 
@@ -32,10 +31,10 @@ __all__ = ["ApiCall", "UiFacts", "read_ui", "ui_imports"]
 class ApiCall:
     """A call that sends a request to a path: ``fetch``/``axios`` or a name that may be a
     project wrapper (decided at project level). ``callee`` is the name called (``fetch``,
-    ``axios``, ``callApi``, ``api`` for ``api.get``)."""
+    ``axios``, ``callApi``, ``api`` for ``api.get``); ``url_path`` the literal path with
+    ``{}`` for each expression (``/jobs/{}``)."""
 
     line: int
-    source: str
     callee: str
     method: str
     url_path: str
@@ -46,8 +45,9 @@ class UiFacts:
     """One script file's part of the UI graph (see the module docstring).
 
     Args:
-        specs: every module it imports or re-exports, as written (``@/lib/api``, ``./x``).
-        names: imported local name → module as written.
+        specs: every project module it imports or re-exports, as written (``@/lib/api``,
+            ``./x``; packages left out).
+        names: imported local name → module as written, for the names it calls.
         gate: line of a role gate in its default export (0: none).
         guard: line of a role gate in a function that renders ``children`` (0: none).
         wrappers: functions it defines that send a request to their first parameter.
@@ -81,6 +81,8 @@ _FUNCTIONS = frozenset(
 )
 _METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 _SENDS = re.compile(r"\b(?:fetch|axios)\s*[.(]")
+#: How a project's own modules are imported: relative, or through a path alias.
+_LOCAL = (".", "@/", "~/", "#/")
 _PATHISH = re.compile(r"(?i)^(?:path|url|uri|endpoint|route|resource|input)")
 
 
@@ -92,14 +94,16 @@ def read_ui(js: Script, path: str) -> UiFacts:
     if _ROLE_WORDS.search(js.text):
         gate, guard = _gates(js)
     wrappers, clients = _wrappers(js)
+    calls = tuple(_calls(js, set(names) | set(wrappers) | set(clients)))
+    callees = {c.callee for c in calls}
     return UiFacts(
         specs=_specs(js),
-        names=tuple(sorted(names.items())),
+        names=tuple(sorted((k, v) for k, v in names.items() if k in callees)),
         gate=gate,
         guard=guard,
         wrappers=wrappers,
         clients=clients,
-        calls=tuple(_calls(js, set(names) | set(wrappers) | set(clients))),
+        calls=calls,
     )
 
 
@@ -124,8 +128,8 @@ def _specs(js: Script) -> tuple[str, ...]:
             sources += js.args(call)[:1]
     for node in sources:
         lit = js.literal(node)
-        if lit is not None and lit.value not in out:
-            out.append(lit.value)
+        if lit is not None and lit.value.startswith(_LOCAL) and lit.value not in out:
+            out.append(lit.value)  # a package (``react``) is never part of the graph
     return tuple(out)
 
 
@@ -348,9 +352,7 @@ def _calls(js: Script, known: set[str]) -> list[ApiCall]:
         url_path = _path_of(js, args[0])
         if url_path is None:
             continue
-        line = js.line_of(call)
-        source = redact_line(js.line(line)).strip()
-        out.append(ApiCall(line, source, name, method, url_path))
+        out.append(ApiCall(js.line_of(call), name, method, url_path))
     return out
 
 
