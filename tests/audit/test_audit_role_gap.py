@@ -307,3 +307,14 @@ def test_no_frontend_no_finding(tmp_path):
     for path in sorted((root / "web").rglob("*"), reverse=True):
         path.unlink() if path.is_file() else path.rmdir()
     assert _gaps(root) == []
+
+
+def test_a_call_to_better_auths_own_routes_is_not_a_backend_call(tmp_path):
+    reports = REPORTS + '\n\n@router.get("/stats")\ndef stats():\n    return {}\n'
+    page = REPORTS_PAGE.replace(
+        "export default", 'export const s = () => fetch("/api/auth/reports/stats");\nexport default'
+    )
+    root = _project(tmp_path, **{"web/app/admin/reports/page.tsx": page})
+    (root / "backend/reports.py").write_text(reports.replace("CHECK", "pass"), encoding="utf-8")
+    [gap] = _gaps(root)
+    assert "GET /reports " in gap.detail + " " and "/reports/stats" not in gap.detail

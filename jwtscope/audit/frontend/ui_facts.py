@@ -382,4 +382,4 @@ def _path_of(js: Script, arg: Node) -> str | None:
     body = re.sub(r"^https?://[^/]+", "", body).split("?", 1)[0].split("#", 1)[0]
     if not body.startswith("/") or not re.search(r"[A-Za-z]", body.replace("{}", "")):
         return None
-    return body
+    return None if body.startswith("/api/auth/") else body  # Better Auth's own routes
