@@ -64,7 +64,7 @@ class UiFacts:
     calls: tuple[ApiCall, ...] = ()
 
 
-_ROLE_WORDS = re.compile(r"(?i)role|admin|superuser|staff|permission")
+_ROLE_WORDS = ("role", "admin", "superuser", "staff", "permission")
 _ROLE_END = re.compile(r"(?:^|[.?!\s])roles?$")
 _USERISH = re.compile(r"(?i)user|session|account|profile|\bme\b|current|auth|viewer|member")
 _ADMINISH = re.compile(r"(?i)admin|superuser|staff|moderator|owner|manager|editor|operator")
@@ -91,7 +91,8 @@ def read_ui(js: Script, path: str) -> UiFacts:
     del path
     names = _imported_names(js)
     gate = guard = 0
-    if _ROLE_WORDS.search(js.text):
+    lower = js.text.lower()
+    if any(word in lower for word in _ROLE_WORDS):
         gate, guard = _gates(js)
     wrappers, clients = _wrappers(js)
     calls = tuple(_calls(js, set(names) | set(wrappers) | set(clients)))
@@ -122,7 +123,7 @@ def _specs(js: Script) -> tuple[str, ...]:
         for n in js.root.named_children
         if n.type == "export_statement"
     ]
-    for call in js.of("call"):  # import("./x"), next/dynamic's loaders
+    for call in js.of("call") if "import(" in js.text else ():  # import("./x"), lazy pages
         fn = call.child_by_field_name("function")
         if fn is not None and fn.type == "import":
             sources += js.args(call)[:1]
@@ -296,7 +297,7 @@ def _wrappers(js: Script) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Functions that send a request to their first parameter; ``axios.create`` instances."""
     wrappers: list[str] = []
     clients: list[str] = []
-    if not _SENDS.search(js.text):
+    if ("fetch" not in js.text and "axios" not in js.text) or not _SENDS.search(js.text):
         return (), ()
     candidates: list[tuple[str, Node]] = []
     for node in js.root.named_children:
@@ -315,9 +316,10 @@ def _wrappers(js: Script) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for name, fn in candidates:
         params = fn.child_by_field_name("parameters") or fn.child_by_field_name("parameter")
         first = _first_param(js, params)
+        if not first or not _PATHISH.match(first):
+            continue
         body = js.code(fn.child_by_field_name("body"))
-        reads = bool(first) and re.search(rf"\b{re.escape(first)}\b", body) is not None
-        if reads and _PATHISH.match(first) and _SENDS.search(body):
+        if _SENDS.search(body) and re.search(rf"\b{re.escape(first)}\b", body):
             wrappers.append(name)
     return tuple(wrappers), tuple(clients)
 
@@ -337,11 +339,17 @@ def _calls(js: Script, known: set[str]) -> list[ApiCall]:
     out: list[ApiCall] = []
     for call in js.of("call"):
         fn = call.child_by_field_name("function")
-        args = js.args(call)
-        if fn is None or not args:
+        if fn is None or fn.type not in ("identifier", "member_expression"):
             continue
         callee = js.text_of(fn)
         base, _, member = callee.rpartition(".")
+        if base and ((base not in known and base != "axios") or member.lower() not in _METHODS):
+            continue
+        if not base and callee not in known and callee not in ("fetch", "axios"):
+            continue
+        args = js.args(call)
+        if not args:
+            continue
         if callee in ("fetch", "axios") or (callee in known and not base):
             method = _method_of(js, args[1] if len(args) > 1 else None, callee)
             name = callee

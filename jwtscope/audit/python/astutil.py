@@ -93,7 +93,20 @@ _ROLE_WORDS = frozenset(
     {"role", "roles", "admin", "admins", "superuser", "superusers", "staff", "permission"}
     | {"permissions", "scopes", "privilege", "privileges", "rbac", "casbin", "acl", "perms"}
 )
-ROLE_TEXT = re.compile(r"(?i)role|admin|superuser|staff|permission|scopes|privilege|rbac|casbin")
+#: Lower-case text that a module speaking of roles contains (a cheap test before the walk).
+ROLE_TEXT = (
+    "role",
+    "admin",
+    "superuser",
+    "staff",
+    "permission",
+    "scopes",
+    "privilege",
+    "rbac",
+    "casbin",
+    "acl",
+    "perms",
+)
 
 
 def role_word(name: str) -> bool:

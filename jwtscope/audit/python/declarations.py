@@ -150,7 +150,8 @@ class Declarations:
         self.scope = scope if scope is not None else []
         #: per enclosing function, its ``name = f(…)`` statements (see ``local_names``).
         self.frames: list[dict[str, Ref]] = []
-        self.role_text = any(ROLE_TEXT.search(line) for line in lines)
+        lower = "\n".join(lines).lower()
+        self.role_text = any(word in lower for word in ROLE_TEXT)
 
     @property
     def names(self) -> LocalNames:
