@@ -8,6 +8,7 @@ change meaning once released; new ones may be added.
 
 from __future__ import annotations
 
+from jwtscope.audit.codes_authz import AUTHZ_ENTRIES
 from jwtscope.audit.codes_betterauth import BETTER_AUTH_ENTRIES
 from jwtscope.audit.codes_config import CONFIG_ENTRIES
 from jwtscope.audit.model import AuditFinding
@@ -29,16 +30,6 @@ _ENTRIES = (
         "app or an auth middleware. Anyone can call it. Mark intended public routes with "
         "--public or [tool.jwtscope] public = [...]. Warning for GET/HEAD; info when no "
         "route of the project is protected at all.",
-        "audit.routes",
-    ),
-    CodeInfo(
-        "AUDIT-OWNERSHIP-MISSING",
-        E,
-        "Record loaded by id without an ownership check",
-        "The route takes a record id from the path and loads, updates or deletes that "
-        "record, but never compares the record's owner with the current user nor filters "
-        "the query by the user: any signed-in user can reach anyone's record by changing "
-        "the id (IDOR).",
         "audit.routes",
     ),
     CodeInfo(
@@ -333,8 +324,9 @@ _ENTRIES = (
     ),
 )
 
-AUDIT_CODES: dict[str, CodeInfo] = {
-    i.code: i for i in (*_ENTRIES, *BETTER_AUTH_ENTRIES, *CONFIG_ENTRIES)
+AUDIT_CODES: dict[str, CodeInfo] = {  # the route codes together: unprotected, then authz
+    i.code: i
+    for i in (*_ENTRIES[:1], *AUTHZ_ENTRIES, *_ENTRIES[1:], *BETTER_AUTH_ENTRIES, *CONFIG_ENTRIES)
 }
 
 #: Engine codes an audit also emits, with the same meaning, where the evidence is in the

@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from jwtscope.audit.api_collection import Collections, is_collection
 from jwtscope.audit.compose import ComposeFiles, is_compose_file
 from jwtscope.audit.envfiles import EnvFiles, git_tracked, judge_tracked
 from jwtscope.audit.frontend.crosscheck import Frontend, JwksRef, crosscheck, issuer_of
 from jwtscope.audit.frontend.frontend_scan import scan_script
+from jwtscope.audit.frontend.role_gaps import UiGraph, role_gaps
 from jwtscope.audit.leaks import LeakScanner
 from jwtscope.audit.missing import missing_secrets
 from jwtscope.audit.model import AuditFinding, AuditResult, IssuerInfo, SkippedFile
@@ -130,10 +132,12 @@ class _Readers:
         self.facts = ProjectFacts()
         self.python = PythonAudit(self.facts)
         self.front = Frontend()
+        self.ui = UiGraph()
         self.env = EnvFiles()
         self.leaks = LeakScanner(now=now)
         self.deps = PyDeps()
         self.compose = ComposeFiles()
+        self.collections = Collections()
         self.findings: list[AuditFinding] = []
         self.kinds: Counter[str] = Counter()
         self.skipped: list[SkippedFile] = []
@@ -147,6 +151,8 @@ class _Readers:
             self._small(file, self.deps.add)
         if is_compose_file(name):
             self._small(file, self.compose.add)
+        if is_collection(name):
+            self._small(file, self.collections.add)
         if file.kind == "deps":
             return False
         if file.kind in ("pyproject", "jwks"):
@@ -195,6 +201,7 @@ class _Readers:
         else:
             facts_, found = scan_script(text, file.rel, is_test=test)
             self.front.add(facts_, file.rel)
+            self.ui.add(file.rel, facts_.ui)
             if (why := facts_.unparsed_reason(file.rel)) is not None:
                 self.skipped.append(SkippedFile(file.rel, why))
             self.findings += found
@@ -207,6 +214,7 @@ class _Readers:
         issuer = issuer_of(front, env)
         _teach_facts(self.facts, issuer)
         project, routes, backend = self.python.finish(public)
+        routes, backend = self.collections.apply(routes, backend)
         cross, mismatched = crosscheck(project, routes, front, issuer, env)
         findings = self.findings
         findings += [
@@ -215,6 +223,7 @@ class _Readers:
             if not (f.code == "AUDIT-DECODE-BA-SECRET" and (f.path, f.line) in mismatched)
         ]
         findings += cross
+        findings += role_gaps(project, routes, self.ui)
         findings += self._better_auth(issuer)
         verifiers = {n for m in project.modules.values() for c in m.decodes for n in c.key_names}
         findings += env.judge(verifiers)

@@ -8,6 +8,12 @@ right answer is ``unknown`` with a reason that says it depends on configuration)
 with the finding code expected. ``kind: "advisory"`` marks a true observation that is
 not a defect: reporting it is not a false positive, missing it is not a miss.
 
+A public route with ``intent_not_in_code`` (and why) is public by the expert's judgement
+of what it does (a demo endpoint, an intent stated only in a comment or an external
+spec), with no convention or declaration the audit reads that could tell it from a
+route the project means to protect: calling it "unprotected" is a true fact, counted
+apart (``public?->unprotected``), and its AUDIT-ROUTE-UNPROTECTED finding is an advisory.
+
 Used by ``bench/corpus_score.py`` (prints the numbers) and ``test_corpus_floor.py``
 (holds the floor).
 """
@@ -34,6 +40,10 @@ ROUTE_OUTCOMES = (
     ("unprotected->protected", "unprotected called protected (missed holes)"),
     ("public->protected", "public called protected (overclaimed protection)"),
     ("public->unprotected", "public called unprotected (false alarm)"),
+    (
+        "public?->unprotected",
+        "intended public, but nothing the audit reads says so, called unprotected (accepted)",
+    ),
     ("unprotected->public", "unprotected called public (missed holes)"),
     ("protected->public", "protected called public"),
     ("conditional->protected", "open by default (auth off until configured) called protected"),
@@ -105,9 +115,13 @@ def load_truth(project: Path) -> dict[str, Any]:
 CONFIG_REASON = "depends on configuration"
 
 
-def _route_outcome(expected: str, reported: str | None, reason: str = "") -> str:
+def _route_outcome(
+    expected: str, reported: str | None, reason: str = "", *, unseen: bool = False
+) -> str:
     if reported is None:
         return "missing"
+    if unseen and expected == "public" and reported == "unprotected":
+        return "public?->unprotected"
     if reported == "unknown" and expected == "conditional" and reason.startswith(CONFIG_REASON):
         return "correct"
     if reported == "unknown":
@@ -119,8 +133,11 @@ def _score_routes(score: ProjectScore, truth: dict[str, Any], result: Any) -> No
     reported = {(r.method, r.path): r.status.value for r in result.routes}
     reasons = {(r.method, r.path): r.reason for r in result.routes}
     expected = {(r["method"], r["path"]): r["verdict"] for r in truth["routes"]}
+    unseen = {(r["method"], r["path"]) for r in truth["routes"] if "intent_not_in_code" in r}
     for key, verdict in sorted(expected.items()):
-        outcome = _route_outcome(verdict, reported.get(key), reasons.get(key, ""))
+        outcome = _route_outcome(
+            verdict, reported.get(key), reasons.get(key, ""), unseen=key in unseen
+        )
         score.routes[outcome] += 1
         if outcome != "correct":
             score.route_misses.append(f"{outcome}: {key[0]} {key[1]}")

@@ -17,9 +17,9 @@ FLOOR: dict[str, dict[str, int]] = {
         "public->protected": 0,
         "public->unprotected": 0,
         "unknown": 0,
-        "reported_true": 2,
+        "reported_true": 3,
         "false_findings": 0,
-        "defects_found": 2,
+        "defects_found": 3,
     },
     "fastapi__full-stack-fastapi-template": {
         "correct": 23,
@@ -31,21 +31,22 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 1,
     },
     "nsidnev__fastapi-realworld-example-app": {
-        "correct": 18,
+        "correct": 19,
         "public->protected": 0,
-        "public->unprotected": 1,
+        "public->unprotected": 0,
         "unknown": 0,
         "reported_true": 1,
-        "false_findings": 1,
+        "false_findings": 0,
         "defects_found": 1,
     },
     "HKUDS__LightRAG": {
-        "correct": 26,
+        "correct": 30,
         "public->protected": 0,
-        "public->unprotected": 7,  # GET /webui, /webui/: were missing, now in the table
+        "public->unprotected": 0,
+        "public?->unprotected": 3,  # intent_not_in_code in truth.json
         "unknown": 0,
-        "reported_true": 5,
-        "false_findings": 8,
+        "reported_true": 8,
+        "false_findings": 1,
         "defects_found": 4,
     },
     "IndominusByte__fastapi-jwt-auth": {
@@ -60,10 +61,11 @@ FLOOR: dict[str, dict[str, int]] = {
     "allient__create-fastapi-project": {
         "correct": 52,
         "public->protected": 0,
-        "public->unprotected": 9,
+        "public->unprotected": 0,
+        "public?->unprotected": 9,  # intent_not_in_code in truth.json
         "unknown": 0,
-        "reported_true": 10,
-        "false_findings": 9,
+        "reported_true": 19,
+        "false_findings": 0,
         "defects_found": 10,
     },
     "cleanenergyexchange__fastapi-zitadel-auth": {
@@ -103,11 +105,13 @@ FLOOR: dict[str, dict[str, int]] = {
         "defects_found": 2,
     },
     "jupyter-server__jupyverse": {
-        "correct": 8,
+        "correct": 9,
         "public->protected": 0,
-        "public->unprotected": 1,
+        "public->unprotected": 0,
         "unknown": 3,
-        "reported_true": 4,
+        # was 4: the logout's AUDIT-ROUTE-UNPROTECTED (now public) matched by chance a
+        # truth entry 3 lines away
+        "reported_true": 3,
         "false_findings": 0,
         "defects_found": 3,
     },

@@ -35,6 +35,7 @@ from jwtscope.audit.frontend.bearer import BearerChecks
 from jwtscope.audit.frontend.scriptfacts import AuthConfig, JwtPluginCall, ScriptFacts
 from jwtscope.audit.frontend.scripttree import Literal, Script
 from jwtscope.audit.frontend.token_transport import TokenTransportChecks
+from jwtscope.audit.frontend.ui_facts import read_ui, ui_imports
 from jwtscope.audit.model import AuditFinding
 from jwtscope.audit.redact import redact_line
 from jwtscope.core.findings import Severity
@@ -354,12 +355,14 @@ def scan_script(
     A file tree-sitter cannot parse gives no findings and only its ``error_line``: a
     verdict read from around a syntax error could be wrong.
     """
-    if not any(k in text for k in _KEYWORDS) and not _STRING_EXPORT.search(text):
+    ui = not is_test and ("import" in text or "fetch" in text or "axios" in text)
+    if not ui and not any(k in text for k in _KEYWORDS) and not _STRING_EXPORT.search(text):
         return ScriptFacts(), []
     script = Script(text, path)
-    if script.error_line is not None:
-        return ScriptFacts(error_line=script.error_line), []
+    if script.error_line is not None:  # its imports still count: a path to its users
+        return ScriptFacts(error_line=script.error_line, ui=ui_imports(script) if ui else None), []
     scanner = _Scanner(script, path)
+    scanner.facts.ui = read_ui(script, path) if ui else None
     scanner.facts.env_refs = {name for _, name in script.env_refs}
     checks: list[tuple[Callable[[], None], tuple[str, ...]]] = [
         (scanner.configs, ("betterAuth",)),

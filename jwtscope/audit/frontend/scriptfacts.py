@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from jwtscope.audit.frontend.ui_facts import UiFacts
+
 __all__ = ["AuthConfig", "CorsExpose", "FetchCall", "HeaderRead", "JwtPluginCall", "ScriptFacts"]
 
 
@@ -101,6 +103,7 @@ class ScriptFacts:
     cors: list[CorsExpose] = field(default_factory=list)  # CORS of a file serving Better Auth
     jwt_reads: list[HeaderRead] = field(default_factory=list)  # reads of set-auth-jwt
     secure_cookies_off: bool = False  # ``advanced.useSecureCookies: false``
+    ui: UiFacts | None = None  # imports, API calls and role gates (``ui_facts``)
 
     def unparsed_reason(self, path: str) -> str | None:
         """Why the file is not audited, for the list of skipped files; None if it is."""

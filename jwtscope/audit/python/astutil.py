@@ -18,6 +18,7 @@ __all__ = [
     "BODY_AUTHISH",
     "MARKS",
     "NOT_AUTH_MIDDLEWARE",
+    "ROLE_TEXT",
     "SECRETISH",
     "call_name",
     "dotted",
@@ -31,8 +32,10 @@ __all__ = [
     "literal_str",
     "literal_strs",
     "marker_of",
+    "names_roles",
     "pieces",
     "returns_callable",
+    "role_word",
     "walk",
 ]
 
@@ -83,6 +86,52 @@ _AUTH_EXCEPTION = re.compile(
 )
 #: Names that hold a signing secret.
 SECRETISH = re.compile(r"(?i)(secret|signing_?key|jwt_?key|private_?key|hmac_?key)")
+
+
+#: Words of a name that speak of authorization by role or permission.
+_ROLE_WORDS = frozenset(
+    {"role", "roles", "admin", "admins", "superuser", "superusers", "staff", "permission"}
+    | {"permissions", "scopes", "privilege", "privileges", "rbac", "casbin", "acl", "perms"}
+)
+#: Lower-case text that a module speaking of roles contains (a cheap test before the walk).
+ROLE_TEXT = (
+    "role",
+    "admin",
+    "superuser",
+    "staff",
+    "permission",
+    "scopes",
+    "privilege",
+    "rbac",
+    "casbin",
+    "acl",
+    "perms",
+)
+
+
+def role_word(name: str) -> bool:
+    """Whether a name speaks of roles or permissions (``require_admin``, ``SecurityScopes``,
+    ``is_superuser``, ``user.role``), by its words (snake_case and camelCase split)."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
+    return any(word.lower() in _ROLE_WORDS for word in words)
+
+
+def names_roles(nodes: list[ast.AST]) -> bool:
+    """Whether a name, attribute, keyword or string key among ``nodes`` speaks of roles."""
+    for node in nodes:
+        if isinstance(node, ast.Name):
+            text = node.id
+        elif isinstance(node, ast.Attribute):
+            text = node.attr
+        elif isinstance(node, ast.keyword):
+            text = node.arg or ""
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value if len(node.value) < 40 else ""
+        else:
+            continue
+        if role_word(text):
+            return True
+    return False
 
 
 def is_authish(name: str, pattern: re.Pattern[str] = AUTHISH) -> bool:

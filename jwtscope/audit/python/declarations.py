@@ -15,6 +15,8 @@ from jwtscope.audit.python import endpoint
 from jwtscope.audit.python.astutil import (
     AUTH_CLASSES,
     BODY_AUTHISH,
+    ROLE_TEXT,
+    call_name,
     dotted,
     function_nodes,
     is_authish,
@@ -23,6 +25,7 @@ from jwtscope.audit.python.astutil import (
     literal_str,
     literal_strs,
     marker_of,
+    names_roles,
     pieces,
     walk,
 )
@@ -147,6 +150,8 @@ class Declarations:
         self.scope = scope if scope is not None else []
         #: per enclosing function, its ``name = f(…)`` statements (see ``local_names``).
         self.frames: list[dict[str, Ref]] = []
+        lower = "\n".join(lines).lower()
+        self.role_text = any(word in lower for word in ROLE_TEXT)
 
     @property
     def names(self) -> LocalNames:
@@ -158,7 +163,12 @@ class Declarations:
         return self.lines[lineno - 1] if 0 < lineno <= len(self.lines) else ""
 
     def decorators(self, node: FuncNode, nodes: list[ast.AST]) -> None:
-        """Route decorators (``@router.get(...)``) and ``@app.middleware("http")``."""
+        """Route decorators (``@router.get(...)``) and ``@app.middleware("http")``; notes
+        the function (and its class) when its code speaks of roles."""
+        if self.role_text and names_roles(nodes):
+            self.s.role_defs.add(node.name)
+            if self.scope and self.scope[-1][0] == "class":
+                self.s.role_defs.add(self.scope[-1][1])
         for dec in node.decorator_list:
             if not isinstance(dec, ast.Call) or not isinstance(dec.func, ast.Attribute):
                 continue
@@ -269,6 +279,9 @@ class Declarations:
             if child:
                 inc = IncludeDecl(target, child, prefix, (), node.lineno, True)
                 self.s.includes.append(inc)
+            served = arg("app", 1)
+            if isinstance(served, ast.Call) and call_name(served).endswith("StaticFiles"):
+                self.s.static_mounts.append((tuple(map(self.names.piece, prefix)), node.lineno))
         elif attr == "add_middleware" and node.args:
             self.middleware(target, node.args[0], node, node.lineno)
         elif attr == "add_api_route":

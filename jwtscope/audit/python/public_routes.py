@@ -7,9 +7,9 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Sequence
 
-from jwtscope.audit.python.summary import RouteDecl
+from jwtscope.audit.python.summary import ModuleSummary, Piece, RouteDecl
 
-__all__ = ["convention", "public_match"]
+__all__ = ["convention", "public_match", "static_twin"]
 
 _CONVENTIONAL = frozenset(
     {
@@ -101,4 +101,26 @@ def convention(decl: RouteDecl, path: str) -> str | None:
     posts = tuple(m.upper() for m in decl.methods) == ("POST",)
     if posts and decl.endpoint.lower() in _CONVENTIONAL_ENDPOINTS:
         return f"convention: POST handled by {decl.endpoint}()"
+    return None
+
+
+def _bare(path: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """The path as written without its trailing slash: ``(UI, "/")`` -> ``(UI,)``."""
+    if path and isinstance(path[-1], str):
+        last = path[-1].rstrip("/")
+        return (*path[:-1], last) if last else path[:-1]
+    return path
+
+
+def static_twin(module: ModuleSummary, decl: RouteDecl) -> str | None:
+    """A GET declared at the very path (as written, trailing slash aside) where the same
+    module mounts ``StaticFiles``: it stands in for the static UI when its files are
+    missing (``if assets: app.mount(P, StaticFiles(…)) else: @app.get(P)``), and static
+    files are served to anyone."""
+    if decl.methods != ("GET",) or not module.static_mounts:
+        return None
+    mine = _bare(decl.path)
+    for path, line in module.static_mounts:
+        if mine and _bare(path) == mine:
+            return f"convention: stands in for the static files mounted there (line {line})"
     return None

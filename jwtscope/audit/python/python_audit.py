@@ -152,7 +152,7 @@ class PythonAudit:
         if error is None:
             self.better_auth.add(rel, text)
         if summary is not None:
-            self.modules.setdefault(summary.name, summary)
+            self.modules.setdefault(summary.name, _slim(summary))
 
     def unread(self, rel: str, why: str) -> None:
         """A Python file that could not be read: its names are unknown."""
@@ -176,3 +176,14 @@ class PythonAudit:
         findings += judge_decodes(project)
         findings += judge_cors(project, routes)
         return project, routes, findings
+
+
+def _slim(summary: ModuleSummary) -> ModuleSummary:
+    """A module kept only for the names of its functions that check nothing (a utility
+    module) keeps those names and nothing else: the memory an audit holds grows with
+    the routes and dependencies, not with the utility code around them."""
+    plain, summary.plain = summary.plain, set()
+    if summary.worth_keeping():
+        summary.plain = plain
+        return summary
+    return ModuleSummary(summary.name, summary.path, summary.is_package, plain=plain)

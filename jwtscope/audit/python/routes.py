@@ -41,7 +41,7 @@ from jwtscope.audit.python.library_routes import (
 )
 from jwtscope.audit.python.open_gates import Opened, open_gate_findings
 from jwtscope.audit.python.open_gates import gate_verdict as open_gate_verdict
-from jwtscope.audit.python.public_routes import convention, public_match
+from jwtscope.audit.python.public_routes import convention, public_match, static_twin
 from jwtscope.audit.python.resolve import Project, Unknown, shown
 from jwtscope.audit.python.route_findings import RouteEntry, judge_routes
 from jwtscope.audit.python.summary import (
@@ -349,6 +349,8 @@ class _Builder:
                 )
                 dependency, via = (gate[1] if gate[0] == "public" else ""), ""
                 reason = gate[1] if gate[0] != "public" else ""
+                if status is RouteStatus.UNPROTECTED and (public := convention(decl, path)):
+                    status, dependency, reason = RouteStatus.PUBLIC, public, ""  # e.g. /logout
             elif gate is not None and declared:
                 status, dependency, via = RouteStatus.PUBLIC, declared, ""
             elif found is not None:
@@ -357,7 +359,7 @@ class _Builder:
                 status, dependency, via = RouteStatus.UNKNOWN, "", ""
                 reason = "; ".join(dict.fromkeys(unknown))
             else:
-                public = declared or optional or convention(decl, path)
+                public = declared or optional or convention(decl, path) or static_twin(m, decl)
                 status = RouteStatus.PUBLIC if public else RouteStatus.UNPROTECTED
                 dependency, via = public or "", ""
             route = Route(

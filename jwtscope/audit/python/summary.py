@@ -321,6 +321,10 @@ class ModuleSummary:
     decodes: list[DecodeCall] = field(default_factory=list)
     sign_algorithms: list[Ref] = field(default_factory=list)
     owner_keys: bool = False
+    #: the paths of ``mount(path, StaticFiles(…))`` calls, as written, with their lines.
+    static_mounts: list[tuple[tuple[Piece, ...], int]] = field(default_factory=list)
+    #: functions and classes whose code speaks of roles or permissions (``astutil.role_word``).
+    role_defs: set[str] = field(default_factory=set)
 
     def worth_keeping(self) -> bool:
         """False for modules that cannot matter to routes or auth (models, utilities)."""

@@ -1,0 +1,7 @@
+"use client";
+
+import { ApiKeyList } from "@/components/api-key/api-key-list";
+
+export default function ApiKeysPage() {
+  return <ApiKeyList />;
+}

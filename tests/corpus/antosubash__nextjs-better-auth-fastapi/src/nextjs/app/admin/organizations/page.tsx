@@ -1,0 +1,7 @@
+"use client";
+
+import { OrganizationList } from "@/components/organization/organization-list";
+
+export default function OrganizationsPage() {
+  return <OrganizationList />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { UserList } from "@/components/admin/user-list";
+
+export default function UsersPage() {
+  return <UserList />;
+}
