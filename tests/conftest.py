@@ -4,7 +4,6 @@ project, a real JWKS server."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,14 +23,6 @@ _PROXY_VARIABLES = (
     "https_proxy",
     "all_proxy",
 )
-
-
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """``-n auto`` (``addopts``) starts two workers per CPU: a test spends much of its
-    time waiting on a server, a subprocess or a terminal, so one worker per CPU leaves
-    the CPUs idle. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still sets the number."""
-    chosen = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
-    return int(chosen) if chosen else 2 * (os.cpu_count() or 1)
 
 
 @pytest.fixture(autouse=True)
