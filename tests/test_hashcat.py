@@ -119,8 +119,21 @@ def test_temp_files_are_private_and_removed(tmp_path: Path, temp_root: Path) -> 
     words = wordlist(tmp_path / "words.txt", KEY)
     run_hashcat(token_for(KEY), HashcatAttack(wordlist=words), started=look, temp_root=temp_root)
 
-    assert modes == {"dir": 0o700, "jwt.hash": 0o600, "found.txt": 0o600}
+    assert modes == {"dir": 0o700, "jwt.hash": 0o600, "found.txt": 0o600, "data": 0o700}
     # (and the temp_root fixture checks that nothing is left behind)
+
+
+def test_hashcat_leaves_nothing_in_its_data_folder(
+    tmp_path: Path, temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its session files and dictionary cache go with the private directory: runs at once
+    share no file, and none is left in ~/.local/share/hashcat afterwards."""
+    data_home = tmp_path / "xdg-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    words = wordlist(tmp_path / "words.txt", "x", KEY)
+
+    assert run_hashcat(token_for(KEY), HashcatAttack(wordlist=words), temp_root=temp_root).key
+    assert not data_home.exists()
 
 
 def test_hashcat_error_is_one_line_without_the_token(temp_root: Path) -> None:

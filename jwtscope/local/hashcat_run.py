@@ -122,6 +122,7 @@ def run_hashcat(
         outfile = folder / "found.txt"
         _write_private(hash_file, token.strip() + "\n")
         _write_private(outfile, "")
+        (folder / "data").mkdir(mode=0o700)  # hashcat's data folder (_hashcat_environment)
         argv = command_line(executable, hash_file, outfile, attack, folder.name)
         code, last, errors, interrupted = _watch(argv, folder, begin, progress, started)
         key = _read_key(outfile) if code == 0 or interrupted else None
@@ -156,6 +157,17 @@ def _private_dir(root: Path | None) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _hashcat_environment(folder: Path) -> dict[str, str]:
+    """The environment for hashcat, its data folder inside the private ``folder``.
+
+    hashcat keeps a ``<session>.pid`` file, a ``<session>.outfiles`` folder and its
+    ``hashcat.dictstat2`` in ``$XDG_DATA_HOME/hashcat``: there they would outlive the run
+    and be shared by runs at once; inside ``folder`` they go with it. Its compiled
+    kernels stay in ``$XDG_CACHE_HOME`` (each one takes minutes to build).
+    """
+    return {**os.environ, "XDG_DATA_HOME": str(folder / "data")}
+
+
 def _write_private(path: Path, text: str) -> None:
     """Create ``path`` readable by its owner only (0600) and write ``text``."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -183,6 +195,7 @@ def _watch(
         text=True,
         errors="replace",
         start_new_session=True,  # the terminal's Ctrl-C reaches us; we pass it on
+        env=_hashcat_environment(folder),
     )
     assert process.stdout is not None and process.stderr is not None
     reader = threading.Thread(target=_drain, args=(process.stderr, errors), daemon=True)

@@ -24,6 +24,14 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 DEADLINE_S = 30.0
 SIZE = ("120", "40")
+#: What the demo's first screen shows: its payload, verdict, fixed instant and findings.
+DEMO_LINES = (
+    '"Dana Demo"',
+    '"email": "dana@example.com"',
+    "SIGNATURE VALID",
+    "DEMO TIME, 2026-11-24T23:40:00Z — NOT NOW",
+    "SECRET-COMMON",
+)
 
 
 def _run_in_tmux(
@@ -70,7 +78,8 @@ def test_tui_with_a_token_shows_the_payload_and_the_verdict(tmp_path: Path) -> N
         [sys.executable, "-m", "jwtscope", "tui", "--at", at, token],
         tmp_path,  # an empty folder: no .env to pick up
         {"JWT_SECRET": STRONG_A},
-        lambda text: '"tmux-user"' in text and "SIGNATURE VALID" in text,
+        # ready once every line the test reads is drawn: the app paints in several frames
+        lambda text: '"sub": "tmux-user"' in text and "SIGNATURE VALID" in text,
     )
     assert '"sub": "tmux-user"' in pane
     assert "SIGNATURE VALID" in pane and "SIGNATURE UNVERIFIED" not in pane
@@ -83,8 +92,9 @@ def test_demo_shows_the_payload_and_the_verdict(tmp_path: Path) -> None:
         [sys.executable, "-m", "jwtscope", "demo"],
         tmp_path,
         {},
-        lambda text: '"Dana Demo"' in text and "SIGNATURE VALID" in text,
+        # ready once every line the test reads is drawn, not after the app's first frame
+        lambda text: all(line in text for line in DEMO_LINES),
     )
     assert '"email": "dana@example.com"' in pane
-    assert "AS OF 2026-11-24T23:40:00Z" in pane  # the demo's fixed instant
+    assert "DEMO TIME, 2026-11-24T23:40:00Z — NOT NOW" in pane  # the demo's fixed instant
     assert "SECRET-COMMON" in pane  # its findings list, worst first
