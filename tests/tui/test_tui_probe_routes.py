@@ -11,7 +11,7 @@ from servers.replay_clock import FixedClock, serve_backend
 from servers.route_backends import item_hole
 from testdata import BA_IAT
 from textual.widgets import Checkbox, DataTable, Input, Static
-from tui_support import env_with, make_app, pilot_test
+from tui_support import env_with, make_app, pilot_test, until
 
 from jwtscope.tui.screens.probe import ProbeScreen
 from jwtscope.tui.screens.probe_dialogs import RoutePickScreen
@@ -51,10 +51,14 @@ async def test_every_route_fills_the_matrix_and_names_the_hole() -> None:
             matrix.move_cursor(
                 row=[r.route.label for r in screen.rows].index("GET /todos/{todo_id}")
             )
-            await pilot.pause()
-            console = Console(record=True, width=200, file=io.StringIO(), color_system=None)
-            console.print(screen.query_one("#verdict-detail", Static).content)
-            detail = console.export_text()
+
+            def detail_text() -> str:
+                console = Console(record=True, width=200, file=io.StringIO(), color_system=None)
+                console.print(screen.query_one("#verdict-detail", Static).content)
+                return console.export_text()
+
+            await until(pilot, lambda: "GET /todos/{todo_id}" in detail_text(), "the row's detail")
+            detail = detail_text()
             assert "GET /todos/{todo_id}" in detail and "declares no security" in detail
 
 

@@ -7,7 +7,7 @@ network: the replay is typed but not sent, the audit reads the demo's sample pro
 the HAR screen reads a recorded fixture.
 
 Regenerate after an intended visual change with
-``python -m pytest tests/tui --snapshot-update`` and look at the SVGs before committing.
+``python -m pytest -n 0 tests/tui --snapshot-update`` and look at the SVGs before committing.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Snapshots: how the app looks for the cases a user meets first (pytest-textual-snapshot).
 
 Regenerate after an intended visual change with
-``python -m pytest tests/tui --snapshot-update`` and look at the SVGs before committing.
+``python -m pytest -n 0 tests/tui --snapshot-update`` and look at the SVGs before committing.
 Every app here is deterministic: fixed clock, no timer, UTC, in-memory environment, and a
 cursor that does not blink (so the screenshot never catches it half-way).
 """

@@ -83,6 +83,17 @@ async def started(pilot: Any) -> None:
     raise AssertionError("the app never finished its first analysis")
 
 
+async def until(pilot: Any, condition: Callable[[], bool], what: str) -> None:
+    """Process the app's messages until ``condition()`` holds (a message chain such as
+    cursor → highlighted → detail can take more than one ``pilot.pause()`` under load;
+    no sleep: each round waits for the app to be idle)."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"never happened: {what}")
+
+
 def env_with(**variables: str) -> Environment:
     """An environment with one ``./.env`` source holding ``variables``."""
     return Environment(sources=(EnvSource("./.env", tuple(variables.items())),))
