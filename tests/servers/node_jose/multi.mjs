@@ -147,5 +147,6 @@ function httpHandler(req, res) {
 
 const server =
   config.framework === "http" ? http.createServer(httpHandler) : http.createServer(expressApp());
-server.listen(config.port, "127.0.0.1", () => console.log(`listening on ${config.port}`));
+// Port 0: the OS chooses; the line tells the test which.
+server.listen(config.port, "127.0.0.1", () => console.log(`listening on ${server.address().port}`));
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

@@ -41,6 +41,6 @@ app.get("/todos", auth, (req, res) => {
 });
 
 const server = app.listen(config.port, "127.0.0.1", () => {
-  console.log(`listening on ${config.port}`);
+  console.log(`listening on ${server.address().port}`); // port 0: the one the OS chose
 });
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

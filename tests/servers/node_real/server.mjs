@@ -5,8 +5,9 @@
 const config = JSON.parse(process.env.JWTSCOPE_TEST_CONFIG);
 const { port, lib, secret, audience, issuer } = config;
 const todos = (user) => ({ owner: user?.sub ?? null, todos: [] });
-// The test fixture waits for this line: the server accepts connections from then on.
-const listening = () => console.log(`listening on ${port}`);
+// The test fixture waits for this line: the server accepts connections from then on, on
+// the port it names (port 0: the one the OS chose).
+const listening = (actual) => console.log(`listening on ${actual}`);
 
 if (lib === "express-jwt") {
   const { default: express } = await import("express");
@@ -25,7 +26,7 @@ if (lib === "express-jwt") {
       next(err);
     }
   });
-  app.listen(port, "127.0.0.1", listening);
+  const server = app.listen(port, "127.0.0.1", () => listening(server.address().port));
 } else if (lib === "passport-jwt") {
   const { default: express } = await import("express");
   const { default: passport } = await import("passport");
@@ -46,7 +47,7 @@ if (lib === "express-jwt") {
   app.get("/todos", passport.authenticate("jwt", { session: false }), (req, res) =>
     res.json(todos(req.user)),
   );
-  app.listen(port, "127.0.0.1", listening);
+  const server = app.listen(port, "127.0.0.1", () => listening(server.address().port));
 } else if (lib === "fastify-jwt") {
   const { default: Fastify } = await import("fastify");
   const { default: fastifyJwt } = await import("@fastify/jwt");
@@ -69,7 +70,7 @@ if (lib === "express-jwt") {
     async (request) => todos(request.user),
   );
   await app.listen({ port, host: "127.0.0.1" });
-  listening();
+  listening(app.server.address().port);
 } else if (lib === "hono") {
   const { Hono } = await import("hono");
   const { jwt } = await import("hono/jwt");
@@ -77,7 +78,7 @@ if (lib === "express-jwt") {
   const app = new Hono();
   app.use("/todos", jwt({ secret, alg: "HS256" }));
   app.get("/todos", (c) => c.json(todos(c.get("jwtPayload"))));
-  serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, listening);
+  serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, (info) => listening(info.port));
 } else {
   throw new Error(`unknown lib ${lib}`);
 }
