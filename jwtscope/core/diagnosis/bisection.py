@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from jwtscope.core.diagnosis.causes import EXPIRED_FIX, SUB_FIX, Evidence
 from jwtscope.core.diagnosis.combined import read_combined
+from jwtscope.core.diagnosis.http_answers import add_issuer_ahead
 from jwtscope.core.diagnosis.nearby_claims import read_nearby
 from jwtscope.core.diagnosis.replay_plan import (
     FRESH,
@@ -30,7 +31,6 @@ from jwtscope.core.diagnosis.rule_context import (
 from jwtscope.core.diagnosis.server_messages import read_server_messages, read_variant_words
 from jwtscope.core.keys.keyset import HMAC_ALGS
 from jwtscope.core.request.exchange import Exchange
-from jwtscope.core.timefmt import iso_utc, span
 
 __all__ = ["read_bisection"]
 
@@ -257,32 +257,13 @@ def _issuer_ahead_fixed(ctx: RuleContext, fresh: Exchange, got: str) -> None:
     """The token's ``iat``/``nbf`` lies in the future at the server's clock (and at
     local time), and the same claims dated now pass: the issuer's clock runs ahead —
     whatever words (or crash) the server refused the original with."""
-    payload = ctx.report.token.payload or {}
     server = ctx.original.server_time or float(ctx.report.now)
     local = ctx.original.sent_at or float(ctx.report.now)
-    ahead = [v for k in ("iat", "nbf") if isinstance(v := payload.get(k), (int, float))]
-    ahead = [v for v in ahead if v > max(server, local) + 5]
-    if not ahead:
-        return
-    early = max(ahead) - server
-    ctx.found.add(
-        "CAUSE-CLOCK-SKEW",
-        "high",
-        [
-            ctx.ev(ORIGINAL),
-            ctx.ev(FRESH, f"{answer_line(fresh)}: the same claims dated now {got}"),
-            Evidence(
-                "token",
-                f"iat/nbf {iso_utc(max(ahead))} is {span(early)} in the future at the "
-                f"server's clock ({iso_utc(server)}) and at local time: the issuer's clock "
-                "runs ahead",
-            ),
-        ],
-        "Sync the issuer's clock (NTP); until then, allow a leeway on the backend "
-        f"(`jwt.decode(..., leeway={int(early) + 30})`, jsonwebtoken's `clockTolerance`).",
-        weight=8,
-    )
-    if (ctx.original.status or 0) >= 500:
+    evidence = [
+        ctx.ev(ORIGINAL),
+        ctx.ev(FRESH, f"{answer_line(fresh)}: the same claims dated now {got}"),
+    ]
+    if add_issuer_ahead(ctx, server, local, evidence) and (ctx.original.status or 0) >= 500:
         # The crash is the verifier's answer to this token: no further stage.
         ctx.found.causes.pop("CAUSE-SERVER-ERROR", None)
 

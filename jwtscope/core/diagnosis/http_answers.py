@@ -33,6 +33,7 @@ _IMMATURE_SAYS = (
     '"iat" claim',
 )
 __all__ = [
+    "add_issuer_ahead",
     "read_app_refusal",
     "read_clock",
     "read_cors",
@@ -232,28 +233,35 @@ def _issuer_ahead(ctx: RuleContext, server: float) -> None:
     """The server's clock agrees with local time, the server says the token is not yet
     valid, and its ``iat``/``nbf`` is in the future at both clocks: the issuer's clock
     runs ahead."""
+    if says(ctx.original, *_IMMATURE_SAYS):
+        add_issuer_ahead(ctx, server, server, [ctx.ev(ORIGINAL)])
+
+
+def add_issuer_ahead(
+    ctx: RuleContext, server: float, local: float, evidence: list[Evidence]
+) -> bool:
+    """Name CAUSE-CLOCK-SKEW (the issuer's clock runs ahead) when the token's ``iat`` or
+    ``nbf`` lies more than 5 s in the future at the ``server``'s clock and at ``local``
+    time, after ``evidence`` (the answers that show it); whether it was named."""
     payload = ctx.report.token.payload or {}
-    ahead = [payload[k] for k in ("iat", "nbf") if isinstance(payload.get(k), (int, float))]
-    ahead = [v for v in ahead if v > server + 5]
-    if not ahead or not says(ctx.original, *_IMMATURE_SAYS):
-        return
+    ahead = [v for k in ("iat", "nbf") if isinstance(v := payload.get(k), (int, float))]
+    ahead = [v for v in ahead if v > max(server, local) + 5]
+    if not ahead:
+        return False
     early = max(ahead) - server
+    line = (
+        f"iat/nbf {iso_utc(max(ahead))} is {span(early)} in the future at the server's "
+        f"clock ({iso_utc(server)}) and at local time: the issuer's clock runs ahead"
+    )
     ctx.found.add(
         "CAUSE-CLOCK-SKEW",
         "high",
-        [
-            ctx.ev(ORIGINAL),
-            Evidence(
-                "token",
-                f"iat/nbf {iso_utc(max(ahead))} is {span(early)} in the future at local "
-                f"time and at the server's clock ({iso_utc(server)}): the issuer's clock "
-                "runs ahead",
-            ),
-        ],
-        "Sync the issuer's clock (NTP); until then, allow a leeway on the backend: "
-        f"`jwt.decode(..., leeway={int(early) + 30})`.",
+        [*evidence, Evidence("token", line)],
+        "Sync the issuer's clock (NTP); until then, allow a leeway on the backend "
+        f"(`jwt.decode(..., leeway={int(early) + 30})`, jsonwebtoken's `clockTolerance`).",
         weight=8,
     )
+    return True
 
 
 def read_app_refusal(ctx: RuleContext) -> None:
