@@ -362,7 +362,7 @@ def scan_script(
     if script.error_line is not None:  # its imports still count: a path to its users
         return ScriptFacts(error_line=script.error_line, ui=ui_imports(script) if ui else None), []
     scanner = _Scanner(script, path)
-    scanner.facts.ui = read_ui(script, path) if ui else None
+    scanner.facts.ui = read_ui(script) if ui else None
     scanner.facts.env_refs = {name for _, name in script.env_refs}
     checks: list[tuple[Callable[[], None], tuple[str, ...]]] = [
         (scanner.configs, ("betterAuth",)),

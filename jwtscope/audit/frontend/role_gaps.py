@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from jwtscope.audit.codes import make
 from jwtscope.audit.frontend.frontend_scan import module_key
-from jwtscope.audit.frontend.ui_facts import ApiCall, UiFacts
+from jwtscope.audit.frontend.ui_facts import ALIASES, ApiCall, UiFacts
 from jwtscope.audit.model import AuditFinding, Route, RouteStatus
 from jwtscope.audit.python.astutil import role_word
 from jwtscope.audit.python.resolve import Project
@@ -42,7 +42,6 @@ __all__ = ["UiGraph", "role_gaps"]
 
 _APP_ENTRY = re.compile(r"(?:^|/)app/(?:.*/)?(page|layout|template|default|route)$")
 _PAGES_ENTRY = re.compile(r"(?:^|/)pages/(?!api/)")
-_ALIASES = ("@/", "~/", "#/")
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -69,7 +68,7 @@ class UiGraph:
         if spec.startswith("."):
             found = module_key(posixpath.join(base, spec))
             return found if found in self.files else None
-        rest = next((spec[len(a) :] for a in _ALIASES if spec.startswith(a)), None)
+        rest = next((spec[len(a) :] for a in ALIASES if spec.startswith(a)), None)
         if rest is None:
             return None
         folder = base

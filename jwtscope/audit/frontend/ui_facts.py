@@ -24,7 +24,7 @@ from tree_sitter import Node
 
 from jwtscope.audit.frontend.scripttree import Script
 
-__all__ = ["ApiCall", "UiFacts", "read_ui", "ui_imports"]
+__all__ = ["ALIASES", "ApiCall", "UiFacts", "read_ui", "ui_imports"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +81,15 @@ _FUNCTIONS = frozenset(
 )
 _METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 _SENDS = re.compile(r"\b(?:fetch|axios)\s*[.(]")
+#: The path aliases a project's own modules are imported through (``@/lib/api``).
+ALIASES = ("@/", "~/", "#/")
 #: How a project's own modules are imported: relative, or through a path alias.
-_LOCAL = (".", "@/", "~/", "#/")
+_LOCAL = (".", *ALIASES)
 _PATHISH = re.compile(r"(?i)^(?:path|url|uri|endpoint|route|resource|input)")
 
 
-def read_ui(js: Script, path: str) -> UiFacts:
+def read_ui(js: Script) -> UiFacts:
     """The file's UI facts (see :class:`UiFacts`)."""
-    del path
     names = _imported_names(js)
     gate = guard = 0
     lower = js.text.lower()
